@@ -1,0 +1,94 @@
+package org.motcua.common;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Turns every expected failure of the API into problem+json with a stable code. */
+@RestControllerAdvice
+class ProblemHandler {
+
+  private final Problems problems;
+
+  ProblemHandler(Problems problems) {
+    this.problems = problems;
+  }
+
+  @ExceptionHandler(ApiException.class)
+  ResponseEntity<ProblemDetail> api(ApiException e) {
+    return respond(problems.of(e));
+  }
+
+  @ExceptionHandler(MethodArgumentNotValidException.class)
+  ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
+    List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+        .map(ProblemHandler::fieldError)
+        .toList();
+    String fields = String.join(", ", errors.stream().map(m -> m.get("field")).toList());
+    ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", fields);
+    problem.setProperty("errors", errors);
+    return respond(problem);
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+    return respond(problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST"));
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
+    return respond(problems.of(HttpStatus.BAD_REQUEST, "MISSING_PARAMETER", e.getParameterName()));
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+    return respond(problems.of(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", e.getName(), String.valueOf(e.getValue())));
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
+    return respond(problems.of(HttpStatus.FORBIDDEN, "ACCESS_DENIED"));
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+    return respond(problems.of(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", e.getMethod()));
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+    return respond(problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE"));
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
+    return respond(problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND"));
+  }
+
+  private static Map<String, String> fieldError(FieldError error) {
+    return Map.of("field", error.getField(),
+        "message", error.getDefaultMessage() == null ? "" : error.getDefaultMessage());
+  }
+
+  static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    return new ResponseEntity<>(problem, headers, HttpStatusCode.valueOf(problem.getStatus()));
+  }
+}
