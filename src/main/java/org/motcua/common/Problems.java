@@ -23,7 +23,7 @@ public class Problems {
     Locale locale = LocaleContextHolder.getLocale();
     String message = messages.getMessage("error." + code, args, code, locale);
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
-    problem.setTitle(messages.getMessage("status." + status.value(),
+    problem.setTitle(messages.getMessage("http." + status.value(),
         null, HttpStatus.valueOf(status.value()).getReasonPhrase(), locale));
     problem.setType(URI.create("urn:motcua:error:" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
     problem.setProperty("code", code);

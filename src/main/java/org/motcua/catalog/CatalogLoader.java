@@ -1,0 +1,264 @@
+package org.motcua.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.motcua.calendar.DurationUnit;
+import org.motcua.calendar.TimeLimit;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * Reads {@code agencies.yml} and {@code procedures.yml} from the province's configuration folder and checks every
+ * field, so that a typo stops start-up with a precise message instead of surfacing later on a dossier.
+ */
+class CatalogLoader {
+
+  static final String AGENCIES_FILE = "agencies.yml";
+  static final String PROCEDURES_FILE = "procedures.yml";
+  /** The user tasks of the standard process; each procedure budgets every one of them. */
+  static final List<String> STANDARD_TASKS = List.of("reception", "appraisal", "approval", "resultReturn");
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private final ResourceLoader resources;
+  private final String configDir;
+
+  CatalogLoader(ResourceLoader resources, String configDir) {
+    this.resources = resources;
+    this.configDir = configDir.endsWith("/") ? configDir : configDir + "/";
+  }
+
+  Map<String, Agency> loadAgencies() {
+    JsonNode root = read(AGENCIES_FILE);
+    Map<String, Agency> agencies = new LinkedHashMap<>();
+    for (JsonNode node : list(root, "agencies", AGENCIES_FILE)) {
+      Entry e = new Entry(AGENCIES_FILE, "cơ quan", node);
+      Agency agency = new Agency(e.text("code"), e.text("name"), e.optionalText("parent"),
+          e.enumValue("level", AgencyLevel.class));
+      if (agencies.put(agency.code(), agency) != null) {
+        throw e.fail("code", "duplicate agency code");
+      }
+    }
+    for (Agency agency : agencies.values()) {
+      checkParentChain(agency, agencies);
+    }
+    return agencies;
+  }
+
+  private static void checkParentChain(Agency agency, Map<String, Agency> agencies) {
+    Set<String> seen = new HashSet<>();
+    for (Agency a = agency; a.parentCode() != null; a = agencies.get(a.parentCode())) {
+      if (!agencies.containsKey(a.parentCode())) {
+        throw new CatalogException(AGENCIES_FILE + ": agency '" + a.code() + "': field 'parent': unknown agency '"
+            + a.parentCode() + "'");
+      }
+      if (!seen.add(a.code())) {
+        throw new CatalogException(AGENCIES_FILE + ": agency '" + agency.code() + "': field 'parent': cycle");
+      }
+    }
+  }
+
+  Map<String, Procedure> loadProcedures(Map<String, Agency> agencies) {
+    JsonNode root = read(PROCEDURES_FILE);
+    Map<String, Procedure> procedures = new LinkedHashMap<>();
+    for (JsonNode node : list(root, "procedures", PROCEDURES_FILE)) {
+      Entry e = new Entry(PROCEDURES_FILE, "thủ tục", node);
+      String agency = e.text("agency");
+      if (!agencies.containsKey(agency)) {
+        throw e.fail("agency", "unknown agency '" + agency + "' (see " + AGENCIES_FILE + ")");
+      }
+      Procedure procedure = new Procedure(
+          e.text("code"),
+          e.text("nationalCode"),
+          e.text("name"),
+          e.text("field"),
+          e.enumValue("level", AgencyLevel.class),
+          agency,
+          timeLimit(e),
+          e.enumValue("onlineLevel", OnlineLevel.class),
+          e.nonNegativeLong("feeVnd"),
+          e.optionalText("feeNote"),
+          e.optionalText("legalBasis"),
+          e.text("process"),
+          components(e),
+          steps(e));
+      checkStepBudgets(procedure, e);
+      if (procedures.put(procedure.code(), procedure) != null) {
+        throw e.fail("code", "duplicate procedure code");
+      }
+    }
+    return procedures;
+  }
+
+  private static TimeLimit timeLimit(Entry e) {
+    Entry duration = e.child("duration");
+    DurationUnit unit = duration.enumValue("unit", DurationUnit.class);
+    int value = (int) duration.nonNegativeLong("value");
+    if (unit != DurationUnit.SAME_DAY && value == 0) {
+      throw e.fail("duration.value", "must be positive for " + unit);
+    }
+    return new TimeLimit(value, unit);
+  }
+
+  private static List<Procedure.Component> components(Entry e) {
+    List<Procedure.Component> components = new ArrayList<>();
+    Set<String> codes = new HashSet<>();
+    int i = 0;
+    for (JsonNode node : e.list("components")) {
+      Entry c = e.element("components", i++, node);
+      Procedure.Component component = new Procedure.Component(c.text("code"), c.text("name"));
+      if (!codes.add(component.code())) {
+        throw c.fail("code", "duplicate component code '" + component.code() + "'");
+      }
+      components.add(component);
+    }
+    return List.copyOf(components);
+  }
+
+  private static List<Procedure.Step> steps(Entry e) {
+    List<Procedure.Step> steps = new ArrayList<>();
+    int i = 0;
+    for (JsonNode node : e.list("steps")) {
+      Entry s = e.element("steps", i++, node);
+      int hours = (int) s.nonNegativeLong("workingHours");
+      if (hours == 0) {
+        throw s.fail("workingHours", "must be at least 1");
+      }
+      steps.add(new Procedure.Step(s.text("task"), hours));
+    }
+    List<String> tasks = steps.stream().map(Procedure.Step::task).toList();
+    if (!tasks.equals(STANDARD_TASKS)) {
+      throw e.fail("steps", "must budget the tasks " + STANDARD_TASKS + " in that order, found " + tasks);
+    }
+    return List.copyOf(steps);
+  }
+
+  /** The internal steps must add up to the statutory limit (or fit within it where the limit is not in working time). */
+  private static void checkStepBudgets(Procedure p, Entry e) {
+    int total = p.steps().stream().mapToInt(Procedure.Step::workingHours).sum();
+    int limit = switch (p.duration().unit()) {
+      case WORKING_DAYS, CALENDAR_DAYS -> p.duration().value() * 8;
+      case WORKING_HOURS -> p.duration().value();
+      case SAME_DAY -> 8;
+    };
+    boolean exact = p.duration().unit() == DurationUnit.WORKING_DAYS
+        || p.duration().unit() == DurationUnit.WORKING_HOURS;
+    if (exact ? total != limit : total > limit) {
+      throw e.fail("steps", "working hours add up to " + total + ", " + (exact ? "expected " : "more than ") + limit
+          + " for " + p.duration().value() + " " + p.duration().unit());
+    }
+  }
+
+  private JsonNode read(String file) {
+    Resource resource = resources.getResource(configDir + file);
+    try (InputStream in = resource.getInputStream()) {
+      JsonNode root = YAML.readTree(in);
+      if (root == null || !root.isObject()) {
+        throw new CatalogException(file + ": empty or not a YAML mapping (" + resource.getDescription() + ")");
+      }
+      return root;
+    } catch (IOException ex) {
+      throw new CatalogException(file + ": cannot read " + resource.getDescription() + ": " + ex.getMessage(), ex);
+    }
+  }
+
+  private static Iterable<JsonNode> list(JsonNode root, String field, String file) {
+    JsonNode list = root.get(field);
+    if (list == null || !list.isArray() || list.isEmpty()) {
+      throw new CatalogException(file + ": field '" + field + "' must be a non-empty list");
+    }
+    return list;
+  }
+
+  /** One entry of a catalog file, with error messages that say where it is. */
+  private record Entry(String file, String kind, JsonNode node, String path, Function<String, String> where) {
+
+    Entry(String file, String kind, JsonNode node) {
+      this(file, kind, node, "", null);
+    }
+
+    private String label() {
+      if (where != null) {
+        return where.apply(path);
+      }
+      JsonNode code = node.get("code");
+      return kind + " '" + (code == null ? "?" : code.asText()) + "'";
+    }
+
+    CatalogException fail(String field, String problem) {
+      return new CatalogException(file + ": " + label() + ": field '" + path + field + "': " + problem);
+    }
+
+    Entry child(String field) {
+      JsonNode child = node.get(field);
+      if (child == null || !child.isObject()) {
+        throw fail(field, "missing or not a mapping");
+      }
+      String owner = label();
+      return new Entry(file, kind, child, path + field + ".", p -> owner);
+    }
+
+    Entry element(String field, int index, JsonNode child) {
+      String owner = label();
+      return new Entry(file, kind, child, path + field + "[" + index + "].", p -> owner);
+    }
+
+    Iterable<JsonNode> list(String field) {
+      JsonNode list = node.get(field);
+      if (list == null || !list.isArray() || list.isEmpty()) {
+        throw fail(field, "missing or empty list");
+      }
+      return list;
+    }
+
+    String text(String field) {
+      String value = optionalText(field);
+      if (value == null) {
+        throw fail(field, "missing");
+      }
+      return value;
+    }
+
+    String optionalText(String field) {
+      JsonNode value = node.get(field);
+      if (value == null || value.isNull()) {
+        return null;
+      }
+      if (!value.isValueNode() || value.asText().isBlank()) {
+        throw fail(field, "must be a non-empty text");
+      }
+      return value.asText().trim();
+    }
+
+    long nonNegativeLong(String field) {
+      JsonNode value = node.get(field);
+      if (value == null || !value.canConvertToLong() || !value.isIntegralNumber()) {
+        throw fail(field, "missing or not a whole number");
+      }
+      if (value.asLong() < 0) {
+        throw fail(field, "must not be negative");
+      }
+      return value.asLong();
+    }
+
+    <E extends Enum<E>> E enumValue(String field, Class<E> type) {
+      String value = text(field);
+      try {
+        return Enum.valueOf(type, value);
+      } catch (IllegalArgumentException ex) {
+        throw fail(field, "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
+      }
+    }
+  }
+}

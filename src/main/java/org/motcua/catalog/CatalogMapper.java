@@ -1,0 +1,22 @@
+package org.motcua.catalog;
+
+import java.util.List;
+import org.mapstruct.Mapper;
+import org.motcua.calendar.TimeLimit;
+import org.motcua.catalog.CatalogViews.AgencyView;
+import org.motcua.catalog.CatalogViews.DurationView;
+import org.motcua.catalog.CatalogViews.ProcedureView;
+
+@Mapper
+interface CatalogMapper {
+
+  AgencyView toView(Agency agency);
+
+  List<AgencyView> toAgencyViews(Iterable<Agency> agencies);
+
+  ProcedureView toView(Procedure procedure);
+
+  List<ProcedureView> toProcedureViews(List<Procedure> procedures);
+
+  DurationView toView(TimeLimit limit);
+}

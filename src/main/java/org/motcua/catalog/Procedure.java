@@ -1,0 +1,39 @@
+package org.motcua.catalog;
+
+import java.util.List;
+import java.util.Optional;
+import org.motcua.calendar.TimeLimit;
+
+/**
+ * An administrative procedure (thủ tục hành chính) of the catalog, as configured in {@code config/procedures.yml}.
+ *
+ * @param steps the internal process (quy trình nội bộ): the working-hour budget of each BPMN user task
+ */
+public record Procedure(
+    String code,
+    String nationalCode,
+    String name,
+    String field,
+    AgencyLevel level,
+    String agencyCode,
+    TimeLimit duration,
+    OnlineLevel onlineLevel,
+    long feeVnd,
+    String feeNote,
+    String legalBasis,
+    String processKey,
+    List<Component> components,
+    List<Step> steps) {
+
+  /** A dossier component (thành phần hồ sơ) the applicant must supply. */
+  public record Component(String code, String name) {
+  }
+
+  /** One step of the internal process: a BPMN user task and its time budget in working hours. */
+  public record Step(String task, int workingHours) {
+  }
+
+  public Optional<Step> step(String task) {
+    return steps.stream().filter(s -> s.task().equals(task)).findFirst();
+  }
+}

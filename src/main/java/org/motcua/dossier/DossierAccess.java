@@ -1,0 +1,33 @@
+package org.motcua.dossier;
+
+import org.motcua.common.ApiException;
+import org.motcua.security.MotcuaUser;
+import org.motcua.security.Role;
+
+/** Who may see a dossier: its owner, officers of its agency, supervisors above it, admins. */
+final class DossierAccess {
+
+  private DossierAccess() {
+  }
+
+  static boolean canRead(MotcuaUser user, Dossier dossier) {
+    return switch (user.role()) {
+      case ADMIN -> true;
+      case CITIZEN -> dossier.isOwnedBy(user.username());
+      case SUPERVISOR -> dossier.getAgencyPath().contains("/" + user.agencyCode() + "/");
+      case CLERK, SPECIALIST, LEADER -> dossier.getAgencyCode().equals(user.agencyCode());
+    };
+  }
+
+  static void checkRead(MotcuaUser user, Dossier dossier) {
+    if (!canRead(user, dossier)) {
+      throw ApiException.forbidden("DOSSIER_ACCESS_DENIED", dossier.getCode());
+    }
+  }
+
+  static void checkOwner(MotcuaUser user, Dossier dossier) {
+    if (!user.is(Role.CITIZEN) || !dossier.isOwnedBy(user.username())) {
+      throw ApiException.forbidden("DOSSIER_ACCESS_DENIED", dossier.getCode());
+    }
+  }
+}

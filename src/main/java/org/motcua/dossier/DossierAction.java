@@ -1,0 +1,17 @@
+package org.motcua.dossier;
+
+/** What a line of the processing-control slip (phiếu kiểm soát quá trình giải quyết) records. */
+public enum DossierAction {
+  SUBMITTED,
+  TASK_COMPLETED,
+  RECEIVED,
+  SUPPLEMENT_REQUESTED,
+  SUPPLEMENT_PROVIDED,
+  NOT_RECEIVED,
+  PROCESSING,
+  DUE_SOON,
+  OVERDUE,
+  REFUSED,
+  FINISHED,
+  RETURNED
+}

@@ -1,0 +1,64 @@
+package org.motcua.dossier;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.motcua.dossier.DossierViews.DossierSummaryView;
+import org.motcua.dossier.DossierViews.DossierView;
+import org.motcua.dossier.DossierViews.PageView;
+import org.motcua.security.MotcuaUser;
+import org.springframework.data.domain.Page;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/dossiers")
+class DossierController {
+
+  private final DossierService service;
+  private final DossierMapper mapper;
+
+  DossierController(DossierService service, DossierMapper mapper) {
+    this.service = service;
+    this.mapper = mapper;
+  }
+
+  @PostMapping
+  ResponseEntity<DossierView> submit(@AuthenticationPrincipal MotcuaUser citizen,
+      @Valid @RequestBody DossierRequests.SubmitDossier request) {
+    Dossier dossier = service.submitOnline(citizen, request);
+    return ResponseEntity.created(URI.create("/api/dossiers/" + dossier.getCode())).body(view(dossier));
+  }
+
+  /** The caller's dossiers: a citizen's own ({@code ?mine}), an officer's agency's, everything for an admin. */
+  @GetMapping
+  PageView<DossierSummaryView> list(@AuthenticationPrincipal MotcuaUser user,
+      @RequestParam(required = false) String mine,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    Page<Dossier> found = service.list(user, page, size);
+    return new PageView<>(found.getContent().stream().map(mapper::toSummary).toList(),
+        found.getNumber(), found.getSize(), found.getTotalElements());
+  }
+
+  @GetMapping("/{code}")
+  DossierView get(@AuthenticationPrincipal MotcuaUser user, @PathVariable String code) {
+    return view(service.read(user, code));
+  }
+
+  /** The applicant supplies what the supplement request (form 02) asked for. */
+  @PostMapping("/{code}/supplements")
+  DossierView supplement(@AuthenticationPrincipal MotcuaUser citizen, @PathVariable String code,
+      @Valid @RequestBody(required = false) DossierRequests.ProvideSupplement request) {
+    return view(service.provideSupplement(citizen, code, request == null ? null : request.note()));
+  }
+
+  private DossierView view(Dossier dossier) {
+    return mapper.toView(dossier, service.openSteps(dossier.getCode()));
+  }
+}

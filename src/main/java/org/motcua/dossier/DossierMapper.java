@@ -1,0 +1,45 @@
+package org.motcua.dossier;
+
+import java.util.List;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+import org.motcua.dossier.DossierViews.DossierSummaryView;
+import org.motcua.dossier.DossierViews.DossierView;
+import org.motcua.dossier.DossierViews.EventView;
+import org.motcua.dossier.DossierViews.StepView;
+import org.motcua.dossier.DossierViews.TaskView;
+import org.motcua.process.WorkItem;
+
+@Mapper(uses = StatusNames.class)
+interface DossierMapper {
+
+  @Mapping(target = "channel", expression = "java(dossier.getChannel().code())")
+  @Mapping(target = "status", expression = "java(dossier.getStatus().code())")
+  @Mapping(target = "statusName", source = "dossier.status")
+  @Mapping(target = "currentSteps", source = "steps")
+  DossierView toView(Dossier dossier, List<WorkItem> steps);
+
+  @Mapping(target = "channel", expression = "java(dossier.getChannel().code())")
+  @Mapping(target = "status", expression = "java(dossier.getStatus().code())")
+  @Mapping(target = "statusName", source = "status")
+  @Mapping(target = "applicantName", source = "applicant.name")
+  DossierSummaryView toSummary(Dossier dossier);
+
+  @Mapping(target = "status", source = "statusCode")
+  @Mapping(target = "actor", source = "actorUsername")
+  EventView toView(DossierEvent event);
+
+  @Mapping(target = "name", source = "name")
+  StepView toStep(WorkItem item);
+
+  @Mapping(target = "id", source = "item.id")
+  @Mapping(target = "name", source = "item.name")
+  @Mapping(target = "dossierCode", source = "item.dossierCode")
+  @Mapping(target = "agencyCode", source = "item.agencyCode")
+  @Mapping(target = "dueAt", source = "item.dueAt")
+  @Mapping(target = "procedureCode", source = "dossier.procedureCode")
+  @Mapping(target = "procedureName", source = "dossier.procedureName")
+  @Mapping(target = "applicantName", source = "dossier.applicant.name")
+  @Mapping(target = "dossierDueAt", source = "dossier.dueAt")
+  TaskView toTask(WorkItem item, Dossier dossier);
+}

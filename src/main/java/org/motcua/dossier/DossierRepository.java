@@ -1,0 +1,21 @@
+package org.motcua.dossier;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface DossierRepository extends JpaRepository<Dossier, Long> {
+
+  Optional<Dossier> findByCode(String code);
+
+  List<Dossier> findByCodeIn(Collection<String> codes);
+
+  Page<Dossier> findByOwnerUsername(String ownerUsername, Pageable pageable);
+
+  @Query("select d from Dossier d where d.agencyPath like concat('%/', :agencyCode, '/%')")
+  Page<Dossier> findWithinAgency(String agencyCode, Pageable pageable);
+}

@@ -1,0 +1,59 @@
+package org.motcua.dossier;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+/** What the dossier and task APIs return; entities stay inside the feature. */
+final class DossierViews {
+
+  private DossierViews() {
+  }
+
+  record ApplicantView(String name, String idNumber, String phone, String email, String address) {
+  }
+
+  /** One line of the processing-control slip. */
+  record EventView(LocalDateTime at, DossierAction action, int status, String actor, String actorName,
+      String actorRole, String actorAgency, String step, String stepName, String decision, String note,
+      LocalDateTime stepDueAt) {
+  }
+
+  record StepView(String taskKey, String name, LocalDateTime dueAt, String assignee) {
+  }
+
+  record DossierView(
+      String code,
+      String procedureCode,
+      String procedureName,
+      String field,
+      String agencyCode,
+      int channel,
+      int status,
+      String statusName,
+      ApplicantView applicant,
+      LocalDateTime submittedAt,
+      LocalDateTime receivedAt,
+      LocalDateTime dueAt,
+      LocalDateTime finishedAt,
+      LocalDateTime returnedAt,
+      Timeliness timeliness,
+      boolean overdue,
+      int supplementCount,
+      List<StepView> currentSteps,
+      List<EventView> history) {
+  }
+
+  /** A line of a dossier list: no history. */
+  record DossierSummaryView(String code, String procedureCode, String procedureName, String agencyCode,
+      int channel, int status, String statusName, String applicantName, LocalDateTime submittedAt,
+      LocalDateTime receivedAt, LocalDateTime dueAt, Timeliness timeliness, boolean overdue) {
+  }
+
+  record PageView<T>(List<T> items, int page, int size, long total) {
+  }
+
+  record TaskView(String id, String taskKey, String name, String dossierCode, String procedureCode,
+      String procedureName, String applicantName, String role, String agencyCode, String assignee,
+      LocalDateTime createdAt, LocalDateTime dueAt, LocalDateTime dossierDueAt, List<String> decisions) {
+  }
+}

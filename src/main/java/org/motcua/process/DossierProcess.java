@@ -1,0 +1,35 @@
+package org.motcua.process;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The port to the process engine: the only way features start, drive and query dossier processes.
+ * The Camunda 7 implementation lives in {@code process.camunda}; moving to Operaton touches that package only.
+ * Local date-time values in variables are converted by the implementation.
+ */
+public interface DossierProcess {
+
+  /** Starts the process {@code processKey} for a dossier; the dossier code is the business key. */
+  String start(String processKey, String dossierCode, Map<String, Object> variables);
+
+  /** Delivers a message (e.g. the applicant's supplement) to the dossier's waiting process. */
+  void correlate(String message, String dossierCode, Map<String, Object> variables);
+
+  Optional<WorkItem> task(String taskId);
+
+  /** Whether the task is offered to this candidate group. */
+  boolean isOfferedTo(String taskId, String group);
+
+  /** Open tasks offered to a candidate group, claimed or not, most urgent first. */
+  List<WorkItem> tasks(String group, int first, int max);
+
+  long countTasks(String group);
+
+  List<WorkItem> tasksOfDossier(String dossierCode);
+
+  void claim(String taskId, String username);
+
+  void complete(String taskId, Map<String, Object> variables);
+}

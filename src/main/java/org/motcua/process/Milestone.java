@@ -1,0 +1,26 @@
+package org.motcua.process;
+
+/**
+ * The points of the BPMN process at which a dossier changes state. The model names them (intermediate events,
+ * end events, timers) and the dossier feature decides what each one means for the dossier.
+ */
+public enum Milestone {
+  /** Đã tiếp nhận: the clerk accepted the dossier; the processing clock starts. */
+  RECEIVED,
+  /** Yêu cầu bổ sung: the applicant must supply what is missing (form 02). */
+  SUPPLEMENT_REQUESTED,
+  /** Không tiếp nhận: refused at reception (form 03). */
+  NOT_RECEIVED,
+  /** Đang xử lý: the dossier entered appraisal and approval. */
+  PROCESSING,
+  /** Sắp đến hạn: the warning timer before the appointment date fired. */
+  DUE_SOON,
+  /** Quá hạn: the appointment date passed while the dossier was still being handled. */
+  OVERDUE,
+  /** Từ chối giải quyết: the leader refused after reception; handling stops. */
+  REFUSED,
+  /** Đã xử lý xong: approved; the result waits to be returned. */
+  FINISHED,
+  /** Đã trả kết quả: the result was handed to the applicant. */
+  RETURNED
+}

@@ -1,0 +1,14 @@
+package org.motcua.process;
+
+import java.util.Map;
+
+/** Implemented by the dossier feature: what happens to a dossier when its process reaches a milestone. */
+public interface ProcessMilestones {
+
+  /**
+   * Called inside the engine's transaction, so dossier state and process state change together.
+   *
+   * @return process variables to set (e.g. the due date the timers wait for); local date-times are allowed
+   */
+  Map<String, Object> reached(String dossierCode, Milestone milestone);
+}

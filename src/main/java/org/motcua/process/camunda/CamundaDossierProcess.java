@@ -1,0 +1,169 @@
+package org.motcua.process.camunda;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.motcua.process.DossierProcess;
+import org.motcua.process.TaskAlreadyHandledException;
+import org.motcua.process.WorkItem;
+import org.springframework.stereotype.Component;
+
+/** {@link DossierProcess} on Camunda 7. Business key = dossier code; candidate groups = {@code ROLE@agency}. */
+@Component
+class CamundaDossierProcess implements DossierProcess {
+
+  /** The extension property of a user task that lists the decisions it offers, e.g. {@code accept,supplement,refuse}. */
+  static final String DECISIONS_PROPERTY = "decisions";
+
+  private final RuntimeService runtime;
+  private final TaskService taskService;
+  private final RepositoryService repository;
+  private final EngineValues values;
+  /** Decisions per process definition and task; definitions never change once deployed, so this never goes stale. */
+  private final Map<String, Map<String, List<String>>> decisions = new ConcurrentHashMap<>();
+
+  CamundaDossierProcess(RuntimeService runtime, TaskService taskService, RepositoryService repository,
+      EngineValues values) {
+    this.runtime = runtime;
+    this.taskService = taskService;
+    this.repository = repository;
+    this.values = values;
+  }
+
+  @Override
+  public String start(String processKey, String dossierCode, Map<String, Object> variables) {
+    return runtime.startProcessInstanceByKey(processKey, dossierCode, values.toEngine(variables)).getId();
+  }
+
+  @Override
+  public void correlate(String message, String dossierCode, Map<String, Object> variables) {
+    runtime.createMessageCorrelation(message)
+        .processInstanceBusinessKey(dossierCode)
+        .setVariables(values.toEngine(variables))
+        .correlate();
+  }
+
+  @Override
+  public Optional<WorkItem> task(String taskId) {
+    Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null) {
+      return Optional.empty();
+    }
+    String group = taskService.getIdentityLinksForTask(taskId).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId)
+        .findFirst().orElse(null);
+    return Optional.of(toItems(List.of(task), group).get(0));
+  }
+
+  @Override
+  public boolean isOfferedTo(String taskId, String group) {
+    return group != null && taskService.createTaskQuery().taskId(taskId).taskCandidateGroup(group)
+        .includeAssignedTasks().count() > 0;
+  }
+
+  @Override
+  public List<WorkItem> tasks(String group, int first, int max) {
+    List<Task> tasks = taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks()
+        .orderByDueDate().asc().orderByTaskCreateTime().asc()
+        .listPage(first, max);
+    return toItems(tasks, group);
+  }
+
+  @Override
+  public long countTasks(String group) {
+    return taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks().count();
+  }
+
+  @Override
+  public List<WorkItem> tasksOfDossier(String dossierCode) {
+    List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(dossierCode)
+        .orderByTaskCreateTime().asc().list();
+    return tasks.stream().map(t -> task(t.getId()).orElseThrow()).toList();
+  }
+
+  @Override
+  public void claim(String taskId, String username) {
+    try {
+      taskService.claim(taskId, username);
+    } catch (TaskAlreadyClaimedException | OptimisticLockingException e) {
+      throw new TaskAlreadyHandledException(taskId, e);
+    }
+  }
+
+  @Override
+  public void complete(String taskId, Map<String, Object> variables) {
+    try {
+      taskService.complete(taskId, values.toEngine(variables));
+    } catch (OptimisticLockingException | NullValueException e) {
+      throw new TaskAlreadyHandledException(taskId, e);
+    }
+  }
+
+  private List<WorkItem> toItems(List<Task> tasks, String group) {
+    if (tasks.isEmpty()) {
+      return List.of();
+    }
+    Set<String> instanceIds = tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+    Map<String, String> businessKeys = runtime.createProcessInstanceQuery()
+        .processInstanceIds(instanceIds).list().stream()
+        .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+    String role = group == null ? null : group.substring(0, group.indexOf('@'));
+    String agency = group == null ? null : group.substring(group.indexOf('@') + 1);
+    return tasks.stream().map(task -> new WorkItem(
+        task.getId(),
+        task.getTaskDefinitionKey(),
+        task.getName(),
+        businessKeys.get(task.getProcessInstanceId()),
+        role,
+        agency,
+        task.getAssignee(),
+        values.toLocal(task.getCreateTime()),
+        values.toLocal(task.getDueDate()),
+        decisionsOf(task.getProcessDefinitionId(), task.getTaskDefinitionKey())))
+        .toList();
+  }
+
+  private List<String> decisionsOf(String processDefinitionId, String taskKey) {
+    return decisions.computeIfAbsent(processDefinitionId, this::readDecisions).getOrDefault(taskKey, List.of());
+  }
+
+  private Map<String, List<String>> readDecisions(String processDefinitionId) {
+    Collection<UserTask> userTasks = repository.getBpmnModelInstance(processDefinitionId)
+        .getModelElementsByType(UserTask.class);
+    return userTasks.stream().collect(Collectors.toMap(UserTask::getId, CamundaDossierProcess::decisionsProperty,
+        (a, b) -> a));
+  }
+
+  private static List<String> decisionsProperty(UserTask task) {
+    if (task.getExtensionElements() == null) {
+      return List.of();
+    }
+    return task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+        .flatMap(props -> props.getCamundaProperties().stream())
+        .filter(p -> DECISIONS_PROPERTY.equals(p.getCamundaName()))
+        .map(CamundaProperty::getCamundaValue)
+        .flatMap(value -> Arrays.stream(value.split(",")))
+        .map(String::trim)
+        .filter(value -> !value.isEmpty())
+        .toList();
+  }
+}

@@ -1,0 +1,27 @@
+package org.motcua.process.camunda;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.motcua.process.Milestone;
+import org.motcua.process.ProcessMilestones;
+import org.springframework.stereotype.Component;
+
+/**
+ * Called from the BPMN model as {@code ${dossierMilestones.reached(execution, 'RECEIVED')}}: passes the milestone to
+ * the dossier feature and stores the variables it returns (e.g. the due date the timers wait for).
+ */
+@Component("dossierMilestones")
+class MilestoneListener {
+
+  private final ProcessMilestones milestones;
+  private final EngineValues values;
+
+  MilestoneListener(ProcessMilestones milestones, EngineValues values) {
+    this.milestones = milestones;
+    this.values = values;
+  }
+
+  public void reached(DelegateExecution execution, String milestone) {
+    var variables = milestones.reached(execution.getProcessBusinessKey(), Milestone.valueOf(milestone));
+    execution.setVariables(values.toEngine(variables));
+  }
+}

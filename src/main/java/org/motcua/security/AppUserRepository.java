@@ -1,0 +1,6 @@
+package org.motcua.security;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface AppUserRepository extends JpaRepository<AppUser, String> {
+}

@@ -1,0 +1,106 @@
+package org.motcua.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.motcua.common.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * Who may call what. The API uses HTTP Basic and answers refusals with problem+json; pages use a login form.
+ * Ownership (a citizen's own dossiers, an officer's own agency) is checked again in each feature's service.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+  private static final RequestMatcher API = new OrRequestMatcher(
+      new AntPathRequestMatcher("/api/**"), new AntPathRequestMatcher("/engine-rest/**"));
+
+  @Bean
+  SecurityFilterChain filterChain(HttpSecurity http, ProblemWriter problems) throws Exception {
+    http
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(HttpMethod.GET, "/api/calendar/**", "/api/agencies/**", "/api/procedures/**").permitAll()
+            .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
+            .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
+            .requestMatchers("/camunda/**", "/engine-rest/**", "/actuator/**").hasRole(Role.ADMIN.name())
+            .requestMatchers("/api/reports/**").hasAnyRole(Role.SUPERVISOR.name(), Role.ADMIN.name())
+            .requestMatchers("/api/tasks/**")
+            .hasAnyRole(Role.CLERK.name(), Role.SPECIALIST.name(), Role.LEADER.name())
+            .requestMatchers(HttpMethod.POST, "/api/dossiers").hasRole(Role.CITIZEN.name())
+            .requestMatchers("/api/**").authenticated()
+            .anyRequest().permitAll())
+        .httpBasic(basic -> basic.authenticationEntryPoint(
+            (request, response, e) -> problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED")))
+        .formLogin(Customizer.withDefaults())
+        .exceptionHandling(ex -> ex
+            .defaultAuthenticationEntryPointFor(
+                (request, response, e) -> problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED"),
+                API)
+            .defaultAccessDeniedHandlerFor(
+                (request, response, e) -> problems.write(request, response, HttpStatus.FORBIDDEN, "ACCESS_DENIED"),
+                API))
+        // The API is stateless (Basic on every call); the Camunda web apps carry their own CSRF protection.
+        .csrf(csrf -> csrf.ignoringRequestMatchers(API, new AntPathRequestMatcher("/camunda/**")))
+        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+    return http.build();
+  }
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  UserDetailsService userDetailsService(AppUserRepository users) {
+    return username -> users.findById(username)
+        .map(AppUser::toPrincipal)
+        .orElseThrow(() -> new UsernameNotFoundException(username));
+  }
+
+  /** Writes security refusals in the same problem+json shape and language as the rest of the API. */
+  @org.springframework.stereotype.Component
+  static class ProblemWriter {
+
+    private final Problems problems;
+    private final ObjectMapper json;
+    private final LocaleResolver locales;
+
+    ProblemWriter(Problems problems, ObjectMapper json, LocaleResolver locales) {
+      this.problems = problems;
+      this.json = json;
+      this.locales = locales;
+    }
+
+    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code)
+        throws IOException {
+      LocaleContextHolder.setLocale(locales.resolveLocale(request));
+      ProblemDetail problem = problems.of(status, code);
+      response.setStatus(status.value());
+      response.setCharacterEncoding("UTF-8");
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      if (status == HttpStatus.UNAUTHORIZED && request.getRequestURI().startsWith("/api/")) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"motcua\"");
+      }
+      json.writeValue(response.getOutputStream(), problem);
+    }
+  }
+}
