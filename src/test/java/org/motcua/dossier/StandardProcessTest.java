@@ -1,0 +1,182 @@
+package org.motcua.dossier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.motcua.security.MotcuaUser;
+import org.motcua.security.UserAccounts;
+import org.motcua.support.Dossiers;
+import org.motcua.support.MotcuaTest;
+import org.motcua.support.TestClock;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every path of {@code bpmn/dossier-standard.bpmn} on the real engine inside the application, driven with
+ * camunda-bpm-assert: acceptance to result, supplement then refusal at reception, rework then refusal by the leader,
+ * and the two deadline timers. Dossiers are checked after each milestone (same transaction as the process).
+ * Dates are in March 2024 so that no other test's report counts them.
+ */
+@MotcuaTest
+class StandardProcessTest {
+
+  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H30";
+  private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  DossierService dossiers;
+  @Autowired
+  UserAccounts accounts;
+  @Autowired
+  TestClock clock;
+
+  private MotcuaUser citizen;
+
+  @BeforeEach
+  void setUp() {
+    AbstractAssertions.init(engine);
+    citizen = accounts.find("citizen").orElseThrow();
+    clock.set(LocalDateTime.of(2024, 3, 4, 8, 0));
+  }
+
+  @AfterEach
+  void tearDown() {
+    clock.reset();
+    AbstractAssertions.reset();
+  }
+
+  private ProcessInstance submit() {
+    Dossier dossier = dossiers.submitOnline(citizen, request());
+    ProcessInstance instance = runtimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(dossier.getCode()).singleResult();
+    assertThat(instance).isStarted().isWaitingAt("reception");
+    assertThat(task()).hasCandidateGroup("CLERK@000.00.12.H30");
+    return instance;
+  }
+
+  private static DossierRequests.SubmitDossier request() {
+    return new DossierRequests.SubmitDossier(CRIMINAL_RECORD, new DossierRequests.ApplicantInput(
+        "Nguyễn Văn An", "093085000123", "0912345678", null, null));
+  }
+
+  private Dossier dossier(ProcessInstance instance) {
+    return dossiers.find(instance.getBusinessKey());
+  }
+
+  @Test
+  void acceptedDossierIsAppraisedApprovedAndReturned() {
+    ProcessInstance instance = submit();
+    assertThat(dossier(instance).getStatus()).isEqualTo(DossierStatus.SUBMITTED);
+
+    clock.set(LocalDateTime.of(2024, 3, 4, 9, 0));
+    complete(task(), withVariables("decision", "accept"));
+    assertThat(instance).hasPassed("received").isWaitingAt("appraisal");
+    assertThat(task()).hasCandidateGroup("SPECIALIST@000.00.12.H30");
+    Dossier received = dossier(instance);
+    assertThat(received.getStatus()).isEqualTo(DossierStatus.PROCESSING);
+    assertThat(received.getDueAt()).isEqualTo(LocalDateTime.of(2024, 3, 18, 9, 0));
+
+    complete(task(), withVariables("decision", "forward"));
+    assertThat(instance).isWaitingAt("approval");
+    assertThat(task()).hasCandidateGroup("LEADER@000.00.12.H30");
+
+    clock.set(LocalDateTime.of(2024, 3, 14, 10, 0));
+    complete(task(), withVariables("decision", "approve"));
+    assertThat(instance).hasPassed("handlingDone", "finished").isWaitingAt("resultReturn");
+    assertThat(dossier(instance).getStatus()).isEqualTo(DossierStatus.FINISHED);
+    assertThat(dossier(instance).getTimeliness()).isEqualTo(Timeliness.EARLY);
+
+    complete(task(), withVariables("decision", "return"));
+    assertThat(instance).hasPassed("returned").isEnded();
+    assertThat(dossier(instance).getStatus()).isEqualTo(DossierStatus.RETURNED);
+  }
+
+  @Test
+  void supplementThenRefusalAtReception() {
+    ProcessInstance instance = submit();
+    complete(task(), withVariables("decision", "supplement"));
+    assertThat(instance).hasPassed("supplementRequested").isWaitingAt("supplementProvided");
+    assertThat(dossier(instance).getStatus()).isEqualTo(DossierStatus.SUPPLEMENT_REQUESTED);
+    assertThat(dossier(instance).getSupplementCount()).isEqualTo(1);
+
+    dossiers.provideSupplement(citizen, instance.getBusinessKey(), "Đã bổ sung tờ khai");
+    assertThat(instance).isWaitingAt("reception");
+    assertThat(dossier(instance).getStatus()).isEqualTo(DossierStatus.SUBMITTED);
+
+    complete(task(), withVariables("decision", "refuse"));
+    assertThat(instance).hasPassed("notReceived").isEnded();
+    Dossier refused = dossier(instance);
+    assertThat(refused.getStatus()).isEqualTo(DossierStatus.NOT_RECEIVED);
+    assertThat(refused.getReceivedAt()).isNull();
+  }
+
+  @Test
+  void leaderSendsBackForReworkThenRefuses() {
+    ProcessInstance instance = submit();
+    complete(task(), withVariables("decision", "accept"));
+    complete(task(), withVariables("decision", "forward"));
+    complete(task(), withVariables("decision", "rework"));
+    assertThat(instance).hasPassed("approvalDecision").isWaitingAt("appraisal");
+    complete(task(), withVariables("decision", "forward"));
+
+    clock.set(LocalDateTime.of(2024, 3, 8, 16, 0));
+    complete(task(), withVariables("decision", "refuse"));
+    assertThat(instance).hasPassed("resultKind", "refused").hasNotPassed("finished").isEnded();
+    Dossier refused = dossier(instance);
+    assertThat(refused.getStatus()).isEqualTo(DossierStatus.STOPPED);
+    assertThat(refused.getEndedAt()).isEqualTo(LocalDateTime.of(2024, 3, 8, 16, 0));
+    assertThat(refused.getTimeliness()).isEqualTo(Timeliness.EARLY);
+  }
+
+  @Test
+  void timersWarnBeforeTheDueDateAndMarkTheDossierOverdue() {
+    ProcessInstance instance = submit();
+    clock.set(LocalDateTime.of(2024, 3, 4, 9, 0));
+    complete(task(), withVariables("decision", "accept"));
+    assertThat(instance).isWaitingAt("appraisal", "dueSoonTimer", "overdueTimer");
+    // Warning one working day (8 h) before the due date: Friday 15 March 09:00; due Monday 18 March 09:00.
+    assertThat(job("dueSoonTimer").getDuedate()).isEqualTo(date(LocalDateTime.of(2024, 3, 15, 9, 0)));
+    assertThat(job("overdueTimer").getDuedate()).isEqualTo(date(LocalDateTime.of(2024, 3, 18, 9, 0)));
+
+    clock.set(LocalDateTime.of(2024, 3, 15, 9, 0));
+    execute(job("dueSoonTimer"));
+    assertThat(instance).hasPassed("dueSoonNoted").isWaitingAt("appraisal", "overdueTimer");
+    assertThat(dossier(instance).isDueSoon()).isTrue();
+
+    clock.set(LocalDateTime.of(2024, 3, 18, 9, 0));
+    execute(job("overdueTimer"));
+    assertThat(instance).hasPassed("overdueNoted").isWaitingAt("appraisal");
+    assertThat(dossier(instance).isOverdue()).isTrue();
+
+    complete(task(), withVariables("decision", "forward"));
+    clock.set(LocalDateTime.of(2024, 3, 19, 8, 0));
+    complete(task(), withVariables("decision", "approve"));
+    assertThat(dossier(instance).getTimeliness()).isEqualTo(Timeliness.LATE);
+    assertThat(dossier(instance).getHistory()).isNotNull();
+  }
+
+  private static Date date(LocalDateTime time) {
+    return Date.from(time.atZone(VIETNAM).toInstant());
+  }
+
+  @SuppressWarnings("unused")
+  private static Class<?> supportUsed() {
+    return Dossiers.class;
+  }
+}

@@ -1,0 +1,102 @@
+package org.motcua.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.web.client.ResponseErrorHandler;
+import org.springframework.web.client.RestTemplate;
+
+/** Real HTTP calls to the running service as one of the demo users (password {@code demo}, admin {@code admin}). */
+public class Api {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final RestTemplate rest;
+  private final Environment env;
+
+  Api(RestTemplateBuilder builder, Environment env) {
+    this.rest = builder.requestFactory(HttpComponentsClientHttpRequestFactory.class)
+        .errorHandler(new ResponseErrorHandler() {
+          @Override
+          public boolean hasError(ClientHttpResponse response) {
+            return false;
+          }
+
+          @Override
+          public void handleError(ClientHttpResponse response) {
+          }
+        })
+        .build();
+    this.env = env;
+  }
+
+  public Response get(String user, String path) {
+    return call(HttpMethod.GET, user, path, null, null);
+  }
+
+  public Response post(String user, String path, Object body) {
+    return call(HttpMethod.POST, user, path, body, null);
+  }
+
+  public Response call(HttpMethod method, String user, String path, Object body, String language) {
+    HttpHeaders headers = new HttpHeaders();
+    if (user != null) {
+      String password = user.equals("admin") ? "admin" : "demo";
+      headers.set(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder()
+          .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+    if (language != null) {
+      headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+    }
+    Object payload = body;
+    if (body instanceof String raw) {
+      headers.setContentType(MediaType.APPLICATION_JSON);
+      payload = raw;
+    } else if (body != null) {
+      headers.setContentType(MediaType.APPLICATION_JSON);
+    }
+    String url = "http://localhost:" + env.getRequiredProperty("local.server.port") + path;
+    ResponseEntity<byte[]> response = rest.exchange(url, method, new HttpEntity<>(payload, headers), byte[].class);
+    return new Response(response.getStatusCode().value(), response.getHeaders(), parse(response.getBody()));
+  }
+
+  private static JsonNode parse(byte[] body) {
+    if (body == null || body.length == 0) {
+      return JSON.nullNode();
+    }
+    try {
+      return JSON.readTree(body);
+    } catch (IOException notJson) {
+      return JSON.getNodeFactory().textNode(new String(body, StandardCharsets.UTF_8));
+    }
+  }
+
+  public record Response(int status, HttpHeaders headers, JsonNode body) {
+
+    public String text(String field) {
+      JsonNode node = body.path(field);
+      return node.isMissingNode() || node.isNull() ? null : node.asText();
+    }
+
+    public String contentType() {
+      MediaType type = headers.getContentType();
+      return type == null ? null : type.toString();
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + body;
+    }
+  }
+}

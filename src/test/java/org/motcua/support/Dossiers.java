@@ -1,0 +1,49 @@
+package org.motcua.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+/** Steps a test takes through the API, each asserting it was accepted. */
+public class Dossiers {
+
+  private final Api api;
+
+  public Dossiers(Api api) {
+    this.api = api;
+  }
+
+  public static Map<String, Object> submission(String procedureCode) {
+    return Map.of("procedureCode", procedureCode, "applicant", Map.of(
+        "name", "Nguyễn Văn An", "idNumber", "093085000123", "phone", "0912345678",
+        "email", "an.nguyen@example.vn", "address", "Số 12 đường Trần Hưng Đạo, phường Vị Thanh, tỉnh Hậu Giang"));
+  }
+
+  /** Submits online as the citizen and returns the dossier code. */
+  public String submit(String citizen, String procedureCode) {
+    Api.Response response = api.post(citizen, "/api/dossiers", submission(procedureCode));
+    assertThat(response.status()).as("submit: %s", response).isEqualTo(201);
+    return response.text("code");
+  }
+
+  /** The officer's open task for the dossier, found in their inbox. */
+  public JsonNode task(String officer, String dossierCode) {
+    Api.Response inbox = api.get(officer, "/api/tasks?size=100");
+    assertThat(inbox.status()).as("inbox: %s", inbox).isEqualTo(200);
+    return StreamSupport.stream(inbox.body().path("items").spliterator(), false)
+        .filter(t -> t.path("dossierCode").asText().equals(dossierCode))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no task of " + dossierCode + " in " + officer + "'s inbox: " + inbox));
+  }
+
+  /** The officer completes their task on the dossier; returns the dossier after it. */
+  public JsonNode decide(String officer, String dossierCode, String decision, String note) {
+    String taskId = task(officer, dossierCode).path("id").asText();
+    Api.Response response = api.post(officer, "/api/tasks/" + taskId + "/complete",
+        note == null ? Map.of("decision", decision) : Map.of("decision", decision, "note", note));
+    assertThat(response.status()).as("%s %s: %s", officer, decision, response).isEqualTo(200);
+    return response.body();
+  }
+}

@@ -1,0 +1,42 @@
+package org.motcua.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.springframework.test.context.ActiveProfilesResolver;
+
+/**
+ * Runs the suite on H2 by default, or on PostgreSQL when {@code -Dmotcua.test.database=postgresql} (the second
+ * surefire execution). On PostgreSQL the schema {@code motcua_test} is dropped and created once per JVM, so every run
+ * starts empty without touching anything else in the shared database.
+ */
+public class TestProfiles implements ActiveProfilesResolver {
+
+  private static boolean schemaReady;
+
+  @Override
+  public String[] resolve(Class<?> testClass) {
+    if (!"postgresql".equals(System.getProperty("motcua.test.database"))) {
+      return new String[] {"test"};
+    }
+    prepareSchema();
+    return new String[] {"test", "postgres", "test-postgres"};
+  }
+
+  private static synchronized void prepareSchema() {
+    if (schemaReady) {
+      return;
+    }
+    String url = System.getProperty("motcua.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
+    String user = System.getenv().getOrDefault("MOTCUA_DB_USER", "postgres");
+    try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
+      s.execute("drop schema if exists motcua_test cascade");
+      s.execute("create schema motcua_test");
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostgreSQL at " + url + " is not reachable for the test suite: " + e.getMessage()
+          + " (start it, or run only the H2 suite with -DskipPostgresTests=true)", e);
+    }
+    schemaReady = true;
+  }
+}
