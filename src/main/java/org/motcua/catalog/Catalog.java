@@ -32,7 +32,7 @@ public class Catalog {
   }
 
   public Optional<Agency> agency(String code) {
-    return Optional.ofNullable(code == null ? null : agencies.get(code));
+    return code == null ? Optional.empty() : Optional.ofNullable(agencies.get(code));
   }
 
   public List<Procedure> procedures() {
@@ -40,7 +40,7 @@ public class Catalog {
   }
 
   public Optional<Procedure> procedure(String code) {
-    return Optional.ofNullable(code == null ? null : procedures.get(code));
+    return code == null ? Optional.empty() : Optional.ofNullable(procedures.get(code));
   }
 
   /**
@@ -49,7 +49,7 @@ public class Catalog {
    */
   public String path(String agencyCode) {
     List<String> chain = new ArrayList<>();
-    for (Agency a = agencies.get(agencyCode); a != null; a = agencies.get(a.parentCode())) {
+    for (Agency a = agencies.get(agencyCode); a != null; a = a.parentCode() == null ? null : agencies.get(a.parentCode())) {
       chain.add(0, a.code());
     }
     return "/" + String.join("/", chain) + "/";

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
  * Called from the BPMN model as {@code ${dossierMilestones.reached(execution, 'RECEIVED')}}: passes the milestone to
  * the dossier feature and stores the variables it returns (e.g. the due date the timers wait for).
  */
+// Public: the engine's expression language only calls methods of public classes.
 @Component("dossierMilestones")
-class MilestoneListener {
+public class MilestoneListener {
 
   private final ProcessMilestones milestones;
   private final EngineValues values;

@@ -12,14 +12,14 @@ import org.springframework.stereotype.Component;
 
 /** What each milestone of the process means for the dossier; runs inside the engine's transaction. */
 @Component
-class DossierMilestones implements ProcessMilestones {
+class MilestoneHandler implements ProcessMilestones {
 
   private final DossierRepository dossiers;
   private final WorkingCalendar calendar;
   private final Clock clock;
   private final long warnBeforeMinutes;
 
-  DossierMilestones(DossierRepository dossiers, WorkingCalendar calendar, Clock clock,
+  MilestoneHandler(DossierRepository dossiers, WorkingCalendar calendar, Clock clock,
       @Value("${motcua.deadline.warn-before-working-hours:8}") int warnBeforeWorkingHours) {
     this.dossiers = dossiers;
     this.calendar = calendar;
