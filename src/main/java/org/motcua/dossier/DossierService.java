@@ -14,6 +14,7 @@ import org.motcua.process.TaskAlreadyHandledException;
 import org.motcua.process.WorkItem;
 import org.motcua.security.MotcuaUser;
 import org.motcua.security.Role;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -36,9 +37,11 @@ public class DossierService {
   private final Catalog catalog;
   private final DossierProcess process;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   DossierService(DossierRepository dossiers, DossierCodes codes, Catalog catalog, DossierProcess process,
-      Clock clock) {
+      Clock clock, ApplicationEventPublisher events) {
+    this.events = events;
     this.dossiers = dossiers;
     this.codes = codes;
     this.catalog = catalog;
@@ -64,6 +67,7 @@ public class DossierService {
     String code = codes.next(procedure.agencyCode(), now.toLocalDate());
     Dossier dossier = dossiers.save(Dossier.submitOnline(code, procedure, catalog.path(procedure.agencyCode()),
         applicant, citizen.username(), now, Actor.of(citizen)));
+    events.publishEvent(new DossierChanged(null, DossierFacts.of(dossier)));
     dossier.attachProcess(process.start(procedure.processKey(), code, processVariables(procedure)));
     return dossier;
   }
@@ -104,7 +108,9 @@ public class DossierService {
     if (dossier.getStatus() != DossierStatus.SUPPLEMENT_REQUESTED) {
       throw ApiException.conflict("NO_SUPPLEMENT_REQUESTED", code);
     }
+    DossierFacts before = DossierFacts.of(dossier);
     dossier.supplementProvided(LocalDateTime.now(clock), Actor.of(citizen), note);
+    events.publishEvent(new DossierChanged(before, DossierFacts.of(dossier)));
     process.correlate(SUPPLEMENT_MESSAGE, code, Map.of());
     return withHistory(dossier);
   }

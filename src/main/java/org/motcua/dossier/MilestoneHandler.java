@@ -8,6 +8,7 @@ import org.motcua.calendar.WorkingCalendar;
 import org.motcua.process.Milestone;
 import org.motcua.process.ProcessMilestones;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** What each milestone of the process means for the dossier; runs inside the engine's transaction. */
@@ -17,11 +18,13 @@ class MilestoneHandler implements ProcessMilestones {
   private final DossierRepository dossiers;
   private final WorkingCalendar calendar;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
   private final long warnBeforeMinutes;
 
-  MilestoneHandler(DossierRepository dossiers, WorkingCalendar calendar, Clock clock,
+  MilestoneHandler(DossierRepository dossiers, WorkingCalendar calendar, Clock clock, ApplicationEventPublisher events,
       @Value("${motcua.deadline.warn-before-working-hours:8}") int warnBeforeWorkingHours) {
     this.dossiers = dossiers;
+    this.events = events;
     this.calendar = calendar;
     this.clock = clock;
     this.warnBeforeMinutes = warnBeforeWorkingHours * 60L;
@@ -31,6 +34,13 @@ class MilestoneHandler implements ProcessMilestones {
   public Map<String, Object> reached(String dossierCode, Milestone milestone) {
     Dossier dossier = dossiers.findByCode(dossierCode)
         .orElseThrow(() -> new IllegalStateException("No dossier " + dossierCode + " for its process"));
+    DossierFacts before = DossierFacts.of(dossier);
+    Map<String, Object> variables = apply(dossier, milestone);
+    events.publishEvent(new DossierChanged(before, DossierFacts.of(dossier)));
+    return variables;
+  }
+
+  private Map<String, Object> apply(Dossier dossier, Milestone milestone) {
     LocalDateTime now = LocalDateTime.now(clock);
     Actor actor = Actor.current();
     switch (milestone) {

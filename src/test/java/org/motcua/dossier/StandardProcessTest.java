@@ -23,6 +23,8 @@ import org.motcua.security.UserAccounts;
 import org.motcua.support.MotcuaTest;
 import org.motcua.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
  * Every path of {@code bpmn/dossier-standard.bpmn} on the real engine inside the application, driven with
@@ -31,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Dates are in March 2026, after the year 2025 whose summary the lifecycle test checks.
  */
 @MotcuaTest
+@RecordApplicationEvents
 class StandardProcessTest {
 
   private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H30";
@@ -44,6 +47,8 @@ class StandardProcessTest {
   UserAccounts accounts;
   @Autowired
   TestClock clock;
+  @Autowired
+  ApplicationEvents events;
 
   private MotcuaUser citizen;
 
@@ -104,6 +109,11 @@ class StandardProcessTest {
     complete(task(), withVariables("decision", "return"));
     assertThat(instance).hasPassed("returned").isEnded();
     assertThat(dossier(instance).getStatus()).isEqualTo(DossierStatus.RETURNED);
+    // Every change was announced with the facts before and after it, for the reports' aggregates.
+    assertThat(events.stream(DossierChanged.class).map(e -> e.after().status()))
+        .containsExactly(1, 2, 4, 9, 10);
+    assertThat(events.stream(DossierChanged.class).skip(1).map(e -> e.before().status()))
+        .containsExactly(1, 2, 4, 9);
   }
 
   @Test

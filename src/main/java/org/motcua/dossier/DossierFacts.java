@@ -1,0 +1,37 @@
+package org.motcua.dossier;
+
+import java.time.LocalDateTime;
+import org.motcua.calendar.DurationUnit;
+import org.motcua.catalog.OnlineLevel;
+
+/**
+ * What the reports need to know about a dossier at one moment. A {@link DossierChanged} event carries the facts
+ * before and after a change, so an aggregate can subtract the old contribution and add the new one.
+ */
+public record DossierFacts(
+    String code,
+    String procedureCode,
+    String field,
+    OnlineLevel onlineLevel,
+    long feeVnd,
+    String agencyCode,
+    String agencyPath,
+    int channel,
+    int status,
+    LocalDateTime submittedAt,
+    LocalDateTime receivedAt,
+    LocalDateTime dueAt,
+    LocalDateTime finishedAt,
+    LocalDateTime returnedAt,
+    LocalDateTime endedAt,
+    Timeliness timeliness,
+    int supplementCount,
+    DurationUnit durationUnit) {
+
+  static DossierFacts of(Dossier d) {
+    return new DossierFacts(d.getCode(), d.getProcedureCode(), d.getField(), d.getOnlineLevel(), d.getFeeVnd(),
+        d.getAgencyCode(), d.getAgencyPath(), d.getChannel().code(), d.getStatus().code(), d.getSubmittedAt(),
+        d.getReceivedAt(), d.getDueAt(), d.getFinishedAt(), d.getReturnedAt(), d.getEndedAt(), d.getTimeliness(),
+        d.getSupplementCount(), d.getDurationUnit());
+  }
+}
