@@ -8,8 +8,8 @@ import org.springframework.test.context.ActiveProfilesResolver;
 
 /**
  * Runs the suite on H2 by default, or on PostgreSQL when {@code -Dmotcua.test.database=postgresql} (the second
- * surefire execution). On PostgreSQL the schema {@code motcua_test} is dropped and created once per JVM, so every run
- * starts empty without touching anything else in the shared database.
+ * surefire execution). On PostgreSQL the schema {@code motcua_test} (or {@code -Dmotcua.test.pg.schema}) is dropped
+ * and created once per JVM, so every run starts empty without touching anything else in the shared database.
  */
 public class TestProfiles implements ActiveProfilesResolver {
 
@@ -30,9 +30,13 @@ public class TestProfiles implements ActiveProfilesResolver {
     }
     String url = System.getProperty("motcua.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
     String user = System.getenv().getOrDefault("MOTCUA_DB_USER", "postgres");
+    String schema = System.getProperty("motcua.test.pg.schema", "motcua_test");
+    if (!schema.matches("[a-z_][a-z0-9_]*")) {
+      throw new IllegalArgumentException("motcua.test.pg.schema must be a plain lower-case identifier: " + schema);
+    }
     try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
-      s.execute("drop schema if exists motcua_test cascade");
-      s.execute("create schema motcua_test");
+      s.execute("drop schema if exists " + schema + " cascade");
+      s.execute("create schema " + schema);
     } catch (SQLException e) {
       throw new IllegalStateException("PostgreSQL at " + url + " is not reachable for the test suite: " + e.getMessage()
           + " (start it, or run only the H2 suite with -DskipPostgresTests=true)", e);
