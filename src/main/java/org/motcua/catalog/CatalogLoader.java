@@ -117,7 +117,8 @@ class CatalogLoader {
     int i = 0;
     for (JsonNode node : e.list("components")) {
       Entry c = e.element("components", i++, node);
-      Procedure.Component component = new Procedure.Component(c.text("code"), c.text("name"));
+      Procedure.Component component = new Procedure.Component(c.text("code"), c.text("name"),
+          c.optionalBoolean("required", true));
       if (!codes.add(component.code())) {
         throw c.fail("code", "duplicate component code '" + component.code() + "'");
       }
@@ -239,6 +240,17 @@ class CatalogLoader {
         throw fail(field, "must be a non-empty text");
       }
       return value.asText().trim();
+    }
+
+    boolean optionalBoolean(String field, boolean absent) {
+      JsonNode value = node.get(field);
+      if (value == null || value.isNull()) {
+        return absent;
+      }
+      if (!value.isBoolean()) {
+        throw fail(field, "must be true or false");
+      }
+      return value.asBoolean();
     }
 
     long nonNegativeLong(String field) {

@@ -15,7 +15,7 @@ final class CatalogViews {
   record DurationView(int value, DurationUnit unit) {
   }
 
-  record ComponentView(String code, String name) {
+  record ComponentView(String code, String name, boolean required) {
   }
 
   record StepView(String task, int workingHours) {

@@ -25,8 +25,12 @@ public record Procedure(
     List<Component> components,
     List<Step> steps) {
 
-  /** A dossier component (thành phần hồ sơ) the applicant must supply. */
-  public record Component(String code, String name) {
+  /** A dossier component (thành phần hồ sơ); one that is not required is needed only in some cases. */
+  public record Component(String code, String name, boolean required) {
+  }
+
+  public List<Component> requiredComponents() {
+    return components.stream().filter(Component::required).toList();
   }
 
   /** One step of the internal process: a BPMN user task and its time budget in working hours. */

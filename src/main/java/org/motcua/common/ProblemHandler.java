@@ -18,6 +18,8 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Turns every expected failure of the API into problem+json with a stable code. */
@@ -79,6 +81,16 @@ class ProblemHandler {
   @ExceptionHandler(NoResourceFoundException.class)
   ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
     return respond(problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND"));
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ResponseEntity<ProblemDetail> uploadTooLarge(MaxUploadSizeExceededException e) {
+    return respond(problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "UPLOAD_TOO_LARGE"));
+  }
+
+  @ExceptionHandler(MissingServletRequestPartException.class)
+  ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e) {
+    return respond(problems.of(HttpStatus.BAD_REQUEST, "MISSING_PART", e.getRequestPartName()));
   }
 
   private static Map<String, String> fieldError(FieldError error) {

@@ -119,6 +119,44 @@ public class Dossier {
   @Column(nullable = false)
   private boolean overdue;
 
+  @Column(name = "postal_tracking_in")
+  private String postalTrackingIn;
+
+  @Column(name = "postal_tracking_out")
+  private String postalTrackingOut;
+
+  /** How the result goes back to the applicant: at the counter, online, or by post. */
+  @Convert(converter = ChannelConverter.class)
+  @Column(name = "result_delivery")
+  private Channel resultDelivery;
+
+  @Column(name = "components_total", nullable = false)
+  private int componentsTotal;
+
+  @Column(name = "components_supplied", nullable = false)
+  private int componentsSupplied;
+
+  @Column(name = "components_reused", nullable = false)
+  private int componentsReused;
+
+  @Column(name = "components_digitized", nullable = false)
+  private boolean componentsDigitized;
+
+  @Column(name = "result_digitized", nullable = false)
+  private boolean resultDigitized;
+
+  /** Start of the current supplement pause after reception: the clock stops until the applicant answers. */
+  @Column(name = "paused_at")
+  private LocalDateTime pausedAt;
+
+  /** The new appointment promised in an apology (form 04); the statutory due date stays for the on-time rate. */
+  @Column(name = "appointment_at")
+  private LocalDateTime appointmentAt;
+
+  @Convert(converter = StatusConverter.class)
+  @Column(name = "status_before_withdrawal")
+  private DossierStatus statusBeforeWithdrawal;
+
   @OneToMany(mappedBy = "dossier", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("at ASC, id ASC")
   private List<DossierEvent> history = new ArrayList<>();
@@ -129,6 +167,24 @@ public class Dossier {
   /** An online submission (nộp trực tuyến): status 1 until a clerk accepts it. */
   static Dossier submitOnline(String code, Procedure procedure, String agencyPath, Applicant applicant,
       String ownerUsername, LocalDateTime at, Actor actor) {
+    return create(code, procedure, agencyPath, applicant, ownerUsername, Channel.ONLINE, Channel.ONLINE, null, at,
+        actor);
+  }
+
+  /**
+   * A dossier entered by a clerk at the counter, or recorded on arrival by public post (with its tracking number).
+   * Reception follows at once, when its process starts.
+   */
+  static Dossier enterAtCounter(String code, Procedure procedure, String agencyPath, Applicant applicant,
+      String ownerUsername, Channel channel, Channel resultDelivery, String postalTrackingIn, LocalDateTime at,
+      Actor actor) {
+    return create(code, procedure, agencyPath, applicant, ownerUsername, channel, resultDelivery, postalTrackingIn,
+        at, actor);
+  }
+
+  private static Dossier create(String code, Procedure procedure, String agencyPath, Applicant applicant,
+      String ownerUsername, Channel channel, Channel resultDelivery, String postalTrackingIn, LocalDateTime at,
+      Actor actor) {
     Dossier d = new Dossier();
     d.code = code;
     d.procedureCode = procedure.code();
@@ -140,7 +196,10 @@ public class Dossier {
     d.feeVnd = procedure.feeVnd();
     d.agencyCode = procedure.agencyCode();
     d.agencyPath = agencyPath;
-    d.channel = Channel.ONLINE;
+    d.channel = channel;
+    d.resultDelivery = resultDelivery;
+    d.postalTrackingIn = postalTrackingIn;
+    d.componentsTotal = procedure.requiredComponents().size();
     d.status = DossierStatus.SUBMITTED;
     d.applicant = applicant;
     d.ownerUsername = ownerUsername;
@@ -171,15 +230,81 @@ public class Dossier {
     moveTo(DossierStatus.RECEIVED, DossierAction.RECEIVED, at, actor);
   }
 
+  /** Yêu cầu bổ sung (form 02). After reception the clock pauses until the applicant answers. */
   void requestSupplement(LocalDateTime at, Actor actor) {
     supplementCount++;
+    if (receivedAt != null) {
+      pausedAt = at;
+    }
     moveTo(DossierStatus.SUPPLEMENT_REQUESTED, DossierAction.SUPPLEMENT_REQUESTED, at, actor);
   }
 
-  /** The applicant supplied the missing documents; the dossier waits for reception again. */
-  void supplementProvided(LocalDateTime at, Actor actor, String note) {
-    moveTo(DossierStatus.SUBMITTED, DossierAction.SUPPLEMENT_PROVIDED, at, actor);
+  boolean isPaused() {
+    return pausedAt != null;
+  }
+
+  LocalDateTime getPausedAt() {
+    return pausedAt;
+  }
+
+  /**
+   * The applicant supplied the missing documents. Before reception the dossier waits for reception again; after
+   * it, handling resumes and the due date moves later by the paused working time ({@code newDueAt}).
+   */
+  void supplementProvided(LocalDateTime at, Actor actor, String note, LocalDateTime newDueAt) {
+    if (pausedAt != null) {
+      pausedAt = null;
+      dueAt = newDueAt;
+      moveTo(DossierStatus.PROCESSING, DossierAction.SUPPLEMENT_PROVIDED, at, actor);
+    } else {
+      moveTo(DossierStatus.SUBMITTED, DossierAction.SUPPLEMENT_PROVIDED, at, actor);
+    }
     history.get(history.size() - 1).decision(null, note);
+  }
+
+  /** Công dân yêu cầu rút hồ sơ (status 7): handling waits for an officer to confirm. */
+  void requestWithdrawal(LocalDateTime at, Actor actor, String reason) {
+    statusBeforeWithdrawal = status;
+    moveTo(DossierStatus.WITHDRAWAL_REQUESTED, DossierAction.WITHDRAWAL_REQUESTED, at, actor);
+    history.get(history.size() - 1).decision(null, reason);
+  }
+
+  /** The officer confirmed the withdrawal: handling stops (status 8). */
+  void withdraw(LocalDateTime at, Actor actor) {
+    if (receivedAt != null) {
+      endHandling(at);
+    }
+    statusBeforeWithdrawal = null;
+    moveTo(DossierStatus.STOPPED, DossierAction.WITHDRAWN, at, actor);
+  }
+
+  void rejectWithdrawal(LocalDateTime at, Actor actor) {
+    DossierStatus previous = statusBeforeWithdrawal == null ? DossierStatus.PROCESSING : statusBeforeWithdrawal;
+    statusBeforeWithdrawal = null;
+    moveTo(previous, DossierAction.WITHDRAWAL_REJECTED, at, actor);
+  }
+
+  /** Phiếu xin lỗi và hẹn lại ngày trả kết quả (form 04). */
+  void apologize(LocalDateTime at, Actor actor, LocalDateTime newAppointment, String reason) {
+    appointmentAt = newAppointment;
+    record(DossierAction.APOLOGY_ISSUED, at, actor).decision("apologize", reason);
+  }
+
+  /** A component file was attached, scanned or reused; the digitization figures follow from the set of files. */
+  void documentsChanged(LocalDateTime at, Actor actor, String what, int supplied, int reused) {
+    componentsSupplied = supplied;
+    componentsReused = reused;
+    componentsDigitized = componentsTotal > 0 && supplied >= componentsTotal;
+    record(DossierAction.DOCUMENT_ADDED, at, actor).decision(null, what);
+  }
+
+  void resultDigitized(LocalDateTime at, Actor actor, String filename) {
+    resultDigitized = true;
+    record(DossierAction.RESULT_DIGITIZED, at, actor).decision(null, filename);
+  }
+
+  void sentByPost(String trackingNumber) {
+    postalTrackingOut = trackingNumber;
   }
 
   void notReceived(LocalDateTime at, Actor actor) {
@@ -220,7 +345,7 @@ public class Dossier {
 
   private void endHandling(LocalDateTime at) {
     endedAt = at;
-    timeliness = Timeliness.classify(at, dueAt, supplementCount);
+    timeliness = dueAt == null ? null : Timeliness.classify(at, dueAt, supplementCount);
   }
 
   public boolean isOwnedBy(String username) {
@@ -329,6 +454,42 @@ public class Dossier {
 
   public boolean isOverdue() {
     return overdue;
+  }
+
+  public String getPostalTrackingIn() {
+    return postalTrackingIn;
+  }
+
+  public String getPostalTrackingOut() {
+    return postalTrackingOut;
+  }
+
+  public Channel getResultDelivery() {
+    return resultDelivery;
+  }
+
+  public int getComponentsTotal() {
+    return componentsTotal;
+  }
+
+  public int getComponentsSupplied() {
+    return componentsSupplied;
+  }
+
+  public int getComponentsReused() {
+    return componentsReused;
+  }
+
+  public boolean isComponentsDigitized() {
+    return componentsDigitized;
+  }
+
+  public boolean isResultDigitized() {
+    return resultDigitized;
+  }
+
+  public LocalDateTime getAppointmentAt() {
+    return appointmentAt;
   }
 
   public List<DossierEvent> getHistory() {

@@ -13,12 +13,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/api/dossiers")
 class DossierController {
 
   private final DossierService service;
@@ -29,7 +27,7 @@ class DossierController {
     this.mapper = mapper;
   }
 
-  @PostMapping
+  @PostMapping("/api/dossiers")
   ResponseEntity<DossierView> submit(@AuthenticationPrincipal MotcuaUser citizen,
       @Valid @RequestBody DossierRequests.SubmitDossier request) {
     Dossier dossier = service.submitOnline(citizen, request);
@@ -37,7 +35,7 @@ class DossierController {
   }
 
   /** The caller's dossiers: a citizen's own ({@code ?mine}), an officer's agency's, everything for an admin. */
-  @GetMapping
+  @GetMapping("/api/dossiers")
   PageView<DossierSummaryView> list(@AuthenticationPrincipal MotcuaUser user,
       @RequestParam(required = false) String mine,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
@@ -46,16 +44,31 @@ class DossierController {
         found.getNumber(), found.getSize(), found.getTotalElements());
   }
 
-  @GetMapping("/{code}")
+  @GetMapping("/api/dossiers/{code}")
   DossierView get(@AuthenticationPrincipal MotcuaUser user, @PathVariable String code) {
     return view(service.read(user, code));
   }
 
   /** The applicant supplies what the supplement request (form 02) asked for. */
-  @PostMapping("/{code}/supplements")
+  @PostMapping("/api/dossiers/{code}/supplements")
   DossierView supplement(@AuthenticationPrincipal MotcuaUser citizen, @PathVariable String code,
       @Valid @RequestBody(required = false) DossierRequests.ProvideSupplement request) {
     return view(service.provideSupplement(citizen, code, request == null ? null : request.note()));
+  }
+
+  /** Tiếp nhận tại quầy / qua bưu chính: a clerk enters a paper dossier; reception happens at once. */
+  @PostMapping("/api/counter/dossiers")
+  ResponseEntity<DossierView> enter(@AuthenticationPrincipal MotcuaUser clerk,
+      @Valid @RequestBody DossierRequests.EnterDossier request) {
+    Dossier dossier = service.enterAtCounter(clerk, request);
+    return ResponseEntity.created(URI.create("/api/dossiers/" + dossier.getCode())).body(view(dossier));
+  }
+
+  /** The applicant asks to withdraw; a clerk confirms or refuses in their inbox. */
+  @PostMapping("/api/dossiers/{code}/withdrawal")
+  DossierView withdraw(@AuthenticationPrincipal MotcuaUser citizen, @PathVariable String code,
+      @Valid @RequestBody DossierRequests.RequestWithdrawal request) {
+    return view(service.requestWithdrawal(citizen, code, request.reason()));
   }
 
   private DossierView view(Dossier dossier) {

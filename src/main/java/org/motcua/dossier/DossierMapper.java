@@ -3,7 +3,10 @@ package org.motcua.dossier;
 import java.util.List;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
+import org.motcua.dossier.DossierViews.DocumentView;
 import org.motcua.dossier.DossierViews.DossierSummaryView;
+import org.motcua.dossier.DossierViews.WarehouseItemView;
+import org.motcua.warehouse.WarehouseItem;
 import org.motcua.dossier.DossierViews.DossierView;
 import org.motcua.dossier.DossierViews.EventView;
 import org.motcua.dossier.DossierViews.StepView;
@@ -17,7 +20,17 @@ interface DossierMapper {
   @Mapping(target = "status", expression = "java(dossier.getStatus().code())")
   @Mapping(target = "statusName", source = "dossier.status")
   @Mapping(target = "currentSteps", source = "steps")
+  @Mapping(target = "resultDelivery",
+      expression = "java(dossier.getResultDelivery() == null ? null : dossier.getResultDelivery().code())")
   DossierView toView(Dossier dossier, List<WorkItem> steps);
+
+  DocumentView toView(DossierDocument document);
+
+  List<DocumentView> toDocumentViews(List<DossierDocument> documents);
+
+  WarehouseItemView toView(WarehouseItem item);
+
+  List<WarehouseItemView> toItemViews(List<WarehouseItem> items);
 
   @Mapping(target = "channel", expression = "java(dossier.getChannel().code())")
   @Mapping(target = "status", expression = "java(dossier.getStatus().code())")

@@ -2,24 +2,41 @@ package org.motcua.dossier;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDateTime;
 
 /** What clients send to the dossier API. */
-final class DossierRequests {
+public final class DossierRequests {
 
   private DossierRequests() {
   }
 
   /** Nộp hồ sơ trực tuyến. */
-  record SubmitDossier(
+  public record SubmitDossier(
       @NotBlank(message = "{validation.required}") String procedureCode,
       @NotNull(message = "{validation.required}") @Valid ApplicantInput applicant) {
   }
 
-  record ApplicantInput(
+  /**
+   * A dossier received at the counter (channel 1) or arrived by public post (channel 3, with the postal tracking
+   * number). {@code resultDelivery}: 1 at the counter (default), 2 online, 3 by post.
+   */
+  public record EnterDossier(
+      @NotBlank(message = "{validation.required}") String procedureCode,
+      @NotNull(message = "{validation.required}") @Min(value = 1, message = "{validation.channel}")
+      @Max(value = 3, message = "{validation.channel}") Integer channel,
+      @NotNull(message = "{validation.required}") @Valid ApplicantInput applicant,
+      @Size(max = 40, message = "{validation.size}") String postalTrackingNumber,
+      @Min(value = 1, message = "{validation.channel}") @Max(value = 3, message = "{validation.channel}")
+      Integer resultDelivery) {
+  }
+
+  public record ApplicantInput(
       @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.size}") String name,
       @NotBlank(message = "{validation.required}") String idNumber,
       @Pattern(regexp = "0\\d{9}", message = "{validation.phone}") String phone,
@@ -27,12 +44,33 @@ final class DossierRequests {
       @Size(max = 500, message = "{validation.size}") String address) {
   }
 
-  record CompleteTask(
+  /**
+   * An officer's decision on a task. {@code newAppointment} goes with {@code apologize} (form 04);
+   * {@code trackingNumber} with returning a result by post.
+   */
+  public record CompleteTask(
       @NotBlank(message = "{validation.required}") String decision,
-      @Size(max = 2000, message = "{validation.size}") String note) {
+      @Size(max = 2000, message = "{validation.size}") String note,
+      LocalDateTime newAppointment,
+      @Size(max = 40, message = "{validation.size}") String trackingNumber) {
+
+    public CompleteTask(String decision, String note) {
+      this(decision, note, null, null);
+    }
   }
 
   /** Nộp bổ sung: what the applicant says about the documents supplied. */
-  record ProvideSupplement(@Size(max = 2000, message = "{validation.size}") String note) {
+  public record ProvideSupplement(@Size(max = 2000, message = "{validation.size}") String note) {
+  }
+
+  /** Yêu cầu rút hồ sơ, with the applicant's reason. */
+  public record RequestWithdrawal(
+      @NotBlank(message = "{validation.required}") @Size(max = 2000, message = "{validation.size}") String reason) {
+  }
+
+  /** Reuse a document of the applicant's e-data warehouse for a component. */
+  public record ReuseDocument(
+      @NotBlank(message = "{validation.required}") String component,
+      @NotNull(message = "{validation.required}") Long warehouseItemId) {
   }
 }

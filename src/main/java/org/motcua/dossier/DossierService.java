@@ -3,9 +3,12 @@ package org.motcua.dossier;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.Year;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.motcua.catalog.Catalog;
 import org.motcua.catalog.Procedure;
 import org.motcua.common.ApiException;
@@ -14,6 +17,7 @@ import org.motcua.process.TaskAlreadyHandledException;
 import org.motcua.process.WorkItem;
 import org.motcua.security.MotcuaUser;
 import org.motcua.security.Role;
+import org.motcua.security.UserAccounts;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -22,63 +26,117 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The dossier use cases: submitting online, following a dossier, supplying documents, and officers' work on tasks.
- * Each runs in one transaction with the process engine, so dossier state and process state never disagree.
+ * The dossier use cases: submitting online or at the counter, following a dossier, supplying documents, asking to
+ * withdraw, and officers' work on tasks. Each runs in one transaction with the process engine, so dossier state and
+ * process state never disagree.
  */
 @Service
 public class DossierService {
 
-  /** Decisions that must say why (the note becomes the written guide or the refusal reason). */
-  private static final Set<String> DECISIONS_NEEDING_NOTE = Set.of("supplement", "refuse", "rework");
+  /** Decisions that must say why (the note becomes the written guide, the refusal or the apology's reason). */
+  private static final Set<String> DECISIONS_NEEDING_NOTE = Set.of("supplement", "refuse", "rework", "apologize");
+  /** While a withdrawal waits for confirmation, only its own task may be completed. */
+  private static final String WITHDRAWAL_TASK = "withdrawalReview";
+  private static final Set<DossierStatus> WITHDRAWABLE = EnumSet.of(DossierStatus.SUBMITTED, DossierStatus.RECEIVED,
+      DossierStatus.PROCESSING, DossierStatus.SUPPLEMENT_REQUESTED, DossierStatus.PAYMENT_REQUESTED);
   static final String SUPPLEMENT_MESSAGE = "SupplementProvided";
+  static final String WITHDRAWAL_MESSAGE = "WithdrawalRequested";
 
   private final DossierRepository dossiers;
   private final DossierCodes codes;
   private final Catalog catalog;
   private final DossierProcess process;
+  private final DossierDocuments documents;
+  private final Deadlines deadlines;
+  private final UserAccounts accounts;
   private final Clock clock;
   private final ApplicationEventPublisher events;
 
   DossierService(DossierRepository dossiers, DossierCodes codes, Catalog catalog, DossierProcess process,
-      Clock clock, ApplicationEventPublisher events) {
-    this.events = events;
+      DossierDocuments documents, Deadlines deadlines, UserAccounts accounts, Clock clock,
+      ApplicationEventPublisher events) {
     this.dossiers = dossiers;
     this.codes = codes;
     this.catalog = catalog;
     this.process = process;
+    this.documents = documents;
+    this.deadlines = deadlines;
+    this.accounts = accounts;
     this.clock = clock;
+    this.events = events;
   }
 
   /** Nộp hồ sơ trực tuyến: status 1 and a reception task for the competent agency's clerks. */
   @Transactional
   public Dossier submitOnline(MotcuaUser citizen, DossierRequests.SubmitDossier request) {
-    Procedure procedure = catalog.procedure(request.procedureCode())
-        .orElseThrow(() -> ApiException.badRequest("UNKNOWN_PROCEDURE", request.procedureCode()));
+    Procedure procedure = procedure(request.procedureCode());
     if (!procedure.onlineLevel().offeredOnline()) {
       throw ApiException.badRequest("PROCEDURE_NOT_ONLINE", procedure.code());
     }
-    DossierRequests.ApplicantInput input = request.applicant();
-    String idNumber = input.idNumber().trim();
     LocalDateTime now = LocalDateTime.now(clock);
-    if (!IdentityNumbers.isValid(idNumber, Year.from(now))) {
-      throw ApiException.badRequest("INVALID_ID_NUMBER", idNumber);
-    }
-    Applicant applicant = new Applicant(input.name().trim(), idNumber, input.phone(), input.email(), input.address());
+    Applicant applicant = applicant(request.applicant(), now);
     String code = codes.next(procedure.agencyCode(), now.toLocalDate());
     Dossier dossier = dossiers.save(Dossier.submitOnline(code, procedure, catalog.path(procedure.agencyCode()),
         applicant, citizen.username(), now, Actor.of(citizen)));
+    return start(dossier, procedure, Channel.ONLINE);
+  }
+
+  /**
+   * Tiếp nhận trực tiếp / qua bưu chính: a clerk of the competent agency enters the dossier; reception happens at
+   * once and the clerk then digitizes its paper components. If the applicant has an account (same CCCD or tax code),
+   * they can follow it online.
+   */
+  @Transactional
+  public Dossier enterAtCounter(MotcuaUser clerk, DossierRequests.EnterDossier request) {
+    Procedure procedure = procedure(request.procedureCode());
+    if (!clerk.is(Role.CLERK) || !procedure.agencyCode().equals(clerk.agencyCode())) {
+      throw ApiException.forbidden("PROCEDURE_NOT_OF_YOUR_AGENCY", procedure.code());
+    }
+    Channel channel = channel(request.channel());
+    if (channel == Channel.ONLINE) {
+      throw ApiException.badRequest("COUNTER_CHANNEL_REQUIRED");
+    }
+    String tracking = blankToNull(request.postalTrackingNumber());
+    if (channel == Channel.POSTAL && tracking == null) {
+      throw ApiException.badRequest("TRACKING_NUMBER_REQUIRED");
+    }
+    Channel delivery = request.resultDelivery() == null ? Channel.COUNTER : channel(request.resultDelivery());
+    LocalDateTime now = LocalDateTime.now(clock);
+    Applicant applicant = applicant(request.applicant(), now);
+    String owner = accounts.citizenWithIdNumber(applicant.getIdNumber()).map(MotcuaUser::username).orElse(null);
+    String code = codes.next(procedure.agencyCode(), now.toLocalDate());
+    Dossier dossier = dossiers.save(Dossier.enterAtCounter(code, procedure, catalog.path(procedure.agencyCode()),
+        applicant, owner, channel, delivery, tracking, now, Actor.of(clerk)));
+    return start(dossier, procedure, channel);
+  }
+
+  private Dossier start(Dossier dossier, Procedure procedure, Channel channel) {
     events.publishEvent(new DossierChanged(null, DossierFacts.of(dossier)));
-    dossier.attachProcess(process.start(procedure.processKey(), code, processVariables(procedure)));
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("agencyCode", procedure.agencyCode());
+    variables.put("procedureCode", procedure.code());
+    variables.put("channel", channel.code());
+    // Each step's budget becomes its task's due date through the working-time business calendar.
+    procedure.steps().forEach(step -> variables.put(step.task() + "Budget", "PT" + step.workingHours() + "H"));
+    dossier.attachProcess(process.start(procedure.processKey(), dossier.getCode(), variables));
     return dossier;
   }
 
-  /** What the BPMN model reads: the agency for candidate groups, and each step's budget for its task's due date. */
-  private static Map<String, Object> processVariables(Procedure procedure) {
-    Map<String, Object> variables = new java.util.HashMap<>();
-    variables.put("agencyCode", procedure.agencyCode());
-    variables.put("procedureCode", procedure.code());
-    procedure.steps().forEach(step -> variables.put(step.task() + "Budget", "PT" + step.workingHours() + "H"));
-    return variables;
+  private Procedure procedure(String code) {
+    return catalog.procedure(code).orElseThrow(() -> ApiException.badRequest("UNKNOWN_PROCEDURE", code));
+  }
+
+  private static Channel channel(int code) {
+    return java.util.Arrays.stream(Channel.values()).filter(c -> c.code() == code).findFirst()
+        .orElseThrow(() -> ApiException.badRequest("INVALID_CHANNEL", code));
+  }
+
+  private static Applicant applicant(DossierRequests.ApplicantInput input, LocalDateTime now) {
+    String idNumber = input.idNumber().trim();
+    if (!IdentityNumbers.isValid(idNumber, Year.from(now))) {
+      throw ApiException.badRequest("INVALID_ID_NUMBER", idNumber);
+    }
+    return new Applicant(input.name().trim(), idNumber, input.phone(), input.email(), input.address());
   }
 
   @Transactional(readOnly = true)
@@ -100,18 +158,44 @@ public class DossierService {
     };
   }
 
-  /** Nộp bổ sung: the applicant answers the supplement request; the dossier goes back to reception. */
+  /**
+   * Nộp bổ sung: the applicant (online) or a clerk of the agency (at the counter) answers the supplement request.
+   * Before reception the dossier goes back to reception; after it the due date moves by the paused working time.
+   */
   @Transactional
-  public Dossier provideSupplement(MotcuaUser citizen, String code, String note) {
+  public Dossier provideSupplement(MotcuaUser user, String code, String note) {
     Dossier dossier = find(code);
-    DossierAccess.checkOwner(citizen, dossier);
+    DossierAccess.checkOwnerOrClerk(user, dossier);
     if (dossier.getStatus() != DossierStatus.SUPPLEMENT_REQUESTED) {
       throw ApiException.conflict("NO_SUPPLEMENT_REQUESTED", code);
     }
+    LocalDateTime now = LocalDateTime.now(clock);
     DossierFacts before = DossierFacts.of(dossier);
-    dossier.supplementProvided(LocalDateTime.now(clock), Actor.of(citizen), note);
+    LocalDateTime newDue = dossier.isPaused()
+        ? deadlines.afterPause(dossier.getDueAt(), dossier.getPausedAt(), now) : null;
+    dossier.supplementProvided(now, Actor.of(user), note, newDue);
     events.publishEvent(new DossierChanged(before, DossierFacts.of(dossier)));
+    if (newDue != null) {
+      LocalDateTime warnAt = deadlines.warnAt(now, newDue);
+      process.setVariables(code, Deadlines.variables(newDue, warnAt));
+      process.rescheduleTimers(code, Deadlines.timers(newDue, warnAt));
+    }
     process.correlate(SUPPLEMENT_MESSAGE, code, Map.of());
+    return withHistory(dossier);
+  }
+
+  /** Công dân yêu cầu rút hồ sơ: status 7 until a clerk confirms (status 8) or refuses. */
+  @Transactional
+  public Dossier requestWithdrawal(MotcuaUser citizen, String code, String reason) {
+    Dossier dossier = find(code);
+    DossierAccess.checkOwner(citizen, dossier);
+    if (!WITHDRAWABLE.contains(dossier.getStatus())) {
+      throw ApiException.conflict("WITHDRAWAL_NOT_ALLOWED", code, dossier.getStatus().code());
+    }
+    DossierFacts before = DossierFacts.of(dossier);
+    dossier.requestWithdrawal(LocalDateTime.now(clock), Actor.of(citizen), reason.trim());
+    events.publishEvent(new DossierChanged(before, DossierFacts.of(dossier)));
+    process.correlate(WITHDRAWAL_MESSAGE, code, Map.of());
     return withHistory(dossier);
   }
 
@@ -121,7 +205,7 @@ public class DossierService {
     int max = Math.min(Math.max(size, 1), 100);
     List<WorkItem> items = process.tasks(group, Math.max(page, 0) * max, max);
     Map<String, Dossier> byCode = dossiers.findByCodeIn(items.stream().map(WorkItem::dossierCode).toList())
-        .stream().collect(java.util.stream.Collectors.toMap(Dossier::getCode, d -> d));
+        .stream().collect(Collectors.toMap(Dossier::getCode, d -> d));
     return new Inbox(items, byCode, process.countTasks(group));
   }
 
@@ -150,19 +234,30 @@ public class DossierService {
     if (!task.decisions().contains(decision)) {
       throw ApiException.badRequest("DECISION_NOT_OFFERED", decision, task.name(), String.join(", ", task.decisions()));
     }
-    String note = request.note() == null || request.note().isBlank() ? null : request.note().trim();
+    String note = blankToNull(request.note());
     if (note == null && DECISIONS_NEEDING_NOTE.contains(decision)) {
       throw ApiException.badRequest("NOTE_REQUIRED", decision);
     }
     Dossier dossier = find(task.dossierCode());
-    dossier.record(DossierAction.TASK_COMPLETED, LocalDateTime.now(clock), Actor.of(officer))
+    LocalDateTime now = LocalDateTime.now(clock);
+    checkPreconditions(dossier, task, decision, request, now);
+    dossier.record(DossierAction.TASK_COMPLETED, now, Actor.of(officer))
         .step(task.taskKey(), task.name(), task.dueAt())
         .decision(decision, note);
+    if ("apologize".equals(decision)) {
+      dossier.apologize(now, Actor.of(officer), request.newAppointment(), note);
+    }
+    if ("return".equals(decision) && dossier.getResultDelivery() == Channel.POSTAL) {
+      dossier.sentByPost(request.trackingNumber().trim());
+    }
+    if ("digitized".equals(decision) || "accept".equals(decision)) {
+      documents.depositComponents(dossier);
+    }
     try {
       if (task.assignee() == null) {
         process.claim(taskId, officer.username());
       }
-      Map<String, Object> variables = new java.util.HashMap<>();
+      Map<String, Object> variables = new HashMap<>();
       variables.put("decision", decision);
       variables.put("note", note);
       process.complete(taskId, variables);
@@ -170,6 +265,44 @@ public class DossierService {
       throw ApiException.conflict("TASK_ALREADY_DONE", taskId);
     }
     return withHistory(dossier);
+  }
+
+  /** What must be true before a decision is taken: the rules a clerk would check by hand. */
+  private void checkPreconditions(Dossier dossier, WorkItem task, String decision,
+      DossierRequests.CompleteTask request, LocalDateTime now) {
+    if (dossier.getStatus() == DossierStatus.WITHDRAWAL_REQUESTED && !WITHDRAWAL_TASK.equals(task.taskKey())) {
+      throw ApiException.conflict("WITHDRAWAL_PENDING", dossier.getCode());
+    }
+    switch (decision) {
+      case "accept" -> {
+        if (!dossier.isComponentsDigitized()) {
+          throw ApiException.badRequest("COMPONENTS_MISSING", String.join(", ", documents.missing(dossier)));
+        }
+      }
+      case "digitized" -> {
+        if (!dossier.isComponentsDigitized()) {
+          throw ApiException.badRequest("COMPONENTS_NOT_DIGITIZED", String.join(", ", documents.missing(dossier)));
+        }
+      }
+      case "return" -> {
+        if (!dossier.isResultDigitized()) {
+          throw ApiException.badRequest("RESULT_NOT_DIGITIZED", dossier.getCode());
+        }
+        if (dossier.getResultDelivery() == Channel.POSTAL && blankToNull(request.trackingNumber()) == null) {
+          throw ApiException.badRequest("TRACKING_NUMBER_REQUIRED");
+        }
+      }
+      case "apologize" -> {
+        if (now.isAfter(dossier.getDueAt())) {
+          throw ApiException.conflict("APOLOGY_TOO_LATE", dossier.getCode(), dossier.getDueAt());
+        }
+        if (request.newAppointment() == null || !request.newAppointment().isAfter(dossier.getDueAt())) {
+          throw ApiException.badRequest("NEW_APPOINTMENT_REQUIRED", dossier.getDueAt());
+        }
+      }
+      default -> {
+      }
+    }
   }
 
   /** The task, if it is offered to this officer's agency and role and nobody else holds it. */
@@ -193,6 +326,10 @@ public class DossierService {
   private static Dossier withHistory(Dossier dossier) {
     dossier.getHistory().size();
     return dossier;
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.trim();
   }
 
   Dossier find(String code) {

@@ -39,8 +39,29 @@ final class DossierViews {
       Timeliness timeliness,
       boolean overdue,
       int supplementCount,
+      LocalDateTime appointmentAt,
+      Integer resultDelivery,
+      String postalTrackingIn,
+      String postalTrackingOut,
+      int componentsTotal,
+      int componentsSupplied,
+      int componentsReused,
+      boolean componentsDigitized,
+      boolean resultDigitized,
       List<StepView> currentSteps,
       List<EventView> history) {
+  }
+
+  record DocumentView(long id, String kind, String componentCode, String filename, String contentType,
+      long sizeBytes, String sha256, String source, Long warehouseItemId, String issuingAgency,
+      java.time.LocalDate issuedOn, java.time.LocalDate validUntil, LocalDateTime uploadedAt, String uploadedBy) {
+  }
+
+  record ReuseOfferView(String component, List<WarehouseItemView> items) {
+  }
+
+  record WarehouseItemView(long id, String documentType, String name, String issuingAgency,
+      java.time.LocalDate issuedOn, java.time.LocalDate validUntil, String sourceDossierCode, String filename) {
   }
 
   /** A line of a dossier list: no history. */

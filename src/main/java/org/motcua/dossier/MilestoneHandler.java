@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Map;
 import org.motcua.calendar.TimeLimit;
-import org.motcua.calendar.WorkingCalendar;
+import org.motcua.process.DossierProcess;
 import org.motcua.process.Milestone;
 import org.motcua.process.ProcessMilestones;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /** What each milestone of the process means for the dossier; runs inside the engine's transaction. */
@@ -16,18 +16,18 @@ import org.springframework.stereotype.Component;
 class MilestoneHandler implements ProcessMilestones {
 
   private final DossierRepository dossiers;
-  private final WorkingCalendar calendar;
+  private final Deadlines deadlines;
+  private final DossierProcess process;
   private final Clock clock;
   private final ApplicationEventPublisher events;
-  private final long warnBeforeMinutes;
 
-  MilestoneHandler(DossierRepository dossiers, WorkingCalendar calendar, Clock clock, ApplicationEventPublisher events,
-      @Value("${motcua.deadline.warn-before-working-hours:8}") int warnBeforeWorkingHours) {
+  MilestoneHandler(DossierRepository dossiers, Deadlines deadlines, @Lazy DossierProcess process, Clock clock,
+      ApplicationEventPublisher events) {
     this.dossiers = dossiers;
-    this.events = events;
-    this.calendar = calendar;
+    this.deadlines = deadlines;
+    this.process = process;
     this.clock = clock;
-    this.warnBeforeMinutes = warnBeforeWorkingHours * 60L;
+    this.events = events;
   }
 
   @Override
@@ -45,11 +45,16 @@ class MilestoneHandler implements ProcessMilestones {
     Actor actor = Actor.current();
     switch (milestone) {
       case RECEIVED -> {
-        LocalDateTime due = calendar.due(now, new TimeLimit(dossier.getDurationValue(), dossier.getDurationUnit()));
+        LocalDateTime due = deadlines.due(now, new TimeLimit(dossier.getDurationValue(), dossier.getDurationUnit()));
         dossier.receive(now, due, actor);
-        return Map.of("dueAt", due, "warnAt", warnAt(now, due));
+        return Deadlines.variables(due, deadlines.warnAt(now, due));
       }
-      case SUPPLEMENT_REQUESTED -> dossier.requestSupplement(now, actor);
+      case SUPPLEMENT_REQUESTED -> {
+        dossier.requestSupplement(now, actor);
+        if (dossier.isPaused()) {
+          process.rescheduleTimers(dossier.getCode(), Deadlines.timers(Deadlines.PAUSED, Deadlines.PAUSED));
+        }
+      }
       case NOT_RECEIVED -> dossier.notReceived(now, actor);
       case PROCESSING -> dossier.startProcessing(now, actor);
       case DUE_SOON -> dossier.markDueSoon(now);
@@ -57,13 +62,9 @@ class MilestoneHandler implements ProcessMilestones {
       case REFUSED -> dossier.refuse(now, actor);
       case FINISHED -> dossier.finish(now, actor);
       case RETURNED -> dossier.returnResult(now, actor);
+      case WITHDRAWN -> dossier.withdraw(now, actor);
+      case WITHDRAWAL_REJECTED -> dossier.rejectWithdrawal(now, actor);
     }
     return Map.of();
-  }
-
-  /** The "due soon" warning: a working day before the due date, or halfway for dossiers shorter than two days. */
-  private LocalDateTime warnAt(LocalDateTime receivedAt, LocalDateTime due) {
-    long total = calendar.workingMinutesBetween(receivedAt, due);
-    return calendar.minusWorkingMinutes(due, Math.min(warnBeforeMinutes, total / 2));
   }
 }

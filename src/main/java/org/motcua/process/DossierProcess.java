@@ -32,4 +32,10 @@ public interface DossierProcess {
   void claim(String taskId, String username);
 
   void complete(String taskId, Map<String, Object> variables);
+
+  /** Moves the dossier's pending timers, by the BPMN id of their event, to new instants (e.g. after a pause). */
+  void rescheduleTimers(String dossierCode, Map<String, java.time.LocalDateTime> dueByEvent);
+
+  /** Sets process variables of the dossier's running process. */
+  void setVariables(String dossierCode, Map<String, Object> variables);
 }

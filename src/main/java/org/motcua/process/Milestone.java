@@ -22,5 +22,9 @@ public enum Milestone {
   /** Đã xử lý xong: approved; the result waits to be returned. */
   FINISHED,
   /** Đã trả kết quả: the result was handed to the applicant. */
-  RETURNED
+  RETURNED,
+  /** Đã rút hồ sơ: a clerk confirmed the applicant's withdrawal; the process ends (status 8). */
+  WITHDRAWN,
+  /** The clerk did not accept the withdrawal; handling goes on. */
+  WITHDRAWAL_REJECTED
 }

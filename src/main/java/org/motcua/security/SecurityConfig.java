@@ -46,6 +46,7 @@ class SecurityConfig {
             .requestMatchers("/api/tasks/**")
             .hasAnyRole(Role.CLERK.name(), Role.SPECIALIST.name(), Role.LEADER.name())
             .requestMatchers(HttpMethod.POST, "/api/dossiers").hasRole(Role.CITIZEN.name())
+            .requestMatchers("/api/counter/**").hasRole(Role.CLERK.name())
             .requestMatchers("/api/**").authenticated()
             .anyRequest().permitAll())
         .httpBasic(basic -> basic.authenticationEntryPoint(

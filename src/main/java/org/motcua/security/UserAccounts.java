@@ -33,6 +33,12 @@ public class UserAccounts {
     return users.findById(username).map(AppUser::toPrincipal);
   }
 
+  /** The citizen account with this CCCD or tax code, if the applicant has one. */
+  @Transactional(readOnly = true)
+  public Optional<MotcuaUser> citizenWithIdNumber(String idNumber) {
+    return users.findFirstByRoleAndIdNumber(Role.CITIZEN, idNumber).map(AppUser::toPrincipal);
+  }
+
   public record NewAccount(String username, String password, String fullName, Role role, String agencyCode,
       String idNumber, String phone, String email) {
   }

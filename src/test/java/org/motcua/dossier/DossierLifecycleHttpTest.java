@@ -44,7 +44,7 @@ class DossierLifecycleHttpTest {
 
     // A. Criminal-record certificate, received on Thursday 23 Jan 2025 09:00: 10 working days skip Tết → 13 Feb 09:00.
     clock.set(LocalDateTime.of(2025, 1, 23, 8, 0));
-    String a = flow.submit("citizen", CRIMINAL_RECORD);
+    String a = flow.submitComplete("citizen", CRIMINAL_RECORD);
     assertThat(a).matches("000\\.00\\.12\\.H30-250123-\\d{4}");
     JsonNode reception = flow.task("clerk.stp", a);
     assertThat(reception.path("name").asText()).isEqualTo("Tiếp nhận hồ sơ");
@@ -63,6 +63,7 @@ class DossierLifecycleHttpTest {
     assertThat(finished.path("status").asInt()).isEqualTo(9);
     assertThat(finished.path("timeliness").asText()).isEqualTo("EARLY");
     clock.set(LocalDateTime.of(2025, 2, 13, 8, 0));
+    flow.uploadResult("leader.stp", a);
     JsonNode returned = flow.decide("clerk.stp", a, "return", null);
     assertThat(returned.path("status").asInt()).isEqualTo(10);
     assertThat(returned.path("statusName").asText()).isEqualTo("Đã trả kết quả");
@@ -71,7 +72,7 @@ class DossierLifecycleHttpTest {
     // B. Certified copy, same day, received Friday 25 Apr 2025 16:10 (after 15:00) → closing of the next working day,
     // which is Saturday 26 Apr (worked in exchange for Friday 2 May). One supplement round before reception.
     clock.set(LocalDateTime.of(2025, 4, 25, 15, 30));
-    String b = flow.submit("citizen", CERTIFIED_COPY);
+    String b = flow.submitComplete("citizen", CERTIFIED_COPY);
     flow.decide("clerk.vithanh", b, "supplement", "Thiếu bản chính Giấy khai sinh để đối chiếu");
     JsonNode asked = api.get("citizen", "/api/dossiers/" + b).body();
     assertThat(asked.path("status").asInt()).isEqualTo(5);
@@ -88,11 +89,12 @@ class DossierLifecycleHttpTest {
     clock.set(LocalDateTime.of(2025, 4, 26, 17, 30));
     assertThat(flow.decide("leader.vithanh", b, "approve", null).path("timeliness").asText()).isEqualTo("LATE");
     clock.set(LocalDateTime.of(2025, 4, 28, 8, 0));
+    flow.uploadResult("clerk.vithanh", b);
     flow.decide("clerk.vithanh", b, "return", null);
 
     // C. Building permit, 15 calendar days from Monday 18 Aug 2025 10:00 → Tuesday 2 Sep, a holiday → Wednesday 3 Sep.
     clock.set(LocalDateTime.of(2025, 8, 18, 9, 0));
-    String c = flow.submit("citizen", BUILDING_PERMIT);
+    String c = flow.submitComplete("citizen", BUILDING_PERMIT);
     clock.set(LocalDateTime.of(2025, 8, 18, 10, 0));
     assertThat(flow.decide("clerk.vithanh", c, "accept", null).path("dueAt").asText()).isEqualTo("2025-09-03T10:00");
     clock.set(LocalDateTime.of(2025, 8, 28, 9, 0));
@@ -104,6 +106,7 @@ class DossierLifecycleHttpTest {
     clock.set(LocalDateTime.of(2025, 9, 3, 10, 0));
     assertThat(flow.decide("leader.vithanh", c, "approve", null).path("timeliness").asText()).isEqualTo("ON_TIME");
     clock.set(LocalDateTime.of(2025, 9, 3, 11, 0));
+    flow.uploadResult("specialist.vithanh", c);
     flow.decide("clerk.vithanh", c, "return", null);
 
     assertHistoryOfA(a);
@@ -115,9 +118,13 @@ class DossierLifecycleHttpTest {
     JsonNode dossier = api.get("citizen", "/api/dossiers/" + code).body();
     List<JsonNode> history = StreamSupport.stream(dossier.path("history").spliterator(), false).toList();
     assertThat(history).extracting(e -> e.path("action").asText()).containsExactly(
-        "SUBMITTED", "TASK_COMPLETED", "RECEIVED", "PROCESSING", "TASK_COMPLETED", "TASK_COMPLETED", "FINISHED",
-        "TASK_COMPLETED", "RETURNED");
-    assertThat(history).extracting(e -> e.path("status").asInt()).containsExactly(1, 1, 2, 4, 4, 4, 9, 9, 10);
+        "SUBMITTED", "DOCUMENT_ADDED", "DOCUMENT_ADDED", "TASK_COMPLETED", "RECEIVED", "PROCESSING", "TASK_COMPLETED",
+        "TASK_COMPLETED", "FINISHED", "RESULT_DIGITIZED", "TASK_COMPLETED", "RETURNED");
+    assertThat(history).extracting(e -> e.path("status").asInt())
+        .containsExactly(1, 1, 1, 1, 2, 4, 4, 4, 9, 9, 9, 10);
+    assertThat(dossier.path("componentsDigitized").asBoolean()).isTrue();
+    assertThat(dossier.path("resultDigitized").asBoolean()).isTrue();
+    history = history.subList(2, history.size());
     JsonNode accept = history.get(1);
     assertThat(accept.path("actor").asText()).isEqualTo("clerk.stp");
     assertThat(accept.path("actorRole").asText()).isEqualTo("CLERK");

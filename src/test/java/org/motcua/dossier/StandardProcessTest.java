@@ -160,14 +160,15 @@ class StandardProcessTest {
     complete(task(), withVariables("decision", "accept"));
     assertThat(instance).isWaitingAt("appraisal");
     // Warning one working day (8 h) before the due date: Friday 13 March 09:00; due Monday 16 March 09:00.
-    assertThat(job("dueSoonTimer").getDuedate()).isEqualTo(date(LocalDateTime.of(2026, 3, 13, 9, 0)));
+    assertThat(job("dueSoonStart").getDuedate()).isEqualTo(date(LocalDateTime.of(2026, 3, 13, 9, 0)));
     assertThat(job("overdueTimer").getDuedate()).isEqualTo(date(LocalDateTime.of(2026, 3, 16, 9, 0)));
 
     clock.set(LocalDateTime.of(2026, 3, 13, 9, 0));
-    execute(job("dueSoonTimer"));
-    assertThat(instance).hasPassed("dueSoonNoted").isWaitingAt("appraisal");
-    assertThat(job("overdueTimer")).isNotNull();
+    execute(job("dueSoonStart"));
+    assertThat(instance).hasPassed("dueSoonNoted").isWaitingAt("appraisal", "delayReview");
+    assertThat(task("delayReview")).hasCandidateGroup("CLERK@000.00.12.H30");
     assertThat(dossier(instance).isDueSoon()).isTrue();
+    complete(task("delayReview"), withVariables("decision", "on_track"));
 
     clock.set(LocalDateTime.of(2026, 3, 16, 9, 0));
     execute(job("overdueTimer"));
@@ -178,6 +179,77 @@ class StandardProcessTest {
     clock.set(LocalDateTime.of(2026, 3, 17, 8, 0));
     complete(task(), withVariables("decision", "approve"));
     assertThat(dossier(instance).getTimeliness()).isEqualTo(Timeliness.LATE);
+  }
+
+  @Test
+  void counterDossierIsReceivedAtOnceAndDigitizedBeforeAppraisal() {
+    MotcuaUser clerk = accounts.find("clerk.stp").orElseThrow();
+    Dossier dossier = dossiers.enterAtCounter(clerk, new DossierRequests.EnterDossier(CRIMINAL_RECORD, 1,
+        new DossierRequests.ApplicantInput("Lê Văn Cường", "093090000789", null, null, null), null, null));
+    ProcessInstance instance = runtimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(dossier.getCode()).singleResult();
+    assertThat(instance).hasPassed("receivedAtCounter").hasNotPassed("reception").isWaitingAt("digitization");
+    assertThat(dossier(instance).getStatus()).isEqualTo(DossierStatus.RECEIVED);
+    assertThat(dossier(instance).getChannel()).isEqualTo(Channel.COUNTER);
+    // Received at the counter on Monday 2 March 08:00: 7 working hours that day, 72 over the next nine working days,
+    // the last hour on Monday 16 March.
+    assertThat(dossier(instance).getDueAt()).isEqualTo(LocalDateTime.of(2026, 3, 16, 8, 0));
+    complete(task(), withVariables("decision", "digitized"));
+    assertThat(instance).isWaitingAt("appraisal");
+    assertThat(dossier(instance).getStatus()).isEqualTo(DossierStatus.PROCESSING);
+  }
+
+  @Test
+  void supplementDuringAppraisalPausesTheClockAndMovesTheDueDate() {
+    ProcessInstance instance = submit();
+    clock.set(LocalDateTime.of(2026, 3, 2, 9, 0));
+    complete(task(), withVariables("decision", "accept"));
+    clock.set(LocalDateTime.of(2026, 3, 3, 9, 0));
+    complete(task(), withVariables("decision", "supplement"));
+    assertThat(instance).hasPassed("supplementRequestedInHandling").isWaitingAt("supplementProvidedInHandling");
+    assertThat(dossier(instance).getStatus()).isEqualTo(DossierStatus.SUPPLEMENT_REQUESTED);
+    // While paused the deadline timers wait far away, so nothing is marked overdue during the pause.
+    assertThat(job("overdueTimer").getDuedate()).isEqualTo(date(Deadlines.PAUSED));
+
+    // The applicant answers two working days later (Thursday 5 March 09:00): the due date moves by 16 working hours.
+    clock.set(LocalDateTime.of(2026, 3, 5, 9, 0));
+    dossiers.provideSupplement(citizen, instance.getBusinessKey(), "Đã bổ sung bản sao CCCD");
+    assertThat(instance).isWaitingAt("appraisal");
+    Dossier resumed = dossier(instance);
+    assertThat(resumed.getStatus()).isEqualTo(DossierStatus.PROCESSING);
+    assertThat(resumed.getDueAt()).isEqualTo(LocalDateTime.of(2026, 3, 18, 9, 0));
+    assertThat(job("overdueTimer").getDuedate()).isEqualTo(date(LocalDateTime.of(2026, 3, 18, 9, 0)));
+    assertThat(job("dueSoonStart").getDuedate()).isEqualTo(date(LocalDateTime.of(2026, 3, 17, 9, 0)));
+
+    // A second request is possible, but the dossier then counts as late whatever the dates.
+    complete(task(), withVariables("decision", "supplement"));
+    dossiers.provideSupplement(citizen, instance.getBusinessKey(), "Bổ sung lần hai");
+    complete(task(), withVariables("decision", "forward"));
+    complete(task(), withVariables("decision", "approve"));
+    assertThat(dossier(instance).getSupplementCount()).isEqualTo(2);
+    assertThat(dossier(instance).getTimeliness()).isEqualTo(Timeliness.LATE);
+  }
+
+  @Test
+  void confirmedWithdrawalStopsTheDossierAndRejectedOneResumesIt() {
+    ProcessInstance kept = submit();
+    complete(task(), withVariables("decision", "accept"));
+    dossiers.requestWithdrawal(citizen, kept.getBusinessKey(), "Tôi muốn nộp lại sau");
+    assertThat(dossier(kept).getStatus()).isEqualTo(DossierStatus.WITHDRAWAL_REQUESTED);
+    assertThat(kept).isWaitingAt("appraisal", "withdrawalReview");
+    complete(task("withdrawalReview"), withVariables("decision", "reject"));
+    assertThat(kept).hasPassed("withdrawalRejected").isWaitingAt("appraisal");
+    assertThat(dossier(kept).getStatus()).isEqualTo(DossierStatus.PROCESSING);
+
+    ProcessInstance withdrawn = submit();
+    complete(task(), withVariables("decision", "accept"));
+    clock.set(LocalDateTime.of(2026, 3, 4, 10, 0));
+    dossiers.requestWithdrawal(citizen, withdrawn.getBusinessKey(), "Không còn nhu cầu");
+    complete(task("withdrawalReview"), withVariables("decision", "confirm"));
+    assertThat(withdrawn).hasPassed("withdrawn").isEnded();
+    Dossier stopped = dossier(withdrawn);
+    assertThat(stopped.getStatus()).isEqualTo(DossierStatus.STOPPED);
+    assertThat(stopped.getEndedAt()).isEqualTo(LocalDateTime.of(2026, 3, 4, 10, 0));
   }
 
   private static Date date(LocalDateTime time) {

@@ -49,6 +49,29 @@ public class Api {
     return call(HttpMethod.POST, user, path, body, null);
   }
 
+  /** A multipart POST: each value is a {@link FilePart} or a plain text field. */
+  public Response upload(String user, String path, java.util.Map<String, Object> parts) {
+    org.springframework.util.LinkedMultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
+    parts.forEach((name, value) -> form.add(name, value instanceof FilePart f
+        ? new org.springframework.core.io.ByteArrayResource(f.content()) {
+            @Override
+            public String getFilename() {
+              return f.filename();
+            }
+          }
+        : value));
+    return call(HttpMethod.POST, user, path, form, null);
+  }
+
+  public record FilePart(String filename, byte[] content) {
+  }
+
+  /** A small but real PDF. */
+  public static byte[] pdf(String text) {
+    return ("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n% " + text + "\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
   public Response call(HttpMethod method, String user, String path, Object body, String language) {
     HttpHeaders headers = new HttpHeaders();
     if (user != null) {
@@ -63,6 +86,8 @@ public class Api {
     if (body instanceof String raw) {
       headers.setContentType(MediaType.APPLICATION_JSON);
       payload = raw;
+    } else if (body instanceof org.springframework.util.MultiValueMap<?, ?>) {
+      headers.setContentType(MediaType.MULTIPART_FORM_DATA);
     } else if (body != null) {
       headers.setContentType(MediaType.APPLICATION_JSON);
     }

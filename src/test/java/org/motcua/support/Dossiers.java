@@ -28,6 +28,33 @@ public class Dossiers {
     return response.text("code");
   }
 
+  /** Submits online and uploads a file for every required component: a complete dossier. */
+  public String submitComplete(String citizen, String procedureCode) {
+    String code = submit(citizen, procedureCode);
+    uploadComponents(citizen, code, procedureCode);
+    return code;
+  }
+
+  public void uploadComponents(String user, String code, String procedureCode) {
+    for (JsonNode component : api.get(null, "/api/procedures/" + procedureCode).body().path("components")) {
+      if (!component.path("required").asBoolean()) {
+        continue;
+      }
+      String componentCode = component.path("code").asText();
+      Api.Response uploaded = api.upload(user, "/api/dossiers/" + code + "/documents", Map.of(
+          "component", componentCode,
+          "file", new Api.FilePart(componentCode.toLowerCase() + ".pdf", Api.pdf(componentCode))));
+      assertThat(uploaded.status()).as("upload %s: %s", componentCode, uploaded).isEqualTo(201);
+    }
+  }
+
+  /** The officer digitizes the signed result (e-result), which the return step requires. */
+  public void uploadResult(String officer, String code) {
+    Api.Response uploaded = api.upload(officer, "/api/dossiers/" + code + "/result",
+        Map.of("file", new Api.FilePart("ket-qua.pdf", Api.pdf("Kết quả " + code))));
+    assertThat(uploaded.status()).as("result: %s", uploaded).isEqualTo(201);
+  }
+
   /** The officer's open task for the dossier, found in their inbox. */
   public JsonNode task(String officer, String dossierCode) {
     Api.Response inbox = api.get(officer, "/api/tasks?size=100");

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -36,12 +37,14 @@ class CamundaDossierProcess implements DossierProcess {
   private final RuntimeService runtime;
   private final TaskService taskService;
   private final RepositoryService repository;
+  private final ManagementService management;
   private final EngineValues values;
   /** Decisions per process definition and task; definitions never change once deployed, so this never goes stale. */
   private final Map<String, Map<String, List<String>>> decisions = new ConcurrentHashMap<>();
 
   CamundaDossierProcess(RuntimeService runtime, TaskService taskService, RepositoryService repository,
-      EngineValues values) {
+      ManagementService management, EngineValues values) {
+    this.management = management;
     this.runtime = runtime;
     this.taskService = taskService;
     this.repository = repository;
@@ -116,6 +119,29 @@ class CamundaDossierProcess implements DossierProcess {
     } catch (OptimisticLockingException | NullValueException e) {
       throw new TaskAlreadyHandledException(taskId, e);
     }
+  }
+
+  @Override
+  public void rescheduleTimers(String dossierCode, Map<String, java.time.LocalDateTime> dueByEvent) {
+    ProcessInstance instance = instance(dossierCode);
+    if (instance == null) {
+      return;
+    }
+    dueByEvent.forEach((eventId, due) -> management.createJobQuery().processInstanceId(instance.getId())
+        .activityId(eventId).timers().list()
+        .forEach(job -> management.setJobDuedate(job.getId(), values.toDate(due))));
+  }
+
+  @Override
+  public void setVariables(String dossierCode, Map<String, Object> variables) {
+    ProcessInstance instance = instance(dossierCode);
+    if (instance != null) {
+      runtime.setVariables(instance.getId(), values.toEngine(variables));
+    }
+  }
+
+  private ProcessInstance instance(String dossierCode) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(dossierCode).singleResult();
   }
 
   private List<WorkItem> toItems(List<Task> tasks, String group) {

@@ -1,0 +1,65 @@
+package org.motcua.document;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Files under {@code motcua.documents.dir} (default {@code ./data/files}), one folder per day, random names. */
+@Component
+class FileSystemDocumentStore implements DocumentStore {
+
+  private final Path root;
+
+  FileSystemDocumentStore(@Value("${motcua.documents.dir:./data/files}") String dir) {
+    this.root = Path.of(dir).toAbsolutePath().normalize();
+  }
+
+  @Override
+  public String put(byte[] content) {
+    String key = LocalDate.now() + "/" + UUID.randomUUID();
+    Path target = resolve(key);
+    try {
+      Files.createDirectories(target.getParent());
+      // Write to a temporary name first so a crash never leaves a half-written file under a real key.
+      Path partial = target.resolveSibling(target.getFileName() + ".part");
+      Files.write(partial, content);
+      Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+      return key;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot store document " + key, e);
+    }
+  }
+
+  @Override
+  public InputStream open(String storageKey) {
+    try {
+      return Files.newInputStream(resolve(storageKey));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read document " + storageKey, e);
+    }
+  }
+
+  @Override
+  public void delete(String storageKey) {
+    try {
+      Files.deleteIfExists(resolve(storageKey));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete document " + storageKey, e);
+    }
+  }
+
+  private Path resolve(String key) {
+    Path path = root.resolve(key).normalize();
+    if (!path.startsWith(root)) {
+      throw new IllegalArgumentException("Storage key outside the store: " + key);
+    }
+    return path;
+  }
+}

@@ -1,0 +1,103 @@
+package org.motcua.document;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.HexFormat;
+import org.motcua.common.ApiException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Checks an uploaded file (type by content, size, name) and keeps it in the store. Inside a transaction the file is
+ * removed again if the transaction rolls back, so a failed upload leaves no orphan file.
+ */
+@Service
+public class Uploads {
+
+  private final DocumentStore store;
+  private final long maxFileBytes;
+  private final long maxDossierBytes;
+
+  Uploads(DocumentStore store,
+      @Value("${motcua.documents.max-file-bytes:10485760}") long maxFileBytes,
+      @Value("${motcua.documents.max-dossier-bytes:52428800}") long maxDossierBytes) {
+    this.store = store;
+    this.maxFileBytes = maxFileBytes;
+    this.maxDossierBytes = maxDossierBytes;
+  }
+
+  /**
+   * @param alreadyStoredBytes what the dossier holds already, for the per-dossier limit
+   */
+  public StoredFile accept(MultipartFile file, long alreadyStoredBytes) {
+    if (file == null || file.isEmpty()) {
+      throw ApiException.badRequest("EMPTY_FILE");
+    }
+    String filename = sanitize(file.getOriginalFilename());
+    if (file.getSize() > maxFileBytes) {
+      throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "FILE_TOO_LARGE", filename, maxFileBytes / (1024 * 1024));
+    }
+    if (alreadyStoredBytes + file.getSize() > maxDossierBytes) {
+      throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "DOSSIER_TOO_LARGE", maxDossierBytes / (1024 * 1024));
+    }
+    byte[] content;
+    try {
+      content = file.getBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String contentType = FileTypes.detect(content)
+        .orElseThrow(() -> new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_FILE_TYPE", filename));
+    String key = store.put(content);
+    deleteOnRollback(key);
+    return new StoredFile(key, filename, contentType, content.length, sha256(content));
+  }
+
+  private void deleteOnRollback(String key) {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          if (status != STATUS_COMMITTED) {
+            store.delete(key);
+          }
+        }
+      });
+    }
+  }
+
+  /**
+   * The name as shown to people: no folders (a name with a path is refused, not silently cut), no control characters,
+   * at most 150 characters.
+   */
+  static String sanitize(String original) {
+    if (original == null || original.isBlank()) {
+      return "tai-lieu";
+    }
+    String name = Normalizer.normalize(original, Normalizer.Form.NFC).trim();
+    if (name.contains("/") || name.contains("\\") || name.contains("..") || name.contains(":")) {
+      throw ApiException.badRequest("INVALID_FILENAME", original);
+    }
+    name = name.replaceAll("[\\p{Cntrl}\"<>|?*]", "_");
+    return name.length() > 150 ? name.substring(name.length() - 150) : name;
+  }
+
+  static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public java.io.InputStream open(String storageKey) {
+    return store.open(storageKey);
+  }
+}

@@ -1,0 +1,55 @@
+package org.motcua.dossier;
+
+import java.time.LocalDateTime;
+import java.util.Map;
+import org.motcua.calendar.TimeLimit;
+import org.motcua.calendar.WorkingCalendar;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * A dossier's deadlines in working time: the appointment date at reception, the warning before it, and the move
+ * after a supplement pause. The BPMN timers that wait for them are named here, in one place.
+ */
+@Component
+class Deadlines {
+
+  /** BPMN ids of the timer events that wait for the warning and the due instant. */
+  static final String WARNING_TIMER = "dueSoonStart";
+  static final String DUE_TIMER = "overdueTimer";
+  /** Where paused timers wait until the applicant answers. */
+  static final LocalDateTime PAUSED = LocalDateTime.of(2999, 12, 31, 0, 0);
+
+  private final WorkingCalendar calendar;
+  private final long warnBeforeMinutes;
+
+  Deadlines(WorkingCalendar calendar,
+      @Value("${motcua.deadline.warn-before-working-hours:8}") int warnBeforeWorkingHours) {
+    this.calendar = calendar;
+    this.warnBeforeMinutes = warnBeforeWorkingHours * 60L;
+  }
+
+  LocalDateTime due(LocalDateTime receivedAt, TimeLimit limit) {
+    return calendar.due(receivedAt, limit);
+  }
+
+  /** The "due soon" warning: a working day before the due date, or halfway for dossiers shorter than two days. */
+  LocalDateTime warnAt(LocalDateTime from, LocalDateTime due) {
+    long total = calendar.workingMinutesBetween(from, due);
+    return calendar.minusWorkingMinutes(due, Math.min(warnBeforeMinutes, total / 2));
+  }
+
+  /** The due date after a supplement pause: later by the working time the dossier waited for the applicant. */
+  LocalDateTime afterPause(LocalDateTime due, LocalDateTime pausedAt, LocalDateTime resumedAt) {
+    long paused = calendar.workingMinutesBetween(pausedAt, resumedAt);
+    return calendar.plusWorkingMinutes(calendar.normalize(due), paused);
+  }
+
+  static Map<String, Object> variables(LocalDateTime due, LocalDateTime warnAt) {
+    return Map.of("dueAt", due, "warnAt", warnAt);
+  }
+
+  static Map<String, LocalDateTime> timers(LocalDateTime due, LocalDateTime warnAt) {
+    return Map.of(WARNING_TIMER, warnAt, DUE_TIMER, due);
+  }
+}

@@ -1,0 +1,215 @@
+package org.motcua.dossier;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.motcua.catalog.Catalog;
+import org.motcua.catalog.Procedure;
+import org.motcua.common.ApiException;
+import org.motcua.document.StoredFile;
+import org.motcua.document.Uploads;
+import org.motcua.security.MotcuaUser;
+import org.motcua.security.Role;
+import org.motcua.warehouse.Warehouse;
+import org.motcua.warehouse.WarehouseItem;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The files of a dossier: components uploaded by the applicant, scanned by the clerk (số hóa) or reused from the
+ * applicant's e-data warehouse, and the e-result. Keeps the dossier's digitization figures true to its files.
+ */
+@Service
+public class DossierDocuments {
+
+  /** The applicant may add files while the dossier waits for reception or for a supplement. */
+  private static final Set<DossierStatus> APPLICANT_MAY_ADD =
+      EnumSet.of(DossierStatus.SUBMITTED, DossierStatus.SUPPLEMENT_REQUESTED);
+  /** The clerk may scan components until handling ends. */
+  private static final Set<DossierStatus> CLERK_MAY_ADD = EnumSet.of(DossierStatus.SUBMITTED, DossierStatus.RECEIVED,
+      DossierStatus.PROCESSING, DossierStatus.SUPPLEMENT_REQUESTED, DossierStatus.PAYMENT_REQUESTED);
+
+  private final DossierRepository dossiers;
+  private final DossierDocumentRepository documents;
+  private final Uploads uploads;
+  private final Warehouse warehouse;
+  private final Catalog catalog;
+  private final Clock clock;
+  private final ApplicationEventPublisher events;
+
+  DossierDocuments(DossierRepository dossiers, DossierDocumentRepository documents, Uploads uploads,
+      Warehouse warehouse, Catalog catalog, Clock clock, ApplicationEventPublisher events) {
+    this.dossiers = dossiers;
+    this.documents = documents;
+    this.uploads = uploads;
+    this.warehouse = warehouse;
+    this.catalog = catalog;
+    this.clock = clock;
+    this.events = events;
+  }
+
+  /** Attaches a file to a component: the applicant's upload, or the clerk's scan of the paper. */
+  @Transactional
+  public DossierDocument upload(MotcuaUser user, String code, String componentCode, MultipartFile file,
+      String issuingAgency, LocalDate issuedOn, LocalDate validUntil) {
+    Dossier dossier = dossierToAddTo(user, code);
+    Procedure.Component component = component(dossier, componentCode);
+    StoredFile stored = uploads.accept(file, documents.totalBytes(dossier));
+    DossierDocument.Source source = user.is(Role.CITIZEN) ? DossierDocument.Source.UPLOAD : DossierDocument.Source.SCAN;
+    DossierDocument document = documents.save(new DossierDocument(dossier, DossierDocument.Kind.COMPONENT,
+        component.code(), stored, source, null, LocalDateTime.now(clock), user.username())
+        .issued(issuingAgency, issuedOn, validUntil));
+    refresh(dossier, user, component.name() + ": " + stored.filename());
+    return document;
+  }
+
+  /** Links a still-valid document of the applicant's warehouse instead of asking for it again. */
+  @Transactional
+  public DossierDocument reuse(MotcuaUser user, String code, DossierRequests.ReuseDocument request) {
+    Dossier dossier = dossierToAddTo(user, code);
+    Procedure.Component component = component(dossier, request.component());
+    WarehouseItem item = warehouse.forReuse(request.warehouseItemId(), dossier.getApplicant().getIdNumber(),
+        component.code());
+    DossierDocument document = documents.save(new DossierDocument(dossier, DossierDocument.Kind.COMPONENT,
+        component.code(), item.file(), DossierDocument.Source.WAREHOUSE, item.getId(), LocalDateTime.now(clock),
+        user.username()).issued(item.getIssuingAgency(), item.getIssuedOn(), item.getValidUntil()));
+    refresh(dossier, user, component.name() + ": tái sử dụng từ kho dữ liệu (" + item.getFilename() + ")");
+    return document;
+  }
+
+  /** Số hóa kết quả: the signed result as an e-result, which also goes into the applicant's warehouse. */
+  @Transactional
+  public DossierDocument uploadResult(MotcuaUser officer, String code, MultipartFile file) {
+    Dossier dossier = find(code);
+    if (!DossierAccess.handles(officer, dossier)) {
+      throw ApiException.forbidden("DOSSIER_ACCESS_DENIED", code);
+    }
+    if (dossier.getStatus() != DossierStatus.FINISHED) {
+      throw ApiException.conflict("RESULT_NOT_EXPECTED", code);
+    }
+    StoredFile stored = uploads.accept(file, documents.totalBytes(dossier));
+    LocalDateTime now = LocalDateTime.now(clock);
+    DossierDocument document = documents.save(new DossierDocument(dossier, DossierDocument.Kind.RESULT, null, stored,
+        DossierDocument.Source.SCAN, null, now, officer.username()));
+    DossierFacts before = DossierFacts.of(dossier);
+    dossier.resultDigitized(now, Actor.of(officer), stored.filename());
+    events.publishEvent(new DossierChanged(before, DossierFacts.of(dossier)));
+    String agencyName = catalog.agency(dossier.getAgencyCode()).map(a -> a.name()).orElse(dossier.getAgencyCode());
+    warehouse.deposit(dossier.getApplicant().getIdNumber(), "KQ:" + dossier.getProcedureCode(),
+        "Kết quả: " + dossier.getProcedureName(), agencyName, now.toLocalDate(), null, dossier.getCode(), stored);
+    return document;
+  }
+
+  /** At reception, the verified components go into the applicant's warehouse for later dossiers. */
+  void depositComponents(Dossier dossier) {
+    Map<String, String> names = catalog.procedure(dossier.getProcedureCode())
+        .map(p -> p.components().stream().collect(Collectors.toMap(Procedure.Component::code,
+            Procedure.Component::name)))
+        .orElse(Map.of());
+    for (DossierDocument d : documents.findByDossierOrderByIdAsc(dossier)) {
+      if (d.getKind() == DossierDocument.Kind.COMPONENT && d.getSource() != DossierDocument.Source.WAREHOUSE) {
+        warehouse.deposit(dossier.getApplicant().getIdNumber(), d.getComponentCode(),
+            names.getOrDefault(d.getComponentCode(), d.getComponentCode()), d.getIssuingAgency(),
+            d.getIssuedOn() == null ? d.getUploadedAt().toLocalDate() : d.getIssuedOn(), d.getValidUntil(),
+            dossier.getCode(), d.file());
+      }
+    }
+  }
+
+  @Transactional(readOnly = true)
+  public List<DossierDocument> list(MotcuaUser user, String code) {
+    Dossier dossier = find(code);
+    DossierAccess.checkRead(user, dossier);
+    return documents.findByDossierOrderByIdAsc(dossier);
+  }
+
+  /** For each component still missing, the applicant's warehouse documents that could stand in for it. */
+  @Transactional(readOnly = true)
+  public Map<String, List<WarehouseItem>> reuseOffers(MotcuaUser user, String code) {
+    Dossier dossier = find(code);
+    checkApplicantOrHandler(user, dossier);
+    Map<String, List<WarehouseItem>> offers = new LinkedHashMap<>();
+    for (String component : missing(dossier)) {
+      offers.put(component, warehouse.reusable(dossier.getApplicant().getIdNumber(), component));
+    }
+    return offers;
+  }
+
+  /** Downloads: only for the applicant and the officers handling the dossier. */
+  @Transactional(readOnly = true)
+  public Download download(MotcuaUser user, long documentId) {
+    DossierDocument document = documents.findById(documentId)
+        .orElseThrow(() -> ApiException.notFound("UNKNOWN_DOCUMENT", documentId));
+    checkApplicantOrHandler(user, document.getDossier());
+    return new Download(document.getFilename(), document.getContentType(), document.getSizeBytes(),
+        uploads.open(document.file().storageKey()));
+  }
+
+  public record Download(String filename, String contentType, long sizeBytes, InputStream content) {
+  }
+
+  /** Required components that have no file yet. */
+  List<String> missing(Dossier dossier) {
+    Set<String> supplied = documents.findByDossierOrderByIdAsc(dossier).stream()
+        .filter(d -> d.getKind() == DossierDocument.Kind.COMPONENT)
+        .map(DossierDocument::getComponentCode)
+        .collect(Collectors.toSet());
+    return components(dossier).stream().filter(Procedure.Component::required).map(Procedure.Component::code)
+        .filter(c -> !supplied.contains(c)).toList();
+  }
+
+  private void refresh(Dossier dossier, MotcuaUser user, String what) {
+    List<DossierDocument> files = documents.findByDossierOrderByIdAsc(dossier);
+    Set<String> required = components(dossier).stream().filter(Procedure.Component::required)
+        .map(Procedure.Component::code).collect(Collectors.toSet());
+    Set<String> supplied = files.stream().filter(d -> d.getKind() == DossierDocument.Kind.COMPONENT)
+        .map(DossierDocument::getComponentCode).filter(required::contains).collect(Collectors.toSet());
+    Set<String> reused = files.stream().filter(d -> d.getSource() == DossierDocument.Source.WAREHOUSE)
+        .map(DossierDocument::getComponentCode).collect(Collectors.toSet());
+    DossierFacts before = DossierFacts.of(dossier);
+    dossier.documentsChanged(LocalDateTime.now(clock), Actor.of(user), what, supplied.size(), reused.size());
+    events.publishEvent(new DossierChanged(before, DossierFacts.of(dossier)));
+  }
+
+  private Dossier dossierToAddTo(MotcuaUser user, String code) {
+    Dossier dossier = find(code);
+    boolean applicant = user.is(Role.CITIZEN) && dossier.isOwnedBy(user.username());
+    boolean clerk = user.is(Role.CLERK) && dossier.getAgencyCode().equals(user.agencyCode());
+    if (!applicant && !clerk) {
+      throw ApiException.forbidden("DOSSIER_ACCESS_DENIED", code);
+    }
+    if (!(applicant ? APPLICANT_MAY_ADD : CLERK_MAY_ADD).contains(dossier.getStatus())) {
+      throw ApiException.conflict("DOCUMENTS_CLOSED", code, dossier.getStatus().code());
+    }
+    return dossier;
+  }
+
+  private static void checkApplicantOrHandler(MotcuaUser user, Dossier dossier) {
+    boolean applicant = user.is(Role.CITIZEN) && dossier.isOwnedBy(user.username());
+    if (!applicant && !DossierAccess.handles(user, dossier) && !user.is(Role.ADMIN)) {
+      throw ApiException.forbidden("DOSSIER_ACCESS_DENIED", dossier.getCode());
+    }
+  }
+
+  private Procedure.Component component(Dossier dossier, String componentCode) {
+    return components(dossier).stream().filter(c -> c.code().equals(componentCode)).findFirst()
+        .orElseThrow(() -> ApiException.badRequest("UNKNOWN_COMPONENT", componentCode, dossier.getProcedureCode()));
+  }
+
+  private List<Procedure.Component> components(Dossier dossier) {
+    return catalog.procedure(dossier.getProcedureCode()).map(Procedure::components).orElse(List.of());
+  }
+
+  private Dossier find(String code) {
+    return dossiers.findByCode(code).orElseThrow(() -> ApiException.notFound("UNKNOWN_DOSSIER", code));
+  }
+}

@@ -1,0 +1,65 @@
+package org.motcua.warehouse;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.motcua.common.ApiException;
+import org.motcua.document.StoredFile;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The personal e-data warehouse: deposit what the state digitized, offer it again instead of asking twice. */
+@Service
+public class Warehouse {
+
+  private final WarehouseRepository items;
+  private final Clock clock;
+
+  Warehouse(WarehouseRepository items, Clock clock) {
+    this.items = items;
+    this.clock = clock;
+  }
+
+  /** Keeps a digitized document for its owner; the same file of the same type is kept once. */
+  @Transactional
+  public void deposit(String ownerIdNumber, String documentType, String name, String issuingAgency,
+      LocalDate issuedOn, LocalDate validUntil, String sourceDossierCode, StoredFile file) {
+    if (items.existsByOwnerIdNumberAndSha256AndDocumentType(ownerIdNumber, file.sha256(), documentType)) {
+      return;
+    }
+    items.save(new WarehouseItem(ownerIdNumber, documentType, name, issuingAgency, issuedOn, validUntil,
+        sourceDossierCode, file, LocalDateTime.now(clock)));
+  }
+
+  @Transactional(readOnly = true)
+  public List<WarehouseItem> of(String ownerIdNumber) {
+    return items.findByOwnerIdNumberOrderByCreatedAtDesc(ownerIdNumber);
+  }
+
+  /** Still-valid documents of this type that the owner could reuse. */
+  @Transactional(readOnly = true)
+  public List<WarehouseItem> reusable(String ownerIdNumber, String documentType) {
+    LocalDate today = LocalDate.now(clock);
+    return items.findByOwnerIdNumberAndDocumentTypeOrderByIssuedOnDesc(ownerIdNumber, documentType).stream()
+        .filter(item -> item.isValidOn(today))
+        .toList();
+  }
+
+  /** The item, if it belongs to this owner, has this type and is still valid; otherwise a precise refusal. */
+  @Transactional(readOnly = true)
+  public WarehouseItem forReuse(long itemId, String ownerIdNumber, String documentType) {
+    WarehouseItem item = items.findById(itemId)
+        .orElseThrow(() -> ApiException.notFound("UNKNOWN_WAREHOUSE_ITEM", itemId));
+    if (!item.getOwnerIdNumber().equals(ownerIdNumber)) {
+      throw ApiException.forbidden("WAREHOUSE_ITEM_NOT_YOURS", itemId);
+    }
+    if (!item.getDocumentType().equals(documentType)) {
+      throw ApiException.badRequest("WAREHOUSE_ITEM_WRONG_TYPE", itemId, documentType);
+    }
+    if (!item.isValidOn(LocalDate.now(clock))) {
+      throw ApiException.conflict("WAREHOUSE_ITEM_EXPIRED", itemId, item.getValidUntil());
+    }
+    return item;
+  }
+}

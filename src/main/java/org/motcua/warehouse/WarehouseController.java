@@ -1,0 +1,38 @@
+package org.motcua.warehouse;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.motcua.common.ApiException;
+import org.motcua.security.MotcuaUser;
+import org.motcua.security.Role;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The applicant lists their own e-data warehouse. */
+@RestController
+class WarehouseController {
+
+  private final Warehouse warehouse;
+
+  WarehouseController(Warehouse warehouse) {
+    this.warehouse = warehouse;
+  }
+
+  record ItemView(long id, String documentType, String name, String issuingAgency, LocalDate issuedOn,
+      LocalDate validUntil, String sourceDossierCode, String filename, String contentType, long sizeBytes,
+      String sha256) {
+  }
+
+  @GetMapping("/api/warehouse")
+  List<ItemView> mine(@AuthenticationPrincipal MotcuaUser user) {
+    if (!user.is(Role.CITIZEN) || user.idNumber() == null) {
+      throw ApiException.forbidden("ACCESS_DENIED");
+    }
+    return warehouse.of(user.idNumber()).stream()
+        .map(i -> new ItemView(i.getId(), i.getDocumentType(), i.getName(), i.getIssuingAgency(), i.getIssuedOn(),
+            i.getValidUntil(), i.getSourceDossierCode(), i.getFilename(), i.getContentType(), i.getSizeBytes(),
+            i.getSha256()))
+        .toList();
+  }
+}

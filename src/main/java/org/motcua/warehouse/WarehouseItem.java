@@ -1,0 +1,142 @@
+package org.motcua.warehouse;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import org.motcua.document.StoredFile;
+
+/**
+ * A document in a person's or organisation's e-data warehouse (kho dữ liệu điện tử), keyed by CCCD or tax code:
+ * a component digitized in an earlier dossier, or an earlier e-result (kết quả điện tử).
+ */
+@Entity
+@Table(name = "warehouse_item")
+public class WarehouseItem {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "warehouse_item_seq")
+  @SequenceGenerator(name = "warehouse_item_seq", sequenceName = "warehouse_item_seq", allocationSize = 50)
+  private Long id;
+
+  @Column(name = "owner_id_number", nullable = false)
+  private String ownerIdNumber;
+
+  /** The component code (e.g. GIAY_TO_TUY_THAN) or {@code KQ:<procedure>} for a result. */
+  @Column(name = "document_type", nullable = false)
+  private String documentType;
+
+  @Column(nullable = false)
+  private String name;
+
+  @Column(name = "issuing_agency")
+  private String issuingAgency;
+
+  @Column(name = "issued_on", nullable = false)
+  private LocalDate issuedOn;
+
+  @Column(name = "valid_until")
+  private LocalDate validUntil;
+
+  @Column(name = "source_dossier_code", nullable = false)
+  private String sourceDossierCode;
+
+  @Column(nullable = false)
+  private String filename;
+
+  @Column(name = "content_type", nullable = false)
+  private String contentType;
+
+  @Column(name = "size_bytes", nullable = false)
+  private long sizeBytes;
+
+  @Column(nullable = false)
+  private String sha256;
+
+  @Column(name = "storage_key", nullable = false)
+  private String storageKey;
+
+  @Column(name = "created_at", nullable = false)
+  private LocalDateTime createdAt;
+
+  protected WarehouseItem() {
+  }
+
+  WarehouseItem(String ownerIdNumber, String documentType, String name, String issuingAgency, LocalDate issuedOn,
+      LocalDate validUntil, String sourceDossierCode, StoredFile file, LocalDateTime createdAt) {
+    this.ownerIdNumber = ownerIdNumber;
+    this.documentType = documentType;
+    this.name = name;
+    this.issuingAgency = issuingAgency;
+    this.issuedOn = issuedOn;
+    this.validUntil = validUntil;
+    this.sourceDossierCode = sourceDossierCode;
+    this.filename = file.filename();
+    this.contentType = file.contentType();
+    this.sizeBytes = file.sizeBytes();
+    this.sha256 = file.sha256();
+    this.storageKey = file.storageKey();
+    this.createdAt = createdAt;
+  }
+
+  public boolean isValidOn(LocalDate day) {
+    return validUntil == null || !day.isAfter(validUntil);
+  }
+
+  public StoredFile file() {
+    return new StoredFile(storageKey, filename, contentType, sizeBytes, sha256);
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getOwnerIdNumber() {
+    return ownerIdNumber;
+  }
+
+  public String getDocumentType() {
+    return documentType;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getIssuingAgency() {
+    return issuingAgency;
+  }
+
+  public LocalDate getIssuedOn() {
+    return issuedOn;
+  }
+
+  public LocalDate getValidUntil() {
+    return validUntil;
+  }
+
+  public String getSourceDossierCode() {
+    return sourceDossierCode;
+  }
+
+  public String getFilename() {
+    return filename;
+  }
+
+  public String getContentType() {
+    return contentType;
+  }
+
+  public long getSizeBytes() {
+    return sizeBytes;
+  }
+
+  public String getSha256() {
+    return sha256;
+  }
+}
