@@ -18,4 +18,9 @@ interface DossierRepository extends JpaRepository<Dossier, Long> {
 
   @Query("select d from Dossier d where d.agencyPath like concat('%/', :agencyCode, '/%')")
   Page<Dossier> findWithinAgency(String agencyCode, Pageable pageable);
+
+  @Query("select d from Dossier d where d.agencyPath like concat('%/', :agencyCode, '/%')"
+      + " and d.receivedAt >= :from and d.receivedAt < :to")
+  List<Dossier> findReceivedWithin(String agencyCode, java.time.LocalDateTime from, java.time.LocalDateTime to,
+      Pageable page);
 }

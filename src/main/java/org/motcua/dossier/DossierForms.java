@@ -1,0 +1,211 @@
+package org.motcua.dossier;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.motcua.catalog.Agency;
+import org.motcua.catalog.Catalog;
+import org.motcua.catalog.Procedure;
+import org.motcua.common.ApiException;
+import org.motcua.common.WebConfig;
+import org.motcua.forms.ApologyNotice;
+import org.motcua.forms.ApplicantInfo;
+import org.motcua.forms.ControlSlip;
+import org.motcua.forms.FormHeader;
+import org.motcua.forms.FormPdfs;
+import org.motcua.forms.ReceiptSlip;
+import org.motcua.forms.RefusalNotice;
+import org.motcua.forms.Register;
+import org.motcua.forms.SupplementRequest;
+import org.motcua.security.MotcuaUser;
+import org.motcua.security.Role;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The printable forms of a dossier (Circular 01/2018/TT-VPCP, now 03/2025/TT-VPCP): 01 receipt and appointment,
+ * 02 supplement request, 03 refusal, 04 apology and new appointment, the processing-control slip, and the register.
+ * Official forms are always in Vietnamese.
+ */
+@Service
+public class DossierForms {
+
+  /** The forms a dossier may have, by the name used in the URL. */
+  public enum Form { RECEIPT, SUPPLEMENT_REQUEST, REFUSAL, APOLOGY, CONTROL_SLIP }
+
+  /** A printed register beyond this is unreadable; the reports' CSV exports serve larger periods. */
+  static final int MAX_REGISTER_ROWS = 5000;
+
+  private final DossierService dossiers;
+  private final DossierRepository repository;
+  private final DossierDocumentRepository documents;
+  private final Catalog catalog;
+  private final FormPdfs pdfs;
+  private final MessageSource messages;
+  private final String place;
+  private final String publicUrl;
+
+  DossierForms(DossierService dossiers, DossierRepository repository, DossierDocumentRepository documents,
+      Catalog catalog, FormPdfs pdfs, MessageSource messages,
+      @Value("${motcua.forms.place:Hậu Giang}") String place,
+      @Value("${motcua.forms.public-url:http://localhost:8080}") String publicUrl) {
+    this.dossiers = dossiers;
+    this.repository = repository;
+    this.documents = documents;
+    this.catalog = catalog;
+    this.pdfs = pdfs;
+    this.messages = messages;
+    this.place = place;
+    this.publicUrl = publicUrl;
+  }
+
+  @Transactional(readOnly = true)
+  public byte[] render(MotcuaUser user, String code, Form form) {
+    Dossier d = dossiers.read(user, code);
+    return switch (form) {
+      case RECEIPT -> pdfs.receiptSlip(receipt(d));
+      case SUPPLEMENT_REQUEST -> pdfs.supplementRequest(supplementRequest(d));
+      case REFUSAL -> pdfs.refusalNotice(refusal(d));
+      case APOLOGY -> pdfs.apologyNotice(apology(d));
+      case CONTROL_SLIP -> pdfs.controlSlip(controlSlip(d));
+    };
+  }
+
+  private ReceiptSlip receipt(Dossier d) {
+    DossierEvent received = last(d, e -> e.getAction() == DossierAction.RECEIVED)
+        .orElseThrow(() -> notAvailable(d, Form.RECEIPT));
+    Map<String, DossierDocument> files = documents.findByDossierOrderByIdAsc(d).stream()
+        .filter(doc -> doc.getKind() == DossierDocument.Kind.COMPONENT)
+        .collect(Collectors.toMap(DossierDocument::getComponentCode, doc -> doc, (a, b) -> a));
+    List<ReceiptSlip.Component> components = procedure(d).map(Procedure::components).orElse(List.of()).stream()
+        .filter(c -> c.required() || files.containsKey(c.code()))
+        .map(c -> new ReceiptSlip.Component(c.name(),
+            files.containsKey(c.code()) ? text("form.source." + files.get(c.code()).getSource()) : "",
+            1, files.containsKey(c.code())))
+        .toList();
+    return new ReceiptSlip(header(d), d.getCode(), d.getProcedureName(), applicant(d), components,
+        d.getDurationValue() + " " + text("form.unit." + d.getDurationUnit()),
+        d.getReceivedAt(), d.getDueAt(), text("form.channel." + d.getChannel()),
+        text("form.channel." + (d.getResultDelivery() == null ? Channel.ONLINE : d.getResultDelivery())),
+        received.getActorName(), text("form.register"), d.getCode(),
+        publicUrl + "/tra-cuu?code=" + d.getCode());
+  }
+
+  private SupplementRequest supplementRequest(Dossier d) {
+    DossierEvent asked = last(d, e -> e.getAction() == DossierAction.TASK_COMPLETED
+        && "supplement".equals(e.getDecision())).orElseThrow(() -> notAvailable(d, Form.SUPPLEMENT_REQUEST));
+    List<SupplementRequest.Item> items = new ArrayList<>();
+    items.add(new SupplementRequest.Item(text("form.supplement.guide"), asked.getNote()));
+    return new SupplementRequest(header(d), d.getCode(), d.getProcedureName(), applicant(d), items,
+        procedure(d).map(Procedure::legalBasis).orElse(null), asked.getActorName(), asked.getAt().toLocalDate());
+  }
+
+  private RefusalNotice refusal(Dossier d) {
+    DossierEvent refused = last(d, e -> e.getAction() == DossierAction.TASK_COMPLETED
+        && "refuse".equals(e.getDecision())).orElseThrow(() -> notAvailable(d, Form.REFUSAL));
+    return new RefusalNotice(header(d), d.getCode(), d.getProcedureName(), applicant(d), refused.getNote(),
+        refused.getActorName(), refused.getAt().toLocalDate());
+  }
+
+  private ApologyNotice apology(Dossier d) {
+    DossierEvent apology = last(d, e -> e.getAction() == DossierAction.APOLOGY_ISSUED)
+        .orElseThrow(() -> notAvailable(d, Form.APOLOGY));
+    return new ApologyNotice(header(d), d.getCode(), d.getProcedureName(), applicant(d), d.getReceivedAt(),
+        d.getDueAt(), apology.getNote(), d.getAppointmentAt(), text("form.signer." + apology.getActorRole()),
+        apology.getActorName(), apology.getAt().toLocalDate());
+  }
+
+  /** Each completed task is a line: who handed over to whom, when, against the step's own deadline. */
+  private ControlSlip controlSlip(Dossier d) {
+    List<DossierEvent> tasks = d.getHistory().stream()
+        .filter(e -> e.getAction() == DossierAction.TASK_COMPLETED).toList();
+    List<ControlSlip.Step> steps = new ArrayList<>();
+    for (int i = 0; i < tasks.size(); i++) {
+      DossierEvent e = tasks.get(i);
+      ControlSlip.Party to = i + 1 < tasks.size() ? party(tasks.get(i + 1)) : null;
+      String result = text("decision." + e.getDecision()) + (e.getNote() == null ? "" : ": " + e.getNote());
+      steps.add(new ControlSlip.Step(e.getStepName(), party(e), to, e.getAt(), e.getStepDueAt(), result, null));
+    }
+    return new ControlSlip(header(d), d.getCode(), d.getProcedureName(), applicant(d), d.getReceivedAt(),
+        d.getDueAt(), steps);
+  }
+
+  /** Sổ theo dõi hồ sơ: dossiers received in a period by an agency (and the units below it). */
+  @Transactional(readOnly = true)
+  public byte[] register(MotcuaUser user, LocalDate from, LocalDate to, String agencyCode) {
+    if (to.isBefore(from)) {
+      throw ApiException.badRequest("INVALID_PERIOD", from, to);
+    }
+    String agency = agencyCode == null ? user.agencyCode() : agencyCode;
+    if (agency == null || catalog.agency(agency).isEmpty()) {
+      throw ApiException.badRequest("UNKNOWN_AGENCY", agencyCode);
+    }
+    boolean allowed = user.is(Role.ADMIN)
+        || (user.is(Role.SUPERVISOR) && catalog.isWithin(agency, user.agencyCode()))
+        || (user.role().isOfficer() && agency.equals(user.agencyCode()));
+    if (!allowed) {
+      throw ApiException.forbidden("REPORT_SCOPE_DENIED", agency);
+    }
+    List<Dossier> received = repository.findReceivedWithin(agency, from.atStartOfDay(),
+        to.plusDays(1).atStartOfDay(), PageRequest.of(0, MAX_REGISTER_ROWS + 1, Sort.by("receivedAt", "id")));
+    if (received.size() > MAX_REGISTER_ROWS) {
+      throw ApiException.badRequest("REGISTER_TOO_LARGE", MAX_REGISTER_ROWS);
+    }
+    List<Register.Row> rows = new ArrayList<>();
+    for (Dossier d : received) {
+      rows.add(new Register.Row(rows.size() + 1, d.getCode(), d.getProcedureName(), d.getApplicant().getName(),
+          d.getReceivedAt(), d.getDueAt(), d.getFinishedAt(), d.getReturnedAt(),
+          text("dossier.status." + d.getStatus().code()),
+          d.getTimeliness() == null ? null : text("form.timeliness." + d.getTimeliness())));
+    }
+    Agency a = catalog.agency(agency).orElseThrow();
+    return pdfs.register(new Register(header(a), a.name(), from, to, rows));
+  }
+
+  private FormHeader header(Dossier d) {
+    return header(catalog.agency(d.getAgencyCode()).orElseThrow());
+  }
+
+  private FormHeader header(Agency agency) {
+    String parent = agency.parentCode() == null ? null
+        : catalog.agency(agency.parentCode()).map(Agency::name).orElse(null);
+    return new FormHeader(agency.name(), parent, place);
+  }
+
+  private ControlSlip.Party party(DossierEvent e) {
+    String department = e.getActorAgency() == null ? null
+        : catalog.agency(e.getActorAgency()).map(Agency::name).orElse(e.getActorAgency());
+    return new ControlSlip.Party(e.getActorName(), text("form.role." + e.getActorRole()), department);
+  }
+
+  private static ApplicantInfo applicant(Dossier d) {
+    Applicant a = d.getApplicant();
+    return new ApplicantInfo(a.getName(), a.getIdNumber(), a.getPhone(), a.getEmail(), a.getAddress());
+  }
+
+  private Optional<Procedure> procedure(Dossier d) {
+    return catalog.procedure(d.getProcedureCode());
+  }
+
+  private static Optional<DossierEvent> last(Dossier d, Predicate<DossierEvent> which) {
+    return d.getHistory().stream().filter(which).max(Comparator.comparing(DossierEvent::getAt)
+        .thenComparing(DossierEvent::getId));
+  }
+
+  private static ApiException notAvailable(Dossier d, Form form) {
+    return ApiException.conflict("FORM_NOT_AVAILABLE", form.name().toLowerCase().replace('_', '-'), d.getCode());
+  }
+
+  private String text(String key) {
+    return messages.getMessage(key, null, key, WebConfig.VIETNAMESE);
+  }
+}
