@@ -32,6 +32,7 @@ public class FormPdfs {
   private static final String FONT_BOLD = "/fonts/DejaVuSans-Bold.ttf";
   private static final float TITLE = 13.5f;
   private static final float SMALL = 8.5f;
+  private static final float QR_BLOCK = 74;
   private static final String SIGN_HINT = "(Ký và ghi rõ họ tên)";
 
   private final byte[] regularFont;
@@ -57,8 +58,8 @@ public class FormPdfs {
       s.space(2);
       s.table(List.of(
               new Column("TT", 3, Align.CENTER),
-              new Column("Tên giấy tờ", 26, Align.LEFT),
-              new Column("Hình thức", 9, Align.CENTER),
+              new Column("Tên giấy tờ", 23, Align.LEFT),
+              new Column("Hình thức", 12, Align.CENTER),
               new Column("Số lượng", 6, Align.CENTER),
               new Column("Đã số hóa", 6, Align.CENTER)),
           componentRows(slip.components()), 9);
@@ -69,6 +70,8 @@ public class FormPdfs {
       labeled(s, "5. Đăng ký nhận kết quả tại:", slip.resultDelivery(), false);
       s.paragraph(new Run("Vào Sổ theo dõi hồ sơ, quyển số: " + orBlank(slip.registerBook())
           + ", số thứ tự: " + orBlank(slip.registerEntry()) + ".", false));
+      boolean qr = slip.trackingUrl() != null && !slip.trackingUrl().isBlank();
+      s.ensure(Sheet.SIGNATURES_HEIGHT + (qr ? QR_BLOCK : 0));
       s.signatures(List.of(
           new Signature("NGƯỜI NỘP HỒ SƠ", SIGN_HINT, slip.applicant() == null ? null : slip.applicant().name()),
           new Signature("NGƯỜI TIẾP NHẬN HỒ SƠ", SIGN_HINT, slip.clerkName())));
@@ -133,13 +136,13 @@ public class FormPdfs {
       addressee(s, notice.applicant());
       s.paragraph(new Run("Ngày " + (notice.receivedAt() == null ? FormText.BLANK
           : shortDate(notice.receivedAt().toLocalDate())) + ", " + agency
-          + " tiếp nhận hồ sơ đề nghị giải quyết thủ tục:", false), new Run(orBlank(notice.procedureName()), true));
+          + " tiếp nhận hồ sơ đề nghị giải quyết thủ tục: ", false), new Run(orBlank(notice.procedureName()), true));
       labeled(s, "Thời hạn trả kết quả theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả:",
           appointment(notice.originalDueAt()), false);
-      s.paragraph(new Run("Tuy nhiên đến nay, " + agency + " chưa trả kết quả giải quyết hồ sơ của Ông/Bà. Lý do:",
+      s.paragraph(new Run("Tuy nhiên đến nay, " + agency + " chưa trả kết quả giải quyết hồ sơ của Ông/Bà. Lý do: ",
           false), new Run(orBlank(notice.delayReason()), false));
       s.paragraph(new Run("Sự chậm trễ này đã gây phiền hà, tốn kém chi phí đi lại của Ông/Bà. " + agency
-          + " xin lỗi Ông/Bà và hẹn trả kết quả giải quyết hồ sơ vào:", false),
+          + " xin lỗi Ông/Bà và hẹn trả kết quả giải quyết hồ sơ vào: ", false),
           new Run(appointment(notice.newDueAt()) + ".", true));
       s.paragraph(new Run("Xin trân trọng cảm ơn sự hợp tác của Ông/Bà./.", false));
       String signer = notice.signerTitle() == null ? "THỦ TRƯỞNG CƠ QUAN" : notice.signerTitle();
@@ -246,12 +249,14 @@ public class FormPdfs {
   }
 
   private static void title(Sheet s, String title) throws IOException {
+    s.describe(title, null);
     s.space(16);
     s.centered(title, true, TITLE);
   }
 
   /** The dossier code as Code 128 with its human-readable text under the bars (QR when the code is not ASCII). */
   private static void dossierBarcode(Sheet s, String code) throws IOException {
+    s.describe(null, "Mã hồ sơ: " + code);
     BitMatrix bars;
     try {
       bars = Sheet.code128(code);
@@ -275,8 +280,8 @@ public class FormPdfs {
       return;
     }
     BitMatrix qr = Sheet.qr(url);
-    float side = 64;
-    s.ensure(side + 16);
+    float side = QR_BLOCK - 10;
+    s.ensure(QR_BLOCK);
     s.space(10);
     float top = s.y();
     s.matrix(qr, s.left(), top, side / qr.getWidth(), side);

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
@@ -34,8 +35,13 @@ final class Sheet implements Closeable {
   static final float BODY = 10.5f;
   private static final float ASCENT = 0.93f;
   private static final float PARAGRAPH_LEADING = 1.4f;
+  private static final float PARAGRAPH_GAP = 2f;
   private static final float CELL_LEADING = 1.2f;
   private static final float CELL_PADDING = 3f;
+  private static final float SIGNING_SPACE = 62f;
+  /** Height of a row of signature blocks (names on one line), which is never split across pages. */
+  static final float SIGNATURES_HEIGHT = 8 + BODY * PARAGRAPH_LEADING * 2 + (BODY - 1.5f) * PARAGRAPH_LEADING
+      + SIGNING_SPACE;
 
   /** A piece of a paragraph in regular or bold type. */
   record Run(String text, boolean bold) {
@@ -77,6 +83,19 @@ final class Sheet implements Closeable {
     top = pageSize.getHeight() - (landscape ? 15 : 20) * MM;
     bottom = (landscape ? 15 : 20) * MM;
     newPage();
+  }
+
+  /** Document title and subject in the PDF metadata; the document language is Vietnamese. */
+  void describe(String title, String subject) {
+    PDDocumentInformation info = doc.getDocumentInformation();
+    if (title != null) {
+      info.setTitle(title);
+    }
+    if (subject != null) {
+      info.setSubject(subject);
+    }
+    info.setCreator("motcua");
+    doc.getDocumentCatalog().setLanguage("vi-VN");
   }
 
   float left() {
@@ -252,6 +271,7 @@ final class Sheet implements Closeable {
       }
       y -= lineHeight(size);
     }
+    y -= PARAGRAPH_GAP;
   }
 
   void paragraph(Run... runs) throws IOException {
@@ -339,8 +359,7 @@ final class Sheet implements Closeable {
 
   /** Signature blocks side by side in equal columns; one block sits in the right half. */
   void signatures(List<Signature> blocks) throws IOException {
-    float blockHeight = lineHeight(BODY) + lineHeight(BODY - 1.5f) + 62 + lineHeight(BODY);
-    ensure(blockHeight + 8);
+    ensure(SIGNATURES_HEIGHT);
     space(8);
     int columns = Math.max(2, blocks.size());
     float columnWidth = width() / columns;
@@ -351,7 +370,7 @@ final class Sheet implements Closeable {
       Signature s = blocks.get(i);
       float cursor = centeredAt(s.title(), true, BODY, x, columnWidth, y);
       cursor = centeredAt(s.hint(), false, BODY - 1.5f, x, columnWidth, cursor);
-      cursor -= 62;
+      cursor -= SIGNING_SPACE;
       cursor = centeredAt(FormText.orBlank(s.name()), true, BODY, x, columnWidth, cursor);
       lowest = Math.min(lowest, cursor);
     }

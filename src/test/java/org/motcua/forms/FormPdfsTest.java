@@ -66,6 +66,7 @@ class FormPdfsTest {
   void receiptSlipCarriesNameCodeAndAppointmentAndItsCodesReadBack() throws Exception {
     byte[] pdf = forms.receiptSlip(receiptSlip(APPLICANT));
     png(pdf, 0, "01-receipt-slip");
+    zoom(pdf, "01-receipt-slip-zoom");
 
     String text = text(pdf);
     assertThat(text).contains(NAME, CODE, "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
@@ -75,6 +76,32 @@ class FormPdfsTest {
     assertThat(decode(pdf, 0)).containsEntry(CODE, BarcodeFormat.CODE_128).containsEntry(TRACKING,
         BarcodeFormat.QR_CODE);
     assertFontsEmbeddedAsSubsets(pdf);
+  }
+
+  @Test
+  void receiptSlipWithManyComponentsContinuesOnANewPageUnderTheTableHeader() throws Exception {
+    List<ReceiptSlip.Component> components = new ArrayList<>();
+    for (int i = 1; i <= 30; i++) {
+      components.add(new ReceiptSlip.Component("Giấy tờ chứng minh số " + i, "Bản sao có chứng thực", 1, i % 2 == 0));
+    }
+    ReceiptSlip base = receiptSlip(APPLICANT);
+    ReceiptSlip slip = new ReceiptSlip(base.header(), CODE, PROCEDURE, APPLICANT, components, "05 ngày làm việc",
+        RECEIVED, DUE, base.channel(), base.resultDelivery(), base.clerkName(), "01", "0007", TRACKING);
+
+    byte[] pdf = forms.receiptSlip(slip);
+
+    int pages;
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      pages = doc.getNumberOfPages();
+      assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
+      assertThat(doc.getDocumentInformation().getSubject()).isEqualTo("Mã hồ sơ: " + CODE);
+    }
+    png(pdf, 1, "01-receipt-slip-long-p2");
+    assertThat(pages).isGreaterThan(1);
+    assertThat(text(pdf, 2)).contains("Tên giấy tờ", "Trang 2/" + pages);
+    assertThat(text(pdf, pages)).contains("Giấy tờ chứng minh số 30", "NGƯỜI TIẾP NHẬN HỒ SƠ");
+    assertThat(decode(pdf, 0)).containsEntry(CODE, BarcodeFormat.CODE_128);
+    assertThat(decode(pdf, pages - 1)).containsEntry(TRACKING, BarcodeFormat.QR_CODE);
   }
 
   @Test
@@ -145,7 +172,8 @@ class FormPdfsTest {
     assertThat(text).contains(NAME, CODE, "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "GIÁM ĐỐC", "Phạm Minh Tuấn",
         "Hậu Giang, ngày 05 tháng 02 năm 2025");
     assertThat(flat(text)).contains("14 giờ 30 phút, thứ Ba, ngày 11 tháng 02 năm 2025",
-        "09 giờ 00 phút, thứ Năm, ngày 06 tháng 02 năm 2025", "Cần xác minh thông tin án tích");
+        "09 giờ 00 phút, thứ Năm, ngày 06 tháng 02 năm 2025", "Lý do: Cần xác minh thông tin án tích",
+        "vào: 14 giờ 30 phút");
     assertThat(decode(pdf, 0)).containsEntry(CODE, BarcodeFormat.CODE_128);
   }
 
@@ -276,6 +304,16 @@ class FormPdfsTest {
         names.add(font.getName());
       }
       assertThat(names).isNotEmpty().allSatisfy(n -> assertThat(n).matches("[A-Z]{6}\\+DejaVuSans.*"));
+    }
+  }
+
+  /** The upper half of the first page at 220 dpi, to look at the diacritics closely. */
+  static void zoom(byte[] pdf, String name) throws IOException {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(0, 220, ImageType.RGB);
+      BufferedImage top = image.getSubimage(image.getWidth() / 8, image.getHeight() / 16, image.getWidth() * 3 / 4,
+          image.getHeight() * 5 / 16);
+      ImageIO.write(top, "png", Path.of("target", "forms", name + ".png").toFile());
     }
   }
 
