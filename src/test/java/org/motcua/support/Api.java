@@ -93,7 +93,8 @@ public class Api {
     }
     String url = "http://localhost:" + env.getRequiredProperty("local.server.port") + path;
     ResponseEntity<byte[]> response = rest.exchange(url, method, new HttpEntity<>(payload, headers), byte[].class);
-    return new Response(response.getStatusCode().value(), response.getHeaders(), parse(response.getBody()));
+    return new Response(response.getStatusCode().value(), response.getHeaders(), parse(response.getBody()),
+        response.getBody());
   }
 
   private static JsonNode parse(byte[] body) {
@@ -107,7 +108,7 @@ public class Api {
     }
   }
 
-  public record Response(int status, HttpHeaders headers, JsonNode body) {
+  public record Response(int status, HttpHeaders headers, JsonNode body, byte[] raw) {
 
     public String text(String field) {
       JsonNode node = body.path(field);
