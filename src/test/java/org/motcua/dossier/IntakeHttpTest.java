@@ -288,6 +288,16 @@ class IntakeHttpTest {
     assertThat(LocalDateTime.parse(apology.text("appointmentAt"))).isEqualTo(due.plusDays(5));
     assertThat(apology.text("dueAt")).as("the statutory due date stays").isEqualTo(received.path("dueAt").asText());
     assertThat(apology.body().path("history").findValuesAsText("action")).contains("APOLOGY_ISSUED");
+
+    Api.Response form = api.get("citizen", "/api/dossiers/" + code + "/forms/apology");
+    assertThat(form.status()).isEqualTo(200);
+    try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(form.raw())) {
+      String text = java.text.Normalizer.normalize(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf),
+          java.text.Normalizer.Form.NFC);
+      assertThat(text).contains("Nguyễn Văn An", code, "Chờ kết quả xác minh của cơ quan công an");
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private static long storedFiles() throws IOException {
