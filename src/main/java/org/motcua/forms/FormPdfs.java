@@ -1,7 +1,6 @@
 package org.motcua.forms;
 
 import static org.motcua.forms.FormText.appointment;
-import static org.motcua.forms.FormText.longDate;
 import static org.motcua.forms.FormText.longTime;
 import static org.motcua.forms.FormText.orBlank;
 import static org.motcua.forms.FormText.shortDate;
@@ -170,11 +169,11 @@ public class FormPdfs {
       }
       s.table(List.of(
               new Column("TT", 2.5f, Align.CENTER),
-              new Column("Bước xử lý", 11, Align.LEFT),
-              new Column("Giao, nhận hồ sơ", 22, Align.LEFT),
+              new Column("Bước xử lý", 9, Align.LEFT),
+              new Column("Giao, nhận hồ sơ", 25, Align.LEFT),
               new Column("Thời điểm", 8, Align.CENTER),
               new Column("Hạn của bước", 8, Align.CENTER),
-              new Column("Kết quả, ghi chú", 12, Align.LEFT),
+              new Column("Kết quả, ghi chú", 11, Align.LEFT),
               new Column("Đánh giá", 8, Align.CENTER)),
           rows, SMALL);
     });
