@@ -1,7 +1,6 @@
 package org.motcua.forms;
 
 import static org.motcua.forms.FormText.appointment;
-import static org.motcua.forms.FormText.longDate;
 import static org.motcua.forms.FormText.longTime;
 import static org.motcua.forms.FormText.orBlank;
 import static org.motcua.forms.FormText.shortDate;
@@ -55,15 +54,7 @@ public class FormPdfs {
       labeled(s, "Nội dung yêu cầu giải quyết:", slip.procedureName(), true);
       labeled(s, "Hình thức nộp hồ sơ:", slip.channel(), false);
       s.paragraph(new Run("1. Thành phần hồ sơ nộp gồm:", false));
-      s.space(2);
-      s.table(List.of(
-              new Column("TT", 3, Align.CENTER),
-              new Column("Tên giấy tờ", 23, Align.LEFT),
-              new Column("Hình thức", 12, Align.CENTER),
-              new Column("Số lượng", 6, Align.CENTER),
-              new Column("Đã số hóa", 6, Align.CENTER)),
-          componentRows(slip.components()), 9);
-      s.space(4);
+      componentsTable(s, slip.components());
       labeled(s, "2. Thời gian giải quyết hồ sơ theo quy định:", slip.processingTime(), false);
       labeled(s, "3. Thời gian nhận hồ sơ:", longTime(slip.receivedAt()), false);
       labeled(s, "4. Thời gian trả kết quả giải quyết hồ sơ:", appointment(slip.dueAt()), true);
@@ -170,11 +161,11 @@ public class FormPdfs {
       }
       s.table(List.of(
               new Column("TT", 2.5f, Align.CENTER),
-              new Column("Bước xử lý", 11, Align.LEFT),
-              new Column("Giao, nhận hồ sơ", 22, Align.LEFT),
+              new Column("Bước xử lý", 9, Align.LEFT),
+              new Column("Giao, nhận hồ sơ", 25, Align.LEFT),
               new Column("Thời điểm", 8, Align.CENTER),
               new Column("Hạn của bước", 8, Align.CENTER),
-              new Column("Kết quả, ghi chú", 12, Align.LEFT),
+              new Column("Kết quả, ghi chú", 11, Align.LEFT),
               new Column("Đánh giá", 8, Align.CENTER)),
           rows, SMALL);
     });
@@ -199,14 +190,14 @@ public class FormPdfs {
       s.table(List.of(
               new Column("TT", 3, Align.CENTER),
               new Column("Mã hồ sơ", 15, Align.LEFT),
-              new Column("Thủ tục hành chính", 24, Align.LEFT),
+              new Column("Thủ tục hành chính", 22, Align.LEFT),
               new Column("Người nộp", 18, Align.LEFT),
               new Column("Tiếp nhận", 7, Align.CENTER),
               new Column("Hẹn trả", 7, Align.CENTER),
               new Column("Xử lý xong", 7, Align.CENTER),
               new Column("Trả kết quả", 7, Align.CENTER),
-              new Column("Trạng thái", 7, Align.CENTER),
-              new Column("Ghi chú", 8, Align.LEFT)),
+              new Column("Trạng thái", 9, Align.CENTER),
+              new Column("Ghi chú", 9, Align.LEFT)),
           rows, SMALL);
       s.space(6);
       s.paragraph(new Run("Tổng số: " + register.rows().size() + " hồ sơ.", false));
@@ -310,13 +301,21 @@ public class FormPdfs {
     s.paragraph(new Run(label + " ", false), new Run(orBlank(value), boldValue));
   }
 
-  private static List<List<String>> componentRows(List<ReceiptSlip.Component> components) {
+  private static void componentsTable(Sheet s, List<ReceiptSlip.Component> components) throws IOException {
     List<List<String>> rows = new ArrayList<>();
     for (ReceiptSlip.Component c : components) {
       rows.add(List.of(String.valueOf(rows.size() + 1), orBlank(c.name()), orBlank(c.form()),
           String.valueOf(c.copies()), c.digitized() ? "Có" : "Không"));
     }
-    return rows;
+    s.space(2);
+    s.table(List.of(
+            new Column("TT", 3, Align.CENTER),
+            new Column("Tên giấy tờ", 23, Align.LEFT),
+            new Column("Hình thức", 12, Align.CENTER),
+            new Column("Số lượng", 6, Align.CENTER),
+            new Column("Đã số hóa", 6, Align.CENTER)),
+        rows, 9);
+    s.space(4);
   }
 
   private static String party(ControlSlip.Party p) {

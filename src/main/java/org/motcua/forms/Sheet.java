@@ -12,6 +12,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -31,7 +32,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  */
 final class Sheet implements Closeable {
 
-  static final float MM = 72f / 25.4f;
+  private static final float MM = 72f / 25.4f;
   static final float BODY = 10.5f;
   private static final float ASCENT = 0.93f;
   private static final float PARAGRAPH_LEADING = 1.4f;
@@ -68,6 +69,10 @@ final class Sheet implements Closeable {
   private final float right;
   private final float top;
   private final float bottom;
+  private final Map<Integer, Boolean> regularGlyphs = new HashMap<>();
+  private final Map<Integer, Boolean> boldGlyphs = new HashMap<>();
+  private final Map<String, Float> regularWidths = new HashMap<>();
+  private final Map<String, Float> boldWidths = new HashMap<>();
   private PDPageContentStream out;
   private float y;
 
@@ -115,9 +120,9 @@ final class Sheet implements Closeable {
     y -= points;
   }
 
-  /** Starts a new page when fewer than {@code height} points are left. */
+  /** Starts a new page when fewer than {@code height} points are left (never leaving an empty page behind). */
   void ensure(float height) throws IOException {
-    if (y - height < bottom) {
+    if (y - height < bottom && y < top) {
       newPage();
     }
   }
@@ -145,29 +150,47 @@ final class Sheet implements Closeable {
 
   /** NFC-normalized, control characters turned to spaces, and characters the font lacks replaced by '?'. */
   private String clean(String text, boolean isBold) {
-    String s = Normalizer.normalize(text, Normalizer.Form.NFC).replaceAll("\\p{Cntrl}", " ");
-    PDType0Font f = font(isBold);
-    try {
-      f.encode(s);
-      return s;
-    } catch (IllegalArgumentException | IOException missingGlyph) {
-      StringBuilder kept = new StringBuilder();
-      s.codePoints().forEach(cp -> kept.appendCodePoint(canEncode(f, cp) ? cp : '?'));
-      return kept.toString();
+    String s = Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text
+        : Normalizer.normalize(text, Normalizer.Form.NFC);
+    StringBuilder kept = null;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      int replacement = Character.isISOControl(cp) ? ' ' : printable(isBold, cp) ? cp : '?';
+      if (replacement != cp && kept == null) {
+        kept = new StringBuilder(s.length()).append(s, 0, i);
+      }
+      if (kept != null) {
+        kept.appendCodePoint(replacement);
+      }
+      i += Character.charCount(cp);
     }
+    return kept == null ? s : kept.toString();
   }
 
-  private static boolean canEncode(PDType0Font f, int codePoint) {
-    try {
-      f.encode(new String(Character.toChars(codePoint)));
+  /** Whether the font has a glyph for the code point; remembered per font, as the same letters come back often. */
+  private boolean printable(boolean isBold, int codePoint) {
+    if (codePoint < 0x7F) {
       return true;
-    } catch (IllegalArgumentException | IOException e) {
-      return false;
     }
+    return (isBold ? boldGlyphs : regularGlyphs).computeIfAbsent(codePoint, cp -> {
+      try {
+        font(isBold).encode(new String(Character.toChars(cp)));
+        return true;
+      } catch (IllegalArgumentException | IOException missingGlyph) {
+        return false;
+      }
+    });
   }
 
+  /** Width in points; the width of each distinct string is measured once per document. */
   float textWidth(String text, boolean isBold, float size) throws IOException {
-    return font(isBold).getStringWidth(clean(text, isBold)) / 1000f * size;
+    Map<String, Float> cache = isBold ? boldWidths : regularWidths;
+    Float units = cache.get(text);
+    if (units == null) {
+      units = font(isBold).getStringWidth(clean(text, isBold));
+      cache.put(text, units);
+    }
+    return units / 1000f * size;
   }
 
   void text(String text, boolean isBold, float size, float x, float baseline) throws IOException {
@@ -180,27 +203,26 @@ final class Sheet implements Closeable {
 
   /** Breaks text into lines no wider than {@code width}, at spaces, and inside words only when one word is too wide. */
   List<String> wrap(String text, boolean isBold, float size, float width) throws IOException {
+    float space = textWidth(" ", isBold, size);
     List<String> lines = new ArrayList<>();
     for (String paragraph : text.split("\n", -1)) {
       StringBuilder line = new StringBuilder();
+      float lineWidth = 0;
       for (String word : paragraph.trim().split(" +")) {
-        String candidate = line.isEmpty() ? word : line + " " + word;
-        if (textWidth(candidate, isBold, size) <= width) {
-          line.setLength(0);
-          line.append(candidate);
+        float w = textWidth(word, isBold, size);
+        if (!line.isEmpty() && lineWidth + space + w <= width) {
+          line.append(' ').append(word);
+          lineWidth += space + w;
           continue;
         }
         if (!line.isEmpty()) {
           lines.add(line.toString());
           line.setLength(0);
         }
-        for (String piece : splitWord(word, isBold, size, width)) {
-          if (!line.isEmpty()) {
-            lines.add(line.toString());
-          }
-          line.setLength(0);
-          line.append(piece);
-        }
+        List<String> pieces = w <= width ? List.of(word) : splitWord(word, isBold, size, width);
+        lines.addAll(pieces.subList(0, pieces.size() - 1));
+        line.append(pieces.get(pieces.size() - 1));
+        lineWidth = textWidth(line.toString(), isBold, size);
       }
       lines.add(line.toString());
     }
@@ -244,7 +266,7 @@ final class Sheet implements Closeable {
     y = centeredAt(text, isBold, size, left, width(), y);
   }
 
-  /** A horizontal rule centered under the line just written. */
+  /** A horizontal rule from x, w points long, at the height atY. */
   void rule(float x, float w, float atY) throws IOException {
     out.moveTo(x, atY);
     out.lineTo(x + w, atY);
@@ -382,17 +404,20 @@ final class Sheet implements Closeable {
   /** A table across the page width; rows that do not fit go to the next page under a repeated header row. */
   void table(List<Column> columns, List<List<String>> rows, float size) throws IOException {
     float[] widths = columnWidths(columns, rows, size);
-    List<String> titles = columns.stream().map(Column::title).toList();
-    float headerHeight = rowHeight(titles, widths, true, size);
-    ensure(headerHeight + rowHeight(rows.isEmpty() ? titles : rows.get(0), widths, false, size));
-    row(titles, columns, widths, true, size, headerHeight);
+    List<List<String>> header = cellLines(columns.stream().map(Column::title).toList(), widths, true, size);
+    List<List<String>> first = rows.isEmpty() ? header : cellLines(rows.get(0), widths, false, size);
+    ensure(rowHeight(header, size) + rowHeight(first, size));
+    row(header, columns, widths, true, size);
+    float underHeader = y;
     for (List<String> cells : rows) {
-      float h = rowHeight(cells, widths, false, size);
-      if (y - h < bottom) {
+      List<List<String>> lines = cellLines(cells, widths, false, size);
+      // a row taller than a whole page is drawn anyway rather than pushed on forever
+      if (y - rowHeight(lines, size) < bottom && y < underHeader) {
         newPage();
-        row(titles, columns, widths, true, size, headerHeight);
+        row(header, columns, widths, true, size);
+        underHeader = y;
       }
-      row(cells, columns, widths, false, size, h);
+      row(lines, columns, widths, false, size);
     }
   }
 
@@ -447,30 +472,41 @@ final class Sheet implements Closeable {
     return widest;
   }
 
-  private float rowHeight(List<String> cells, float[] widths, boolean isBold, float size) throws IOException {
-    int lines = 1;
+  /** Each cell's text wrapped to its column. */
+  private List<List<String>> cellLines(List<String> cells, float[] widths, boolean isBold, float size)
+      throws IOException {
+    List<List<String>> lines = new ArrayList<>();
     for (int i = 0; i < widths.length; i++) {
-      lines = Math.max(lines, wrap(FormText.orEmpty(cells.get(i)), isBold, size, widths[i] - 2 * CELL_PADDING).size());
+      lines.add(wrap(FormText.orEmpty(cells.get(i)), isBold, size, widths[i] - 2 * CELL_PADDING));
+    }
+    return lines;
+  }
+
+  private static float rowHeight(List<List<String>> cellLines, float size) {
+    int lines = 1;
+    for (List<String> cell : cellLines) {
+      lines = Math.max(lines, cell.size());
     }
     return lines * size * CELL_LEADING + 2 * CELL_PADDING;
   }
 
-  private void row(List<String> cells, List<Column> columns, float[] widths, boolean header, float size, float h)
+  private void row(List<List<String>> cellLines, List<Column> columns, float[] widths, boolean header, float size)
       throws IOException {
-    float x = left;
+    float h = rowHeight(cellLines, size);
     if (header) {
       out.setNonStrokingColor(0.9f);
       out.addRect(left, y - h, width(), h);
       out.fill();
       out.setNonStrokingColor(0f);
     }
+    float x = left;
     for (int i = 0; i < widths.length; i++) {
       out.addRect(x, y - h, widths[i], h);
       out.stroke();
       float inner = widths[i] - 2 * CELL_PADDING;
       float baseline = y - CELL_PADDING - size * ASCENT;
       boolean center = header || columns.get(i).align() == Align.CENTER;
-      for (String line : wrap(FormText.orEmpty(cells.get(i)), header, size, inner)) {
+      for (String line : cellLines.get(i)) {
         float offset = center ? (inner - textWidth(line, header, size)) / 2 : 0;
         text(line, header, size, x + CELL_PADDING + offset, baseline);
         baseline -= size * CELL_LEADING;

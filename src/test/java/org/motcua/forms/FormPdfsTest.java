@@ -18,10 +18,12 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -210,8 +212,7 @@ class FormPdfsTest {
     List<String> codes = new ArrayList<>();
     for (int i = 1; i <= 120; i++) {
       LocalDateTime received = LocalDateTime.of(2025, 1, 2 + i % 28, 8 + i % 8, (i * 7) % 60);
-      String code = "000.00.12.H30-%s-%04d".formatted(received.toLocalDate().format(
-          java.time.format.DateTimeFormatter.ofPattern("yyMMdd")), i);
+      String code = "000.00.12.H30-%s-%04d".formatted(received.format(DateTimeFormatter.ofPattern("yyMMdd")), i);
       codes.add(code);
       boolean finished = i % 3 != 0;
       rows.add(new Register.Row(i, code, i % 2 == 0 ? PROCEDURE : "Chứng thực bản sao từ bản chính giấy tờ, văn bản",
@@ -288,8 +289,7 @@ class FormPdfsTest {
       Result[] results = new GenericMultipleBarcodeReader(new MultiFormatReader()).decodeMultiple(bitmap, Map.of(
           DecodeHintType.TRY_HARDER, Boolean.TRUE,
           DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.CODE_128, BarcodeFormat.QR_CODE)));
-      return Arrays.stream(results).collect(java.util.stream.Collectors.toMap(
-          Result::getText, Result::getBarcodeFormat, (a, b) -> a));
+      return Arrays.stream(results).collect(Collectors.toMap(Result::getText, Result::getBarcodeFormat, (a, b) -> a));
     } catch (NotFoundException none) {
       return Map.of();
     }
