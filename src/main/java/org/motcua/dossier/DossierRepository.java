@@ -12,6 +12,9 @@ interface DossierRepository extends JpaRepository<Dossier, Long> {
 
   Optional<Dossier> findByCode(String code);
 
+  @Query("select count(d) from Dossier d where d.endedAt is null and d.dueAt < :now")
+  long countOverdueInProgress(java.time.LocalDateTime now);
+
   List<Dossier> findByCodeIn(Collection<String> codes);
 
   Page<Dossier> findByOwnerUsername(String ownerUsername, Pageable pageable);

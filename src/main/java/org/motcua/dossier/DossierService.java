@@ -51,10 +51,12 @@ public class DossierService {
   private final UserAccounts accounts;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final DossierMetrics metrics;
 
   DossierService(DossierRepository dossiers, DossierCodes codes, Catalog catalog, DossierProcess process,
       DossierDocuments documents, Deadlines deadlines, UserAccounts accounts, Clock clock,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events, DossierMetrics metrics) {
+    this.metrics = metrics;
     this.dossiers = dossiers;
     this.codes = codes;
     this.catalog = catalog;
@@ -229,6 +231,7 @@ public class DossierService {
   /** Completes an officer's task with one of the decisions the model offers there, and writes it on the slip. */
   @Transactional
   public Dossier complete(MotcuaUser officer, String taskId, DossierRequests.CompleteTask request) {
+    long started = System.nanoTime();
     WorkItem task = officersTask(officer, taskId);
     String decision = request.decision().trim();
     if (!task.decisions().contains(decision)) {
@@ -264,6 +267,7 @@ public class DossierService {
     } catch (TaskAlreadyHandledException concurrent) {
       throw ApiException.conflict("TASK_ALREADY_DONE", taskId);
     }
+    metrics.taskCompleted(task.taskKey(), java.time.Duration.ofNanos(System.nanoTime() - started));
     return withHistory(dossier);
   }
 

@@ -31,8 +31,8 @@ import org.springframework.web.servlet.LocaleResolver;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
-  private static final RequestMatcher API = new OrRequestMatcher(
-      new AntPathRequestMatcher("/api/**"), new AntPathRequestMatcher("/engine-rest/**"));
+  private static final RequestMatcher API = new OrRequestMatcher(new AntPathRequestMatcher("/api/**"),
+      new AntPathRequestMatcher("/engine-rest/**"), new AntPathRequestMatcher("/actuator/**"));
 
   @Bean
   SecurityFilterChain filterChain(HttpSecurity http, ProblemWriter problems) throws Exception {
@@ -40,6 +40,7 @@ class SecurityConfig {
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(HttpMethod.GET, "/api/calendar/**", "/api/agencies/**", "/api/procedures/**").permitAll()
             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
+            // Load balancers probe health and readiness without credentials; details and metrics need ADMIN.
             .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
             .requestMatchers("/camunda/**", "/engine-rest/**", "/actuator/**").hasRole(Role.ADMIN.name())
             .requestMatchers("/api/reports/**").hasAnyRole(Role.SUPERVISOR.name(), Role.ADMIN.name())

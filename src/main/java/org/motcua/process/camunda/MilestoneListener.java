@@ -3,6 +3,7 @@ package org.motcua.process.camunda;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.motcua.process.Milestone;
 import org.motcua.process.ProcessMilestones;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +23,18 @@ public class MilestoneListener {
   }
 
   public void reached(DelegateExecution execution, String milestone) {
-    var variables = milestones.reached(execution.getProcessBusinessKey(), Milestone.valueOf(milestone));
-    execution.setVariables(values.toEngine(variables));
+    String previous = MDC.get("dossier");
+    // Timer jobs run outside any request: the dossier code goes into the log context here too.
+    MDC.put("dossier", execution.getProcessBusinessKey());
+    try {
+      var variables = milestones.reached(execution.getProcessBusinessKey(), Milestone.valueOf(milestone));
+      execution.setVariables(values.toEngine(variables));
+    } finally {
+      if (previous == null) {
+        MDC.remove("dossier");
+      } else {
+        MDC.put("dossier", previous);
+      }
+    }
   }
 }
