@@ -22,11 +22,27 @@ class Deadlines {
 
   private final WorkingCalendar calendar;
   private final long warnBeforeMinutes;
+  private final int paymentStopDays;
+  private final int paymentReminderDays;
 
   Deadlines(WorkingCalendar calendar,
-      @Value("${motcua.deadline.warn-before-working-hours:8}") int warnBeforeWorkingHours) {
+      @Value("${motcua.deadline.warn-before-working-hours:8}") int warnBeforeWorkingHours,
+      @Value("${motcua.payment.stop-after-working-days:10}") int paymentStopDays,
+      @Value("${motcua.payment.remind-every-working-days:3}") int paymentReminderDays) {
     this.calendar = calendar;
     this.warnBeforeMinutes = warnBeforeWorkingHours * 60L;
+    this.paymentStopDays = paymentStopDays;
+    this.paymentReminderDays = paymentReminderDays;
+  }
+
+  /** When an unpaid dossier stops: a number of working days after the payment request. */
+  LocalDateTime paymentDeadline(LocalDateTime requestedAt) {
+    return calendar.due(requestedAt, TimeLimit.workingDays(paymentStopDays));
+  }
+
+  /** The reminder's period as the engine's working-time calendar reads it ({@code P3D} = 3 working days). */
+  String paymentReminder() {
+    return "P" + paymentReminderDays + "D";
   }
 
   LocalDateTime due(LocalDateTime receivedAt, TimeLimit limit) {

@@ -153,6 +153,9 @@ public class Dossier {
   @Column(name = "appointment_at")
   private LocalDateTime appointmentAt;
 
+  @Column(name = "paid_online", nullable = false)
+  private boolean paidOnline;
+
   @Convert(converter = StatusConverter.class)
   @Column(name = "status_before_withdrawal")
   private DossierStatus statusBeforeWithdrawal;
@@ -301,6 +304,31 @@ public class Dossier {
   void resultDigitized(LocalDateTime at, Actor actor, String filename) {
     resultDigitized = true;
     record(DossierAction.RESULT_DIGITIZED, at, actor).decision(null, filename);
+  }
+
+  /** Yêu cầu thực hiện nghĩa vụ tài chính (status 6). */
+  void requestPayment(LocalDateTime at, Actor actor) {
+    moveTo(DossierStatus.PAYMENT_REQUESTED, DossierAction.PAYMENT_REQUESTED, at, actor);
+  }
+
+  void remindPayment(LocalDateTime at) {
+    record(DossierAction.PAYMENT_REMINDED, at, Actor.SYSTEM);
+  }
+
+  /** The fee is paid or exempted: back to "processing finished", ready to return. */
+  void paymentSettled(LocalDateTime at, Actor actor, boolean online, String how) {
+    paidOnline = online;
+    moveTo(DossierStatus.FINISHED, DossierAction.PAYMENT_SETTLED, at, actor);
+    history.get(history.size() - 1).decision(null, how);
+  }
+
+  /** Never paid: handling stops (status 8); the timeliness of the handling itself stays as it was. */
+  void stopUnpaid(LocalDateTime at) {
+    moveTo(DossierStatus.STOPPED, DossierAction.UNPAID_STOPPED, at, Actor.SYSTEM);
+  }
+
+  public boolean isPaidOnline() {
+    return paidOnline;
   }
 
   void sentByPost(String trackingNumber) {

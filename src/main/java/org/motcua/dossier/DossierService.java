@@ -37,8 +37,9 @@ public class DossierService {
   private static final Set<String> DECISIONS_NEEDING_NOTE = Set.of("supplement", "refuse", "rework", "apologize");
   /** While a withdrawal waits for confirmation, only its own task may be completed. */
   private static final String WITHDRAWAL_TASK = "withdrawalReview";
+  /** Until the decision is signed the applicant may withdraw; after it there is a result to return. */
   private static final Set<DossierStatus> WITHDRAWABLE = EnumSet.of(DossierStatus.SUBMITTED, DossierStatus.RECEIVED,
-      DossierStatus.PROCESSING, DossierStatus.SUPPLEMENT_REQUESTED, DossierStatus.PAYMENT_REQUESTED);
+      DossierStatus.PROCESSING, DossierStatus.SUPPLEMENT_REQUESTED);
   static final String SUPPLEMENT_MESSAGE = "SupplementProvided";
   static final String WITHDRAWAL_MESSAGE = "WithdrawalRequested";
 

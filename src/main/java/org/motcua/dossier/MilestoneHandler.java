@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Map;
 import org.motcua.calendar.TimeLimit;
+import org.motcua.payment.Payments;
 import org.motcua.process.DossierProcess;
 import org.motcua.process.Milestone;
 import org.motcua.process.ProcessMilestones;
@@ -20,9 +21,11 @@ class MilestoneHandler implements ProcessMilestones {
   private final DossierProcess process;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final Payments payments;
 
   MilestoneHandler(DossierRepository dossiers, Deadlines deadlines, @Lazy DossierProcess process, Clock clock,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events, Payments payments) {
+    this.payments = payments;
     this.dossiers = dossiers;
     this.deadlines = deadlines;
     this.process = process;
@@ -60,7 +63,21 @@ class MilestoneHandler implements ProcessMilestones {
       case DUE_SOON -> dossier.markDueSoon(now);
       case OVERDUE -> dossier.markOverdue(now);
       case REFUSED -> dossier.refuse(now, actor);
-      case FINISHED -> dossier.finish(now, actor);
+      case FINISHED -> {
+        dossier.finish(now, actor);
+        return Map.of("paymentRequired", dossier.getFeeVnd() > 0);
+      }
+      case PAYMENT_REQUESTED -> {
+        dossier.requestPayment(now, actor);
+        payments.open(dossier.getCode(), dossier.getFeeVnd());
+        return Map.of("paymentDeadlineAt", deadlines.paymentDeadline(now),
+            "paymentReminder", deadlines.paymentReminder());
+      }
+      case PAYMENT_REMINDED -> dossier.remindPayment(now);
+      case UNPAID_STOPPED -> {
+        dossier.stopUnpaid(now);
+        payments.cancelOpenCharges(dossier.getCode());
+      }
       case RETURNED -> dossier.returnResult(now, actor);
       case WITHDRAWN -> dossier.withdraw(now, actor);
       case WITHDRAWAL_REJECTED -> dossier.rejectWithdrawal(now, actor);

@@ -26,5 +26,11 @@ public enum Milestone {
   /** Đã rút hồ sơ: a clerk confirmed the applicant's withdrawal; the process ends (status 8). */
   WITHDRAWN,
   /** The clerk did not accept the withdrawal; handling goes on. */
-  WITHDRAWAL_REJECTED
+  WITHDRAWAL_REJECTED,
+  /** Yêu cầu thực hiện nghĩa vụ tài chính (status 6): the fee must be paid before the result is returned. */
+  PAYMENT_REQUESTED,
+  /** A reminder to pay went out. */
+  PAYMENT_REMINDED,
+  /** Still unpaid when the payment deadline passed: handling stops (status 8). */
+  UNPAID_STOPPED
 }

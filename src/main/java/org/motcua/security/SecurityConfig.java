@@ -39,6 +39,8 @@ class SecurityConfig {
     http
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(HttpMethod.GET, "/api/calendar/**", "/api/agencies/**", "/api/procedures/**").permitAll()
+            // The gateway's IPN is authenticated by its signature, not by a user.
+            .requestMatchers(HttpMethod.GET, "/api/payments/vnpay/ipn").permitAll()
             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
             // Load balancers probe health and readiness without credentials; details and metrics need ADMIN.
             .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
@@ -61,7 +63,8 @@ class SecurityConfig {
                 (request, response, e) -> problems.write(request, response, HttpStatus.FORBIDDEN, "ACCESS_DENIED"),
                 API))
         // The API is stateless (Basic on every call); the Camunda web apps carry their own CSRF protection.
-        .csrf(csrf -> csrf.ignoringRequestMatchers(API, new AntPathRequestMatcher("/camunda/**")))
+        .csrf(csrf -> csrf.ignoringRequestMatchers(API, new AntPathRequestMatcher("/camunda/**"),
+            new AntPathRequestMatcher("/sandbox/**")))
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
     return http.build();
   }

@@ -60,8 +60,12 @@ class DossierLifecycleHttpTest {
     flow.decide("specialist.stp", a, "forward", "Đủ điều kiện cấp Phiếu lý lịch tư pháp số 1");
     clock.set(LocalDateTime.of(2025, 2, 12, 15, 0));
     JsonNode finished = flow.decide("leader.stp", a, "approve", null);
-    assertThat(finished.path("status").asInt()).isEqualTo(9);
+    // Processing finished; the 200.000 đồng fee is asked for before the result is returned (status 6).
+    assertThat(finished.path("finishedAt").asText()).isEqualTo("2025-02-12T15:00");
+    assertThat(finished.path("status").asInt()).isEqualTo(6);
     assertThat(finished.path("timeliness").asText()).isEqualTo("EARLY");
+    clock.set(LocalDateTime.of(2025, 2, 13, 7, 30));
+    flow.payAtCounter("clerk.stp", a);
     clock.set(LocalDateTime.of(2025, 2, 13, 8, 0));
     flow.uploadResult("leader.stp", a);
     JsonNode returned = flow.decide("clerk.stp", a, "return", null);
@@ -89,6 +93,7 @@ class DossierLifecycleHttpTest {
     clock.set(LocalDateTime.of(2025, 4, 26, 17, 30));
     assertThat(flow.decide("leader.vithanh", b, "approve", null).path("timeliness").asText()).isEqualTo("LATE");
     clock.set(LocalDateTime.of(2025, 4, 28, 8, 0));
+    flow.payAtCounter("clerk.vithanh", b);
     flow.uploadResult("clerk.vithanh", b);
     flow.decide("clerk.vithanh", b, "return", null);
 
@@ -106,6 +111,7 @@ class DossierLifecycleHttpTest {
     clock.set(LocalDateTime.of(2025, 9, 3, 10, 0));
     assertThat(flow.decide("leader.vithanh", c, "approve", null).path("timeliness").asText()).isEqualTo("ON_TIME");
     clock.set(LocalDateTime.of(2025, 9, 3, 11, 0));
+    flow.payAtCounter("clerk.vithanh", c);
     flow.uploadResult("specialist.vithanh", c);
     flow.decide("clerk.vithanh", c, "return", null);
 
@@ -119,9 +125,10 @@ class DossierLifecycleHttpTest {
     List<JsonNode> history = StreamSupport.stream(dossier.path("history").spliterator(), false).toList();
     assertThat(history).extracting(e -> e.path("action").asText()).containsExactly(
         "SUBMITTED", "DOCUMENT_ADDED", "DOCUMENT_ADDED", "TASK_COMPLETED", "RECEIVED", "PROCESSING", "TASK_COMPLETED",
-        "TASK_COMPLETED", "FINISHED", "RESULT_DIGITIZED", "TASK_COMPLETED", "RETURNED");
+        "TASK_COMPLETED", "FINISHED", "PAYMENT_REQUESTED", "PAYMENT_SETTLED", "RESULT_DIGITIZED", "TASK_COMPLETED",
+        "RETURNED");
     assertThat(history).extracting(e -> e.path("status").asInt())
-        .containsExactly(1, 1, 1, 1, 2, 4, 4, 4, 9, 9, 9, 10);
+        .containsExactly(1, 1, 1, 1, 2, 4, 4, 4, 9, 6, 9, 9, 9, 10);
     assertThat(dossier.path("componentsDigitized").asBoolean()).isTrue();
     assertThat(dossier.path("resultDigitized").asBoolean()).isTrue();
     history = history.subList(2, history.size());
@@ -137,7 +144,8 @@ class DossierLifecycleHttpTest {
     // 56 working hours from Thursday 23 Jan 09:00, across Tết → Monday 10 Feb 09:00.
     assertThat(appraisal.path("stepDueAt").asText()).isEqualTo("2025-02-10T09:00");
     assertThat(appraisal.path("note").asText()).isEqualTo("Đủ điều kiện cấp Phiếu lý lịch tư pháp số 1");
-    assertThat(history.get(8).path("actor").asText()).isEqualTo("clerk.stp");
+    assertThat(history.get(8).path("note").asText()).contains("CASH 200000 VND");
+    assertThat(history.get(10).path("actor").asText()).isEqualTo("clerk.stp");
     assertThat(dossier.path("currentSteps")).isEmpty();
   }
 

@@ -94,6 +94,7 @@ class IntakeHttpTest {
     assertThat(flow.decide("clerk.stp", code, "digitized", null).path("componentsDigitized").asBoolean()).isTrue();
     flow.decide("specialist.stp", code, "forward", null);
     flow.decide("leader.stp", code, "approve", null);
+    flow.payAtCounter("clerk.stp", code);
     assertProblem(api.post("clerk.stp", "/api/tasks/" + flow.task("clerk.stp", code).path("id").asText()
         + "/complete", Map.of("decision", "return")), 400, "RESULT_NOT_DIGITIZED");
     flow.uploadResult("leader.stp", code);
@@ -137,6 +138,7 @@ class IntakeHttpTest {
     flow.decide("clerk.stp", code, "digitized", null);
     flow.decide("specialist.stp", code, "forward", null);
     flow.decide("leader.stp", code, "approve", null);
+    flow.payAtCounter("clerk.stp", code);
     flow.uploadResult("clerk.stp", code);
     String taskId = flow.task("clerk.stp", code).path("id").asText();
     assertProblem(api.post("clerk.stp", "/api/tasks/" + taskId + "/complete", Map.of("decision", "return")), 400,

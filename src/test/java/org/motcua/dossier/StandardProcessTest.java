@@ -48,6 +48,8 @@ class StandardProcessTest {
   @Autowired
   TestClock clock;
   @Autowired
+  DossierPayments payments;
+  @Autowired
   ApplicationEvents events;
 
   private MotcuaUser citizen;
@@ -102,18 +104,23 @@ class StandardProcessTest {
 
     clock.set(LocalDateTime.of(2026, 3, 12, 10, 0));
     complete(task(), withVariables("decision", "approve"));
-    assertThat(instance).hasPassed("handlingDone", "finished").isWaitingAt("resultReturn");
-    assertThat(dossier(instance).getStatus()).isEqualTo(DossierStatus.FINISHED);
+    assertThat(instance).hasPassed("handlingDone", "finished", "paymentRequested").isWaitingAt("awaitPayment");
+    assertThat(dossier(instance).getStatus()).isEqualTo(DossierStatus.PAYMENT_REQUESTED);
     assertThat(dossier(instance).getTimeliness()).isEqualTo(Timeliness.EARLY);
+
+    payments.payAtCounter(accounts.find("clerk.stp").orElseThrow(), instance.getBusinessKey(),
+        org.motcua.payment.Charge.Method.CASH, "BL-0001");
+    assertThat(instance).hasPassed("paymentSettled").isWaitingAt("resultReturn");
+    assertThat(dossier(instance).getStatus()).isEqualTo(DossierStatus.FINISHED);
 
     complete(task(), withVariables("decision", "return"));
     assertThat(instance).hasPassed("returned").isEnded();
     assertThat(dossier(instance).getStatus()).isEqualTo(DossierStatus.RETURNED);
     // Every change was announced with the facts before and after it, for the reports' aggregates.
     assertThat(events.stream(DossierChanged.class).map(e -> e.after().status()))
-        .containsExactly(1, 2, 4, 9, 10);
+        .containsExactly(1, 2, 4, 9, 6, 9, 10);
     assertThat(events.stream(DossierChanged.class).skip(1).map(e -> e.before().status()))
-        .containsExactly(1, 2, 4, 9);
+        .containsExactly(1, 2, 4, 9, 6, 9);
   }
 
   @Test

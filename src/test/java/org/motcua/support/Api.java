@@ -63,6 +63,19 @@ public class Api {
     return call(HttpMethod.POST, user, path, form, null);
   }
 
+  /** A browser form POST (application/x-www-form-urlencoded). */
+  public Response form(String user, String path, java.util.Map<String, String> fields) {
+    org.springframework.util.LinkedMultiValueMap<String, String> form = new org.springframework.util.LinkedMultiValueMap<>();
+    fields.forEach(form::add);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    String url = "http://localhost:" + env.getRequiredProperty("local.server.port") + path;
+    ResponseEntity<byte[]> response = rest.exchange(url, HttpMethod.POST, new HttpEntity<>(form, headers),
+        byte[].class);
+    return new Response(response.getStatusCode().value(), response.getHeaders(), parse(response.getBody()),
+        response.getBody());
+  }
+
   public record FilePart(String filename, byte[] content) {
   }
 
@@ -92,7 +105,9 @@ public class Api {
       headers.setContentType(MediaType.APPLICATION_JSON);
     }
     String url = "http://localhost:" + env.getRequiredProperty("local.server.port") + path;
-    ResponseEntity<byte[]> response = rest.exchange(url, method, new HttpEntity<>(payload, headers), byte[].class);
+    // As a browser would: the URL is sent as given, never encoded a second time (signed gateway URLs depend on it).
+    ResponseEntity<byte[]> response = rest.exchange(java.net.URI.create(url), method, new HttpEntity<>(payload, headers),
+        byte[].class);
     return new Response(response.getStatusCode().value(), response.getHeaders(), parse(response.getBody()),
         response.getBody());
   }

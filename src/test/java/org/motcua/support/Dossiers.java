@@ -55,6 +55,14 @@ public class Dossiers {
     assertThat(uploaded.status()).as("result: %s", uploaded).isEqualTo(201);
   }
 
+  /** The clerk takes the fee at the counter (cash, with a receipt number); the dossier moves on to result return. */
+  public void payAtCounter(String clerk, String code) {
+    Api.Response paid = api.post(clerk, "/api/dossiers/" + code + "/payments/counter",
+        Map.of("method", "CASH", "receiptNumber", "BL-" + code));
+    assertThat(paid.status()).as("counter payment: %s", paid).isEqualTo(200);
+    assertThat(paid.text("status")).isEqualTo("PAID");
+  }
+
   /** The officer's open task for the dossier, found in their inbox. */
   public JsonNode task(String officer, String dossierCode) {
     Api.Response inbox = api.get(officer, "/api/tasks?size=100");

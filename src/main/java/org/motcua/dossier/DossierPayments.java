@@ -1,0 +1,103 @@
+package org.motcua.dossier;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.motcua.common.ApiException;
+import org.motcua.payment.Charge;
+import org.motcua.payment.ChargeSettled;
+import org.motcua.payment.Payments;
+import org.motcua.process.DossierProcess;
+import org.motcua.security.MotcuaUser;
+import org.motcua.security.Role;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A dossier's financial obligation (nghĩa vụ tài chính): who may pay or exempt it, and what happens when it is
+ * settled — in the same transaction, the dossier moves on and its process leaves the payment wait.
+ */
+@Service
+public class DossierPayments {
+
+  static final String PAYMENT_MESSAGE = "PaymentSettled";
+
+  private final DossierService dossiers;
+  private final Payments payments;
+  private final DossierProcess process;
+  private final Clock clock;
+  private final ApplicationEventPublisher events;
+
+  DossierPayments(DossierService dossiers, Payments payments, DossierProcess process, Clock clock,
+      ApplicationEventPublisher events) {
+    this.dossiers = dossiers;
+    this.payments = payments;
+    this.process = process;
+    this.clock = clock;
+    this.events = events;
+  }
+
+  /** The applicant starts paying online: the URL of the gateway's payment page. */
+  @Transactional(readOnly = true)
+  public String payOnline(MotcuaUser citizen, String code, String clientIp) {
+    Dossier dossier = waitingForPayment(code);
+    DossierAccess.checkOwner(citizen, dossier);
+    return payments.onlinePaymentUrl(code, clientIp);
+  }
+
+  /** Thu phí tại quầy, with the receipt number the clerk issued. */
+  @Transactional
+  public Charge payAtCounter(MotcuaUser clerk, String code, Charge.Method method, String receiptNumber) {
+    checkClerk(clerk, waitingForPayment(code));
+    return payments.payAtCounter(code, method, receiptNumber, clerk.username());
+  }
+
+  /** Miễn phí, lệ phí, with the exemption's reason code. */
+  @Transactional
+  public Charge exempt(MotcuaUser clerk, String code, String reasonCode, String note) {
+    checkClerk(clerk, waitingForPayment(code));
+    return payments.exempt(code, reasonCode, note, clerk.username());
+  }
+
+  @Transactional(readOnly = true)
+  public List<Charge> charges(MotcuaUser user, String code) {
+    dossiers.read(user, code);
+    return payments.of(code);
+  }
+
+  /** Settled online (IPN), at the counter, or exempted: record it and let the process return the result. */
+  @EventListener
+  void on(ChargeSettled settled) {
+    Dossier dossier = dossiers.find(settled.dossierCode());
+    if (dossier.getStatus() != DossierStatus.PAYMENT_REQUESTED) {
+      throw new IllegalStateException("Charge settled for " + settled.dossierCode() + " in status "
+          + dossier.getStatus());
+    }
+    DossierFacts before = DossierFacts.of(dossier);
+    Actor actor = Actor.current();
+    dossier.paymentSettled(LocalDateTime.now(clock), actor.username().equals("system")
+            ? new Actor(settled.settledBy(), settled.settledBy(), "GATEWAY", null) : actor,
+        settled.method() == Charge.Method.ONLINE,
+        settled.method() + " " + settled.amountVnd() + " VND"
+            + (settled.receiptNumber() == null ? "" : ", biên lai " + settled.receiptNumber()));
+    events.publishEvent(new DossierChanged(before, DossierFacts.of(dossier)));
+    process.correlate(PAYMENT_MESSAGE, dossier.getCode(), Map.of());
+  }
+
+  private Dossier waitingForPayment(String code) {
+    Dossier dossier = dossiers.find(code);
+    if (dossier.getStatus() != DossierStatus.PAYMENT_REQUESTED) {
+      throw ApiException.conflict("NO_OPEN_CHARGE", code);
+    }
+    return dossier;
+  }
+
+  private static void checkClerk(MotcuaUser user, Dossier dossier) {
+    if (!user.is(Role.CLERK) || !dossier.getAgencyCode().equals(user.agencyCode())) {
+      throw ApiException.forbidden("DOSSIER_ACCESS_DENIED", dossier.getCode());
+    }
+  }
+}

@@ -1,0 +1,169 @@
+package org.motcua.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.motcua.support.Api;
+import org.motcua.support.Dossiers;
+import org.motcua.support.MotcuaTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Paying a dossier's fee over real HTTP: online through the sandbox gateway (signed redirect, signed IPN), at the
+ * counter, by exemption, and the unpaid dossier stopped by its timer; forged and replayed callbacks change nothing.
+ */
+@MotcuaTest
+class PaymentHttpTest {
+
+  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H30"; // 200.000 đồng
+  private static final String SECRET = "sandbox-secret-change-me";
+
+  @Autowired
+  Api api;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  ManagementService management;
+
+  private Dossiers flow;
+
+  @BeforeEach
+  void setUp() {
+    flow = new Dossiers(api);
+  }
+
+  /** A dossier approved by the leader and waiting for its fee (status 6). */
+  private String awaitingPayment() {
+    String code = flow.submitComplete("citizen", CRIMINAL_RECORD);
+    flow.decide("clerk.stp", code, "accept", null);
+    flow.decide("specialist.stp", code, "forward", null);
+    JsonNode approved = flow.decide("leader.stp", code, "approve", null);
+    assertThat(approved.path("status").asInt()).isEqualTo(6);
+    return code;
+  }
+
+  private JsonNode charge(String code) {
+    return api.get("citizen", "/api/dossiers/" + code + "/payments").body().get(0);
+  }
+
+  @Test
+  void aCitizenPaysOnlineThroughTheSandboxGateway() {
+    String code = awaitingPayment();
+    Api.Response started = api.post("citizen", "/api/dossiers/" + code + "/payments/online", null);
+    assertThat(started.status()).as(started.toString()).isEqualTo(200);
+    String redirect = started.text("redirectUrl");
+    assertThat(redirect).startsWith("/sandbox/vnpay/pay?").contains("vnp_Amount=20000000", "vnp_SecureHash=");
+
+    Api.Response page = api.get(null, redirect);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(new String(page.raw(), StandardCharsets.UTF_8)).contains("200.000 đồng", "Thanh toán");
+
+    Map<String, String> form = new LinkedHashMap<>(UriComponentsBuilder.fromUri(URI.create(redirect)).build()
+        .getQueryParams().toSingleValueMap());
+    form.replaceAll((k, v) -> java.net.URLDecoder.decode(v, StandardCharsets.US_ASCII));
+    form.put("outcome", "pay");
+    Api.Response back = api.form(null, "/sandbox/vnpay/pay", form);
+    assertThat(new String(back.raw(), StandardCharsets.UTF_8)).contains("Thanh toán thành công");
+
+    JsonNode paid = api.get("citizen", "/api/dossiers/" + code).body();
+    assertThat(paid.path("status").asInt()).isEqualTo(9);
+    assertThat(paid.path("history").findValuesAsText("action")).containsOnlyOnce("PAYMENT_SETTLED");
+    assertThat(charge(code).path("status").asText()).isEqualTo("PAID");
+    assertThat(charge(code).path("method").asText()).isEqualTo("ONLINE");
+    assertThat(flow.task("clerk.stp", code).path("name").asText()).isEqualTo("Trả kết quả");
+
+    // Replaying the same signed IPN is answered as already confirmed and changes nothing.
+    String txnRef = charge(code).path("txnRef").asText();
+    Map<String, String> ipn = ipn(txnRef, 200_000, "00");
+    assertThat(api.get(null, "/api/payments/vnpay/ipn?" + VnpaySignature.signedQuery(ipn, SECRET)).text("RspCode"))
+        .isEqualTo("02");
+    assertThat(api.get("citizen", "/api/dossiers/" + code).body().path("history").findValuesAsText("action"))
+        .containsOnlyOnce("PAYMENT_SETTLED");
+  }
+
+  @Test
+  void forgedWrongAndUnknownCallbacksAreRefusedAndLogged() {
+    String code = awaitingPayment();
+    String txnRef = charge(code).path("txnRef").asText();
+
+    Map<String, String> forged = new HashMap<>(ipn(txnRef, 200_000, "00"));
+    String query = VnpaySignature.signedQuery(forged, "not-the-secret");
+    assertThat(api.get(null, "/api/payments/vnpay/ipn?" + query).text("RspCode")).isEqualTo("97");
+    assertThat(api.get(null, "/api/payments/vnpay/ipn?" + VnpaySignature.signedQuery(ipn(txnRef, 2_000, "00"), SECRET))
+        .text("RspCode")).isEqualTo("04");
+    assertThat(api.get(null, "/api/payments/vnpay/ipn?"
+        + VnpaySignature.signedQuery(ipn("khong-ton-tai", 200_000, "00"), SECRET)).text("RspCode")).isEqualTo("01");
+    assertThat(api.get(null, "/api/payments/vnpay/ipn?" + VnpaySignature.signedQuery(ipn(txnRef, 200_000, "24"),
+        SECRET)).text("RspCode")).isEqualTo("00");
+
+    assertThat(charge(code).path("status").asText()).isEqualTo("OPEN");
+    assertThat(api.get("citizen", "/api/dossiers/" + code).body().path("status").asInt()).isEqualTo(6);
+  }
+
+  @Test
+  void counterPaymentAndExemptionAreForTheAgencysClerk() {
+    String paid = awaitingPayment();
+    Api.Response denied = api.post("clerk.vithanh", "/api/dossiers/" + paid + "/payments/counter",
+        Map.of("method", "CASH", "receiptNumber", "0001"));
+    assertThat(denied.status()).isEqualTo(403);
+    assertThat(api.post("clerk.stp", "/api/dossiers/" + paid + "/payments/counter",
+        Map.of("method", "ONLINE", "receiptNumber", "0001")).text("code")).isEqualTo("INVALID_PAYMENT_METHOD");
+    flow.payAtCounter("clerk.stp", paid);
+    assertThat(charge(paid).path("receiptNumber").asText()).isEqualTo("BL-" + paid);
+    assertThat(api.post("clerk.stp", "/api/dossiers/" + paid + "/payments/counter",
+        Map.of("method", "CASH", "receiptNumber", "0002")).text("code")).isEqualTo("NO_OPEN_CHARGE");
+
+    String exempt = awaitingPayment();
+    assertThat(api.post("citizen", "/api/dossiers/" + exempt + "/payments/exemption",
+        Map.of("reasonCode", "HO_NGHEO")).status()).isEqualTo(403);
+    Api.Response exempted = api.post("clerk.stp", "/api/dossiers/" + exempt + "/payments/exemption",
+        Map.of("reasonCode", "HO_NGHEO", "note", "Giấy chứng nhận hộ nghèo năm 2026"));
+    assertThat(exempted.status()).as(exempted.toString()).isEqualTo(200);
+    assertThat(exempted.text("status")).isEqualTo("EXEMPT");
+    assertThat(api.get("citizen", "/api/dossiers/" + exempt).body().path("status").asInt()).isEqualTo(9);
+  }
+
+  @Test
+  void anUnpaidDossierIsStoppedByItsTimerAndALateCallbackIsOnlyFlagged() {
+    String code = awaitingPayment();
+    String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).singleResult().getId();
+    String reminder = management.createJobQuery().processInstanceId(instance).activityId("paymentReminder")
+        .singleResult().getId();
+    management.executeJob(reminder);
+    assertThat(api.get("citizen", "/api/dossiers/" + code).body().path("history").findValuesAsText("action"))
+        .contains("PAYMENT_REMINDED");
+    management.executeJob(management.createJobQuery().processInstanceId(instance).activityId("paymentDeadline")
+        .singleResult().getId());
+    JsonNode stopped = api.get("citizen", "/api/dossiers/" + code).body();
+    assertThat(stopped.path("status").asInt()).isEqualTo(8);
+    assertThat(charge(code).path("status").asText()).isEqualTo("CANCELLED");
+
+    String txnRef = charge(code).path("txnRef").asText();
+    assertThat(api.get(null, "/api/payments/vnpay/ipn?" + VnpaySignature.signedQuery(ipn(txnRef, 200_000, "00"),
+        SECRET)).text("RspCode")).isEqualTo("02");
+    assertThat(api.get("citizen", "/api/dossiers/" + code).body().path("status").asInt()).isEqualTo(8);
+  }
+
+  static Map<String, String> ipn(String txnRef, long amountVnd, String responseCode) {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("vnp_TmnCode", "MOTCUA01");
+    params.put("vnp_Amount", String.valueOf(amountVnd * 100));
+    params.put("vnp_CurrCode", "VND");
+    params.put("vnp_TxnRef", txnRef);
+    params.put("vnp_ResponseCode", responseCode);
+    params.put("vnp_TransactionStatus", responseCode.equals("00") ? "00" : "02");
+    params.put("vnp_TransactionNo", "14" + Math.abs(txnRef.hashCode() % 1_000_000));
+    params.put("vnp_PayDate", "20261123100000");
+    return params;
+  }
+}
