@@ -154,6 +154,40 @@ class PaymentHttpTest {
     assertThat(api.get("citizen", "/api/dossiers/" + code).body().path("status").asInt()).isEqualTo(8);
   }
 
+  @Test
+  void theDailyReconciliationAccountsForEveryCallback() {
+    String code = awaitingPayment();
+    String txnRef = charge(code).path("txnRef").asText();
+    String date = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+    JsonNode before = api.get("admin", "/api/reports/reconciliation?date=" + date).body();
+    api.get(null, "/api/payments/vnpay/ipn?" + VnpaySignature.signedQuery(ipn(txnRef, 200_000, "00"), "forged"));
+    api.get(null, "/api/payments/vnpay/ipn?" + VnpaySignature.signedQuery(ipn(txnRef, 1_000, "00"), SECRET));
+    api.get(null, "/api/payments/vnpay/ipn?" + VnpaySignature.signedQuery(ipn("khong-co", 5_000, "00"), SECRET));
+    api.get(null, "/api/payments/vnpay/ipn?" + VnpaySignature.signedQuery(ipn(txnRef, 200_000, "00"), SECRET));
+    api.get(null, "/api/payments/vnpay/ipn?" + VnpaySignature.signedQuery(ipn(txnRef, 200_000, "00"), SECRET));
+
+    JsonNode after = api.get("admin", "/api/reports/reconciliation?date=" + date).body();
+    assertThat(after.path("callbacks").asLong() - before.path("callbacks").asLong()).isEqualTo(5);
+    assertThat(after.path("matched").asLong() - before.path("matched").asLong()).isEqualTo(1);
+    assertThat(after.path("duplicates").asLong() - before.path("duplicates").asLong()).isEqualTo(1);
+    assertThat(after.path("mismatchedAmount").asLong() - before.path("mismatchedAmount").asLong()).isEqualTo(1);
+    assertThat(after.path("invalidSignature").asLong() - before.path("invalidSignature").asLong()).isEqualTo(1);
+    assertThat(after.path("unmatched").asLong() - before.path("unmatched").asLong()).isEqualTo(1);
+
+    // The supervisor of the justice department sees its dossier's lines but not unknown transactions.
+    JsonNode supervisor = api.get("supervisor.stp", "/api/reports/reconciliation?date=" + date).body();
+    assertThat(supervisor.path("lines").findValuesAsText("dossierCode")).contains(code);
+    assertThat(supervisor.path("lines").findValuesAsText("verdict")).doesNotContain("UNKNOWN_TRANSACTION");
+    JsonNode elsewhere = api.get("supervisor.vithanh", "/api/reports/reconciliation?date=" + date).body();
+    assertThat(elsewhere.path("lines").findValuesAsText("dossierCode")).doesNotContain(code);
+    assertThat(api.get("clerk.stp", "/api/reports/reconciliation?date=" + date).status()).isEqualTo(403);
+
+    Api.Response csv = api.get("admin", "/api/reports/reconciliation.csv?date=" + date);
+    assertThat(csv.status()).isEqualTo(200);
+    String text = new String(csv.raw(), StandardCharsets.UTF_8);
+    assertThat(text).startsWith("\uFEFFThời điểm nhận,Cổng,Mã giao dịch").contains(txnRef, "AMOUNT_MISMATCH");
+  }
+
   static Map<String, String> ipn(String txnRef, long amountVnd, String responseCode) {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("vnp_TmnCode", "MOTCUA01");
