@@ -14,11 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReportService {
 
-  private final SummaryQuery summaries;
+  private final AggregateQuery summaries;
   private final Catalog catalog;
   private final Clock clock;
 
-  ReportService(SummaryQuery summaries, Catalog catalog, Clock clock) {
+  ReportService(AggregateQuery summaries, Catalog catalog, Clock clock) {
     this.summaries = summaries;
     this.catalog = catalog;
     this.clock = clock;
