@@ -78,6 +78,11 @@ class SummaryQuery {
     return result;
   }
 
+  long countDossiers() {
+    Long n = jdbc.getJdbcTemplate().queryForObject("select count(*) from dossier", Long.class);
+    return n == null ? 0 : n;
+  }
+
   /** Subtree filter over the path each dossier was received under ({@code /root/…/code/}). */
   static String agencyPattern(String agency) {
     return agency == null ? "%" : "%/" + agency + "/%";
