@@ -3,8 +3,18 @@ package org.motcua.reporting;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.motcua.catalog.Agency;
 import org.motcua.catalog.Catalog;
+import org.motcua.catalog.Procedure;
 import org.motcua.common.ApiException;
+import org.motcua.common.Problems;
 import org.motcua.security.MotcuaUser;
 import org.motcua.security.Role;
 import org.springframework.stereotype.Service;
@@ -14,25 +24,116 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReportService {
 
-  private final SummaryQuery summaries;
+  /** A month series longer than this is a mistake rather than a report (ten years). */
+  private static final int MAX_MONTHS = 120;
+
+  private final AggregateQuery summaries;
   private final Catalog catalog;
   private final Clock clock;
+  private final Problems problems;
+  private final RegisterQuery register;
 
-  ReportService(SummaryQuery summaries, Catalog catalog, Clock clock) {
+  ReportService(AggregateQuery summaries, Catalog catalog, Clock clock, Problems problems, RegisterQuery register) {
+    this.register = register;
     this.summaries = summaries;
     this.catalog = catalog;
     this.clock = clock;
+    this.problems = problems;
   }
 
   @Transactional(readOnly = true)
   public Summary summary(MotcuaUser user, LocalDate from, LocalDate to, String agency) {
+    checkPeriod(from, to);
+    String scope = scope(user, agency);
+    return summaries.summarize(from, to, scope, judgedAt(to));
+  }
+
+  /**
+   * The summary's fields per group. Agencies roll up to the units directly under the scope (a province's row
+   * includes its communes), by the path each dossier was received under; the scope's own dossiers get its own row.
+   */
+  @Transactional(readOnly = true)
+  public Breakdown breakdown(MotcuaUser user, LocalDate from, LocalDate to, String agency, String by) {
+    checkPeriod(from, to);
+    Dimension dimension = Dimension.parse(by).orElseThrow(() -> ApiException.badRequest("UNKNOWN_DIMENSION", by));
+    String scope = scope(user, agency);
+    Summary total = summaries.summarize(from, to, scope, judgedAt(to));
+    List<Breakdown.Row> rows = new ArrayList<>();
+    if (dimension == Dimension.MONTH) {
+      long months = ChronoUnit.MONTHS.between(YearMonth.from(from), YearMonth.from(to)) + 1;
+      if (months > MAX_MONTHS) {
+        throw ApiException.badRequest("PERIOD_TOO_LONG", from, to, MAX_MONTHS * 31);
+      }
+      for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+        LocalDate start = m.atDay(1).isBefore(from) ? from : m.atDay(1);
+        LocalDate end = m.atEndOfMonth().isAfter(to) ? to : m.atEndOfMonth();
+        rows.add(Breakdown.Row.of(m.toString(), m.toString(), summaries.summarize(start, end, scope, judgedAt(end))));
+      }
+      return new Breakdown(from, to, scope, dimension.param(), rows, total);
+    }
+    Map<String, Tally> tallies = summaries.tally(from, to, scope, judgedAt(to), dimension.column());
+    Map<String, Tally> grouped = new LinkedHashMap<>();
+    tallies.forEach((key, tally) -> grouped.merge(groupKey(dimension, key, scope), tally, Tally::plus));
+    grouped.entrySet().stream()
+        .filter(e -> !e.getValue().isEmpty())
+        .sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
+        .forEach(e -> rows.add(Breakdown.Row.of(e.getKey(), label(dimension, e.getKey()),
+            e.getValue().toSummary(from, to, scope))));
+    return new Breakdown(from, to, scope, dimension.param(), rows, total);
+  }
+
+  /** The dossier register (sổ theo dõi hồ sơ) of a period, paged (at most 500 a page). */
+  @Transactional(readOnly = true)
+  public Register register(MotcuaUser user, LocalDate from, LocalDate to, String agency, int page, int size) {
+    checkPeriod(from, to);
+    return register.page(from, to, scope(user, agency), Math.max(page, 0), Math.min(Math.max(size, 1), 500));
+  }
+
+  /** Every line of the register, streamed to the consumer inside one read-only transaction. */
+  @Transactional(readOnly = true)
+  public void register(MotcuaUser user, LocalDate from, LocalDate to, String agency,
+      java.util.function.Consumer<Register.Entry> consumer) {
+    checkPeriod(from, to);
+    register.each(from, to, scope(user, agency), consumer);
+  }
+
+  /** The instant unfinished dossiers are judged at: the period's end, or now if the period has not ended. */
+  private LocalDateTime judgedAt(LocalDate to) {
+    LocalDateTime periodEnd = to.plusDays(1).atStartOfDay();
+    LocalDateTime now = LocalDateTime.now(clock);
+    return now.isBefore(periodEnd) ? now : periodEnd;
+  }
+
+  /** For agencies: the first agency below the scope on the dossier's path (or the scope itself). */
+  static String groupKey(Dimension dimension, String key, String scope) {
+    if (dimension != Dimension.AGENCY) {
+      return key;
+    }
+    String[] path = key.substring(1).split("/");
+    if (scope == null) {
+      return path[0];
+    }
+    for (int i = 0; i < path.length; i++) {
+      if (path[i].equals(scope)) {
+        return i + 1 < path.length ? path[i + 1] : scope;
+      }
+    }
+    return key;
+  }
+
+  private String label(Dimension dimension, String key) {
+    return switch (dimension) {
+      case AGENCY -> catalog.agency(key).map(Agency::name).orElse(key);
+      case PROCEDURE -> catalog.procedure(key).map(Procedure::name).orElse(key);
+      case CHANNEL -> problems.message("report.channel." + key);
+      default -> key;
+    };
+  }
+
+  private static void checkPeriod(LocalDate from, LocalDate to) {
     if (to.isBefore(from)) {
       throw ApiException.badRequest("INVALID_PERIOD", from, to);
     }
-    String scope = scope(user, agency);
-    LocalDateTime periodEnd = to.plusDays(1).atStartOfDay();
-    LocalDateTime now = LocalDateTime.now(clock);
-    return summaries.summarize(from, to, scope, now.isBefore(periodEnd) ? now : periodEnd);
   }
 
   /** The agency subtree to report on: the one asked for if the user may see it, else the user's own. */

@@ -3,20 +3,22 @@ package org.motcua.reporting;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Computes the summary by scanning the dossiers of the period in one pass (the raw path). One SQL statement, portable
- * across H2 and PostgreSQL; every condition is written as DOMAIN.md states it.
+ * The raw path: counts by scanning the dossiers of the period in one pass. One SQL statement, portable across H2 and
+ * PostgreSQL; every condition is written as DOMAIN.md states it. It is the reference the aggregate path
+ * ({@link AggregateQuery}) is tested against, and the "plain GROUP BY" of the benchmark.
  */
 @Component
 class SummaryQuery {
 
   private static final String SQL = """
-      select
+      select %s as grp,
         count(case when received_at >= :from and received_at < :to then 1 end) as received,
         count(case when received_at >= :from and received_at < :to and channel = 2 then 1 end) as received_online,
         count(case when received_at >= :from and received_at < :to and online_level <> 'NONE' then 1 end) as offered,
@@ -36,6 +38,7 @@ class SummaryQuery {
       where received_at < :to
         and (ended_at is null or ended_at >= :from or received_at >= :from)
         and agency_path like :agencyPattern
+      %s
       """;
 
   private final NamedParameterJdbcTemplate jdbc;
@@ -48,36 +51,44 @@ class SummaryQuery {
    * @param judgedAt the instant unfinished dossiers are judged at: the period's end, or now if it has not ended
    */
   Summary summarize(LocalDate from, LocalDate to, String agency, LocalDateTime judgedAt) {
-    LocalDateTime start = from.atStartOfDay();
-    LocalDateTime end = to.plusDays(1).atStartOfDay();
-    MapSqlParameterSource params = new MapSqlParameterSource()
-        .addValue("from", Timestamp.valueOf(start))
-        .addValue("to", Timestamp.valueOf(end))
-        .addValue("judged", Timestamp.valueOf(judgedAt))
-        .addValue("agencyPattern", agency == null ? "%" : "%/" + agency + "/%");
-    Map<String, Object> row = jdbc.queryForMap(SQL, params);
-    long finished = count(row, "finished");
-    long early = count(row, "finished_early");
-    long onTime = count(row, "finished_on_time");
-    long inProgress = count(row, "in_progress");
-    long overdue = count(row, "in_progress_overdue");
-    return new Summary(from, to, agency,
-        count(row, "received"),
-        count(row, "received_online"),
-        rate(count(row, "offered_online"), count(row, "offered")),
-        rate(count(row, "full_online"), count(row, "full_offered")),
-        finished, early, onTime, count(row, "finished_late"),
-        inProgress, overdue,
-        rate(early + onTime + inProgress - overdue, finished + inProgress));
+    return tally(from, to, agency, judgedAt, null).getOrDefault("", Tally.ZERO).toSummary(from, to, agency);
   }
 
-  private static long count(Map<String, Object> row, String column) {
-    Object value = row.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(column))
-        .findFirst().map(Map.Entry::getValue).orElseThrow();
-    return ((Number) value).longValue();
+  /**
+   * The tallies per value of {@code groupColumn} (or one tally under the key "" when null).
+   *
+   * @param agency the agency whose subtree (by the path each dossier was received under) is counted; null for all
+   */
+  Map<String, Tally> tally(LocalDate from, LocalDate to, String agency, LocalDateTime judgedAt, String groupColumn) {
+    String sql = SQL.formatted(groupColumn == null ? "''" : groupColumn,
+        groupColumn == null ? "" : "group by " + groupColumn);
+    MapSqlParameterSource params = new MapSqlParameterSource()
+        .addValue("from", Timestamp.valueOf(from.atStartOfDay()))
+        .addValue("to", Timestamp.valueOf(to.plusDays(1).atStartOfDay()))
+        .addValue("judged", Timestamp.valueOf(judgedAt))
+        .addValue("agencyPattern", agencyPattern(agency));
+    Map<String, Tally> result = new LinkedHashMap<>();
+    jdbc.query(sql, params, rs -> {
+      result.put(String.valueOf(rs.getObject("grp")), new Tally(
+          rs.getLong("received"), rs.getLong("received_online"), rs.getLong("offered"), rs.getLong("offered_online"),
+          rs.getLong("full_offered"), rs.getLong("full_online"), rs.getLong("finished"),
+          rs.getLong("finished_early"), rs.getLong("finished_on_time"), rs.getLong("finished_late"),
+          rs.getLong("in_progress"), rs.getLong("in_progress_overdue")));
+    });
+    return result;
+  }
+
+  long countDossiers() {
+    Long n = jdbc.getJdbcTemplate().queryForObject("select count(*) from dossier", Long.class);
+    return n == null ? 0 : n;
+  }
+
+  /** Subtree filter over the path each dossier was received under ({@code /root/…/code/}). */
+  static String agencyPattern(String agency) {
+    return agency == null ? "%" : "%/" + agency + "/%";
   }
 
   static Double rate(long numerator, long denominator) {
-    return denominator == 0 ? null : (double) numerator / denominator;
+    return Tally.rate(numerator, denominator);
   }
 }

@@ -46,6 +46,7 @@ class SecurityConfig {
             .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
             .requestMatchers("/camunda/**", "/engine-rest/**", "/actuator/**").hasRole(Role.ADMIN.name())
             .requestMatchers("/api/reports/**").hasAnyRole(Role.SUPERVISOR.name(), Role.ADMIN.name())
+            .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
             .requestMatchers("/api/tasks/**")
             .hasAnyRole(Role.CLERK.name(), Role.SPECIALIST.name(), Role.LEADER.name())
             .requestMatchers(HttpMethod.POST, "/api/dossiers").hasRole(Role.CITIZEN.name())

@@ -1,0 +1,126 @@
+package org.motcua.reporting;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The fast path: the same tallies as {@link SummaryQuery}, from the {@code report_day} buckets (see V3 and
+ * {@link DayContribution}). With F = the period's first day, T = the day after its last, J = the judged instant
+ * (T, or now if earlier) and Jd = J's day, for the dossiers of the scope:
+ * <ul>
+ *   <li>received (and its channel / online-level splits) = Σ received over days in [F, T);</li>
+ *   <li>finished and its timeliness split = Σ ended over days in [F, T) — a dossier ends after it is received, so
+ *       "in scope and ended in the period" is exactly "ended in the period";</li>
+ *   <li>inProgress = Σ (received − ended) over days before T: received before T and not ended before T;</li>
+ *   <li>inProgressOverdue = open with more than one supplement request (Σ (received − ended) of those buckets)
+ *       + open with at most one and due before J. The latter is Σ due − Σ settled over days before Jd (due before Jd
+ *       and not ended before Jd; a due date is never before reception), minus those of them ended in [Jd, T), plus
+ *       those due in [Jd, J) and not ended before T. Both corrections read the dossier table over a range that is
+ *       empty when the period has ended (J = T) and otherwise covers today only, through the due / ended indexes.</li>
+ * </ul>
+ */
+@Component
+class AggregateQuery {
+
+  private static final String BUCKETS = """
+      select %s as grp,
+        sum(case when bucket_day >= :from then received else 0 end) as received,
+        sum(case when bucket_day >= :from and channel = 2 then received else 0 end) as received_online,
+        sum(case when bucket_day >= :from and online_level <> 'NONE' then received else 0 end) as offered,
+        sum(case when bucket_day >= :from and online_level <> 'NONE' and channel = 2 then received else 0 end)
+          as offered_online,
+        sum(case when bucket_day >= :from and online_level = 'FULL' then received else 0 end) as full_offered,
+        sum(case when bucket_day >= :from and online_level = 'FULL' and channel = 2 then received else 0 end)
+          as full_online,
+        sum(case when bucket_day >= :from then ended else 0 end) as finished,
+        sum(case when bucket_day >= :from then ended_early else 0 end) as finished_early,
+        sum(case when bucket_day >= :from then ended_on_time else 0 end) as finished_on_time,
+        sum(case when bucket_day >= :from then ended_late else 0 end) as finished_late,
+        sum(received - ended) as in_progress,
+        sum(case when multi_supplement then received - ended else 0 end) as open_multi,
+        sum(case when not multi_supplement and bucket_day < :judgedDay then due - settled else 0 end) as overdue_by_day
+      from report_day
+      where bucket_day < :to and agency_path like :agencyPattern
+      %s
+      """;
+
+  /** Open, at most one supplement request, due on the judged day before the judged instant. */
+  private static final String DUE_TODAY = """
+      select %s as grp, count(*) as n from dossier
+      where due_at >= :judgedDay and due_at < :judged and received_at is not null and supplement_count <= 1
+        and (ended_at is null or ended_at >= :toInstant) and agency_path like :agencyPattern
+      %s
+      """;
+
+  /** Counted as overdue by the day buckets (due before the judged day) but ended after it, before the period's end. */
+  private static final String ENDED_SINCE = """
+      select %s as grp, count(*) as n from dossier
+      where ended_at >= :judgedDay and ended_at < :toInstant and due_at < :judgedDay and received_at is not null
+        and supplement_count <= 1 and agency_path like :agencyPattern
+      %s
+      """;
+
+  private final NamedParameterJdbcTemplate jdbc;
+
+  AggregateQuery(NamedParameterJdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Summary summarize(LocalDate from, LocalDate to, String agency, LocalDateTime judgedAt) {
+    return tally(from, to, agency, judgedAt, null).getOrDefault("", Tally.ZERO).toSummary(from, to, agency);
+  }
+
+  /** Same contract as {@link SummaryQuery#tally}. */
+  Map<String, Tally> tally(LocalDate from, LocalDate to, String agency, LocalDateTime judgedAt, String groupColumn) {
+    LocalDateTime end = to.plusDays(1).atStartOfDay();
+    LocalDate judgedDay = judgedAt.toLocalDate();
+    MapSqlParameterSource params = new MapSqlParameterSource()
+        .addValue("from", Date.valueOf(from))
+        .addValue("to", Date.valueOf(to.plusDays(1)))
+        .addValue("toInstant", Timestamp.valueOf(end))
+        .addValue("judgedDay", Date.valueOf(judgedDay))
+        .addValue("judged", Timestamp.valueOf(judgedAt))
+        .addValue("agencyPattern", SummaryQuery.agencyPattern(agency));
+    String grp = groupColumn == null ? "''" : groupColumn;
+    String groupBy = groupColumn == null ? "" : "group by " + groupColumn;
+
+    Map<String, long[]> rows = new LinkedHashMap<>();
+    jdbc.query(BUCKETS.formatted(grp, groupBy), params, rs -> {
+      long[] v = new long[14];
+      String[] columns = {"received", "received_online", "offered", "offered_online", "full_offered", "full_online",
+          "finished", "finished_early", "finished_on_time", "finished_late", "in_progress", "open_multi",
+          "overdue_by_day"};
+      for (int i = 0; i < columns.length; i++) {
+        v[i] = rs.getLong(columns[i]); // sum over no rows is null: getLong reads it as 0
+      }
+      rows.put(String.valueOf(rs.getObject("grp")), v);
+    });
+    if (judgedAt.isBefore(end)) {
+      // The judged instant falls inside the period (it has not ended yet): settle the partial day exactly.
+      Map<String, Long> dueToday = counts(DUE_TODAY.formatted(grp, groupBy), params);
+      Map<String, Long> endedSince = counts(ENDED_SINCE.formatted(grp, groupBy), params);
+      dueToday.forEach((k, n) -> rows.computeIfAbsent(k, x -> new long[14])[12] += n);
+      endedSince.forEach((k, n) -> rows.computeIfAbsent(k, x -> new long[14])[12] -= n);
+    }
+    Map<String, Tally> result = new LinkedHashMap<>();
+    rows.forEach((k, v) -> result.put(k, new Tally(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9],
+        v[10], v[11] + v[12])));
+    return result;
+  }
+
+  private Map<String, Long> counts(String sql, MapSqlParameterSource params) {
+    Map<String, Long> counts = new HashMap<>();
+    jdbc.query(sql, params, rs -> {
+      counts.put(String.valueOf(rs.getObject("grp")), rs.getLong("n"));
+    });
+    return counts;
+  }
+}

@@ -1,0 +1,109 @@
+package org.motcua.reporting;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import org.motcua.dossier.DossierFacts;
+import org.motcua.dossier.Timeliness;
+
+/**
+ * What one dossier adds to the {@code report_day} counters, given its facts at one moment. A change adds the new
+ * contribution and subtracts the old one ({@link #change}); an import adds contributions only. The V3 migration's
+ * back-fill states the same rule in SQL.
+ */
+final class DayContribution {
+
+  /** Counter positions, in the order of {@link #COLUMNS}. */
+  static final int RECEIVED = 0;
+  static final int ENDED = 1;
+  static final int ENDED_EARLY = 2;
+  static final int ENDED_ON_TIME = 3;
+  static final int ENDED_LATE = 4;
+  static final int DUE = 5;
+  static final int SETTLED = 6;
+  static final String[] COLUMNS = {"received", "ended", "ended_early", "ended_on_time", "ended_late", "due", "settled"};
+
+  /** One bucket: a day and the dimensions the dossier was received under. */
+  record Key(LocalDate day, String agencyPath, String procedureCode, String field, int channel, String onlineLevel,
+      boolean multiSupplement) implements Comparable<Key> {
+
+    /** A fixed order, so concurrent transactions lock buckets in the same sequence and cannot deadlock. */
+    @Override
+    public int compareTo(Key o) {
+      return java.util.Comparator.comparing(Key::day).thenComparing(Key::agencyPath)
+          .thenComparing(Key::procedureCode).thenComparing(Key::field).thenComparingInt(Key::channel)
+          .thenComparing(Key::onlineLevel).thenComparing(Key::multiSupplement).compare(this, o);
+    }
+  }
+
+  private DayContribution() {
+  }
+
+  /** The net change of counters between two states of a dossier (either may be null); zero entries are dropped. */
+  static Map<Key, long[]> change(DossierFacts before, DossierFacts after) {
+    Map<Key, long[]> delta = new HashMap<>();
+    addTo(delta, after, 1);
+    addTo(delta, before, -1);
+    delta.values().removeIf(DayContribution::isZero);
+    return delta;
+  }
+
+  /**
+   * Adds {@code sign} × the dossier's contribution. Only received dossiers count (a dossier never received — status
+   * 1 or 3 — is in no indicator), as in the raw query, which starts from {@code received_at}.
+   */
+  static void addTo(Map<Key, long[]> delta, DossierFacts f, int sign) {
+    if (f == null || f.receivedAt() == null) {
+      return;
+    }
+    boolean multi = f.supplementCount() > 1;
+    add(delta, f, f.receivedAt(), multi, RECEIVED, sign);
+    if (f.dueAt() != null) {
+      add(delta, f, f.dueAt(), multi, DUE, sign);
+    }
+    if (f.endedAt() != null) {
+      add(delta, f, f.endedAt(), multi, ENDED, sign);
+      if (f.timeliness() != null) {
+        add(delta, f, f.endedAt(), multi, timelinessCounter(f.timeliness()), sign);
+      }
+      if (f.dueAt() != null) {
+        LocalDateTime settled = f.dueAt().isAfter(f.endedAt()) ? f.dueAt() : f.endedAt();
+        add(delta, f, settled, multi, SETTLED, sign);
+      }
+    }
+  }
+
+  private static int timelinessCounter(Timeliness t) {
+    return switch (t) {
+      case EARLY -> ENDED_EARLY;
+      case ON_TIME -> ENDED_ON_TIME;
+      case LATE -> ENDED_LATE;
+    };
+  }
+
+  private static void add(Map<Key, long[]> delta, DossierFacts f, LocalDateTime at, boolean multi, int counter,
+      int sign) {
+    Key key = new Key(at.toLocalDate(), f.agencyPath(), f.procedureCode(), f.field(), f.channel(),
+        f.onlineLevel().name(), multi);
+    delta.computeIfAbsent(key, k -> new long[COLUMNS.length])[counter] += sign;
+  }
+
+  static void merge(Map<Key, long[]> into, Map<Key, long[]> more) {
+    more.forEach((k, v) -> {
+      long[] target = into.computeIfAbsent(k, x -> new long[COLUMNS.length]);
+      for (int i = 0; i < v.length; i++) {
+        target[i] += v[i];
+      }
+    });
+  }
+
+  private static boolean isZero(long[] counters) {
+    for (long c : counters) {
+      if (c != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

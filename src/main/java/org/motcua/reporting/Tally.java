@@ -1,0 +1,41 @@
+package org.motcua.reporting;
+
+import java.time.LocalDate;
+
+/**
+ * The raw counts behind one summary (or one breakdown row). Both computing paths — the raw scan and the daily
+ * aggregates — produce tallies, so they can be compared count by count; rates are derived from them only once.
+ *
+ * @param offered dossiers received in the period for procedures offered online (FULL or PARTIAL)
+ * @param fullOffered dossiers received in the period for FULL online procedures
+ */
+record Tally(long received, long receivedOnline, long offered, long offeredOnline, long fullOffered, long fullOnline,
+    long finished, long finishedEarly, long finishedOnTime, long finishedLate, long inProgress,
+    long inProgressOverdue) {
+
+  static final Tally ZERO = new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+  Tally plus(Tally o) {
+    return new Tally(received + o.received, receivedOnline + o.receivedOnline, offered + o.offered,
+        offeredOnline + o.offeredOnline, fullOffered + o.fullOffered, fullOnline + o.fullOnline,
+        finished + o.finished, finishedEarly + o.finishedEarly, finishedOnTime + o.finishedOnTime,
+        finishedLate + o.finishedLate, inProgress + o.inProgress, inProgressOverdue + o.inProgressOverdue);
+  }
+
+  boolean isEmpty() {
+    return equals(ZERO);
+  }
+
+  /** The summary fields exactly as DOMAIN.md defines them ("The summary's exact fields"). */
+  Summary toSummary(LocalDate from, LocalDate to, String agency) {
+    return new Summary(from, to, agency, received, receivedOnline,
+        rate(offeredOnline, offered), rate(fullOnline, fullOffered),
+        finished, finishedEarly, finishedOnTime, finishedLate, inProgress, inProgressOverdue,
+        rate(finishedEarly + finishedOnTime + inProgress - inProgressOverdue, finished + inProgress));
+  }
+
+  /** A rate whose denominator is empty is null, not 0. */
+  static Double rate(long numerator, long denominator) {
+    return denominator == 0 ? null : (double) numerator / denominator;
+  }
+}

@@ -1,0 +1,240 @@
+package org.motcua.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.motcua.catalog.Catalog;
+import org.motcua.catalog.Procedure;
+import org.motcua.support.Api;
+import org.motcua.support.MotcuaTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * History import over real HTTP. The 2023 file is built to the seed's figures; the small files live in 2021. Every
+ * imported dossier has ended within its year, so nothing carries over into other tests' periods.
+ */
+@MotcuaTest
+class HistoryImportTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired
+  Environment env;
+  @Autowired
+  Api api;
+  @Autowired
+  Catalog catalog;
+  @Autowired
+  JdbcTemplate jdbc;
+  @Autowired
+  SummaryQuery raw;
+
+  @TempDir
+  Path dir;
+
+  /** Hậu Giang 2023: 141,989 dossiers of procedures offered online, 125,323 of them online → 88.3 %. */
+  @Test
+  void aCsvBuiltToTheSeeds2023FiguresGivesAnOnlineRateOf0883() throws Exception {
+    List<Procedure> offered = catalog.procedures().stream().filter(p -> p.onlineLevel().offeredOnline()).toList();
+    int total = 141_989;
+    int online = 125_323;
+    Path file = dir.resolve("hau-giang-2023.csv");
+    long started = System.nanoTime();
+    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      out.write(HistoryCsv.HEADER);
+      out.newLine();
+      for (int i = 0; i < total; i++) {
+        Procedure p = offered.get(i % offered.size());
+        // In date order, as a previous system exports it: 2 Jan – 15 Dec 2023 in office hours; each ends within
+        // days, before the year is out.
+        LocalDateTime received = LocalDateTime.of(2023, 1, 2, 7, 30).plusDays(347L * i / total).plusMinutes(i % 480);
+        LocalDateTime due = received.plusDays(3);
+        LocalDateTime finished = received.plusHours(5 + i % 100);
+        int supplements = i % 50 == 0 ? 2 : i % 7 == 0 ? 1 : 0;
+        int status = i % 40 == 0 ? 8 : 10;
+        out.write(String.join(",", "HG23-%06d".formatted(i), p.code(), p.agencyCode(),
+            i < online ? "2" : (i % 2 == 0 ? "1" : "3"), received.minusHours(1).toString(), received.toString(),
+            due.toString(), finished.toString(), status == 10 ? finished.plusHours(1).toString() : "",
+            String.valueOf(status), String.valueOf(supplements), "", i % 3 == 0 ? "true" : "false", "true", ""));
+        out.newLine();
+      }
+    }
+    JsonNode job = importAndWait(file, false);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    assertThat(job.path("state").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
+    assertThat(job.path("rowsRead").asLong()).isEqualTo(total);
+    assertThat(job.path("rowsImported").asLong()).isEqualTo(total);
+    System.out.printf("Imported %,d rows in %.1f s%n", total, seconds);
+
+    Api.Response response = api.get("supervisor.tinh", "/api/reports/summary?from=2023-01-01&to=2023-12-31");
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    JsonNode summary = response.body();
+    assertThat(summary.path("received").asLong()).isEqualTo(total);
+    assertThat(summary.path("receivedOnline").asLong()).isEqualTo(online);
+    assertThat(Math.round(summary.path("onlineRate").asDouble() * 1000) / 1000.0).isEqualTo(0.883);
+    assertThat(summary.path("inProgress").asLong()).isZero();
+    // Imported dossiers went through the same day counters as live ones: the raw scan agrees field by field.
+    Tally expected = raw.tally(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31), "000.00.00.H30",
+        LocalDateTime.of(2024, 1, 1, 0, 0), null).get("");
+    assertThat(summary.path("finished").asLong()).isEqualTo(expected.finished()).isEqualTo(total);
+    assertThat(summary.path("finishedLate").asLong()).isEqualTo(expected.finishedLate()).isPositive();
+    assertThat(summary.path("finishedEarly").asLong()).isEqualTo(expected.finishedEarly()).isPositive();
+    assertThat(summary.path("finishedOnTime").asLong()).isEqualTo(expected.finishedOnTime());
+  }
+
+  @Test
+  void badLinesAreReportedWithTheirLineNumbersAndNothingIsImported() throws Exception {
+    String good = "BAD21-0001,2.000488.000.00.12.H30,000.00.12.H30,2,2021-03-01T08:00,2021-03-01T09:00,"
+        + "2021-03-15T09:00,2021-03-10T10:00,2021-03-11T08:00,10,0,,true,true,true";
+    Path file = csv("bad.csv",
+        HistoryCsv.HEADER,
+        good,
+        "BAD21-0002,2.000488.000.00.12.H30,000.00.12.H30,2,2021-03-01 08:00,2021-03-01T09:00,2021-03-15T09:00,,,4,0,,,,",
+        "BAD21-0003,9.999999.000.00.12.H30,000.00.12.H30,2,2021-03-01T08:00,2021-03-01T09:00,2021-03-15T09:00,,,4,0,,,,",
+        "BAD21-0004,2.000488.000.00.12.H30,000.99.99.H30,2,2021-03-01T08:00,2021-03-01T09:00,2021-03-15T09:00,,,4,0,,,,",
+        good,
+        "BAD21-0006,2.000488.000.00.12.H30,000.00.12.H30,2,2021-03-01T08:00,2021-03-05T09:00,2021-03-15T09:00,"
+            + "2021-03-02T10:00,,9,0,,,,",
+        "BAD21-0007,2.000488.000.00.12.H30,000.00.12.H30,2,2021-03-01T08:00,2021-03-01T09:00,2021-03-15T09:00,,,11,0,,,,",
+        "BAD21-0008,2.000488.000.00.12.H30,000.00.12.H30,2,2021-03-01T08:00,2021-03-01T09:00,2021-03-15T09:00,,,4,0,,maybe,,",
+        "BAD21-0009,2.000488.000.00.12.H30,000.00.12.H30,2,2021-03-01T08:00,2021-03-01T09:00",
+        "BAD21-0010,2.000488.000.00.12.H30,000.00.12.H30,2,2021-03-01T08:00,2021-03-01T09:00,2021-03-15T09:00,"
+            + "2021-03-16T09:00,,9,0,,,,");
+    JsonNode job = importAndWait(file, false);
+    assertThat(job.path("state").asText()).as(job.toString()).isEqualTo("REJECTED");
+    assertThat(job.path("rowsRead").asLong()).isEqualTo(10);
+    assertThat(job.path("rowsRejected").asLong()).isEqualTo(8);
+    assertThat(job.path("rowsImported").asLong()).isZero();
+    assertThat(errors(job)).containsExactly(
+        Map.entry(3L, "BAD_TIME"), Map.entry(4L, "UNKNOWN_PROCEDURE"), Map.entry(5L, "UNKNOWN_AGENCY"),
+        Map.entry(6L, "DUPLICATE_CODE"), Map.entry(7L, "BEFORE"), Map.entry(8L, "BAD_NUMBER"),
+        Map.entry(9L, "BAD_BOOLEAN"), Map.entry(10L, "COLUMN_COUNT"));
+    JsonNode finishedBeforeReceived = job.path("errors").get(4);
+    assertThat(finishedBeforeReceived.path("message").asText()).contains("finished_at < received_at");
+    assertThat(job.path("errors").get(3).path("message").asText()).contains("BAD21-0001").contains("2");
+    assertThat(imported("BAD21-%")).isZero();
+
+    // The same file with skipInvalid: the valid lines go in, the bad ones are listed.
+    JsonNode skipping = importAndWait(file, true);
+    assertThat(skipping.path("state").asText()).as(skipping.toString()).isEqualTo("SUCCEEDED");
+    assertThat(skipping.path("rowsImported").asLong()).isEqualTo(2);
+    assertThat(skipping.path("rowsRejected").asLong()).isEqualTo(8);
+    assertThat(imported("BAD21-%")).isEqualTo(2);
+  }
+
+  @Test
+  void aWrongHeaderIsRefusedAtOnceInTheCallersLanguage() throws Exception {
+    Path file = csv("header.csv", "ma_ho_so,thu_tuc", "X,Y");
+    HttpResponse<String> response = post(file, false, "admin:admin", "en");
+    assertThat(response.statusCode()).isEqualTo(400);
+    JsonNode problem = JSON.readTree(response.body());
+    assertThat(problem.path("code").asText()).isEqualTo("IMPORT_BAD_HEADER");
+    assertThat(problem.path("detail").asText()).startsWith("The first line of the CSV must be exactly: code,");
+    assertThat(post(csv("empty.csv"), false, "admin:admin", "vi").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void importingTheSameFileTwiceCountsEachDossierOnce() throws Exception {
+    Path file = csv("twice.csv", HistoryCsv.HEADER,
+        "TWICE21-1,1.001193.000.00.21.H30,000.01.21.H30,2,2021-05-03T08:00,2021-05-03T08:30,2021-05-03T17:00,"
+            + "2021-05-03T16:00,2021-05-03T16:30,10,0,0,,,",
+        "TWICE21-2,1.001193.000.00.21.H30,000.01.21.H30,1,2021-05-04T08:00,2021-05-04T08:30,2021-05-04T17:00,"
+            + "2021-05-05T09:00,,8,2,0,,,",
+        "TWICE21-3,1.001193.000.00.21.H30,000.01.21.H30,1,2021-05-04T08:00,,,,,3,0,0,,,");
+    JsonNode first = importAndWait(file, false);
+    assertThat(first.path("rowsImported").asLong()).as(first.toString()).isEqualTo(3);
+    JsonNode second = importAndWait(file, false);
+    assertThat(second.path("state").asText()).isEqualTo("SUCCEEDED");
+    assertThat(second.path("rowsImported").asLong()).isZero();
+    assertThat(second.path("rowsAlreadyPresent").asLong()).isEqualTo(3);
+    JsonNode may = api.get("admin", "/api/reports/summary?from=2021-05-01&to=2021-05-31&agency=000.01.21.H30").body();
+    assertThat(may.path("received").asLong()).isEqualTo(2);
+    assertThat(may.path("finishedOnTime").asLong()).isEqualTo(1);
+    assertThat(may.path("finishedLate").asLong()).isEqualTo(1); // two supplement requests: late whatever the dates
+    // An imported dossier is readable like a live one, and no process runs for it.
+    JsonNode dossier = api.get("admin", "/api/dossiers/TWICE21-1").body();
+    assertThat(dossier.path("status").asInt()).as(dossier.toString()).isEqualTo(10);
+    assertThat(dossier.path("timeliness").asText()).isEqualTo("ON_TIME");
+    assertThat(dossier.path("currentSteps")).isEmpty();
+  }
+
+  @Test
+  void onlyAnAdministratorMayImport() throws Exception {
+    Path file = csv("denied.csv", HistoryCsv.HEADER);
+    for (String user : List.of("supervisor.tinh:demo", "clerk.stp:demo", "citizen:demo")) {
+      HttpResponse<String> response = post(file, false, user, null);
+      assertThat(response.statusCode()).as(user).isEqualTo(403);
+      assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+          t -> assertThat(t).startsWith("application/problem+json"));
+      assertThat(JSON.readTree(response.body()).path("code").asText()).isEqualTo("ACCESS_DENIED");
+    }
+    HttpResponse<String> anonymous = post(file, false, null, null);
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(JSON.readTree(anonymous.body()).path("code").asText()).isEqualTo("UNAUTHENTICATED");
+    assertThat(api.get("supervisor.tinh", "/api/admin/imports/x").status()).isEqualTo(403);
+    assertThat(api.get("admin", "/api/admin/imports/nope").body().path("code").asText()).isEqualTo("IMPORT_NOT_FOUND");
+  }
+
+  private long imported(String codePattern) {
+    return jdbc.queryForObject("select count(*) from dossier where code like ?", Long.class, codePattern);
+  }
+
+  private static List<Map.Entry<Long, String>> errors(JsonNode job) {
+    return StreamSupport.stream(job.path("errors").spliterator(), false)
+        .map(e -> Map.entry(e.path("line").asLong(), e.path("reason").asText())).toList();
+  }
+
+  private Path csv(String name, String... lines) throws IOException {
+    return Files.writeString(dir.resolve(name), lines.length == 0 ? "" : String.join("\n", lines) + "\n");
+  }
+
+  private JsonNode importAndWait(Path file, boolean skipInvalid) throws Exception {
+    HttpResponse<String> response = post(file, skipInvalid, "admin:admin", null);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    String location = response.headers().firstValue("Location").orElseThrow();
+    long deadline = System.currentTimeMillis() + 180_000;
+    while (true) {
+      JsonNode job = api.get("admin", location).body();
+      if (!job.path("state").asText().equals("RUNNING") || System.currentTimeMillis() > deadline) {
+        return job;
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private HttpResponse<String> post(Path file, boolean skipInvalid, String credentials, String language)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:"
+            + env.getRequiredProperty("local.server.port") + "/api/admin/imports?skipInvalid=" + skipInvalid))
+        .header("Content-Type", "text/csv; charset=UTF-8")
+        .POST(HttpRequest.BodyPublishers.ofFile(file));
+    if (credentials != null) {
+      request.header("Authorization", "Basic "
+          + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+    if (language != null) {
+      request.header("Accept-Language", language);
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
