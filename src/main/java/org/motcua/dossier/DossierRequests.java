@@ -7,19 +7,19 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** What clients send to the dossier API. */
-final class DossierRequests {
+/** What clients send to the dossier API (the web pages send the same commands through the service). */
+public final class DossierRequests {
 
   private DossierRequests() {
   }
 
   /** Nộp hồ sơ trực tuyến. */
-  record SubmitDossier(
+  public record SubmitDossier(
       @NotBlank(message = "{validation.required}") String procedureCode,
       @NotNull(message = "{validation.required}") @Valid ApplicantInput applicant) {
   }
 
-  record ApplicantInput(
+  public record ApplicantInput(
       @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.size}") String name,
       @NotBlank(message = "{validation.required}") String idNumber,
       @Pattern(regexp = "0\\d{9}", message = "{validation.phone}") String phone,
@@ -27,7 +27,7 @@ final class DossierRequests {
       @Size(max = 500, message = "{validation.size}") String address) {
   }
 
-  record CompleteTask(
+  public record CompleteTask(
       @NotBlank(message = "{validation.required}") String decision,
       @Size(max = 2000, message = "{validation.size}") String note) {
   }

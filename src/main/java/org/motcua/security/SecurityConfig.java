@@ -12,13 +12,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -34,8 +34,13 @@ class SecurityConfig {
   private static final RequestMatcher API = new OrRequestMatcher(
       new AntPathRequestMatcher("/api/**"), new AntPathRequestMatcher("/engine-rest/**"));
 
+  /**
+   * @param loginSuccess where a person lands after signing in on the login page (their role's home page, see the
+   *                     web feature); the API never uses it
+   */
   @Bean
-  SecurityFilterChain filterChain(HttpSecurity http, ProblemWriter problems) throws Exception {
+  SecurityFilterChain filterChain(HttpSecurity http, ProblemWriter problems, AuthenticationSuccessHandler loginSuccess)
+      throws Exception {
     http
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(HttpMethod.GET, "/api/calendar/**", "/api/agencies/**", "/api/procedures/**").permitAll()
@@ -47,10 +52,16 @@ class SecurityConfig {
             .hasAnyRole(Role.CLERK.name(), Role.SPECIALIST.name(), Role.LEADER.name())
             .requestMatchers(HttpMethod.POST, "/api/dossiers").hasRole(Role.CITIZEN.name())
             .requestMatchers("/api/**").authenticated()
+            // Web pages by audience; the catalogue, the login page and static assets stay public.
+            .requestMatchers("/citizen/**").hasRole(Role.CITIZEN.name())
+            .requestMatchers("/officer/**").hasAnyRole(Role.CLERK.name(), Role.SPECIALIST.name(), Role.LEADER.name())
+            .requestMatchers("/supervisor/**").hasAnyRole(Role.SUPERVISOR.name(), Role.ADMIN.name())
+            .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
             .anyRequest().permitAll())
         .httpBasic(basic -> basic.authenticationEntryPoint(
             (request, response, e) -> problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED")))
-        .formLogin(Customizer.withDefaults())
+        .formLogin(form -> form.loginPage("/login").successHandler(loginSuccess).permitAll())
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .exceptionHandling(ex -> ex
             .defaultAuthenticationEntryPointFor(
                 (request, response, e) -> problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED"),
