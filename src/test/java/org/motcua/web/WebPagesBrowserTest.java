@@ -19,6 +19,7 @@ import org.motcua.web.pages.DossierPage;
 import org.motcua.web.pages.InboxPage;
 import org.motcua.web.pages.LoginPage;
 import org.motcua.web.pages.SubmitPage;
+import org.motcua.web.pages.TrackPage;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -136,6 +137,16 @@ class WebPagesBrowserTest {
               "Trương Minh Quân", "(Chuyên viên)", "Sở Tư pháp tỉnh Hậu Giang");
       browser.screenshot("08-dossier-returned");
 
+      // Anyone holding the receipt tracks it without signing in: the code and the phone's last four digits.
+      TrackPage track = TrackPage.open(browser).track(code, "12");
+      assertThat(track.errorOf("phone")).isEqualTo("Vui lòng nhập đúng 4 chữ số");
+      assertThat(track.track(code, "0000").notFound()).isTrue();
+      assertThat(track.status()).isNull();
+      assertThat(track.track(code, "5678").status()).isEqualTo("Đã trả kết quả");
+      assertThat(browser.text(By.id("history"))).contains("Thẩm định hồ sơ: Trình lãnh đạo")
+          .doesNotContain("Trương Minh Quân", "Đủ điều kiện");
+      browser.screenshot("09a-public-tracking");
+
       // The province's supervisor sees one more dossier received and finished this year.
       assertThat(LoginPage.open(browser).signIn("supervisor.tinh")).isEqualTo("/supervisor/dashboard");
       DashboardPage dashboard = new DashboardPage(browser);
@@ -205,6 +216,8 @@ class WebPagesBrowserTest {
       check(phone, "m01-catalogue");
       phone.go("/procedures/" + CRIMINAL_RECORD);
       check(phone, "m02-procedure");
+      TrackPage.open(phone).track(code, "5678");
+      check(phone, "m02a-tracking");
       LoginPage.open(phone);
       check(phone, "m03-login");
       LoginPage.open(phone).signIn("citizen");
