@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -104,7 +107,20 @@ public final class Browser implements AutoCloseable {
   public void clickAndWait(By by) {
     WebElement element = driver.findElement(by);
     element.click();
-    waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
+    waiting().until(d -> isGone(element));
+    waiting().until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+  }
+
+  /** Chromium reports a node of the page just left either as stale or, mid-navigation, as not in the document. */
+  private static boolean isGone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException | NoSuchElementException gone) {
+      return true;
+    } catch (WebDriverException midNavigation) {
+      return String.valueOf(midNavigation.getMessage()).contains("does not belong to the document");
+    }
   }
 
   public WebDriverWait waiting() {
