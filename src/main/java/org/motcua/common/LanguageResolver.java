@@ -20,8 +20,12 @@ class LanguageResolver implements LocaleResolver {
 
   private final AcceptHeaderLocaleResolver api = new AcceptHeaderLocaleResolver();
   private final CookieLocaleResolver pages = new CookieLocaleResolver(COOKIE);
+  private final Locale defaultLocale;
+  private final List<Locale> supported;
 
   LanguageResolver(Locale defaultLocale, List<Locale> supported) {
+    this.defaultLocale = defaultLocale;
+    this.supported = List.copyOf(supported);
     api.setSupportedLocales(supported);
     api.setDefaultLocale(defaultLocale);
     pages.setDefaultLocale(defaultLocale);
@@ -31,14 +35,22 @@ class LanguageResolver implements LocaleResolver {
 
   @Override
   public Locale resolveLocale(HttpServletRequest request) {
-    return isApi(request) ? api.resolveLocale(request) : pages.resolveLocale(request);
+    return isApi(request) ? api.resolveLocale(request) : supportedOrDefault(pages.resolveLocale(request));
   }
 
   @Override
   public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
     if (!isApi(request)) {
-      pages.setLocale(request, response, locale);
+      // Only languages with texts: ?lang=fr would otherwise show message keys instead of words.
+      Locale chosen = supportedOrDefault(locale);
+      pages.setLocale(request, response, chosen.equals(defaultLocale) ? null : chosen);
     }
+  }
+
+  private Locale supportedOrDefault(Locale locale) {
+    return locale == null ? defaultLocale : supported.stream()
+        .filter(s -> s.getLanguage().equals(locale.getLanguage()))
+        .findFirst().orElse(defaultLocale);
   }
 
   private static boolean isApi(HttpServletRequest request) {

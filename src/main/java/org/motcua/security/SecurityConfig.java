@@ -18,8 +18,10 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.LocaleResolver;
@@ -68,7 +70,10 @@ class SecurityConfig {
                 API)
             .defaultAccessDeniedHandlerFor(
                 (request, response, e) -> problems.write(request, response, HttpStatus.FORBIDDEN, "ACCESS_DENIED"),
-                API))
+                API)
+            // Pages get the HTML error page. Needed explicitly: with a single mapping Spring Security uses it for
+            // every request, and a page refused for the wrong role would answer with problem+json.
+            .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
         // The API is stateless (Basic on every call); the Camunda web apps carry their own CSRF protection.
         .csrf(csrf -> csrf.ignoringRequestMatchers(API, new AntPathRequestMatcher("/camunda/**")))
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));

@@ -40,6 +40,9 @@ class WebAccessTest {
     String cookie = english.headers().firstValue("Set-Cookie").orElseThrow();
     assertThat(cookie).startsWith("motcua-lang=en");
     assertThat(get("/procedures", "Cookie", "motcua-lang=en").body()).contains("Find an administrative procedure");
+    // A language without texts falls back to Vietnamese instead of showing message keys.
+    assertThat(get("/login?lang=fr").body()).contains("<h1>Đăng nhập</h1>");
+    assertThat(get("/login", "Cookie", "motcua-lang=fr").body()).contains("<h1>Đăng nhập</h1>");
   }
 
   @Test
@@ -59,6 +62,15 @@ class WebAccessTest {
     assertThat(api.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
     assertThat(get("/procedures").statusCode()).isEqualTo(200);
     assertThat(get("/procedures/2.000488.000.00.12.H30").body()).contains("Cấp Phiếu lý lịch tư pháp");
+    // Signed in with the wrong role: a page in Vietnamese, not a problem+json body.
+    HttpResponse<String> wrongRole = get("/officer/inbox", "Accept", "text/html", "Authorization",
+        "Basic " + java.util.Base64.getEncoder().encodeToString("citizen:demo".getBytes()));
+    assertThat(wrongRole.statusCode()).isEqualTo(403);
+    assertThat(wrongRole.body()).contains("Tài khoản của bạn không có quyền xem trang này.");
+    // The assets come from the jar (webjars), nothing from the internet.
+    assertThat(get("/webjars/htmx.org/dist/htmx.min.js").statusCode()).isEqualTo(200);
+    assertThat(get("/webjars/chart.js/dist/chart.umd.js").statusCode()).isEqualTo(200);
+    assertThat(get("/css/motcua.css").statusCode()).isEqualTo(200);
     HttpResponse<String> unknown = get("/procedures/9.999999");
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(unknown.body()).contains("Không tìm thấy thủ tục hành chính có mã &quot;9.999999&quot;");
