@@ -156,6 +156,13 @@ class WebPagesBrowserTest {
       assertThat(dashboard.unitsTable()).contains("Sở Tư pháp tỉnh Hậu Giang");
       browser.waiting().until(d -> dashboard.chartDrawn());
       browser.screenshot("09-dashboard");
+      // Drill-down: the dossiers behind the numbers, each with its processing-control slip.
+      browser.clickAndWait(By.id("dossier-list"));
+      assertThat(browser.text(By.cssSelector("#dossiers tr[data-code='" + code + "']")))
+          .contains("Nguyễn Văn An", "Đã trả kết quả");
+      browser.clickAndWait(By.linkText(code));
+      assertThat(new DossierPage(browser).status()).isEqualTo("Đã trả kết quả");
+      browser.screenshot("09b-supervisor-dossier");
 
       // The administrator reaches the Camunda web apps from their page.
       assertThat(LoginPage.open(browser).signIn("admin")).isEqualTo("/admin");
@@ -234,6 +241,8 @@ class WebPagesBrowserTest {
       LoginPage.open(phone).signIn("supervisor.tinh");
       phone.waiting().until(d -> new DashboardPage(phone).chartDrawn());
       check(phone, "m09-dashboard");
+      phone.go("/supervisor/dossiers");
+      check(phone, "m10-supervisor-dossiers");
     }
   }
 

@@ -90,7 +90,6 @@ class OfficerPages {
         .filter(s -> officer.role().name().equals(s.role()) && officer.agencyCode().equals(s.agencyCode()))
         .filter(s -> s.assignee() == null || s.assignee().equals(officer.username()))
         .findFirst().orElse(null));
-    model.addAttribute("now", LocalDateTime.now(clock));
     return "officer/dossier";
   }
 

@@ -5,26 +5,40 @@ import java.time.LocalDate;
 import java.util.List;
 import org.motcua.catalog.Agency;
 import org.motcua.catalog.Catalog;
+import org.motcua.dossier.Dossier;
+import org.motcua.dossier.DossierService;
 import org.motcua.reporting.ReportService;
 import org.motcua.reporting.Summary;
 import org.motcua.security.MotcuaUser;
 import org.motcua.security.Role;
+import org.motcua.web.DossierPages;
+import org.springframework.data.domain.Page;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The supervisor's dashboard: the Decision 766 summary for a period and an agency subtree, and the admin links. */
+/**
+ * The supervisor's dashboard: the Decision 766 summary for a period and an agency subtree, the dossiers behind it,
+ * and the admin links.
+ */
 @Controller
 class DashboardPages {
+
+  private static final int PAGE_SIZE = 50;
 
   private final ReportService reports;
   private final Catalog catalog;
   private final Clock clock;
+  private final DossierService dossiers;
+  private final DossierPages pages;
 
-  DashboardPages(ReportService reports, Catalog catalog, Clock clock) {
+  DashboardPages(ReportService reports, Catalog catalog, Clock clock, DossierService dossiers, DossierPages pages) {
+    this.dossiers = dossiers;
+    this.pages = pages;
     this.reports = reports;
     this.catalog = catalog;
     this.clock = clock;
@@ -71,6 +85,22 @@ class DashboardPages {
     return catalog.agencies().stream()
         .filter(a -> user.is(Role.ADMIN) || catalog.isWithin(a.code(), user.agencyCode()))
         .toList();
+  }
+
+  /** Drill-down: the dossiers of the supervisor's subtree, newest first, and each one read-only. */
+  @GetMapping("/supervisor/dossiers")
+  String dossiers(@AuthenticationPrincipal MotcuaUser user, @RequestParam(defaultValue = "0") int page, Model model) {
+    Page<Dossier> found = dossiers.list(user, page, PAGE_SIZE);
+    model.addAttribute("dossiers", found.getContent().stream().map(pages::row).toList());
+    model.addAttribute("page", found.getNumber());
+    model.addAttribute("pages", found.getTotalPages());
+    return "supervisor/dossiers";
+  }
+
+  @GetMapping("/supervisor/dossiers/{code}")
+  String dossier(@AuthenticationPrincipal MotcuaUser user, @PathVariable String code, Model model) {
+    model.addAttribute("d", pages.page(dossiers.read(user, code), dossiers.openSteps(code)));
+    return "supervisor/dossier";
   }
 
   @GetMapping("/admin")
