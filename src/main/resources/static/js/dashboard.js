@@ -34,7 +34,15 @@ document.addEventListener('DOMContentLoaded', function () {
       data: { labels: u.labels, datasets: [{ label: '%', data: u.values, backgroundColor: '#8b1515' }] },
       options: {
         indexAxis: 'y', maintainAspectRatio: false,
-        scales: { x: { min: 0, max: 100 }, y: { ticks: { autoSkip: false } } },
+        // Agency names are long: the axis shows their start, the tooltip and the table below the whole name.
+        scales: {
+          x: { min: 0, max: 100 },
+          y: { ticks: { autoSkip: false, callback: function (value) {
+            var label = this.getLabelForValue(value);
+            var max = window.innerWidth < 600 ? 18 : 32;
+            return label.length > max ? label.slice(0, max - 1) + '…' : label;
+          } } }
+        },
         plugins: { legend: { display: false } }
       }
     });

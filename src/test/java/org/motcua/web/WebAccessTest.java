@@ -67,6 +67,13 @@ class WebAccessTest {
         "Basic " + java.util.Base64.getEncoder().encodeToString("citizen:demo".getBytes()));
     assertThat(wrongRole.statusCode()).isEqualTo(403);
     assertThat(wrongRole.body()).contains("Tài khoản của bạn không có quyền xem trang này.");
+    // Switching language on a page re-shown after a refused form goes back to the dossier in the new language.
+    HttpResponse<String> switched = get("/officer/dossiers/000.00.12.H30-260101-0001/tasks/42?lang=en", "Accept",
+        "text/html", "Authorization",
+        "Basic " + java.util.Base64.getEncoder().encodeToString("clerk.stp:demo".getBytes()));
+    assertThat(switched.statusCode()).isEqualTo(302);
+    assertThat(switched.headers().firstValue("Location").orElseThrow())
+        .endsWith("/officer/dossiers/000.00.12.H30-260101-0001");
     // The assets come from the jar (webjars), nothing from the internet.
     assertThat(get("/webjars/htmx.org/dist/htmx.min.js").statusCode()).isEqualTo(200);
     assertThat(get("/webjars/chart.js/dist/chart.umd.js").statusCode()).isEqualTo(200);

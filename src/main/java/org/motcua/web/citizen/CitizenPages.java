@@ -100,6 +100,12 @@ class CitizenPages {
     return "citizen/dossier";
   }
 
+  /** After a refused supplement answer the page has the form's address; a reload or language switch lands here. */
+  @GetMapping("/dossiers/{code}/supplement")
+  String backToDossier(@PathVariable String code) {
+    return "redirect:/citizen/dossiers/" + code;
+  }
+
   /** Nộp bổ sung: the applicant says what they supplied; the dossier goes back to the clerk. */
   @PostMapping("/dossiers/{code}/supplement")
   String supplement(@AuthenticationPrincipal MotcuaUser citizen, @PathVariable String code,

@@ -93,6 +93,15 @@ class OfficerPages {
     return "officer/dossier";
   }
 
+  /**
+   * A page re-shown after a refused decision has the form's address; switching language or reloading there asks for
+   * it with GET, which goes back to the dossier.
+   */
+  @GetMapping("/dossiers/{code}/tasks/{taskId}")
+  String backToDossier(@PathVariable String code) {
+    return "redirect:/officer/dossiers/" + code;
+  }
+
   @PostMapping("/dossiers/{code}/tasks/{taskId}")
   String decide(@AuthenticationPrincipal MotcuaUser officer, @PathVariable String code, @PathVariable String taskId,
       @RequestParam(required = false) String decision, @RequestParam(required = false) String note, Model model,
