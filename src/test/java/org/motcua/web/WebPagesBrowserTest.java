@@ -84,8 +84,8 @@ class WebPagesBrowserTest {
       form.set("idNumber", "12345").set("phone", "912345678").set("email", "an.nguyen").set("address", "").send();
       assertThat(form.showsErrors()).isTrue();
       assertThat(form.errorOf("idNumber")).isEqualTo("Số CCCD gồm 12 chữ số, mã số thuế gồm 10 chữ số");
-      assertThat(form.errorOf("phone")).isEqualTo("số điện thoại phải gồm 10 chữ số, bắt đầu bằng 0");
-      assertThat(form.errorOf("email")).isEqualTo("địa chỉ thư điện tử không hợp lệ");
+      assertThat(form.errorOf("phone")).isEqualTo("Số điện thoại gồm 10 chữ số, bắt đầu bằng 0");
+      assertThat(form.errorOf("email")).isEqualTo("Địa chỉ thư điện tử chưa đúng, ví dụ: ten@example.vn");
       assertThat(form.errorOf("address")).isEqualTo("Vui lòng nhập thông tin này");
       assertThat(form.errorOf("name")).isNull();
       browser.screenshot("03-submit-errors");

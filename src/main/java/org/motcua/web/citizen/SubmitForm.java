@@ -20,10 +20,10 @@ class SubmitForm {
   private String idNumber;
 
   @NotBlank(message = "{web.validation.required}")
-  @Pattern(regexp = "0\\d{9}", message = "{validation.phone}")
+  @Pattern(regexp = "0\\d{9}", message = "{web.validation.phone}")
   private String phone;
 
-  @Email(message = "{validation.email}")
+  @Email(message = "{web.validation.email}")
   @Size(max = 200, message = "{web.validation.tooLong}")
   private String email;
 
