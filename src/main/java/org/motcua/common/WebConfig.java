@@ -14,7 +14,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
 /** Language, time and JSON conventions shared by every feature. */
 @Configuration(proxyBeanMethods = false)
@@ -22,13 +21,10 @@ public class WebConfig {
 
   public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
-  /** Vietnamese unless the client asks for English. */
+  /** Vietnamese unless the client asks for English: per call on the API, once per browser on the pages. */
   @Bean
   LocaleResolver localeResolver() {
-    AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
-    resolver.setSupportedLocales(List.of(VIETNAMESE, Locale.ENGLISH));
-    resolver.setDefaultLocale(VIETNAMESE);
-    return resolver;
+    return new LanguageResolver(VIETNAMESE, List.of(VIETNAMESE, Locale.ENGLISH));
   }
 
   /** Every rule that depends on "now" takes this clock, so tests can set the time. */

@@ -12,14 +12,16 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.LocaleResolver;
@@ -34,8 +36,13 @@ class SecurityConfig {
   private static final RequestMatcher API = new OrRequestMatcher(new AntPathRequestMatcher("/api/**"),
       new AntPathRequestMatcher("/engine-rest/**"), new AntPathRequestMatcher("/actuator/**"));
 
+  /**
+   * @param loginSuccess where a person lands after signing in on the login page (their role's home page, see the
+   *                     web feature); the API never uses it
+   */
   @Bean
-  SecurityFilterChain filterChain(HttpSecurity http, ProblemWriter problems) throws Exception {
+  SecurityFilterChain filterChain(HttpSecurity http, ProblemWriter problems, AuthenticationSuccessHandler loginSuccess)
+      throws Exception {
     http
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(HttpMethod.GET, "/api/calendar/**", "/api/agencies/**", "/api/procedures/**").permitAll()
@@ -52,17 +59,26 @@ class SecurityConfig {
             .requestMatchers(HttpMethod.POST, "/api/dossiers").hasRole(Role.CITIZEN.name())
             .requestMatchers("/api/counter/**").hasRole(Role.CLERK.name())
             .requestMatchers("/api/**").authenticated()
+            // Web pages by audience; the catalogue, the login page and static assets stay public.
+            .requestMatchers("/citizen/**").hasRole(Role.CITIZEN.name())
+            .requestMatchers("/officer/**").hasAnyRole(Role.CLERK.name(), Role.SPECIALIST.name(), Role.LEADER.name())
+            .requestMatchers("/supervisor/**").hasAnyRole(Role.SUPERVISOR.name(), Role.ADMIN.name())
+            .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
             .anyRequest().permitAll())
         .httpBasic(basic -> basic.authenticationEntryPoint(
             (request, response, e) -> problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED")))
-        .formLogin(Customizer.withDefaults())
+        .formLogin(form -> form.loginPage("/login").successHandler(loginSuccess).permitAll())
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .exceptionHandling(ex -> ex
             .defaultAuthenticationEntryPointFor(
                 (request, response, e) -> problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED"),
                 API)
             .defaultAccessDeniedHandlerFor(
                 (request, response, e) -> problems.write(request, response, HttpStatus.FORBIDDEN, "ACCESS_DENIED"),
-                API))
+                API)
+            // Pages get the HTML error page. Needed explicitly: with a single mapping Spring Security uses it for
+            // every request, and a page refused for the wrong role would answer with problem+json.
+            .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
         // The API is stateless (Basic on every call); the Camunda web apps carry their own CSRF protection.
         .csrf(csrf -> csrf.ignoringRequestMatchers(API, new AntPathRequestMatcher("/camunda/**"),
             new AntPathRequestMatcher("/sandbox/**")))

@@ -1,0 +1,90 @@
+package org.motcua.web;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import org.motcua.catalog.Agency;
+import org.motcua.catalog.Catalog;
+import org.motcua.dossier.Dossier;
+import org.motcua.dossier.DossierEvent;
+import org.motcua.process.WorkItem;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns dossiers into what the pages show. Templates get these records only, never an entity: the pages then do not
+ * depend on how the dossier is stored (which the intake work is changing) and cannot lazy-load outside a transaction.
+ */
+@Component
+public class DossierPages {
+
+  private final Catalog catalog;
+
+  DossierPages(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /** A dossier with its applicant, processing-control slip and open steps. */
+  public record DossierPage(String code, String procedureCode, String procedureName, String field, String agencyName,
+      int channel, int status, Applicant applicant, LocalDateTime submittedAt, LocalDateTime receivedAt,
+      LocalDateTime dueAt, LocalDateTime finishedAt, LocalDateTime returnedAt, String timeliness, boolean overdue,
+      int supplementCount, String supplementGuide, List<Line> history, List<Step> openSteps) {
+
+    public boolean awaitsSupplement() {
+      return status == 5;
+    }
+  }
+
+  public record Applicant(String name, String idNumber, String phone, String email, String address) {
+  }
+
+  /** One line of the processing-control slip (phiếu kiểm soát quá trình giải quyết hồ sơ). */
+  public record Line(LocalDateTime at, String action, int status, String actorName, String actorRole,
+      String agencyName, String stepName, String decision, String note, LocalDateTime stepDueAt) {
+  }
+
+  /** A step waiting for an officer, with what may be decided there. */
+  public record Step(String taskId, String name, String role, String agencyCode, LocalDateTime dueAt,
+      String assignee, List<String> decisions) {
+  }
+
+  /** A line of a dossier list. */
+  public record DossierRow(String code, String procedureName, String agencyName, int status, String applicantName,
+      LocalDateTime submittedAt, LocalDateTime dueAt, boolean overdue) {
+  }
+
+  public DossierPage page(Dossier d, List<WorkItem> openSteps) {
+    List<DossierEvent> events = d.getHistory();
+    String guide = events.stream()
+        .filter(e -> "supplement".equals(e.getDecision()))
+        .reduce((first, second) -> second)
+        .map(DossierEvent::getNote)
+        .orElse(null);
+    var a = d.getApplicant();
+    return new DossierPage(d.getCode(), d.getProcedureCode(), d.getProcedureName(), d.getField(),
+        agencyName(d.getAgencyCode()), d.getChannel().code(), d.getStatus().code(),
+        new Applicant(a.getName(), a.getIdNumber(), a.getPhone(), a.getEmail(), a.getAddress()),
+        d.getSubmittedAt(), d.getReceivedAt(), d.getDueAt(), d.getFinishedAt(), d.getReturnedAt(),
+        d.getTimeliness() == null ? null : d.getTimeliness().name(), d.isOverdue(), d.getSupplementCount(), guide,
+        events.stream().map(this::line).toList(),
+        openSteps.stream().map(DossierPages::step).toList());
+  }
+
+  public DossierRow row(Dossier d) {
+    return new DossierRow(d.getCode(), d.getProcedureName(), agencyName(d.getAgencyCode()), d.getStatus().code(),
+        d.getApplicant().getName(), d.getSubmittedAt(), d.getDueAt(), d.isOverdue());
+  }
+
+  public static Step step(WorkItem item) {
+    return new Step(item.id(), item.name(), item.role(), item.agencyCode(), item.dueAt(), item.assignee(),
+        item.decisions());
+  }
+
+  private Line line(DossierEvent e) {
+    return new Line(e.getAt(), e.getAction().name(), e.getStatusCode(), e.getActorName(), e.getActorRole(),
+        e.getActorAgency() == null ? null : agencyName(e.getActorAgency()), e.getStepName(), e.getDecision(),
+        e.getNote(), e.getStepDueAt());
+  }
+
+  public String agencyName(String code) {
+    return catalog.agency(code).map(Agency::name).orElse(code);
+  }
+}

@@ -1,0 +1,72 @@
+package org.motcua.web.citizen;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import org.motcua.catalog.Agency;
+import org.motcua.catalog.Catalog;
+import org.motcua.catalog.Procedure;
+import org.motcua.common.ApiException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The public procedure catalogue (danh mục thủ tục hành chính): search, then read one procedure. */
+@Controller
+class CatalogPages {
+
+  private final Catalog catalog;
+
+  CatalogPages(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /** Searches by words of the name or code (with or without diacritics), field and agency. */
+  @GetMapping("/procedures")
+  String search(@RequestParam(required = false) String q, @RequestParam(required = false) String field,
+      @RequestParam(required = false) String agency,
+      @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+    String words = q == null || q.isBlank() ? null : fold(q);
+    List<ProcedureCard> found = catalog.procedures().stream()
+        .filter(p -> field == null || field.isBlank() || p.field().equals(field))
+        .filter(p -> agency == null || agency.isBlank() || p.agencyCode().equals(agency))
+        .filter(p -> words == null || fold(p.name() + " " + p.code()).contains(words))
+        .map(this::card)
+        .toList();
+    model.addAttribute("q", q);
+    model.addAttribute("field", field);
+    model.addAttribute("agency", agency);
+    model.addAttribute("fields", catalog.fields());
+    model.addAttribute("agencies", catalog.agencies().stream()
+        .filter(a -> catalog.procedures().stream().anyMatch(p -> p.agencyCode().equals(a.code())))
+        .toList());
+    model.addAttribute("procedures", found);
+    // htmx asks for the result list only, so typing in the search box refreshes it without reloading the page.
+    return htmx != null ? "citizen/procedures :: results" : "citizen/procedures";
+  }
+
+  @GetMapping("/procedures/{code}")
+  String procedure(@PathVariable String code, Model model) {
+    Procedure procedure = catalog.procedure(code)
+        .orElseThrow(() -> ApiException.notFound("UNKNOWN_PROCEDURE", code));
+    model.addAttribute("p", card(procedure));
+    return "citizen/procedure";
+  }
+
+  ProcedureCard card(Procedure p) {
+    return new ProcedureCard(p.code(), p.name(), p.field(), p.agencyCode(),
+        catalog.agency(p.agencyCode()).map(Agency::name).orElse(p.agencyCode()),
+        p.duration().value(), p.duration().unit().name(), p.feeVnd(), p.feeNote(), p.onlineLevel().name(),
+        p.onlineLevel().offeredOnline(), p.legalBasis(),
+        p.components().stream().map(Procedure.Component::name).toList());
+  }
+
+  /** Lower case without diacritics, so "ly lich tu phap" finds "Lý lịch tư pháp". */
+  static String fold(String text) {
+    String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
+    return decomposed.replaceAll("\\p{M}", "").replace('đ', 'd').replaceAll("\\s+", " ").trim();
+  }
+}

@@ -1,0 +1,85 @@
+package org.motcua.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.motcua.support.MotcuaTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What the pages add around the API, without a browser: the page language is Vietnamese whatever the browser says
+ * unless the person switches, the API keeps answering in the Accept-Language of each call (a page's language cookie
+ * does not leak into it), and pages send people without an account to the login page while the API answers 401.
+ */
+@MotcuaTest
+class WebAccessTest {
+
+  @LocalServerPort
+  int port;
+
+  private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+  private HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void pagesAreVietnameseUnlessSwitchedAndTheSwitchIsRemembered() throws Exception {
+    assertThat(get("/login", "Accept-Language", "en-US,en;q=0.9").body()).contains("<h1>Đăng nhập</h1>", "lang=\"vi\"");
+    HttpResponse<String> english = get("/login?lang=en");
+    assertThat(english.body()).contains("<h1>Sign in</h1>");
+    String cookie = english.headers().firstValue("Set-Cookie").orElseThrow();
+    assertThat(cookie).startsWith("motcua-lang=en");
+    assertThat(get("/procedures", "Cookie", "motcua-lang=en").body()).contains("Find an administrative procedure");
+    // A language without texts falls back to Vietnamese instead of showing message keys.
+    assertThat(get("/login?lang=fr").body()).contains("<h1>Đăng nhập</h1>");
+    assertThat(get("/login", "Cookie", "motcua-lang=fr").body()).contains("<h1>Đăng nhập</h1>");
+  }
+
+  @Test
+  void theApiStillSpeaksTheLanguageOfEachCall() throws Exception {
+    assertThat(get("/api/procedures/9.999999", "Cookie", "motcua-lang=en").body())
+        .contains("Không tìm thấy thủ tục hành chính");
+    assertThat(get("/api/procedures/9.999999", "Accept-Language", "en").body()).doesNotContain("Không tìm thấy");
+  }
+
+  @Test
+  void pagesAskToSignInTheApiAnswersUnauthorized() throws Exception {
+    HttpResponse<String> page = get("/citizen/dossiers", "Accept", "text/html");
+    assertThat(page.statusCode()).isEqualTo(302);
+    assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    HttpResponse<String> api = get("/api/dossiers", "Accept", "text/html");
+    assertThat(api.statusCode()).isEqualTo(401);
+    assertThat(api.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    assertThat(get("/procedures").statusCode()).isEqualTo(200);
+    assertThat(get("/procedures/2.000488.000.00.12.H30").body()).contains("Cấp Phiếu lý lịch tư pháp");
+    // Signed in with the wrong role: a page in Vietnamese, not a problem+json body.
+    HttpResponse<String> wrongRole = get("/officer/inbox", "Accept", "text/html", "Authorization",
+        "Basic " + java.util.Base64.getEncoder().encodeToString("citizen:demo".getBytes()));
+    assertThat(wrongRole.statusCode()).isEqualTo(403);
+    assertThat(wrongRole.body()).contains("Tài khoản của bạn không có quyền xem trang này.");
+    // Switching language on a page re-shown after a refused form goes back to the dossier in the new language.
+    HttpResponse<String> switched = get("/officer/dossiers/000.00.12.H30-260101-0001/tasks/42?lang=en", "Accept",
+        "text/html", "Authorization",
+        "Basic " + java.util.Base64.getEncoder().encodeToString("clerk.stp:demo".getBytes()));
+    assertThat(switched.statusCode()).isEqualTo(302);
+    assertThat(switched.headers().firstValue("Location").orElseThrow())
+        .endsWith("/officer/dossiers/000.00.12.H30-260101-0001");
+    // The assets come from the jar (webjars), nothing from the internet.
+    assertThat(get("/webjars/htmx.org/dist/htmx.min.js").statusCode()).isEqualTo(200);
+    assertThat(get("/webjars/chart.js/dist/chart.umd.js").statusCode()).isEqualTo(200);
+    assertThat(get("/css/motcua.css").statusCode()).isEqualTo(200);
+    HttpResponse<String> unknown = get("/procedures/9.999999");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("Không tìm thấy thủ tục hành chính có mã &quot;9.999999&quot;");
+  }
+}
