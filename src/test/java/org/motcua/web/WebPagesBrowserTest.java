@@ -103,6 +103,9 @@ class WebPagesBrowserTest {
       assertThat(mine.appointment()).isEqualTo("Có sau khi hồ sơ được tiếp nhận");
       assertThat(mine.history()).singleElement().asString().contains("Nộp hồ sơ", "Nguyễn Văn An");
       browser.screenshot("04-dossier-submitted");
+      // The pages have no upload, payment or e-result forms yet: those steps go through the API.
+      Dossiers api = new Dossiers(this.api);
+      api.uploadComponents("citizen", code, CRIMINAL_RECORD);
 
       // The clerk of the Department of Justice finds it in the inbox, not overdue, and receives it.
       assertThat(LoginPage.open(browser).signIn("clerk.stp")).isEqualTo("/officer/inbox");
@@ -121,6 +124,8 @@ class WebPagesBrowserTest {
       decide(browser, "specialist.stp", code, "forward", "Trình lãnh đạo",
           "Đủ điều kiện cấp Phiếu lý lịch tư pháp số 1", "Đã trình lãnh đạo hồ sơ ");
       decide(browser, "leader.stp", code, "approve", "Phê duyệt", null, "Đã phê duyệt hồ sơ ");
+      api.payAtCounter("clerk.stp", code);
+      api.uploadResult("leader.stp", code);
       decide(browser, "clerk.stp", code, "return", "Trả kết quả", null, "Đã trả kết quả hồ sơ ");
 
       // The citizen sees the result returned, the appointment date and every step on the slip.
