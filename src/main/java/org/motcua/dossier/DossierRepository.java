@@ -19,6 +19,8 @@ interface DossierRepository extends JpaRepository<Dossier, Long> {
 
   Page<Dossier> findByOwnerUsername(String ownerUsername, Pageable pageable);
 
+  Page<Dossier> findByAgencyCode(String agencyCode, Pageable pageable);
+
   @Query("select d from Dossier d where d.agencyPath like concat('%/', :agencyCode, '/%')")
   Page<Dossier> findWithinAgency(String agencyCode, Pageable pageable);
 

@@ -157,7 +157,9 @@ public class DossierService {
     return switch (user.role()) {
       case ADMIN -> dossiers.findAll(request);
       case CITIZEN -> dossiers.findByOwnerUsername(user.username(), request);
-      default -> dossiers.findWithinAgency(user.agencyCode(), request);
+      case SUPERVISOR -> dossiers.findWithinAgency(user.agencyCode(), request);
+      // Officers handle their own agency's dossiers only, not those of the units below it (as DossierAccess rules).
+      default -> dossiers.findByAgencyCode(user.agencyCode(), request);
     };
   }
 

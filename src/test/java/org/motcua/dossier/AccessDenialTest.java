@@ -83,6 +83,18 @@ class AccessDenialTest {
   }
 
   @Test
+  void officersListOnlyTheirOwnAgencysDossiersAndSupervisorsTheirSubtree() {
+    // A land dossier of the registration office, which sits below the department of agriculture and environment.
+    String code = flow.submit("citizen", "1.013831.000.00.16.H30");
+    assertThat(api.get("clerk.vpdk", "/api/dossiers?size=100").body().path("items").findValuesAsText("code"))
+        .contains(code);
+    assertThat(api.get("clerk.snnmt", "/api/dossiers?size=100").body().path("items").findValuesAsText("code"))
+        .doesNotContain(code);
+    assertThat(api.get("supervisor.snnmt", "/api/dossiers?size=100").body().path("items").findValuesAsText("code"))
+        .contains(code);
+  }
+
+  @Test
   void aTaskClaimedByOneClerkCannotBeCompletedByAnother() {
     String code = flow.submit("citizen", CRIMINAL_RECORD);
     String taskId = flow.task("clerk.stp", code).path("id").asText();
