@@ -149,6 +149,18 @@ public class DossierService {
     return withHistory(dossier);
   }
 
+  /**
+   * Public tracking (tra cứu hồ sơ): anyone holding the receipt, with the last digits of the applicant's phone.
+   * A wrong code and wrong digits look the same, so the answer does not reveal which codes exist.
+   */
+  @Transactional(readOnly = true)
+  public java.util.Optional<Dossier> track(String code, String phoneLastDigits) {
+    return dossiers.findByCode(code)
+        .filter(d -> phoneLastDigits != null && phoneLastDigits.length() >= 4 && d.getApplicant().getPhone() != null
+            && d.getApplicant().getPhone().endsWith(phoneLastDigits))
+        .map(DossierService::withHistory);
+  }
+
   /** The dossiers a user may follow: a citizen's own, an officer's agency's (a supervisor's subtree), or all. */
   @Transactional(readOnly = true)
   public Page<Dossier> list(MotcuaUser user, int page, int size) {

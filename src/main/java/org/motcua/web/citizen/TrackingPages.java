@@ -2,11 +2,8 @@ package org.motcua.web.citizen;
 
 import java.time.LocalDateTime;
 import java.util.List;
-import org.motcua.common.ApiException;
 import org.motcua.dossier.Dossier;
 import org.motcua.dossier.DossierService;
-import org.motcua.security.MotcuaUser;
-import org.motcua.security.Role;
 import org.motcua.web.DossierPages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,12 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 class TrackingPages {
 
   private static final int DIGITS = 4;
-  /**
-   * The reader the dossier service is asked on behalf of. The service lets only accounts read dossiers; the check that
-   * matters here, the phone digits, is done below before anything is shown.
-   */
-  private static final MotcuaUser PUBLIC_READER =
-      new MotcuaUser("public-tracking", "", "Tra cứu công khai", Role.ADMIN, null, null, false);
 
   private final DossierService dossiers;
   private final DossierPages pages;
@@ -66,14 +57,8 @@ class TrackingPages {
     if (model.containsAttribute("codeError") || model.containsAttribute("phoneError")) {
       return "citizen/track";
     }
-    Dossier dossier;
-    try {
-      dossier = dossiers.read(PUBLIC_READER, trimmedCode);
-    } catch (ApiException notFound) {
-      dossier = null;
-    }
-    String applicantPhone = dossier == null ? null : dossier.getApplicant().getPhone();
-    if (applicantPhone == null || !applicantPhone.endsWith(digits)) {
+    Dossier dossier = dossiers.track(trimmedCode, digits).orElse(null);
+    if (dossier == null) {
       model.addAttribute("notFound", true);
       return "citizen/track";
     }
