@@ -28,12 +28,14 @@ final class DayContribution {
   record Key(LocalDate day, String agencyPath, String procedureCode, String field, int channel, String onlineLevel,
       boolean multiSupplement) implements Comparable<Key> {
 
+    private static final java.util.Comparator<Key> ORDER = java.util.Comparator.comparing(Key::day)
+        .thenComparing(Key::agencyPath).thenComparing(Key::procedureCode).thenComparing(Key::field)
+        .thenComparingInt(Key::channel).thenComparing(Key::onlineLevel).thenComparing(Key::multiSupplement);
+
     /** A fixed order, so concurrent transactions lock buckets in the same sequence and cannot deadlock. */
     @Override
     public int compareTo(Key o) {
-      return java.util.Comparator.comparing(Key::day).thenComparing(Key::agencyPath)
-          .thenComparing(Key::procedureCode).thenComparing(Key::field).thenComparingInt(Key::channel)
-          .thenComparing(Key::onlineLevel).thenComparing(Key::multiSupplement).compare(this, o);
+      return ORDER.compare(this, o);
     }
   }
 
