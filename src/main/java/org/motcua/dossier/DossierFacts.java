@@ -26,12 +26,18 @@ public record DossierFacts(
     LocalDateTime endedAt,
     Timeliness timeliness,
     int supplementCount,
-    DurationUnit durationUnit) {
+    DurationUnit durationUnit,
+    boolean componentsDigitized,
+    int componentsSupplied,
+    int componentsReused,
+    boolean resultDigitized,
+    boolean paidOnline) {
 
   static DossierFacts of(Dossier d) {
     return new DossierFacts(d.getCode(), d.getProcedureCode(), d.getField(), d.getOnlineLevel(), d.getFeeVnd(),
         d.getAgencyCode(), d.getAgencyPath(), d.getChannel().code(), d.getStatus().code(), d.getSubmittedAt(),
         d.getReceivedAt(), d.getDueAt(), d.getFinishedAt(), d.getReturnedAt(), d.getEndedAt(), d.getTimeliness(),
-        d.getSupplementCount(), d.getDurationUnit());
+        d.getSupplementCount(), d.getDurationUnit(), d.isComponentsDigitized(), d.getComponentsSupplied(),
+        d.getComponentsReused(), d.isResultDigitized(), d.isPaidOnline());
   }
 }

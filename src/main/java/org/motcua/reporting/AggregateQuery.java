@@ -46,7 +46,13 @@ class AggregateQuery {
         sum(case when bucket_day >= :from then ended_late else 0 end) as finished_late,
         sum(received - ended) as in_progress,
         sum(case when multi_supplement then received - ended else 0 end) as open_multi,
-        sum(case when not multi_supplement and bucket_day < :judgedDay then due - settled else 0 end) as overdue_by_day
+        sum(case when not multi_supplement and bucket_day < :judgedDay then due - settled else 0 end) as overdue_by_day,
+        sum(case when bucket_day >= :from then components_digitized else 0 end) as components_digitized,
+        sum(case when bucket_day >= :from then components_supplied else 0 end) as components_supplied,
+        sum(case when bucket_day >= :from then components_reused else 0 end) as components_reused,
+        sum(case when bucket_day >= :from then result_digitized else 0 end) as result_digitized,
+        sum(case when bucket_day >= :from then fee_dossiers else 0 end) as fee_dossiers,
+        sum(case when bucket_day >= :from then paid_online else 0 end) as paid_online
       from report_day
       where bucket_day < :to and agency_path like :agencyPattern
       %s
@@ -77,6 +83,8 @@ class AggregateQuery {
       %s
       """;
 
+  private static final int WIDTH = 19;
+
   private final NamedParameterJdbcTemplate jdbc;
 
   AggregateQuery(NamedParameterJdbcTemplate jdbc) {
@@ -103,10 +111,11 @@ class AggregateQuery {
 
     Map<String, long[]> rows = new LinkedHashMap<>();
     jdbc.query(BUCKETS.formatted(grp, groupBy), params, rs -> {
-      long[] v = new long[14];
+      long[] v = new long[WIDTH];
       String[] columns = {"received", "received_online", "offered", "offered_online", "full_offered", "full_online",
           "finished", "finished_early", "finished_on_time", "finished_late", "in_progress", "open_multi",
-          "overdue_by_day"};
+          "overdue_by_day", "components_digitized", "components_supplied", "components_reused", "result_digitized",
+          "fee_dossiers", "paid_online"};
       for (int i = 0; i < columns.length; i++) {
         v[i] = rs.getLong(columns[i]); // sum over no rows is null: getLong reads it as 0
       }
@@ -116,12 +125,12 @@ class AggregateQuery {
       // The judged instant falls inside the period (it has not ended yet): settle the partial day exactly.
       Map<String, Long> dueToday = counts(DUE_TODAY.formatted(grp, groupBy), params);
       Map<String, Long> endedSince = counts(ENDED_SINCE.formatted(grp, groupBy), params);
-      dueToday.forEach((k, n) -> rows.computeIfAbsent(k, x -> new long[14])[12] += n);
-      endedSince.forEach((k, n) -> rows.computeIfAbsent(k, x -> new long[14])[12] -= n);
+      dueToday.forEach((k, n) -> rows.computeIfAbsent(k, x -> new long[WIDTH])[12] += n);
+      endedSince.forEach((k, n) -> rows.computeIfAbsent(k, x -> new long[WIDTH])[12] -= n);
     }
     Map<String, Tally> result = new LinkedHashMap<>();
     rows.forEach((k, v) -> result.put(k, new Tally(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9],
-        v[10], v[11] + v[12])));
+        v[10], v[11] + v[12], v[13], v[14], v[15], v[16], v[17], v[18])));
     return result;
   }
 

@@ -22,7 +22,15 @@ final class DayContribution {
   static final int ENDED_LATE = 4;
   static final int DUE = 5;
   static final int SETTLED = 6;
-  static final String[] COLUMNS = {"received", "ended", "ended_early", "ended_on_time", "ended_late", "due", "settled"};
+  static final int COMPONENTS_DIGITIZED = 7;
+  static final int COMPONENTS_SUPPLIED = 8;
+  static final int COMPONENTS_REUSED = 9;
+  static final int RESULT_DIGITIZED = 10;
+  static final int FEE_DOSSIERS = 11;
+  static final int PAID_ONLINE = 12;
+  static final String[] COLUMNS = {"received", "ended", "ended_early", "ended_on_time", "ended_late", "due", "settled",
+      "components_digitized", "components_supplied", "components_reused", "result_digitized", "fee_dossiers",
+      "paid_online"};
 
   /** One bucket: a day and the dimensions the dossier was received under. */
   record Key(LocalDate day, String agencyPath, String procedureCode, String field, int channel, String onlineLevel,
@@ -61,11 +69,26 @@ final class DayContribution {
     }
     boolean multi = f.supplementCount() > 1;
     add(delta, f, f.receivedAt(), multi, RECEIVED, sign);
+    // Digitization, reuse and fees count by reception day, like the dossiers they belong to.
+    if (f.componentsDigitized()) {
+      add(delta, f, f.receivedAt(), multi, COMPONENTS_DIGITIZED, sign);
+    }
+    add(delta, f, f.receivedAt(), multi, COMPONENTS_SUPPLIED, sign * (long) f.componentsSupplied());
+    add(delta, f, f.receivedAt(), multi, COMPONENTS_REUSED, sign * (long) f.componentsReused());
+    if (f.feeVnd() > 0) {
+      add(delta, f, f.receivedAt(), multi, FEE_DOSSIERS, sign);
+    }
+    if (f.paidOnline()) {
+      add(delta, f, f.receivedAt(), multi, PAID_ONLINE, sign);
+    }
     if (f.dueAt() != null) {
       add(delta, f, f.dueAt(), multi, DUE, sign);
     }
     if (f.endedAt() != null) {
       add(delta, f, f.endedAt(), multi, ENDED, sign);
+      if (f.resultDigitized()) {
+        add(delta, f, f.endedAt(), multi, RESULT_DIGITIZED, sign);
+      }
       if (f.timeliness() != null) {
         add(delta, f, f.endedAt(), multi, timelinessCounter(f.timeliness()), sign);
       }
@@ -85,7 +108,7 @@ final class DayContribution {
   }
 
   private static void add(Map<Key, long[]> delta, DossierFacts f, LocalDateTime at, boolean multi, int counter,
-      int sign) {
+      long sign) {
     Key key = new Key(at.toLocalDate(), f.agencyPath(), f.procedureCode(), f.field(), f.channel(),
         f.onlineLevel().name(), multi);
     delta.computeIfAbsent(key, k -> new long[COLUMNS.length])[counter] += sign;

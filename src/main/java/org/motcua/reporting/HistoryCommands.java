@@ -123,7 +123,9 @@ class HistoryCommands implements ApplicationRunner {
       DossierFacts facts = new DossierFacts("GEN-" + run + "-" + i, p.code(), p.field(), p.onlineLevel(), p.feeVnd(),
           agency.code(), catalog.path(agency.code()), channel, status, received.minusHours(1), received, due,
           status == 10 ? ended : null, status == 10 ? ended.plusHours(2) : null, ended,
-          ended == null ? null : Timeliness.classify(ended, due, supplements), supplements, p.duration().unit());
+          ended == null ? null : Timeliness.classify(ended, due, supplements), supplements, p.duration().unit(),
+          random.nextDouble() < 0.9, 0, 0, status == 10 && random.nextDouble() < 0.8,
+          p.feeVnd() > 0 && channel == 2 && random.nextDouble() < 0.3);
       batch.add(new DossierRows.NewDossier(facts, p.name(), p.duration().value()));
       if (batch.size() == BATCH) {
         write(batch);

@@ -126,7 +126,8 @@ final class HistoryCsv {
     DossierFacts facts = new DossierFacts(code, procedure.code(), procedure.field(), procedure.onlineLevel(), fee,
         agency.code(), catalog.path(agency.code()), channel, status, submitted, received, due,
         status == 8 ? null : finished, returned, ended ? finished : null, timeliness, supplements,
-        procedure.duration().unit());
+        procedure.duration().unit(), "true".equals(f.get(13)), 0, 0, "true".equals(f.get(14)),
+        "true".equals(f.get(12)));
     return new Row(new DossierRows.NewDossier(facts, procedure.name(), procedure.duration().value()), null);
   }
 

@@ -45,7 +45,22 @@ public class ReportService {
   public Summary summary(MotcuaUser user, LocalDate from, LocalDate to, String agency) {
     checkPeriod(from, to);
     String scope = scope(user, agency);
-    return summaries.summarize(from, to, scope, judgedAt(to));
+    Summary summary = summaries.summarize(from, to, scope, judgedAt(to));
+    return summary.withProceduresWithOnlinePaymentRate(proceduresWithOnlinePayment(from, to, scope));
+  }
+
+  /**
+   * Decision 766 §3.6: procedures with at least one online payment in the period ÷ procedures with a fee, among the
+   * catalog's procedures of the scope's agencies.
+   */
+  private Double proceduresWithOnlinePayment(LocalDate from, LocalDate to, String scope) {
+    long withFee = catalog.procedures().stream()
+        .filter(p -> p.feeVnd() > 0 && (scope == null || catalog.isWithin(p.agencyCode(), scope)))
+        .count();
+    long paidOnline = summaries.tally(from, to, scope, judgedAt(to), Dimension.PROCEDURE.column()).values().stream()
+        .filter(t -> t.paidOnline() > 0)
+        .count();
+    return Tally.rate(paidOnline, withFee);
   }
 
   /**

@@ -20,5 +20,19 @@ public record Summary(
     long finishedLate,
     long inProgress,
     long inProgressOverdue,
-    Double onTimeRate) {
+    Double onTimeRate,
+    Double componentsDigitizedRate,
+    Double resultDigitizedRate,
+    Double reuseRate,
+    long feeDossiers,
+    long paidOnline,
+    Double onlinePaymentRate,
+    Double proceduresWithOnlinePaymentRate) {
+
+  /** The same summary with the share of fee-bearing procedures that had an online payment (not summable by row). */
+  public Summary withProceduresWithOnlinePaymentRate(Double rate) {
+    return new Summary(from, to, agency, received, receivedOnline, onlineRate, fullOnlineRate, finished,
+        finishedEarly, finishedOnTime, finishedLate, inProgress, inProgressOverdue, onTimeRate,
+        componentsDigitizedRate, resultDigitizedRate, reuseRate, feeDossiers, paidOnline, onlinePaymentRate, rate);
+  }
 }

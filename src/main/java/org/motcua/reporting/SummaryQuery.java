@@ -33,7 +33,16 @@ class SummaryQuery {
         count(case when ended_at < :to and timeliness = 'LATE' then 1 end) as finished_late,
         count(case when ended_at is null or ended_at >= :to then 1 end) as in_progress,
         count(case when (ended_at is null or ended_at >= :to) and (due_at < :judged or supplement_count > 1) then 1 end)
-          as in_progress_overdue
+          as in_progress_overdue,
+        count(case when received_at >= :from and received_at < :to and components_digitized then 1 end)
+          as components_digitized,
+        sum(case when received_at >= :from and received_at < :to then components_supplied else 0 end)
+          as components_supplied,
+        sum(case when received_at >= :from and received_at < :to then components_reused else 0 end)
+          as components_reused,
+        count(case when ended_at < :to and result_digitized then 1 end) as result_digitized,
+        count(case when received_at >= :from and received_at < :to and fee_vnd > 0 then 1 end) as fee_dossiers,
+        count(case when received_at >= :from and received_at < :to and paid_online then 1 end) as paid_online
       from dossier
       where received_at < :to
         and (ended_at is null or ended_at >= :from or received_at >= :from)
@@ -73,7 +82,9 @@ class SummaryQuery {
           rs.getLong("received"), rs.getLong("received_online"), rs.getLong("offered"), rs.getLong("offered_online"),
           rs.getLong("full_offered"), rs.getLong("full_online"), rs.getLong("finished"),
           rs.getLong("finished_early"), rs.getLong("finished_on_time"), rs.getLong("finished_late"),
-          rs.getLong("in_progress"), rs.getLong("in_progress_overdue")));
+          rs.getLong("in_progress"), rs.getLong("in_progress_overdue"), rs.getLong("components_digitized"),
+          rs.getLong("components_supplied"), rs.getLong("components_reused"), rs.getLong("result_digitized"),
+          rs.getLong("fee_dossiers"), rs.getLong("paid_online")));
     });
     return result;
   }

@@ -11,15 +11,19 @@ import java.time.LocalDate;
  */
 record Tally(long received, long receivedOnline, long offered, long offeredOnline, long fullOffered, long fullOnline,
     long finished, long finishedEarly, long finishedOnTime, long finishedLate, long inProgress,
-    long inProgressOverdue) {
+    long inProgressOverdue, long componentsDigitized, long componentsSupplied, long componentsReused,
+    long resultDigitized, long feeDossiers, long paidOnline) {
 
-  static final Tally ZERO = new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+  static final Tally ZERO = new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
   Tally plus(Tally o) {
     return new Tally(received + o.received, receivedOnline + o.receivedOnline, offered + o.offered,
         offeredOnline + o.offeredOnline, fullOffered + o.fullOffered, fullOnline + o.fullOnline,
         finished + o.finished, finishedEarly + o.finishedEarly, finishedOnTime + o.finishedOnTime,
-        finishedLate + o.finishedLate, inProgress + o.inProgress, inProgressOverdue + o.inProgressOverdue);
+        finishedLate + o.finishedLate, inProgress + o.inProgress, inProgressOverdue + o.inProgressOverdue,
+        componentsDigitized + o.componentsDigitized, componentsSupplied + o.componentsSupplied,
+        componentsReused + o.componentsReused, resultDigitized + o.resultDigitized, feeDossiers + o.feeDossiers,
+        paidOnline + o.paidOnline);
   }
 
   boolean isEmpty() {
@@ -31,7 +35,9 @@ record Tally(long received, long receivedOnline, long offered, long offeredOnlin
     return new Summary(from, to, agency, received, receivedOnline,
         rate(offeredOnline, offered), rate(fullOnline, fullOffered),
         finished, finishedEarly, finishedOnTime, finishedLate, inProgress, inProgressOverdue,
-        rate(finishedEarly + finishedOnTime + inProgress - inProgressOverdue, finished + inProgress));
+        rate(finishedEarly + finishedOnTime + inProgress - inProgressOverdue, finished + inProgress),
+        rate(componentsDigitized, received), rate(resultDigitized, finished), rate(componentsReused, componentsSupplied),
+        feeDossiers, paidOnline, rate(paidOnline, feeDossiers), null);
   }
 
   /** A rate whose denominator is empty is null, not 0. */

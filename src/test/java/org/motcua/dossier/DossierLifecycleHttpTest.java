@@ -161,6 +161,14 @@ class DossierLifecycleHttpTest {
     assertThat(year.path("finishedLate").asLong()).isEqualTo(1);
     assertThat(year.path("inProgress").asLong()).isZero();
     assertThat(year.path("onTimeRate").asDouble()).isCloseTo(2.0 / 3, within(1e-9));
+    // Every component uploaded and every result digitized; nothing reused; three fees, all paid at the counter.
+    assertThat(year.path("componentsDigitizedRate").asDouble()).isEqualTo(1.0);
+    assertThat(year.path("resultDigitizedRate").asDouble()).isEqualTo(1.0);
+    assertThat(year.path("reuseRate").asDouble()).isZero();
+    assertThat(year.path("feeDossiers").asLong()).isEqualTo(3);
+    assertThat(year.path("paidOnline").asLong()).isZero();
+    assertThat(year.path("onlinePaymentRate").asDouble()).isZero();
+    assertThat(year.path("proceduresWithOnlinePaymentRate").asDouble()).isZero();
 
     JsonNode april = summary("2025-04-01", "2025-04-30", "000.01.21.H30");
     assertThat(april.path("received").asLong()).isEqualTo(1);

@@ -58,6 +58,9 @@ class PaymentHttpTest {
 
   @Test
   void aCitizenPaysOnlineThroughTheSandboxGateway() {
+    String year = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getYear() + "";
+    String summary = "/api/reports/summary?from=" + year + "-01-01&to=" + year + "-12-31&agency=000.00.12.H30";
+    long paidBefore = api.get("supervisor.stp", summary).body().path("paidOnline").asLong();
     String code = awaitingPayment();
     Api.Response started = api.post("citizen", "/api/dossiers/" + code + "/payments/online", null);
     assertThat(started.status()).as(started.toString()).isEqualTo(200);
@@ -81,6 +84,9 @@ class PaymentHttpTest {
     assertThat(charge(code).path("status").asText()).isEqualTo("PAID");
     assertThat(charge(code).path("method").asText()).isEqualTo("ONLINE");
     assertThat(flow.task("clerk.stp", code).path("name").asText()).isEqualTo("Trả kết quả");
+    JsonNode indicators = api.get("supervisor.stp", summary).body();
+    assertThat(indicators.path("paidOnline").asLong()).isEqualTo(paidBefore + 1);
+    assertThat(indicators.path("proceduresWithOnlinePaymentRate").asDouble()).isPositive();
 
     // Replaying the same signed IPN is answered as already confirmed and changes nothing.
     String txnRef = charge(code).path("txnRef").asText();

@@ -177,9 +177,13 @@ class AggregateMatchesRawScanTest {
       int supplements) {
     Timeliness timeliness = ended == null ? null : Timeliness.classify(ended, due, supplements);
     String agencyCode = path.substring(path.lastIndexOf('/', path.length() - 2) + 1, path.length() - 1);
-    return new DossierFacts(code, procedure[0], procedure[1], OnlineLevel.valueOf(procedure[2]), 0, agencyCode, path,
-        channel, status, submitted, received, due, status == 8 ? null : ended, returned, ended, timeliness,
-        supplements, DurationUnit.WORKING_DAYS);
+    // Digitization, reuse and fees vary with the code, so the extra counters are exercised on both paths too.
+    int h = Math.abs(code.hashCode());
+    int supplied = h % 3;
+    return new DossierFacts(code, procedure[0], procedure[1], OnlineLevel.valueOf(procedure[2]),
+        h % 2 == 0 ? 50_000 : 0, agencyCode, path, channel, status, submitted, received, due,
+        status == 8 ? null : ended, returned, ended, timeliness, supplements, DurationUnit.WORKING_DAYS,
+        h % 5 < 3, supplied, Math.min(supplied, h % 2), ended != null && h % 7 < 5, h % 2 == 0 && h % 4 == 0);
   }
 
   /** One live step, or null: reception, a supplement request, an end of handling, a returned result. */
@@ -213,7 +217,8 @@ class AggregateMatchesRawScanTest {
     Timeliness timeliness = ended == null ? null : Timeliness.classify(ended, due, supplements);
     return new DossierFacts(f.code(), f.procedureCode(), f.field(), f.onlineLevel(), f.feeVnd(), f.agencyCode(),
         f.agencyPath(), f.channel(), status, f.submittedAt(), received, due, status == 8 ? null : ended, returned,
-        ended, timeliness, supplements, f.durationUnit());
+        ended, timeliness, supplements, f.durationUnit(), f.componentsDigitized(), f.componentsSupplied(),
+        f.componentsReused(), ended != null && Math.abs(f.code().hashCode()) % 7 < 5, f.paidOnline());
   }
 
   /** Writes the row only: the event published next carries the counters, as DossierService does. */
@@ -223,18 +228,20 @@ class AggregateMatchesRawScanTest {
           duration_value, duration_unit, fee_vnd, agency_code, agency_path, channel, status, applicant_name,
           applicant_id_number, submitted_at, supplement_count, due_soon, overdue)
         values ((select coalesce(max(id), 0) + 1000000 from dossier), 0, ?, ?, 'Thủ tục thử', ?, ?, 5, 'WORKING_DAYS',
-          0, ?, ?, ?, ?, 'x', '', ?, 0, false, false)
-        """, f.code(), f.procedureCode(), f.field(), f.onlineLevel().name(), f.agencyCode(), f.agencyPath(),
-        f.channel(), f.status(), Timestamp.valueOf(f.submittedAt()));
+          ?, ?, ?, ?, ?, 'x', '', ?, 0, false, false)
+        """, f.code(), f.procedureCode(), f.field(), f.onlineLevel().name(), f.feeVnd(), f.agencyCode(),
+        f.agencyPath(), f.channel(), f.status(), Timestamp.valueOf(f.submittedAt()));
     update(f);
   }
 
   private void update(DossierFacts f) {
     jdbc.update("""
         update dossier set status = ?, received_at = ?, due_at = ?, finished_at = ?, returned_at = ?, ended_at = ?,
-          timeliness = ?, supplement_count = ? where code = ?
+          timeliness = ?, supplement_count = ?, components_digitized = ?, components_supplied = ?,
+          components_reused = ?, result_digitized = ?, paid_online = ? where code = ?
         """, f.status(), ts(f.receivedAt()), ts(f.dueAt()), ts(f.finishedAt()), ts(f.returnedAt()), ts(f.endedAt()),
-        f.timeliness() == null ? null : f.timeliness().name(), f.supplementCount(), f.code());
+        f.timeliness() == null ? null : f.timeliness().name(), f.supplementCount(), f.componentsDigitized(),
+        f.componentsSupplied(), f.componentsReused(), f.resultDigitized(), f.paidOnline(), f.code());
   }
 
   private static Timestamp ts(LocalDateTime t) {
