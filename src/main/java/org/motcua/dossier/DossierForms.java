@@ -18,7 +18,10 @@ import org.motcua.forms.ApplicantInfo;
 import org.motcua.forms.ControlSlip;
 import org.motcua.forms.FormHeader;
 import org.motcua.forms.FormPdfs;
+import org.motcua.forms.PaymentReceipt;
 import org.motcua.forms.ReceiptSlip;
+import org.motcua.payment.Charge;
+import org.motcua.payment.Payments;
 import org.motcua.forms.RefusalNotice;
 import org.motcua.forms.Register;
 import org.motcua.forms.SupplementRequest;
@@ -40,7 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class DossierForms {
 
   /** The forms a dossier may have, by the name used in the URL. */
-  public enum Form { RECEIPT, SUPPLEMENT_REQUEST, REFUSAL, APOLOGY, CONTROL_SLIP }
+  public enum Form { RECEIPT, SUPPLEMENT_REQUEST, REFUSAL, APOLOGY, CONTROL_SLIP, PAYMENT_RECEIPT }
 
   /** A printed register beyond this is unreadable; the reports' CSV exports serve larger periods. */
   static final int MAX_REGISTER_ROWS = 5000;
@@ -50,12 +53,13 @@ public class DossierForms {
   private final DossierDocumentRepository documents;
   private final Catalog catalog;
   private final FormPdfs pdfs;
+  private final Payments payments;
   private final MessageSource messages;
   private final String place;
   private final String publicUrl;
 
   DossierForms(DossierService dossiers, DossierRepository repository, DossierDocumentRepository documents,
-      Catalog catalog, FormPdfs pdfs, MessageSource messages,
+      Catalog catalog, FormPdfs pdfs, Payments payments, MessageSource messages,
       @Value("${motcua.forms.place:Hậu Giang}") String place,
       @Value("${motcua.forms.public-url:http://localhost:8080}") String publicUrl) {
     this.dossiers = dossiers;
@@ -63,6 +67,7 @@ public class DossierForms {
     this.documents = documents;
     this.catalog = catalog;
     this.pdfs = pdfs;
+    this.payments = payments;
     this.messages = messages;
     this.place = place;
     this.publicUrl = publicUrl;
@@ -77,6 +82,7 @@ public class DossierForms {
       case REFUSAL -> pdfs.refusalNotice(refusal(d));
       case APOLOGY -> pdfs.apologyNotice(apology(d));
       case CONTROL_SLIP -> pdfs.controlSlip(controlSlip(d));
+      case PAYMENT_RECEIPT -> pdfs.paymentReceipt(paymentReceipt(d));
     };
   }
 
@@ -122,6 +128,14 @@ public class DossierForms {
     return new ApologyNotice(header(d), d.getCode(), d.getProcedureName(), applicant(d), d.getReceivedAt(),
         d.getDueAt(), apology.getNote(), d.getAppointmentAt(), text("form.signer." + apology.getActorRole()),
         apology.getActorName(), apology.getAt().toLocalDate());
+  }
+
+  /** Biên lai điện tử: the paid charge (online or at the counter). */
+  private PaymentReceipt paymentReceipt(Dossier d) {
+    Charge paid = payments.of(d.getCode()).stream().filter(c -> c.getStatus() == Charge.Status.PAID)
+        .reduce((first, second) -> second).orElseThrow(() -> notAvailable(d, Form.PAYMENT_RECEIPT));
+    return new PaymentReceipt(header(d), paid.getReceiptNumber(), d.getCode(), d.getProcedureName(), applicant(d),
+        paid.getAmountVnd(), text("form.payment." + paid.getMethod()), paid.getSettledAt(), paid.getSettledBy());
   }
 
   /** Each completed task is a line: who handed over to whom, when, against the step's own deadline. */

@@ -26,7 +26,10 @@ class FormController {
     this.forms = forms;
   }
 
-  /** {@code form}: receipt (01), supplement-request (02), refusal (03), apology (04), control-slip. */
+  /**
+   * {@code form}: receipt (01), supplement-request (02), refusal (03), apology (04), control-slip, payment-receipt
+   * (the e-receipt of the fee).
+   */
   @GetMapping("/api/dossiers/{code}/forms/{form}")
   ResponseEntity<byte[]> form(@AuthenticationPrincipal MotcuaUser user, @PathVariable String code,
       @PathVariable String form) {

@@ -117,6 +117,26 @@ public class FormPdfs {
     });
   }
 
+  /** The e-receipt (biên lai điện tử) of a fee or charge paid for a dossier. */
+  public byte[] paymentReceipt(PaymentReceipt receipt) {
+    return render(false, s -> {
+      nationalHeader(s, receipt.header(), receipt.paidAt() == null ? null : receipt.paidAt().toLocalDate());
+      title(s, "BIÊN LAI THU PHÍ, LỆ PHÍ");
+      dossierBarcode(s, receipt.dossierCode());
+      labeled(s, "Số biên lai:", orBlank(receipt.receiptNumber()), true);
+      labeled(s, "Họ và tên người nộp:", receipt.payer() == null ? FormText.BLANK : orBlank(receipt.payer().name()),
+          true);
+      labeled(s, "Số định danh:", receipt.payer() == null ? FormText.BLANK : orBlank(receipt.payer().idNumber()),
+          false);
+      labeled(s, "Nội dung thu:", "Phí, lệ phí giải quyết thủ tục " + orBlank(receipt.procedureName()), false);
+      labeled(s, "Số tiền:", String.format("%,d", receipt.amountVnd()).replace(',', '.') + " đồng", true);
+      labeled(s, "Hình thức nộp:", orBlank(receipt.method()), false);
+      labeled(s, "Thời điểm nộp:", receipt.paidAt() == null ? FormText.BLANK : FormText.longTime(receipt.paidAt()),
+          false);
+      s.signatures(List.of(new Signature("NGƯỜI THU TIỀN", SIGN_HINT, receipt.collector())));
+    });
+  }
+
   /** Form 04, the apology with a new appointment, issued before the dossier goes past its due date. */
   public byte[] apologyNotice(ApologyNotice notice) {
     return render(false, s -> {

@@ -126,10 +126,22 @@ class PaymentHttpTest {
         Map.of("method", "ONLINE", "receiptNumber", "0001")).text("code")).isEqualTo("INVALID_PAYMENT_METHOD");
     flow.payAtCounter("clerk.stp", paid);
     assertThat(charge(paid).path("receiptNumber").asText()).isEqualTo("BL-" + paid);
+    Api.Response receipt = api.get("citizen", "/api/dossiers/" + paid + "/forms/payment-receipt");
+    assertThat(receipt.status()).as(receipt.toString()).isEqualTo(200);
+    try (var pdf = org.apache.pdfbox.Loader.loadPDF(receipt.raw())) {
+      String text = java.text.Normalizer.normalize(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf),
+          java.text.Normalizer.Form.NFC);
+      assertThat(text).contains("BIÊN LAI THU PHÍ, LỆ PHÍ", "BL-" + paid, "Nguyễn Văn An", "200.000 đồng",
+          "Tiền mặt tại Bộ phận Một cửa");
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
     assertThat(api.post("clerk.stp", "/api/dossiers/" + paid + "/payments/counter",
         Map.of("method", "CASH", "receiptNumber", "0002")).text("code")).isEqualTo("NO_OPEN_CHARGE");
 
     String exempt = awaitingPayment();
+    assertThat(api.get("citizen", "/api/dossiers/" + exempt + "/forms/payment-receipt").text("code"))
+        .isEqualTo("FORM_NOT_AVAILABLE");
     assertThat(api.post("citizen", "/api/dossiers/" + exempt + "/payments/exemption",
         Map.of("reasonCode", "HO_NGHEO")).status()).isEqualTo(403);
     Api.Response exempted = api.post("clerk.stp", "/api/dossiers/" + exempt + "/payments/exemption",
