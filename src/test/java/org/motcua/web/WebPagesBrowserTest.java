@@ -192,6 +192,11 @@ class WebPagesBrowserTest {
     try (Browser browser = Browser.desktop(port)) {
       LoginPage.open(browser).signIn("clerk.vithanh");
       DossierPage reception = new InboxPage(browser).open(code);
+      // Nothing was uploaded: accepting is refused with the service's reason, said on the page itself.
+      reception.decide("accept", null);
+      assertThat(reception.errorOf("form")).startsWith("Hồ sơ còn thiếu thành phần");
+      browser.go("/officer/dossiers/" + code);
+      reception = new DossierPage(browser);
       // Asking for a supplement needs the written guide (form 02): the error is next to the note.
       reception.decide(null, "Thiếu bản chính Giấy chứng sinh");
       assertThat(reception.errorOf("decision")).isEqualTo("Vui lòng chọn một quyết định.");

@@ -104,8 +104,9 @@ class OfficerPages {
 
   @PostMapping("/dossiers/{code}/tasks/{taskId}")
   String decide(@AuthenticationPrincipal MotcuaUser officer, @PathVariable String code, @PathVariable String taskId,
-      @RequestParam(required = false) String decision, @RequestParam(required = false) String note, Model model,
-      RedirectAttributes redirect) {
+      @RequestParam(required = false) String decision, @RequestParam(required = false) String note,
+      @RequestParam(required = false) String newAppointment, @RequestParam(required = false) String trackingNumber,
+      Model model, RedirectAttributes redirect) {
     String error;
     Object[] errorArgs = {};
     String errorField;
@@ -115,9 +116,13 @@ class OfficerPages {
     } else if (note != null && note.length() > 2000) {
       error = "web.validation.tooLong";
       errorField = "note";
+    } else if (newAppointment != null && !newAppointment.isBlank() && parse(newAppointment) == null) {
+      error = "web.officer.badAppointment";
+      errorField = "newAppointment";
     } else {
       try {
-        dossiers.complete(officer, taskId, new DossierRequests.CompleteTask(decision, note));
+        dossiers.complete(officer, taskId, new DossierRequests.CompleteTask(decision, note,
+            newAppointment == null || newAppointment.isBlank() ? null : parse(newAppointment), trackingNumber));
         redirect.addFlashAttribute("notice", "web.officer.done." + decision);
         redirect.addFlashAttribute("noticeCode", code);
         return "redirect:/officer/inbox";
@@ -131,7 +136,11 @@ class OfficerPages {
           errorField = "decision";
           error = "web.officer.chooseDecision";
         } else {
-          throw e;
+          // Any other refusal (components missing, result not digitized, apology too late…) is said above the form.
+          errorField = e.code().equals("NEW_APPOINTMENT_REQUIRED") ? "newAppointment"
+              : e.code().equals("TRACKING_NUMBER_REQUIRED") ? "trackingNumber" : "form";
+          error = "error." + e.code();
+          errorArgs = e.args();
         }
       }
     }
@@ -139,6 +148,17 @@ class OfficerPages {
     model.addAttribute("errorField", errorField);
     model.addAttribute("decision", decision);
     model.addAttribute("note", note);
+    model.addAttribute("newAppointment", newAppointment);
+    model.addAttribute("trackingNumber", trackingNumber);
     return dossier(officer, code, model);
+  }
+
+  /** The browser's datetime-local value, e.g. {@code 2026-12-01T09:00}; null when unreadable. */
+  private static java.time.LocalDateTime parse(String value) {
+    try {
+      return java.time.LocalDateTime.parse(value.trim());
+    } catch (java.time.format.DateTimeParseException unreadable) {
+      return null;
+    }
   }
 }
