@@ -92,7 +92,8 @@ class CatalogLoader {
           e.optionalText("legalBasis"),
           e.text("process"),
           components(e),
-          steps(e));
+          steps(e),
+          exemptions(e));
       checkStepBudgets(procedure, e);
       if (procedures.put(procedure.code(), procedure) != null) {
         throw e.fail("code", "duplicate procedure code");
@@ -125,6 +126,20 @@ class CatalogLoader {
       components.add(component);
     }
     return List.copyOf(components);
+  }
+
+  /** Optional: the grounds on which the fee may be waived. */
+  private static List<Procedure.Exemption> exemptions(Entry e) {
+    if (e.node().get("exemptions") == null) {
+      return List.of();
+    }
+    List<Procedure.Exemption> exemptions = new ArrayList<>();
+    int i = 0;
+    for (JsonNode node : e.list("exemptions")) {
+      Entry x = e.element("exemptions", i++, node);
+      exemptions.add(new Procedure.Exemption(x.text("code"), x.text("name")));
+    }
+    return List.copyOf(exemptions);
   }
 
   private static List<Procedure.Step> steps(Entry e) {

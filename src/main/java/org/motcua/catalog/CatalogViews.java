@@ -21,6 +21,9 @@ final class CatalogViews {
   record StepView(String task, int workingHours) {
   }
 
+  record ExemptionView(String code, String name) {
+  }
+
   record ProcedureView(
       String code,
       String nationalCode,
@@ -34,6 +37,7 @@ final class CatalogViews {
       String feeNote,
       String legalBasis,
       List<ComponentView> components,
-      List<StepView> steps) {
+      List<StepView> steps,
+      List<ExemptionView> exemptions) {
   }
 }

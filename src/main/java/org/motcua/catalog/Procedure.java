@@ -23,7 +23,8 @@ public record Procedure(
     String legalBasis,
     String processKey,
     List<Component> components,
-    List<Step> steps) {
+    List<Step> steps,
+    List<Exemption> exemptions) {
 
   /** A dossier component (thành phần hồ sơ); one that is not required is needed only in some cases. */
   public record Component(String code, String name, boolean required) {
@@ -31,6 +32,14 @@ public record Procedure(
 
   public List<Component> requiredComponents() {
     return components.stream().filter(Component::required).toList();
+  }
+
+  /** A ground for not paying the fee (miễn phí, lệ phí), with the code a clerk records. */
+  public record Exemption(String code, String name) {
+  }
+
+  public boolean exempts(String code) {
+    return exemptions.stream().anyMatch(e -> e.code().equals(code));
   }
 
   /** One step of the internal process: a BPMN user task and its time budget in working hours. */

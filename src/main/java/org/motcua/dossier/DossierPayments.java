@@ -30,9 +30,11 @@ public class DossierPayments {
   private final DossierProcess process;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final org.motcua.catalog.Catalog catalog;
 
   DossierPayments(DossierService dossiers, Payments payments, DossierProcess process, Clock clock,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events, org.motcua.catalog.Catalog catalog) {
+    this.catalog = catalog;
     this.dossiers = dossiers;
     this.payments = payments;
     this.process = process;
@@ -58,7 +60,12 @@ public class DossierPayments {
   /** Miễn phí, lệ phí, with the exemption's reason code. */
   @Transactional
   public Charge exempt(MotcuaUser clerk, String code, String reasonCode, String note) {
-    checkClerk(clerk, waitingForPayment(code));
+    Dossier dossier = waitingForPayment(code);
+    checkClerk(clerk, dossier);
+    // Only the grounds the catalog lists for this procedure (the dossier's own procedure) waive its fee.
+    if (catalog.procedure(dossier.getProcedureCode()).filter(p -> p.exempts(reasonCode)).isEmpty()) {
+      throw ApiException.badRequest("UNKNOWN_EXEMPTION", reasonCode, dossier.getProcedureCode());
+    }
     return payments.exempt(code, reasonCode, note, clerk.username());
   }
 

@@ -144,6 +144,8 @@ class PaymentHttpTest {
         .isEqualTo("FORM_NOT_AVAILABLE");
     assertThat(api.post("citizen", "/api/dossiers/" + exempt + "/payments/exemption",
         Map.of("reasonCode", "HO_NGHEO")).status()).isEqualTo(403);
+    assertThat(api.post("clerk.stp", "/api/dossiers/" + exempt + "/payments/exemption",
+        Map.of("reasonCode", "KHONG_CO")).text("code")).isEqualTo("UNKNOWN_EXEMPTION");
     Api.Response exempted = api.post("clerk.stp", "/api/dossiers/" + exempt + "/payments/exemption",
         Map.of("reasonCode", "HO_NGHEO", "note", "Giấy chứng nhận hộ nghèo năm 2026"));
     assertThat(exempted.status()).as(exempted.toString()).isEqualTo(200);
