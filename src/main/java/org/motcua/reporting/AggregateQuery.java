@@ -134,6 +134,18 @@ class AggregateQuery {
     return result;
   }
 
+  /** Procedures with at least one online payment among the dossiers received in the period (Decision 766 §3.6). */
+  long proceduresPaidOnline(LocalDate from, LocalDate to, String agency) {
+    Long n = jdbc.queryForObject("""
+        select count(distinct procedure_code) from report_day
+        where bucket_day >= :from and bucket_day < :to and agency_path like :agencyPattern and paid_online > 0
+        """, new MapSqlParameterSource()
+        .addValue("from", Date.valueOf(from))
+        .addValue("to", Date.valueOf(to.plusDays(1)))
+        .addValue("agencyPattern", SummaryQuery.agencyPattern(agency)), Long.class);
+    return n == null ? 0 : n;
+  }
+
   private Map<String, Long> counts(String sql, MapSqlParameterSource params) {
     Map<String, Long> counts = new HashMap<>();
     jdbc.query(sql, params, rs -> {

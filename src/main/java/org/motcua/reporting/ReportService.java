@@ -57,10 +57,7 @@ public class ReportService {
     long withFee = catalog.procedures().stream()
         .filter(p -> p.feeVnd() > 0 && (scope == null || catalog.isWithin(p.agencyCode(), scope)))
         .count();
-    long paidOnline = summaries.tally(from, to, scope, judgedAt(to), Dimension.PROCEDURE.column()).values().stream()
-        .filter(t -> t.paidOnline() > 0)
-        .count();
-    return Tally.rate(paidOnline, withFee);
+    return Tally.rate(summaries.proceduresPaidOnline(from, to, scope), withFee);
   }
 
   /**
