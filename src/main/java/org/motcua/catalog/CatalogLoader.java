@@ -87,7 +87,7 @@ class CatalogLoader {
           agency,
           timeLimit(e),
           e.enumValue("onlineLevel", OnlineLevel.class),
-          e.nonNegativeLong("feeVnd"),
+          fee(e),
           e.optionalText("feeNote"),
           e.optionalText("legalBasis"),
           e.text("process"),
@@ -126,6 +126,78 @@ class CatalogLoader {
       components.add(component);
     }
     return List.copyOf(components);
+  }
+
+  /** Optional: no {@code fee} block means the procedure is free of charge. */
+  private static FeeSchedule fee(Entry e) {
+    if (e.node().get("fee") == null) {
+      return FeeSchedule.NONE;
+    }
+    Entry fee = e.child("fee");
+    FeeSchedule.Due due = fee.node().get("due") == null ? FeeSchedule.Due.BEFORE_RESULT
+        : fee.enumValue("due", FeeSchedule.Due.class);
+    List<FeeSchedule.Quantity> quantities = new ArrayList<>();
+    if (fee.node().get("quantities") != null) {
+      int i = 0;
+      for (JsonNode node : fee.list("quantities")) {
+        Entry q = fee.element("quantities", i++, node);
+        int min = (int) q.nonNegativeLong("min");
+        int max = (int) q.nonNegativeLong("max");
+        int standard = (int) q.nonNegativeLong("default");
+        if (max < min || standard < min || standard > max) {
+          throw q.fail("default", "must satisfy min <= default <= max");
+        }
+        String code = q.text("code");
+        if (quantities.stream().anyMatch(x -> x.code().equals(code))) {
+          throw q.fail("code", "duplicate quantity code '" + code + "'");
+        }
+        quantities.add(new FeeSchedule.Quantity(code, q.text("name"), q.text("unit"), standard, min, max));
+      }
+    }
+    List<FeeSchedule.Item> items = new ArrayList<>();
+    int i = 0;
+    for (JsonNode node : fee.list("items")) {
+      items.add(feeItem(fee.element("items", i++, node), quantities));
+    }
+    return new FeeSchedule(due, List.copyOf(quantities), List.copyOf(items));
+  }
+
+  private static FeeSchedule.Item feeItem(Entry item, List<FeeSchedule.Quantity> quantities) {
+    String per = quantityRef(item, "per", quantities);
+    String times = quantityRef(item, "times", quantities);
+    boolean fixed = item.node().get("vnd") != null;
+    if (fixed == (item.node().get("tiers") != null)) {
+      throw item.fail("vnd", "give either a fixed 'vnd' or 'tiers' by unit");
+    }
+    List<FeeSchedule.Tier> tiers = new ArrayList<>();
+    if (fixed) {
+      tiers.add(new FeeSchedule.Tier(1, item.nonNegativeLong("vnd")));
+    } else {
+      if (per == null) {
+        throw item.fail("per", "tiers need the quantity they count ('per')");
+      }
+      int i = 0;
+      for (JsonNode node : item.list("tiers")) {
+        Entry t = item.element("tiers", i, node);
+        int from = (int) t.nonNegativeLong("from");
+        if (i == 0 ? from != 1 : from <= tiers.get(i - 1).from()) {
+          throw t.fail("from", i == 0 ? "the first tier starts at unit 1" : "tiers must start at increasing units");
+        }
+        tiers.add(new FeeSchedule.Tier(from, t.nonNegativeLong("vnd")));
+        i++;
+      }
+    }
+    Long cap = item.node().get("cap") == null ? null : item.nonNegativeLong("cap");
+    return new FeeSchedule.Item(item.text("name"), item.enumValue("kind", FeeSchedule.Kind.class), per,
+        List.copyOf(tiers), cap, times);
+  }
+
+  private static String quantityRef(Entry item, String field, List<FeeSchedule.Quantity> quantities) {
+    String code = item.optionalText(field);
+    if (code != null && quantities.stream().noneMatch(q -> q.code().equals(code))) {
+      throw item.fail(field, "unknown quantity '" + code + "' (declare it under fee.quantities)");
+    }
+    return code;
   }
 
   /** Optional: the grounds on which the fee may be waived. */

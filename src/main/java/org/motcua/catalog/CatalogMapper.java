@@ -2,6 +2,7 @@ package org.motcua.catalog;
 
 import java.util.List;
 import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
 import org.motcua.calendar.TimeLimit;
 import org.motcua.catalog.CatalogViews.AgencyView;
 import org.motcua.catalog.CatalogViews.DurationView;
@@ -14,6 +15,7 @@ interface CatalogMapper {
 
   List<AgencyView> toAgencyViews(Iterable<Agency> agencies);
 
+  @Mapping(target = "feeVnd", expression = "java(procedure.feeVnd())")
   ProcedureView toView(Procedure procedure);
 
   List<ProcedureView> toProcedureViews(List<Procedure> procedures);

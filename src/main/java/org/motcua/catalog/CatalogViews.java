@@ -24,6 +24,20 @@ final class CatalogViews {
   record ExemptionView(String code, String name) {
   }
 
+  record QuantityView(String code, String name, String unit, int defaultValue, int min, int max) {
+  }
+
+  record TierView(int from, long vnd) {
+  }
+
+  record FeeItemView(String name, FeeSchedule.Kind kind, String per, List<TierView> tiers, Long capVnd,
+      String times) {
+  }
+
+  /** The fee schedule; {@code feeVnd} beside it is the fee of the common case. */
+  record FeeView(FeeSchedule.Due due, List<QuantityView> quantities, List<FeeItemView> items) {
+  }
+
   record ProcedureView(
       String code,
       String nationalCode,
@@ -34,6 +48,7 @@ final class CatalogViews {
       DurationView duration,
       OnlineLevel onlineLevel,
       long feeVnd,
+      FeeView fee,
       String feeNote,
       String legalBasis,
       List<ComponentView> components,

@@ -7,6 +7,7 @@ import org.motcua.calendar.TimeLimit;
 /**
  * An administrative procedure (thủ tục hành chính) of the catalog, as configured in {@code config/procedures.yml}.
  *
+ * @param fee what the applicant pays (phí, lệ phí) and when; {@code feeNote} spells the legal rule in words
  * @param steps the internal process (quy trình nội bộ): the working-hour budget of each BPMN user task
  */
 public record Procedure(
@@ -18,7 +19,7 @@ public record Procedure(
     String agencyCode,
     TimeLimit duration,
     OnlineLevel onlineLevel,
-    long feeVnd,
+    FeeSchedule fee,
     String feeNote,
     String legalBasis,
     String processKey,
@@ -28,6 +29,11 @@ public record Procedure(
 
   /** A dossier component (thành phần hồ sơ); one that is not required is needed only in some cases. */
   public record Component(String code, String name, boolean required) {
+  }
+
+  /** The fee of the common case (every declared quantity at its default); zero for a procedure without fees. */
+  public long feeVnd() {
+    return fee.defaultTotalVnd();
   }
 
   public List<Component> requiredComponents() {

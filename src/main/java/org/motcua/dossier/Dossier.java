@@ -19,6 +19,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.motcua.calendar.DurationUnit;
+import org.motcua.catalog.FeeSchedule;
 import org.motcua.catalog.OnlineLevel;
 import org.motcua.catalog.Procedure;
 
@@ -62,8 +63,18 @@ public class Dossier {
   @Column(name = "duration_unit", nullable = false)
   private DurationUnit durationUnit;
 
+  /** The fee for the quantities the applicant declared (số trang, số bản…), fixed at submission. */
   @Column(name = "fee_vnd", nullable = false)
   private long feeVnd;
+
+  /** When the fee is due: at submission (before reception) or before the result is returned. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "fee_due", nullable = false)
+  private FeeSchedule.Due feeDue = FeeSchedule.Due.BEFORE_RESULT;
+
+  /** The fee's lines as printed on the receipt, e.g. "Phí chứng thực bản sao (5 trang × 2 bản): 14.000 đồng". */
+  @Column(name = "fee_detail", length = 2000)
+  private String feeDetail;
 
   @Column(name = "agency_code", nullable = false)
   private String agencyCode;
@@ -168,26 +179,26 @@ public class Dossier {
   }
 
   /** An online submission (nộp trực tuyến): status 1 until a clerk accepts it. */
-  static Dossier submitOnline(String code, Procedure procedure, String agencyPath, Applicant applicant,
-      String ownerUsername, LocalDateTime at, Actor actor) {
-    return create(code, procedure, agencyPath, applicant, ownerUsername, Channel.ONLINE, Channel.ONLINE, null, at,
-        actor);
+  static Dossier submitOnline(String code, Procedure procedure, FeeSchedule.Quote fee, String agencyPath,
+      Applicant applicant, String ownerUsername, LocalDateTime at, Actor actor) {
+    return create(code, procedure, fee, agencyPath, applicant, ownerUsername, Channel.ONLINE, Channel.ONLINE, null,
+        at, actor);
   }
 
   /**
    * A dossier entered by a clerk at the counter, or recorded on arrival by public post (with its tracking number).
    * Reception follows at once, when its process starts.
    */
-  static Dossier enterAtCounter(String code, Procedure procedure, String agencyPath, Applicant applicant,
-      String ownerUsername, Channel channel, Channel resultDelivery, String postalTrackingIn, LocalDateTime at,
-      Actor actor) {
-    return create(code, procedure, agencyPath, applicant, ownerUsername, channel, resultDelivery, postalTrackingIn,
-        at, actor);
+  static Dossier enterAtCounter(String code, Procedure procedure, FeeSchedule.Quote fee, String agencyPath,
+      Applicant applicant, String ownerUsername, Channel channel, Channel resultDelivery, String postalTrackingIn,
+      LocalDateTime at, Actor actor) {
+    return create(code, procedure, fee, agencyPath, applicant, ownerUsername, channel, resultDelivery,
+        postalTrackingIn, at, actor);
   }
 
-  private static Dossier create(String code, Procedure procedure, String agencyPath, Applicant applicant,
-      String ownerUsername, Channel channel, Channel resultDelivery, String postalTrackingIn, LocalDateTime at,
-      Actor actor) {
+  private static Dossier create(String code, Procedure procedure, FeeSchedule.Quote fee, String agencyPath,
+      Applicant applicant, String ownerUsername, Channel channel, Channel resultDelivery, String postalTrackingIn,
+      LocalDateTime at, Actor actor) {
     Dossier d = new Dossier();
     d.code = code;
     d.procedureCode = procedure.code();
@@ -196,7 +207,9 @@ public class Dossier {
     d.onlineLevel = procedure.onlineLevel();
     d.durationValue = procedure.duration().value();
     d.durationUnit = procedure.duration().unit();
-    d.feeVnd = procedure.feeVnd();
+    d.feeVnd = fee.totalVnd();
+    d.feeDue = procedure.fee().due();
+    d.feeDetail = fee.lines().isEmpty() ? null : fee.describe();
     d.agencyCode = procedure.agencyCode();
     d.agencyPath = agencyPath;
     d.channel = channel;
@@ -315,10 +328,14 @@ public class Dossier {
     record(DossierAction.PAYMENT_REMINDED, at, Actor.SYSTEM);
   }
 
-  /** The fee is paid or exempted: back to "processing finished", ready to return. */
+  /**
+   * The fee is paid or exempted: a fee due at submission sends the dossier on to reception (status 1); one due before
+   * the result back to "processing finished", ready to return.
+   */
   void paymentSettled(LocalDateTime at, Actor actor, boolean online, String how) {
     paidOnline = online;
-    moveTo(DossierStatus.FINISHED, DossierAction.PAYMENT_SETTLED, at, actor);
+    moveTo(receivedAt == null ? DossierStatus.SUBMITTED : DossierStatus.FINISHED, DossierAction.PAYMENT_SETTLED, at,
+        actor);
     history.get(history.size() - 1).decision(null, how);
   }
 
@@ -414,6 +431,29 @@ public class Dossier {
 
   public long getFeeVnd() {
     return feeVnd;
+  }
+
+  public FeeSchedule.Due getFeeDue() {
+    return feeDue;
+  }
+
+  public String getFeeDetail() {
+    return feeDetail;
+  }
+
+  /** The fee must be settled before the dossier is received. */
+  public boolean isFeeDueAtSubmission() {
+    return feeVnd > 0 && feeDue == FeeSchedule.Due.AT_SUBMISSION;
+  }
+
+  /** Status 6 before reception: the fee due at submission is not paid yet. */
+  public boolean isWaitingForFeeBeforeReception() {
+    return status == DossierStatus.PAYMENT_REQUESTED && receivedAt == null;
+  }
+
+  /** The fee is still owed after processing finished. */
+  public boolean isFeeDueBeforeResult() {
+    return feeVnd > 0 && feeDue == FeeSchedule.Due.BEFORE_RESULT;
   }
 
   public String getAgencyCode() {

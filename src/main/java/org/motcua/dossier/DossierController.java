@@ -20,10 +20,12 @@ import org.springframework.web.bind.annotation.RestController;
 class DossierController {
 
   private final DossierService service;
+  private final CounterIntake counter;
   private final DossierMapper mapper;
 
-  DossierController(DossierService service, DossierMapper mapper) {
+  DossierController(DossierService service, CounterIntake counter, DossierMapper mapper) {
     this.service = service;
+    this.counter = counter;
     this.mapper = mapper;
   }
 
@@ -56,11 +58,14 @@ class DossierController {
     return view(service.provideSupplement(citizen, code, request == null ? null : request.note()));
   }
 
-  /** Tiếp nhận tại quầy / qua bưu chính: a clerk enters a paper dossier; reception happens at once. */
+  /**
+   * Tiếp nhận tại quầy / qua bưu chính: a clerk enters a paper dossier; reception happens at once, after the fee when
+   * it is due at submission (taken in the same request, or later while the dossier waits in status 6).
+   */
   @PostMapping("/api/counter/dossiers")
   ResponseEntity<DossierView> enter(@AuthenticationPrincipal MotcuaUser clerk,
       @Valid @RequestBody DossierRequests.EnterDossier request) {
-    Dossier dossier = service.enterAtCounter(clerk, request);
+    Dossier dossier = counter.enter(clerk, request);
     return ResponseEntity.created(URI.create("/api/dossiers/" + dossier.getCode())).body(view(dossier));
   }
 

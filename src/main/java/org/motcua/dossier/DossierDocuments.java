@@ -187,7 +187,10 @@ public class DossierDocuments {
     if (!applicant && !clerk) {
       throw ApiException.forbidden("DOSSIER_ACCESS_DENIED", code);
     }
-    if (!(applicant ? APPLICANT_MAY_ADD : CLERK_MAY_ADD).contains(dossier.getStatus())) {
+    // A fee due at submission is paid while the dossier is still being put together: uploads stay open.
+    boolean open = (applicant ? APPLICANT_MAY_ADD : CLERK_MAY_ADD).contains(dossier.getStatus())
+        || dossier.isWaitingForFeeBeforeReception();
+    if (!open) {
       throw ApiException.conflict("DOCUMENTS_CLOSED", code, dossier.getStatus().code());
     }
     return dossier;

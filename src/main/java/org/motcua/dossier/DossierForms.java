@@ -135,7 +135,8 @@ public class DossierForms {
     Charge paid = payments.of(d.getCode()).stream().filter(c -> c.getStatus() == Charge.Status.PAID)
         .reduce((first, second) -> second).orElseThrow(() -> notAvailable(d, Form.PAYMENT_RECEIPT));
     return new PaymentReceipt(header(d), paid.getReceiptNumber(), d.getCode(), d.getProcedureName(), applicant(d),
-        paid.getAmountVnd(), text("form.payment." + paid.getMethod()), paid.getSettledAt(), paid.getSettledBy());
+        paid.getAmountVnd(), d.getFeeDetail() == null ? List.of() : d.getFeeDetail().lines().toList(),
+        text("form.payment." + paid.getMethod()), paid.getSettledAt(), paid.getSettledBy());
   }
 
   /** Each completed task is a line: who handed over to whom, when, against the step's own deadline. */

@@ -69,6 +69,24 @@ public class DossierPayments {
     return payments.exempt(code, reasonCode, note, clerk.username());
   }
 
+  /**
+   * A fee due at submission, settled at the counter as the clerk enters the dossier (which waits for it in status 6):
+   * paid with a receipt number, or waived on one of the procedure's grounds.
+   */
+  @Transactional
+  public Charge settleAtIntake(MotcuaUser clerk, Dossier dossier, DossierRequests.FeeAtCounter fee) {
+    if (!dossier.isFeeDueAtSubmission()) {
+      throw ApiException.badRequest("NO_FEE_DUE_AT_SUBMISSION", dossier.getProcedureCode());
+    }
+    if (fee.exemptionCode() != null && !fee.exemptionCode().isBlank()) {
+      return exempt(clerk, dossier.getCode(), fee.exemptionCode().trim(), fee.note());
+    }
+    if (fee.method() == null || fee.receiptNumber() == null || fee.receiptNumber().isBlank()) {
+      throw ApiException.badRequest("COUNTER_PAYMENT_INCOMPLETE");
+    }
+    return payAtCounter(clerk, dossier.getCode(), fee.method(), fee.receiptNumber().trim());
+  }
+
   @Transactional(readOnly = true)
   public List<Charge> charges(MotcuaUser user, String code) {
     dossiers.read(user, code);

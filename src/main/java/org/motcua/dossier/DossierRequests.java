@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDateTime;
+import java.util.Map;
+import org.motcua.payment.Charge;
 
 /** What clients send to the dossier API. */
 public final class DossierRequests {
@@ -16,10 +18,18 @@ public final class DossierRequests {
   private DossierRequests() {
   }
 
-  /** Nộp hồ sơ trực tuyến. */
+  /**
+   * Nộp hồ sơ trực tuyến. {@code feeQuantities}: what the fee is counted by, as the procedure's fee schedule names
+   * them (e.g. {@code {"pages": 5, "copies": 2}}); undeclared ones take their default.
+   */
   public record SubmitDossier(
       @NotBlank(message = "{validation.required}") String procedureCode,
-      @NotNull(message = "{validation.required}") @Valid ApplicantInput applicant) {
+      @NotNull(message = "{validation.required}") @Valid ApplicantInput applicant,
+      Map<String, Integer> feeQuantities) {
+
+    public SubmitDossier(String procedureCode, ApplicantInput applicant) {
+      this(procedureCode, applicant, null);
+    }
   }
 
   /**
@@ -33,7 +43,26 @@ public final class DossierRequests {
       @NotNull(message = "{validation.required}") @Valid ApplicantInput applicant,
       @Size(max = 40, message = "{validation.size}") String postalTrackingNumber,
       @Min(value = 1, message = "{validation.channel}") @Max(value = 3, message = "{validation.channel}")
-      Integer resultDelivery) {
+      Integer resultDelivery,
+      Map<String, Integer> feeQuantities,
+      @Valid FeeAtCounter fee) {
+
+    public EnterDossier(String procedureCode, Integer channel, ApplicantInput applicant, String postalTrackingNumber,
+        Integer resultDelivery) {
+      this(procedureCode, channel, applicant, postalTrackingNumber, resultDelivery, null, null);
+    }
+  }
+
+  /**
+   * A fee due at submission, settled by the clerk as the dossier is entered: paid in cash or by card with the receipt
+   * number issued ({@code method} CASH or POS), or waived on one of the procedure's exemption grounds
+   * ({@code exemptionCode}).
+   */
+  public record FeeAtCounter(
+      Charge.Method method,
+      @Size(max = 60, message = "{validation.size}") String receiptNumber,
+      @Size(max = 40, message = "{validation.size}") String exemptionCode,
+      @Size(max = 1000, message = "{validation.size}") String note) {
   }
 
   public record ApplicantInput(

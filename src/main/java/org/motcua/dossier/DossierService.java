@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.motcua.catalog.Catalog;
+import org.motcua.catalog.FeeSchedule;
 import org.motcua.catalog.Procedure;
 import org.motcua.common.ApiException;
 import org.motcua.process.DossierProcess;
@@ -76,10 +77,11 @@ public class DossierService {
     if (!procedure.onlineLevel().offeredOnline()) {
       throw ApiException.badRequest("PROCEDURE_NOT_ONLINE", procedure.code());
     }
+    FeeSchedule.Quote fee = fee(procedure, request.feeQuantities());
     LocalDateTime now = LocalDateTime.now(clock);
     Applicant applicant = applicant(request.applicant(), now);
     String code = codes.next(procedure.agencyCode(), now.toLocalDate());
-    Dossier dossier = dossiers.save(Dossier.submitOnline(code, procedure, catalog.path(procedure.agencyCode()),
+    Dossier dossier = dossiers.save(Dossier.submitOnline(code, procedure, fee, catalog.path(procedure.agencyCode()),
         applicant, citizen.username(), now, Actor.of(citizen)));
     return start(dossier, procedure, Channel.ONLINE);
   }
@@ -104,11 +106,12 @@ public class DossierService {
       throw ApiException.badRequest("TRACKING_NUMBER_REQUIRED");
     }
     Channel delivery = request.resultDelivery() == null ? Channel.COUNTER : channel(request.resultDelivery());
+    FeeSchedule.Quote fee = fee(procedure, request.feeQuantities());
     LocalDateTime now = LocalDateTime.now(clock);
     Applicant applicant = applicant(request.applicant(), now);
     String owner = accounts.citizenWithIdNumber(applicant.getIdNumber()).map(MotcuaUser::username).orElse(null);
     String code = codes.next(procedure.agencyCode(), now.toLocalDate());
-    Dossier dossier = dossiers.save(Dossier.enterAtCounter(code, procedure, catalog.path(procedure.agencyCode()),
+    Dossier dossier = dossiers.save(Dossier.enterAtCounter(code, procedure, fee, catalog.path(procedure.agencyCode()),
         applicant, owner, channel, delivery, tracking, now, Actor.of(clerk)));
     return start(dossier, procedure, channel);
   }
@@ -119,10 +122,20 @@ public class DossierService {
     variables.put("agencyCode", procedure.agencyCode());
     variables.put("procedureCode", procedure.code());
     variables.put("channel", channel.code());
+    // A fee due at submission is asked for before reception; one due before the result, after processing finished.
+    variables.put("paymentAtSubmission", dossier.isFeeDueAtSubmission());
     // Each step's budget becomes its task's due date through the working-time business calendar.
     procedure.steps().forEach(step -> variables.put(step.task() + "Budget", "PT" + step.workingHours() + "H"));
     dossier.attachProcess(process.start(procedure.processKey(), dossier.getCode(), variables));
     return dossier;
+  }
+
+  private static FeeSchedule.Quote fee(Procedure procedure, Map<String, Integer> declared) {
+    try {
+      return procedure.fee().quote(declared == null ? Map.of() : declared);
+    } catch (FeeSchedule.QuantityException ex) {
+      throw ApiException.badRequest(ex.reason(), ex.quantity(), procedure.code());
+    }
   }
 
   private Procedure procedure(String code) {

@@ -48,6 +48,9 @@ final class DossierViews {
       int componentsReused,
       boolean componentsDigitized,
       boolean resultDigitized,
+      long feeVnd,
+      org.motcua.catalog.FeeSchedule.Due feeDue,
+      String feeDetail,
       List<StepView> currentSteps,
       List<EventView> history) {
   }

@@ -65,7 +65,7 @@ class MilestoneHandler implements ProcessMilestones {
       case REFUSED -> dossier.refuse(now, actor);
       case FINISHED -> {
         dossier.finish(now, actor);
-        return Map.of("paymentRequired", dossier.getFeeVnd() > 0);
+        return Map.of("paymentRequired", dossier.isFeeDueBeforeResult());
       }
       case PAYMENT_REQUESTED -> {
         dossier.requestPayment(now, actor);

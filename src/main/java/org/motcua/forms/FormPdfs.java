@@ -129,6 +129,9 @@ public class FormPdfs {
       labeled(s, "Số định danh:", receipt.payer() == null ? FormText.BLANK : orBlank(receipt.payer().idNumber()),
           false);
       labeled(s, "Nội dung thu:", "Phí, lệ phí giải quyết thủ tục " + orBlank(receipt.procedureName()), false);
+      for (String line : receipt.feeLines()) {
+        s.paragraph(new Run("– " + line, false));
+      }
       labeled(s, "Số tiền:", String.format("%,d", receipt.amountVnd()).replace(',', '.') + " đồng", true);
       labeled(s, "Hình thức nộp:", orBlank(receipt.method()), false);
       labeled(s, "Thời điểm nộp:", receipt.paidAt() == null ? FormText.BLANK : FormText.longTime(receipt.paidAt()),

@@ -48,12 +48,83 @@ class CatalogLoaderTest {
 
   @Test
   void missingFieldsAndUnknownAgenciesAreNamed() throws IOException {
-    write(validProcedure().replace("    feeVnd: 0\n", ""));
-    assertThatThrownBy(this::load).hasMessageContaining("field 'feeVnd': missing or not a whole number");
+    write(validProcedure().replace("    onlineLevel: FULL\n", ""));
+    assertThatThrownBy(this::load).hasMessageContaining("field 'onlineLevel': missing");
     write(validProcedure().replace("agency: 000.00.01.T01", "agency: 000.00.99.T01"));
     assertThatThrownBy(this::load).hasMessageContaining("field 'agency': unknown agency '000.00.99.T01'");
     write(validProcedure().replace("{code: A, name: Tờ khai}", "{code: A}"));
     assertThatThrownBy(this::load).hasMessageContaining("field 'components[0].name': missing");
+  }
+
+  @Test
+  void feeSchedulesAreCheckedWhereTheyAreWritten() throws IOException {
+    write(withFee("""
+        fee:
+          items:
+            - {name: Phí, kind: FEE, per: pages, tiers: [{from: 1, vnd: 2000}]}
+        """));
+    assertThatThrownBy(this::load)
+        .hasMessageContaining("field 'fee.items[0].per': unknown quantity 'pages' (declare it under fee.quantities)");
+    write(withFee("""
+        fee:
+          quantities: [{code: pages, name: Số trang, unit: trang, default: 1, min: 1, max: 9}]
+          items:
+            - {name: Phí, kind: FEE, per: pages, tiers: [{from: 1, vnd: 2000}, {from: 1, vnd: 1000}]}
+        """));
+    assertThatThrownBy(this::load)
+        .hasMessageContaining("field 'fee.items[0].tiers[1].from': tiers must start at increasing units");
+    write(withFee("""
+        fee:
+          items:
+            - {name: Lệ phí, kind: TAX, vnd: 1000}
+        """));
+    assertThatThrownBy(this::load).hasMessageContaining("field 'fee.items[0].kind': 'TAX' is not one of [FEE, CHARGE]");
+    write(withFee("""
+        fee:
+          quantities: [{code: pages, name: Số trang, unit: trang, default: 0, min: 1, max: 9}]
+          items:
+            - {name: Phí, kind: FEE, vnd: 1000}
+        """));
+    assertThatThrownBy(this::load)
+        .hasMessageContaining("field 'fee.quantities[0].default': must satisfy min <= default <= max");
+  }
+
+  /** The shipped schedules price the published examples (Thông tư 226/2016, 244/2016, 281/2016). */
+  @Test
+  void shippedFeeSchedulesPriceTheLegalExamples() {
+    Catalog catalog = new Catalog(new DefaultResourceLoader(), "file:config/");
+    FeeSchedule copy = catalog.procedure("2.000815.000.00.21.H30").orElseThrow().fee();
+    assertThat(copy.due()).isEqualTo(FeeSchedule.Due.AT_SUBMISSION);
+    // 2.000 đồng for pages 1–2, 1.000 đồng from page 3: 5 pages = 7.000 đồng a copy; 2 copies = 14.000 đồng.
+    FeeSchedule.Quote twoCopies = copy.quote(java.util.Map.of("pages", 5, "copies", 2));
+    assertThat(twoCopies.totalVnd()).isEqualTo(14_000);
+    assertThat(twoCopies.describe()).isEqualTo("Phí chứng thực bản sao từ bản chính (5 trang × 2 bản): 14.000 đồng");
+    // At most 200.000 đồng a copy: 300 pages would be 300.000 đồng uncapped.
+    assertThat(copy.quote(java.util.Map.of("pages", 300, "copies", 3)).totalVnd()).isEqualTo(600_000);
+    assertThat(copy.defaultTotalVnd()).isEqualTo(2_000);
+    assertThatThrownBy(() -> copy.quote(java.util.Map.of("pages", 0)))
+        .isInstanceOf(FeeSchedule.QuantityException.class).hasFieldOrPropertyWithValue("reason", "INVALID_FEE_QUANTITY");
+    assertThatThrownBy(() -> copy.quote(java.util.Map.of("sheets", 1)))
+        .hasFieldOrPropertyWithValue("reason", "UNKNOWN_FEE_QUANTITY");
+
+    FeeSchedule record = catalog.procedure("2.000488.000.00.12.H30").orElseThrow().fee();
+    assertThat(record.due()).isEqualTo(FeeSchedule.Due.BEFORE_RESULT);
+    // 200.000 đồng a request; from the third certificate on, 5.000 đồng more each.
+    assertThat(record.quote(java.util.Map.of("certificates", 2)).totalVnd()).isEqualTo(200_000);
+    assertThat(record.quote(java.util.Map.of("certificates", 4)).totalVnd()).isEqualTo(210_000);
+    assertThat(record.quote(java.util.Map.of("certificates", 4)).lines()).extracting(FeeSchedule.Line::vnd)
+        .containsExactly(200_000L, 10_000L);
+
+    assertThat(catalog.procedure("1.001193.000.00.21.H30").orElseThrow().feeVnd()).isZero();
+    assertThat(catalog.procedure("2.000635.000.00.21.H30").orElseThrow().fee().quote(java.util.Map.of("copies", 3))
+        .totalVnd()).isEqualTo(24_000);
+    // Exemption grounds come from the fee rules (Luật Hộ tịch Điều 11 for the marital-status certificate).
+    assertThat(catalog.procedure("1.004873.000.00.21.H30").orElseThrow().exempts("HO_NGHEO")).isTrue();
+  }
+
+  private static String withFee(String fee) {
+    return validProcedure().replace("    process: dossier-standard\n",
+        fee.indent(4) + "    process: dossier-standard\n");
   }
 
   @Test
@@ -91,7 +162,6 @@ class CatalogLoaderTest {
             agency: 000.00.01.T01
             duration: {value: 5, unit: WORKING_DAYS}
             onlineLevel: FULL
-            feeVnd: 0
             process: dossier-standard
             components:
               - {code: A, name: Tờ khai}

@@ -74,9 +74,11 @@ class DossierLifecycleHttpTest {
     assertThat(returned.path("returnedAt").asText()).isEqualTo("2025-02-13T08:00");
 
     // B. Certified copy, same day, received Friday 25 Apr 2025 16:10 (after 15:00) → closing of the next working day,
-    // which is Saturday 26 Apr (worked in exchange for Friday 2 May). One supplement round before reception.
+    // which is Saturday 26 Apr (worked in exchange for Friday 2 May). Its fee is due at submission, so the dossier
+    // reaches the clerk once paid; one supplement round before reception.
     clock.set(LocalDateTime.of(2025, 4, 25, 15, 30));
     String b = flow.submitComplete("citizen", CERTIFIED_COPY);
+    flow.payAtCounter("clerk.vithanh", b);
     flow.decide("clerk.vithanh", b, "supplement", "Thiếu bản chính Giấy khai sinh để đối chiếu");
     JsonNode asked = api.get("citizen", "/api/dossiers/" + b).body();
     assertThat(asked.path("status").asInt()).isEqualTo(5);
@@ -93,7 +95,6 @@ class DossierLifecycleHttpTest {
     clock.set(LocalDateTime.of(2025, 4, 26, 17, 30));
     assertThat(flow.decide("leader.vithanh", b, "approve", null).path("timeliness").asText()).isEqualTo("LATE");
     clock.set(LocalDateTime.of(2025, 4, 28, 8, 0));
-    flow.payAtCounter("clerk.vithanh", b);
     flow.uploadResult("clerk.vithanh", b);
     flow.decide("clerk.vithanh", b, "return", null);
 

@@ -206,6 +206,46 @@ class StandardProcessTest {
     assertThat(dossier(instance).getStatus()).isEqualTo(DossierStatus.PROCESSING);
   }
 
+  /**
+   * A fee due at submission (the certified copy's) is asked for before reception: the clock starts only when the
+   * dossier reaches the clerk, and no payment is asked again after approval. Unpaid, the dossier stops unreceived.
+   */
+  @Test
+  void aFeeDueAtSubmissionIsPaidBeforeReceptionOrTheDossierStops() {
+    String certifiedCopy = "2.000815.000.00.21.H30";
+    DossierRequests.ApplicantInput applicant = request().applicant();
+    Dossier paid = dossiers.submitOnline(citizen, new DossierRequests.SubmitDossier(certifiedCopy, applicant,
+        java.util.Map.of("pages", 3)));
+    ProcessInstance instance = runtimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(paid.getCode()).singleResult();
+    assertThat(instance).hasPassed("feeAtSubmissionGateway", "submissionPaymentRequested")
+        .isWaitingAt("awaitSubmissionPayment");
+    assertThat(dossier(instance).getStatus()).isEqualTo(DossierStatus.PAYMENT_REQUESTED);
+    assertThat(dossier(instance).getFeeVnd()).isEqualTo(5_000);
+
+    clock.set(LocalDateTime.of(2026, 3, 2, 9, 30));
+    payments.payAtCounter(accounts.find("clerk.vithanh").orElseThrow(), paid.getCode(),
+        org.motcua.payment.Charge.Method.CASH, "BL-0002");
+    assertThat(instance).hasPassed("submissionPaymentSettled").isWaitingAt("reception");
+    assertThat(dossier(instance).getStatus()).isEqualTo(DossierStatus.SUBMITTED);
+    assertThat(dossier(instance).getReceivedAt()).isNull();
+    complete(task(), withVariables("decision", "accept"));
+    assertThat(dossier(instance).getReceivedAt()).isEqualTo(LocalDateTime.of(2026, 3, 2, 9, 30));
+    complete(task(), withVariables("decision", "forward"));
+    complete(task(), withVariables("decision", "approve"));
+    assertThat(instance).hasPassed("finished").hasNotPassed("paymentRequested").isWaitingAt("resultReturn");
+
+    ProcessInstance unpaid = runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(
+        dossiers.submitOnline(citizen, new DossierRequests.SubmitDossier(certifiedCopy, applicant)).getCode())
+        .singleResult();
+    execute(job("submissionPaymentReminder", unpaid));
+    assertThat(unpaid).hasPassed("submissionPaymentReminded").isWaitingAt("awaitSubmissionPayment");
+    execute(job("submissionPaymentDeadline", unpaid));
+    assertThat(unpaid).hasPassed("unpaidAtSubmission").hasNotPassed("intakeAndHandling").isEnded();
+    assertThat(dossier(unpaid).getStatus()).isEqualTo(DossierStatus.STOPPED);
+    assertThat(dossier(unpaid).getReceivedAt()).isNull();
+  }
+
   @Test
   void supplementDuringAppraisalPausesTheClockAndMovesTheDueDate() {
     ProcessInstance instance = submit();

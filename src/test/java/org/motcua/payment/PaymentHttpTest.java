@@ -3,7 +3,6 @@ package org.motcua.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,7 +15,6 @@ import org.motcua.support.Api;
 import org.motcua.support.Dossiers;
 import org.motcua.support.MotcuaTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Paying a dossier's fee over real HTTP: online through the sandbox gateway (signed redirect, signed IPN), at the
@@ -62,21 +60,13 @@ class PaymentHttpTest {
     String summary = "/api/reports/summary?from=" + year + "-01-01&to=" + year + "-12-31&agency=000.00.12.H30";
     long paidBefore = api.get("supervisor.stp", summary).body().path("paidOnline").asLong();
     String code = awaitingPayment();
-    Api.Response started = api.post("citizen", "/api/dossiers/" + code + "/payments/online", null);
-    assertThat(started.status()).as(started.toString()).isEqualTo(200);
-    String redirect = started.text("redirectUrl");
+    String redirect = flow.startOnlinePayment("citizen", code);
     assertThat(redirect).startsWith("/sandbox/vnpay/pay?").contains("vnp_Amount=20000000", "vnp_SecureHash=");
 
     Api.Response page = api.get(null, redirect);
     assertThat(page.status()).isEqualTo(200);
     assertThat(new String(page.raw(), StandardCharsets.UTF_8)).contains("200.000 đồng", "Thanh toán");
-
-    Map<String, String> form = new LinkedHashMap<>(UriComponentsBuilder.fromUri(URI.create(redirect)).build()
-        .getQueryParams().toSingleValueMap());
-    form.replaceAll((k, v) -> java.net.URLDecoder.decode(v, StandardCharsets.US_ASCII));
-    form.put("outcome", "pay");
-    Api.Response back = api.form(null, "/sandbox/vnpay/pay", form);
-    assertThat(new String(back.raw(), StandardCharsets.UTF_8)).contains("Thanh toán thành công");
+    flow.payOnSandboxPage(redirect);
 
     JsonNode paid = api.get("citizen", "/api/dossiers/" + code).body();
     assertThat(paid.path("status").asInt()).isEqualTo(9);

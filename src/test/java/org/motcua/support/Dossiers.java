@@ -3,8 +3,13 @@ package org.motcua.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** Steps a test takes through the API, each asserting it was accepted. */
 public class Dossiers {
@@ -61,6 +66,28 @@ public class Dossiers {
         Map.of("method", "CASH", "receiptNumber", "BL-" + code));
     assertThat(paid.status()).as("counter payment: %s", paid).isEqualTo(200);
     assertThat(paid.text("status")).isEqualTo("PAID");
+  }
+
+  /** The applicant pays online through the sandbox gateway: its page, then its signed IPN and redirect. */
+  public void payOnline(String citizen, String code) {
+    payOnSandboxPage(startOnlinePayment(citizen, code));
+  }
+
+  /** The applicant starts paying online; returns the gateway's payment page URL. */
+  public String startOnlinePayment(String citizen, String code) {
+    Api.Response started = api.post(citizen, "/api/dossiers/" + code + "/payments/online", null);
+    assertThat(started.status()).as("pay online: %s", started).isEqualTo(200);
+    return started.text("redirectUrl");
+  }
+
+  /** On the sandbox gateway's page, the applicant confirms the payment. */
+  public void payOnSandboxPage(String paymentPage) {
+    Map<String, String> form = new LinkedHashMap<>(UriComponentsBuilder.fromUri(URI.create(paymentPage)).build()
+        .getQueryParams().toSingleValueMap());
+    form.replaceAll((k, v) -> URLDecoder.decode(v, StandardCharsets.US_ASCII));
+    form.put("outcome", "pay");
+    Api.Response back = api.form(null, "/sandbox/vnpay/pay", form);
+    assertThat(new String(back.raw(), StandardCharsets.UTF_8)).contains("Thanh toán thành công");
   }
 
   /** The officer's open task for the dossier, found in their inbox. */
