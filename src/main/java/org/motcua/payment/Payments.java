@@ -3,10 +3,13 @@ package org.motcua.payment;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.motcua.common.ApiException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -21,17 +24,26 @@ public class Payments {
 
   private final ChargeRepository charges;
   private final PaymentAttemptRepository attempts;
-  private final VnpayGateway vnpay;
+  private final Map<String, PaymentGateway> gateways;
+  private final PaymentGateway onlineGateway;
   private final Clock clock;
   private final ApplicationEventPublisher events;
 
-  Payments(ChargeRepository charges, PaymentAttemptRepository attempts, VnpayGateway vnpay, Clock clock,
+  Payments(ChargeRepository charges, PaymentAttemptRepository attempts, List<PaymentGateway> gateways,
+      @Value("${motcua.payment.gateway:VNPAY}") String onlineGateway, Clock clock,
       ApplicationEventPublisher events) {
     this.charges = charges;
     this.attempts = attempts;
-    this.vnpay = vnpay;
+    this.gateways = gateways.stream().collect(Collectors.toMap(g -> g.name().toLowerCase(Locale.ROOT), g -> g));
+    this.onlineGateway = gateway(onlineGateway)
+        .orElseThrow(() -> new IllegalStateException("motcua.payment.gateway: no gateway named " + onlineGateway));
     this.clock = clock;
     this.events = events;
+  }
+
+  /** The gateway of that name (case-insensitive), if the service has one. */
+  Optional<PaymentGateway> gateway(String name) {
+    return Optional.ofNullable(gateways.get(name.toLowerCase(Locale.ROOT)));
   }
 
   /** Opens the dossier's charge (yêu cầu thực hiện nghĩa vụ tài chính). */
@@ -47,11 +59,11 @@ public class Payments {
     return charges.findByDossierCodeOrderByIdAsc(dossierCode);
   }
 
-  /** The URL of the gateway's payment page for the dossier's open charge. */
+  /** The URL of the configured gateway's payment page for the dossier's open charge. */
   @Transactional(readOnly = true)
   public String onlinePaymentUrl(String dossierCode, String clientIp) {
     Charge charge = openCharge(dossierCode);
-    return vnpay.paymentUrl(charge, clientIp, LocalDateTime.now(clock));
+    return onlineGateway.paymentUrl(charge, clientIp, LocalDateTime.now(clock));
   }
 
   /** Thu tại quầy: cash or card terminal, with the receipt number the clerk issued. */
@@ -93,67 +105,73 @@ public class Payments {
     return charges.findById(charge.getId()).orElseThrow();
   }
 
-  /** The answer VNPAY expects to an IPN: {@code {"RspCode": "00", "Message": "Confirm Success"}} and its kin. */
-  public record IpnAnswer(String RspCode, String Message) {
-  }
-
   /**
-   * Handles a VNPAY IPN. Runs in its own transaction so that the attempt is logged even when nothing else changes.
-   * Order: signature, transaction, amount and currency, state; only then is the charge settled, once.
+   * Handles a gateway's server-to-server callback (IPN) and returns the answer its protocol expects. Runs in its own
+   * transaction so that the attempt is logged even when nothing else changes. Order: signature, transaction, amount
+   * and currency, state; only then is the charge settled, once.
    */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
-  public IpnAnswer handleVnpayIpn(Map<String, String> params) {
+  public Object handleCallback(PaymentGateway gateway, Map<String, String> params) {
     String raw = new TreeMap<>(params).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
         .collect(Collectors.joining("&"));
-    LocalDateTime now = LocalDateTime.now(clock);
-    if (!vnpay.verify(params)) {
-      log(now, null, null, PaymentAttempt.Verdict.INVALID_SIGNATURE, true, raw);
-      return new IpnAnswer("97", "Invalid Checksum");
+    Callback callback = new Callback(gateway, LocalDateTime.now(clock), raw);
+    if (!gateway.verify(params)) {
+      return callback.answer(null, null, PaymentAttempt.Verdict.INVALID_SIGNATURE, true);
     }
-    VnpayGateway.Notice notice = vnpay.read(params);
-    Charge charge = notice.txnRef() == null ? null : charges.lockByTxnRef(notice.txnRef()).orElse(null);
+    PaymentGateway.Notice notice = gateway.read(params);
+    String txnRef = notice.txnRef();
+    Charge charge = txnRef == null ? null : charges.lockByTxnRef(txnRef).orElse(null);
     if (charge == null) {
-      log(now, notice.txnRef(), notice.amountVnd(), PaymentAttempt.Verdict.UNKNOWN_TRANSACTION, true, raw);
-      return new IpnAnswer("01", "Order not found");
+      return callback.answer(txnRef, notice.amountVnd(), PaymentAttempt.Verdict.UNKNOWN_TRANSACTION, true);
     }
     if (notice.amountVnd() == null || notice.amountVnd() != charge.getAmountVnd()
         || !"VND".equals(notice.currency())) {
-      log(now, notice.txnRef(), notice.amountVnd(), PaymentAttempt.Verdict.AMOUNT_MISMATCH, true, raw);
-      return new IpnAnswer("04", "Invalid amount");
+      return callback.answer(txnRef, notice.amountVnd(), PaymentAttempt.Verdict.AMOUNT_MISMATCH, true);
     }
     if (charge.getStatus() == Charge.Status.PAID && charge.getMethod() == Charge.Method.ONLINE) {
-      log(now, notice.txnRef(), notice.amountVnd(), PaymentAttempt.Verdict.DUPLICATE, false, raw);
-      return new IpnAnswer("02", "Order already confirmed");
+      return callback.answer(txnRef, notice.amountVnd(), PaymentAttempt.Verdict.DUPLICATE, false);
     }
     if (charge.getStatus() != Charge.Status.OPEN) {
       // Paid at the counter, exempted, or the dossier stopped: money arrived that nothing expects.
-      log(now, notice.txnRef(), notice.amountVnd(), PaymentAttempt.Verdict.NOT_OPEN, true, raw);
-      return new IpnAnswer("02", "Order already confirmed");
+      return callback.answer(txnRef, notice.amountVnd(), PaymentAttempt.Verdict.NOT_OPEN, true);
     }
     if (!notice.success()) {
-      log(now, notice.txnRef(), notice.amountVnd(), PaymentAttempt.Verdict.FAILED_AT_GATEWAY, false, raw);
-      return new IpnAnswer("00", "Confirm Success");
+      return callback.answer(txnRef, notice.amountVnd(), PaymentAttempt.Verdict.FAILED_AT_GATEWAY, false);
     }
-    int updated = charges.settle(charge.getId(), Charge.Status.PAID, Charge.Method.ONLINE, now, VnpayGateway.NAME,
-        notice.transactionNo(), "BL-" + charge.getTxnRef(), null, null);
+    String receipt = "BL-" + charge.getTxnRef();
+    int updated = charges.settle(charge.getId(), Charge.Status.PAID, Charge.Method.ONLINE, callback.at(),
+        gateway.name(), notice.transactionNo(), receipt, null, null);
     if (updated == 0) {
       // A concurrent duplicate won the race; this one changes nothing.
-      log(now, notice.txnRef(), notice.amountVnd(), PaymentAttempt.Verdict.DUPLICATE, false, raw);
-      return new IpnAnswer("02", "Order already confirmed");
+      return callback.answer(txnRef, notice.amountVnd(), PaymentAttempt.Verdict.DUPLICATE, false);
     }
-    log(now, notice.txnRef(), notice.amountVnd(), PaymentAttempt.Verdict.CONFIRMED, false, raw);
+    Object answer = callback.answer(txnRef, notice.amountVnd(), PaymentAttempt.Verdict.CONFIRMED, false);
     events.publishEvent(new ChargeSettled(charge.getDossierCode(), Charge.Method.ONLINE, charge.getAmountVnd(),
-        "BL-" + charge.getTxnRef(), VnpayGateway.NAME));
-    return new IpnAnswer("00", "Confirm Success");
+        receipt, gateway.name()));
+    return answer;
   }
 
-  private void log(LocalDateTime at, String txnRef, Long amount, PaymentAttempt.Verdict verdict, boolean flagged,
-      String raw) {
-    attempts.save(new PaymentAttempt(at, VnpayGateway.NAME, txnRef, amount, verdict, flagged, raw));
-  }
+  /** One callback being judged: every verdict is logged with the raw parameters, then answered in the protocol. */
+  private final class Callback {
 
-  public boolean isGenuineVnpay(Map<String, String> params) {
-    return vnpay.verify(params);
+    private final PaymentGateway gateway;
+    private final LocalDateTime at;
+    private final String raw;
+
+    Callback(PaymentGateway gateway, LocalDateTime at, String raw) {
+      this.gateway = gateway;
+      this.at = at;
+      this.raw = raw;
+    }
+
+    LocalDateTime at() {
+      return at;
+    }
+
+    Object answer(String txnRef, Long amount, PaymentAttempt.Verdict verdict, boolean flagged) {
+      attempts.save(new PaymentAttempt(at, gateway.name(), txnRef, amount, verdict, flagged, raw));
+      return gateway.answer(verdict);
+    }
   }
 
   @Transactional(readOnly = true)

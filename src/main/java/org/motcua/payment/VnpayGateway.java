@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** VNPAY's published merchant protocol (version 2.1.0): the signed payment URL and the IPN it sends back. */
 @Component
-class VnpayGateway {
+class VnpayGateway implements PaymentGateway {
 
   static final String NAME = "VNPAY";
   static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
@@ -21,8 +21,14 @@ class VnpayGateway {
     this.terminal = terminal;
   }
 
+  @Override
+  public String name() {
+    return NAME;
+  }
+
   /** Where the citizen's browser goes to pay the charge. Amounts are in VND × 100 as the protocol wants. */
-  String paymentUrl(Charge charge, String clientIp, LocalDateTime now) {
+  @Override
+  public String paymentUrl(Charge charge, String clientIp, LocalDateTime now) {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("vnp_Version", "2.1.0");
     params.put("vnp_Command", "pay");
@@ -50,15 +56,13 @@ class VnpayGateway {
         .path(url).toUriString();
   }
 
-  boolean verify(Map<String, String> params) {
+  @Override
+  public boolean verify(Map<String, String> params) {
     return VnpaySignature.verify(params, terminal.hashSecret());
   }
 
-  /** What an IPN says, once its signature is known to be good. */
-  record Notice(String txnRef, Long amountVnd, String currency, boolean success, String transactionNo) {
-  }
-
-  Notice read(Map<String, String> params) {
+  @Override
+  public Notice read(Map<String, String> params) {
     Long amount = null;
     try {
       amount = Long.parseLong(params.getOrDefault("vnp_Amount", "")) / 100;
@@ -71,7 +75,19 @@ class VnpayGateway {
         params.get("vnp_TransactionNo"));
   }
 
-  VnpayProperties terminal() {
-    return terminal;
+  /** VNPAY's IPN answer, e.g. {@code {"RspCode": "00", "Message": "Confirm Success"}}. */
+  record IpnAnswer(String RspCode, String Message) {
   }
+
+  @Override
+  public IpnAnswer answer(PaymentAttempt.Verdict verdict) {
+    return switch (verdict) {
+      case INVALID_SIGNATURE -> new IpnAnswer("97", "Invalid Checksum");
+      case UNKNOWN_TRANSACTION -> new IpnAnswer("01", "Order not found");
+      case AMOUNT_MISMATCH -> new IpnAnswer("04", "Invalid amount");
+      case DUPLICATE, NOT_OPEN -> new IpnAnswer("02", "Order already confirmed");
+      case FAILED_AT_GATEWAY, CONFIRMED -> new IpnAnswer("00", "Confirm Success");
+    };
+  }
+
 }

@@ -46,8 +46,8 @@ class SecurityConfig {
     http
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(HttpMethod.GET, "/api/calendar/**", "/api/agencies/**", "/api/procedures/**").permitAll()
-            // The gateway's IPN is authenticated by its signature, not by a user.
-            .requestMatchers(HttpMethod.GET, "/api/payments/vnpay/ipn").permitAll()
+            // A gateway's IPN is authenticated by its signature, not by a user.
+            .requestMatchers(HttpMethod.GET, "/api/payments/*/ipn").permitAll()
             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
             // Load balancers probe health and readiness without credentials; details and metrics need ADMIN.
             .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()

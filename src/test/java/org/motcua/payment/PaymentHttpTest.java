@@ -102,6 +102,12 @@ class PaymentHttpTest {
     assertThat(api.get(null, "/api/payments/vnpay/ipn?" + VnpaySignature.signedQuery(ipn(txnRef, 200_000, "24"),
         SECRET)).text("RspCode")).isEqualTo("00");
 
+    // A callback path for a gateway the service does not have is not found, and settles nothing.
+    Api.Response unknownGateway = api.get(null, "/api/payments/momo/ipn?"
+        + VnpaySignature.signedQuery(ipn(txnRef, 200_000, "00"), SECRET));
+    assertThat(unknownGateway.status()).isEqualTo(404);
+    assertThat(unknownGateway.text("code")).isEqualTo("UNKNOWN_GATEWAY");
+
     assertThat(charge(code).path("status").asText()).isEqualTo("OPEN");
     assertThat(api.get("citizen", "/api/dossiers/" + code).body().path("status").asInt()).isEqualTo(6);
   }
