@@ -12,6 +12,11 @@ record Actor(String username, String name, String role, String agencyCode) {
     return new Actor(user.username(), user.fullName(), user.role().name(), user.agencyCode());
   }
 
+  /** A payment gateway settling a charge by its server-to-server callback (no user is signed in). */
+  static Actor gateway(String name) {
+    return new Actor(name, "Cổng thanh toán " + name, "GATEWAY", null);
+  }
+
   /** The signed-in user, or the system when the engine's job executor acts (timers). */
   static Actor current() {
     return CurrentUser.get().map(Actor::of).orElse(SYSTEM);

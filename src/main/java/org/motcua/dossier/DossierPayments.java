@@ -102,10 +102,10 @@ public class DossierPayments {
           + dossier.getStatus());
     }
     DossierFacts before = DossierFacts.of(dossier);
-    Actor actor = Actor.current();
-    dossier.paymentSettled(LocalDateTime.now(clock), actor.username().equals("system")
-            ? new Actor(settled.settledBy(), settled.settledBy(), "GATEWAY", null) : actor,
-        settled.method() == Charge.Method.ONLINE,
+    boolean online = settled.method() == Charge.Method.ONLINE;
+    // Online, the gateway's callback settles the charge; otherwise the clerk who took or waived it.
+    Actor actor = online ? Actor.gateway(settled.settledBy()) : Actor.current();
+    dossier.paymentSettled(LocalDateTime.now(clock), actor, online,
         settled.method() + " " + settled.amountVnd() + " VND"
             + (settled.receiptNumber() == null ? "" : ", biên lai " + settled.receiptNumber()));
     events.publishEvent(new DossierChanged(before, DossierFacts.of(dossier)));

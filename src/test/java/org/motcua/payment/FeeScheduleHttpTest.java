@@ -68,6 +68,11 @@ class FeeScheduleHttpTest {
     JsonNode charge = api.get("citizen", "/api/dossiers/" + code + "/payments").body().get(0);
     assertThat(charge.path("amountVnd").asLong()).isEqualTo(14_000);
     assertThat(charge.path("method").asText()).isEqualTo("ONLINE");
+    JsonNode settled = java.util.stream.StreamSupport.stream(paid.path("history").spliterator(), false)
+        .filter(e -> e.path("action").asText().equals("PAYMENT_SETTLED")).findFirst().orElseThrow();
+    assertThat(settled.path("actor").asText()).isEqualTo("VNPAY");
+    assertThat(settled.path("actorRole").asText()).isEqualTo("GATEWAY");
+    assertThat(settled.path("actorName").asText()).isEqualTo("Cổng thanh toán VNPAY");
 
     assertThat(flow.decide("clerk.vithanh", code, "accept", null).path("status").asInt()).isEqualTo(4);
     flow.decide("specialist.vithanh", code, "forward", null);
