@@ -67,6 +67,14 @@ public class Dossier {
   @Column(name = "fee_vnd", nullable = false)
   private long feeVnd;
 
+  /**
+   * The dossier components (thành phần hồ sơ) as the catalog listed them at submission: a dossier keeps the catalog
+   * version it was received under. Null only for dossiers from before the snapshot existed.
+   */
+  @Convert(converter = ComponentListConverter.class)
+  @Column(name = "component_snapshot", length = 8000)
+  private List<Procedure.Component> components;
+
   /** When the fee is due: at submission (before reception) or before the result is returned. */
   @Enumerated(EnumType.STRING)
   @Column(name = "fee_due", nullable = false)
@@ -215,6 +223,7 @@ public class Dossier {
     d.channel = channel;
     d.resultDelivery = resultDelivery;
     d.postalTrackingIn = postalTrackingIn;
+    d.components = procedure.components();
     d.componentsTotal = procedure.requiredComponents().size();
     d.status = DossierStatus.SUBMITTED;
     d.applicant = applicant;
@@ -431,6 +440,11 @@ public class Dossier {
 
   public long getFeeVnd() {
     return feeVnd;
+  }
+
+  /** The components as submitted, or empty for a dossier from before snapshots (the catalog then answers). */
+  public java.util.Optional<List<Procedure.Component>> getComponents() {
+    return java.util.Optional.ofNullable(components);
   }
 
   public FeeSchedule.Due getFeeDue() {

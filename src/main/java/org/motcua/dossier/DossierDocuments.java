@@ -111,10 +111,8 @@ public class DossierDocuments {
 
   /** At reception, the verified components go into the applicant's warehouse for later dossiers. */
   void depositComponents(Dossier dossier) {
-    Map<String, String> names = catalog.procedure(dossier.getProcedureCode())
-        .map(p -> p.components().stream().collect(Collectors.toMap(Procedure.Component::code,
-            Procedure.Component::name)))
-        .orElse(Map.of());
+    Map<String, String> names = components(dossier).stream()
+        .collect(Collectors.toMap(Procedure.Component::code, Procedure.Component::name));
     for (DossierDocument d : documents.findByDossierOrderByIdAsc(dossier)) {
       if (d.getKind() == DossierDocument.Kind.COMPONENT && d.getSource() != DossierDocument.Source.WAREHOUSE) {
         warehouse.deposit(dossier.getApplicant().getIdNumber(), d.getComponentCode(),
@@ -208,8 +206,10 @@ public class DossierDocuments {
         .orElseThrow(() -> ApiException.badRequest("UNKNOWN_COMPONENT", componentCode, dossier.getProcedureCode()));
   }
 
+  /** The components the dossier was submitted with; the live catalog only for dossiers older than snapshots. */
   private List<Procedure.Component> components(Dossier dossier) {
-    return catalog.procedure(dossier.getProcedureCode()).map(Procedure::components).orElse(List.of());
+    return dossier.getComponents().or(() -> catalog.procedure(dossier.getProcedureCode()).map(Procedure::components))
+        .orElse(List.of());
   }
 
   private Dossier find(String code) {

@@ -92,7 +92,8 @@ public class DossierForms {
     Map<String, DossierDocument> files = documents.findByDossierOrderByIdAsc(d).stream()
         .filter(doc -> doc.getKind() == DossierDocument.Kind.COMPONENT)
         .collect(Collectors.toMap(DossierDocument::getComponentCode, doc -> doc, (a, b) -> a));
-    List<ReceiptSlip.Component> components = procedure(d).map(Procedure::components).orElse(List.of()).stream()
+    List<ReceiptSlip.Component> components = d.getComponents()
+        .or(() -> procedure(d).map(Procedure::components)).orElse(List.of()).stream()
         .filter(c -> c.required() || files.containsKey(c.code()))
         .map(c -> new ReceiptSlip.Component(c.name(),
             files.containsKey(c.code()) ? text("form.source." + files.get(c.code()).getSource()) : "",

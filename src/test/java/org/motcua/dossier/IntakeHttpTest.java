@@ -119,6 +119,31 @@ class IntakeHttpTest {
         .contains("TO_KHAI", "GIAY_TO_TUY_THAN", "KQ:" + CRIMINAL_RECORD);
   }
 
+  /** A dossier keeps the component list of the catalog version it was submitted under (DOMAIN: the catalogue). */
+  @Test
+  void aDossierKeepsTheComponentsItWasSubmittedWith() {
+    String code = flow.submit("citizen", CRIMINAL_RECORD);
+    // As if submitted under an older catalog version: one more required component, no power of attorney.
+    jdbc.update("update dossier set components_total = 3, component_snapshot = ? where code = ?", """
+        [{"code":"TO_KHAI","name":"Tờ khai","required":true},
+         {"code":"GIAY_TO_TUY_THAN","name":"Giấy tờ tùy thân","required":true},
+         {"code":"ANH_CHAN_DUNG","name":"Ảnh chân dung 4x6","required":true}]""", code);
+    for (String component : List.of("TO_KHAI", "GIAY_TO_TUY_THAN")) {
+      assertThat(upload("citizen", code, component).status()).isEqualTo(201);
+    }
+    assertThat(api.get("citizen", "/api/dossiers/" + code).body().path("componentsDigitized").asBoolean()).isFalse();
+    Api.Response dropped = upload("citizen", code, "UY_QUYEN");
+    assertThat(dropped.status()).as(dropped.toString()).isEqualTo(400);
+    assertThat(dropped.text("code")).isEqualTo("UNKNOWN_COMPONENT");
+    assertThat(upload("citizen", code, "ANH_CHAN_DUNG").status()).isEqualTo(201);
+    assertThat(api.get("citizen", "/api/dossiers/" + code).body().path("componentsDigitized").asBoolean()).isTrue();
+  }
+
+  private Api.Response upload(String user, String code, String component) {
+    return api.upload(user, "/api/dossiers/" + code + "/documents", Map.of(
+        "component", component, "file", new Api.FilePart(component + ".pdf", Api.pdf(component))));
+  }
+
   @Test
   void postalDossierNeedsTrackingNumbersBothWays() {
     assertProblem(api.post("clerk.stp", "/api/counter/dossiers", counterDossier(3, null, 3, "093085000123")), 400,
