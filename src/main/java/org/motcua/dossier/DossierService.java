@@ -55,9 +55,12 @@ public class DossierService {
   private final ApplicationEventPublisher events;
   private final DossierMetrics metrics;
 
+  private final TrackingGuard trackingGuard;
+
   DossierService(DossierRepository dossiers, DossierCodes codes, Catalog catalog, DossierProcess process,
       DossierDocuments documents, Deadlines deadlines, UserAccounts accounts, Clock clock,
-      ApplicationEventPublisher events, DossierMetrics metrics) {
+      ApplicationEventPublisher events, DossierMetrics metrics, TrackingGuard trackingGuard) {
+    this.trackingGuard = trackingGuard;
     this.metrics = metrics;
     this.dossiers = dossiers;
     this.codes = codes;
@@ -164,14 +167,19 @@ public class DossierService {
 
   /**
    * Public tracking (tra cứu hồ sơ): anyone holding the receipt, with the last digits of the applicant's phone.
-   * A wrong code and wrong digits look the same, so the answer does not reveal which codes exist.
+   * A wrong code and wrong digits look the same, so the answer does not reveal which codes exist; after a few wrong
+   * answers for a code it is locked for a while (HTTP 429), so the digits cannot be guessed.
    */
-  @Transactional(readOnly = true)
+  @Transactional
   public java.util.Optional<Dossier> track(String code, String phoneLastDigits) {
-    return dossiers.findByCode(code)
+    trackingGuard.checkNotLocked(code);
+    java.util.Optional<Dossier> found = dossiers.findByCode(code)
         .filter(d -> phoneLastDigits != null && phoneLastDigits.length() >= 4 && d.getApplicant().getPhone() != null
-            && d.getApplicant().getPhone().endsWith(phoneLastDigits))
-        .map(DossierService::withHistory);
+            && d.getApplicant().getPhone().endsWith(phoneLastDigits));
+    if (found.isEmpty()) {
+      trackingGuard.recordFailure(code);
+    }
+    return found.map(DossierService::withHistory);
   }
 
   /** The dossiers a user may follow: a citizen's own, an officer's agency's (a supervisor's subtree), or all. */
