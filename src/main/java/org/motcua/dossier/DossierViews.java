@@ -48,6 +48,8 @@ final class DossierViews {
       int componentsReused,
       boolean componentsDigitized,
       boolean resultDigitized,
+      Integer satisfactionRating,
+      String satisfactionComment,
       List<StepView> currentSteps,
       List<EventView> history) {
   }
