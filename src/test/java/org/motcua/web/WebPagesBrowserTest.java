@@ -191,9 +191,9 @@ class WebPagesBrowserTest {
           .contains("Tiếp nhận hồ sơ: Tiếp nhận", "Thẩm định hồ sơ: Trình lãnh đạo",
               "Đủ điều kiện cấp Phiếu lý lịch tư pháp số 1", "Phê duyệt kết quả: Phê duyệt", "Trả kết quả: Trả kết quả",
               "Trương Minh Quân", "(Chuyên viên)", "Sở Tư pháp tỉnh Hậu Giang");
+      browser.screenshot("09-dossier-returned");
       returned.rate(null, null);
       assertThat(returned.errorOf("rating")).isEqualTo("Vui lòng chọn một mức đánh giá.");
-      browser.screenshot("09-dossier-returned");
       returned.rate(5, "Cán bộ hướng dẫn tận tình");
       assertThat(returned.notice()).isEqualTo("Cảm ơn bạn đã đánh giá.");
       assertThat(browser.text(By.id("rated"))).contains("Rất hài lòng", "Cán bộ hướng dẫn tận tình");

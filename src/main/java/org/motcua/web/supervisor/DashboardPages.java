@@ -65,6 +65,7 @@ class DashboardPages {
     model.addAttribute("to", end);
     model.addAttribute("agency", scope);
     model.addAttribute("agencies", visibleAgencies(user));
+    model.addAttribute("period", period(start, end, scope));
     if (end.isBefore(start)) {
       // Shown next to the date fields instead of an error page: the supervisor only mistyped a date.
       model.addAttribute("periodError", true);
@@ -88,6 +89,15 @@ class DashboardPages {
         .toList());
     model.addAttribute("months", reports.breakdown(user, start, end, scope, "month").rows());
     return "supervisor/dashboard";
+  }
+
+  /**
+   * The query of the period and agency for the export links, e.g. {@code &from=2026-01-01&to=2026-11-24}: the agency
+   * only when one was chosen (the API reads an empty one as an unknown agency).
+   */
+  private static String period(LocalDate from, LocalDate to, String agency) {
+    return "&from=" + from + "&to=" + to + (agency == null ? "" : "&agency="
+        + java.net.URLEncoder.encode(agency, java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** A procedure of the "most late dossiers" chart. */
@@ -124,6 +134,7 @@ class DashboardPages {
       model.addAttribute("from", from);
       model.addAttribute("to", to);
       model.addAttribute("agency", scope);
+      model.addAttribute("period", period(from, to, scope));
       model.addAttribute("scopeName", scope == null ? null : pages.agencyName(scope));
       model.addAttribute("page", page);
       model.addAttribute("pages", (int) ((register.total() + PAGE_SIZE - 1) / PAGE_SIZE));
