@@ -31,7 +31,14 @@ public class DossierIntake {
   public record Attachment(String component, MultipartFile file, Long warehouseItemId) {
 
     public static Attachment of(String component, MultipartFile file, String warehouseItemId) {
-      Long reuse = warehouseItemId == null || warehouseItemId.isBlank() ? null : Long.valueOf(warehouseItemId.trim());
+      Long reuse = null;
+      if (warehouseItemId != null && !warehouseItemId.isBlank()) {
+        try {
+          reuse = Long.valueOf(warehouseItemId.trim());
+        } catch (NumberFormatException notAnId) {
+          throw ApiException.notFound("UNKNOWN_WAREHOUSE_ITEM", warehouseItemId);
+        }
+      }
       MultipartFile upload = file == null || file.isEmpty() ? null : file;
       return upload == null && reuse == null ? null : new Attachment(component, upload, reuse);
     }
