@@ -8,6 +8,8 @@ document.addEventListener('DOMContentLoaded', function () {
   }
   var fileInput = document.getElementById('import-file');
   var fileError = document.getElementById('import-file-error');
+  // The API answers in the language of each call: the page's own.
+  var language = document.documentElement.lang || 'vi';
   function show(id, text) { document.getElementById(id).textContent = text; }
   function stateLabel(state) { return box.dataset['state' + state.charAt(0) + state.slice(1).toLowerCase()] || state; }
   function fail(message) {
@@ -37,7 +39,8 @@ document.addEventListener('DOMContentLoaded', function () {
     document.getElementById('import-errors-box').hidden = !(job.errors && job.errors.length);
   }
   function follow(id) {
-    fetch('/api/admin/imports/' + encodeURIComponent(id), { headers: { Accept: 'application/json' } })
+    fetch('/api/admin/imports/' + encodeURIComponent(id),
+        { headers: { Accept: 'application/json', 'Accept-Language': language } })
       .then(function (r) { return r.json(); })
       .then(function (job) {
         render(job);
@@ -56,7 +59,8 @@ document.addEventListener('DOMContentLoaded', function () {
     }
     var skip = document.getElementById('import-skip').checked;
     fetch('/api/admin/imports' + (skip ? '?skipInvalid=true' : ''), {
-      method: 'POST', body: file, headers: { 'Content-Type': 'text/csv', Accept: 'application/json' }
+      method: 'POST', body: file,
+      headers: { 'Content-Type': 'text/csv', Accept: 'application/json', 'Accept-Language': language }
     }).then(function (r) {
       return r.json().then(function (body) { return { ok: r.ok, body: body }; });
     }).then(function (answer) {
