@@ -179,6 +179,16 @@ public class Dossier {
   @Column(name = "status_before_withdrawal")
   private DossierStatus statusBeforeWithdrawal;
 
+  /** The applicant's satisfaction rating, 1-5, once the result is returned; null until given. */
+  @Column(name = "satisfaction_rating")
+  private Integer satisfactionRating;
+
+  @Column(name = "satisfaction_comment", length = 1000)
+  private String satisfactionComment;
+
+  @Column(name = "rated_at")
+  private LocalDateTime ratedAt;
+
   @OneToMany(mappedBy = "dossier", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("at ASC, id ASC")
   private List<DossierEvent> history = new ArrayList<>();
@@ -400,6 +410,27 @@ public class Dossier {
   private void endHandling(LocalDateTime at) {
     endedAt = at;
     timeliness = dueAt == null ? null : Timeliness.classify(at, dueAt, supplementCount);
+  }
+
+  /** Đánh giá mức độ hài lòng: the applicant rates the returned dossier once. */
+  void rate(LocalDateTime at, Actor actor, int rating, String comment) {
+    satisfactionRating = rating;
+    satisfactionComment = comment;
+    ratedAt = at;
+    record(DossierAction.SATISFACTION_RATED, at, actor).decision(null, comment == null ? rating + "/5"
+        : rating + "/5: " + comment);
+  }
+
+  public Integer getSatisfactionRating() {
+    return satisfactionRating;
+  }
+
+  public String getSatisfactionComment() {
+    return satisfactionComment;
+  }
+
+  public LocalDateTime getRatedAt() {
+    return ratedAt;
   }
 
   public boolean isOwnedBy(String username) {

@@ -76,6 +76,18 @@ class DossierController {
     return view(service.requestWithdrawal(citizen, code, request.reason()));
   }
 
+  /** Satisfaction rating, 1-5, and an optional comment. */
+  record Rating(@jakarta.validation.constraints.NotNull(message = "{validation.required}") Integer rating,
+      String comment) {
+  }
+
+  /** The applicant rates the returned dossier, once. */
+  @PostMapping("/api/dossiers/{code}/rating")
+  DossierView rate(@AuthenticationPrincipal MotcuaUser citizen, @PathVariable String code,
+      @Valid @RequestBody Rating rating) {
+    return view(service.rate(citizen, code, rating.rating(), rating.comment()));
+  }
+
   private DossierView view(Dossier dossier) {
     return mapper.toView(dossier, service.openSteps(dossier.getCode()));
   }

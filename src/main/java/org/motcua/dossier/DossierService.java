@@ -222,6 +222,31 @@ public class DossierService {
     return withHistory(dossier);
   }
 
+  /**
+   * Đánh giá mức độ hài lòng: the applicant rates a returned dossier once, 1 (very unsatisfied) to 5 (very satisfied),
+   * with an optional comment; the rating goes on the processing-control slip.
+   */
+  @Transactional
+  public Dossier rate(MotcuaUser citizen, String code, int rating, String comment) {
+    Dossier dossier = find(code);
+    DossierAccess.checkOwner(citizen, dossier);
+    if (rating < 1 || rating > 5) {
+      throw ApiException.badRequest("INVALID_RATING", rating);
+    }
+    String text = blankToNull(comment);
+    if (text != null && text.length() > 1000) {
+      throw ApiException.badRequest("RATING_COMMENT_TOO_LONG", 1000);
+    }
+    if (dossier.getStatus() != DossierStatus.RETURNED) {
+      throw ApiException.conflict("RATING_NOT_OPEN", code);
+    }
+    if (dossier.getSatisfactionRating() != null) {
+      throw ApiException.conflict("ALREADY_RATED", code);
+    }
+    dossier.rate(LocalDateTime.now(clock), Actor.of(citizen), rating, text);
+    return withHistory(dossier);
+  }
+
   /** Công dân yêu cầu rút hồ sơ: status 7 until a clerk confirms (status 8) or refuses. */
   @Transactional
   public Dossier requestWithdrawal(MotcuaUser citizen, String code, String reason) {

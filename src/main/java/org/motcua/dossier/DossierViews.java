@@ -51,6 +51,8 @@ final class DossierViews {
       long feeVnd,
       org.motcua.catalog.FeeSchedule.Due feeDue,
       String feeDetail,
+      Integer satisfactionRating,
+      String satisfactionComment,
       List<StepView> currentSteps,
       List<EventView> history) {
   }

@@ -5,7 +5,9 @@ import java.util.List;
 import org.motcua.catalog.Agency;
 import org.motcua.catalog.Catalog;
 import org.motcua.dossier.Dossier;
+import org.motcua.dossier.DossierDocument;
 import org.motcua.dossier.DossierEvent;
+import org.motcua.payment.Charge;
 import org.motcua.process.WorkItem;
 import org.springframework.stereotype.Component;
 
@@ -26,11 +28,44 @@ public class DossierPages {
   public record DossierPage(String code, String procedureCode, String procedureName, String field, String agencyName,
       int channel, int status, Applicant applicant, LocalDateTime submittedAt, LocalDateTime receivedAt,
       LocalDateTime dueAt, LocalDateTime finishedAt, LocalDateTime returnedAt, String timeliness, boolean overdue,
-      int supplementCount, String supplementGuide, List<Line> history, List<Step> openSteps) {
+      int supplementCount, String supplementGuide, List<Line> history, List<Step> openSteps,
+      boolean resultDigitized, Integer rating, String ratingComment, boolean apologyIssued) {
 
     public boolean awaitsSupplement() {
       return status == 5;
     }
+
+    public boolean awaitsPayment() {
+      return status == 6;
+    }
+
+    /** Returned and not rated yet: the applicant may rate it. */
+    public boolean mayRate() {
+      return status == 10 && rating == null;
+    }
+  }
+
+  /** A file of the dossier: a component (uploaded, scanned or reused) or the e-result. */
+  public record DocumentLine(long id, boolean result, String componentCode, String componentName, String filename,
+      String source, LocalDateTime uploadedAt, long sizeBytes) {
+
+    public String size() {
+      return sizeBytes < 1024 * 1024 ? Math.max(1, sizeBytes / 1024) + " KB"
+          : String.format(java.util.Locale.ROOT, "%.1f MB", sizeBytes / 1048576.0);
+    }
+  }
+
+  /** A fee of the dossier and how it was settled. */
+  public record ChargeLine(long amountVnd, String status, String method, String receiptNumber,
+      LocalDateTime settledAt, String exemptionCode) {
+
+    public boolean settled() {
+      return "PAID".equals(status) || "EXEMPT".equals(status);
+    }
+  }
+
+  /** A component of the procedure, for the upload forms. */
+  public record ComponentChoice(String code, String name, boolean required) {
   }
 
   public record Applicant(String name, String idNumber, String phone, String email, String address) {
@@ -65,7 +100,28 @@ public class DossierPages {
         d.getSubmittedAt(), d.getReceivedAt(), d.getDueAt(), d.getFinishedAt(), d.getReturnedAt(),
         d.getTimeliness() == null ? null : d.getTimeliness().name(), d.isOverdue(), d.getSupplementCount(), guide,
         events.stream().map(this::line).toList(),
-        openSteps.stream().map(DossierPages::step).toList());
+        openSteps.stream().map(DossierPages::step).toList(), d.isResultDigitized(), d.getSatisfactionRating(),
+        d.getSatisfactionComment(), d.getAppointmentAt() != null);
+  }
+
+  public List<DocumentLine> documents(List<DossierDocument> files, String procedureCode) {
+    java.util.Map<String, String> names = components(procedureCode).stream()
+        .collect(java.util.stream.Collectors.toMap(ComponentChoice::code, ComponentChoice::name));
+    return files.stream().map(f -> new DocumentLine(f.getId(), f.getKind() == DossierDocument.Kind.RESULT,
+        f.getComponentCode(), f.getComponentCode() == null ? null
+            : names.getOrDefault(f.getComponentCode(), f.getComponentCode()),
+        f.getFilename(), f.getSource().name(), f.getUploadedAt(), f.getSizeBytes())).toList();
+  }
+
+  public List<ChargeLine> charges(List<Charge> charges) {
+    return charges.stream().map(c -> new ChargeLine(c.getAmountVnd(), c.getStatus().name(),
+        c.getMethod() == null ? null : c.getMethod().name(), c.getReceiptNumber(), c.getSettledAt(),
+        c.getExemptionCode())).toList();
+  }
+
+  public List<ComponentChoice> components(String procedureCode) {
+    return catalog.procedure(procedureCode).map(p -> p.components().stream()
+        .map(c -> new ComponentChoice(c.code(), c.name(), c.required())).toList()).orElse(List.of());
   }
 
   public DossierRow row(Dossier d) {

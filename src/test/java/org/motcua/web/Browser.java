@@ -152,6 +152,32 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /**
+   * Downloads a link of the page with the page's own session, as a click would, and returns the HTTP status and
+   * content type (e.g. {@code [200, "application/pdf"]}); headless chromium would otherwise save the file silently.
+   */
+  public java.util.List<Object> download(By link) {
+    String href = driver.findElement(link).getAttribute("href");
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+    @SuppressWarnings("unchecked")
+    java.util.List<Object> answer = (java.util.List<Object>) driver.executeAsyncScript(
+        "var done = arguments[arguments.length - 1];"
+            + "fetch(arguments[0]).then(function (r) { return r.arrayBuffer().then(function (b) {"
+            + " done([r.status, r.headers.get('content-type'), b.byteLength]); }); })"
+            + ".catch(function (e) { done([0, String(e), 0]); });", href);
+    return answer;
+  }
+
+  /** A file to attach to a form, under target/ (chromium reads it from the disk). */
+  public static Path file(String name, byte[] content) {
+    try {
+      Path dir = Files.createDirectories(Path.of("target", "upload-files"));
+      return Files.write(dir.resolve(name), content).toAbsolutePath();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Nothing sticks out sideways: the page is no wider than the screen it is shown on. */
   public void assertNoHorizontalScroll() {
     Object[] widths = ((java.util.List<?>) driver.executeScript(

@@ -46,6 +46,30 @@ class WebAccessTest {
   }
 
   @Test
+  void onlyAClerkOfTheProceduresAgencyReceivesAtTheCounter() throws Exception {
+    HttpResponse<String> specialist = get("/officer/intake", "Accept", "text/html", "Authorization", basic("specialist.stp"));
+    assertThat(specialist.statusCode()).isEqualTo(403);
+    assertThat(specialist.body()).contains("Tài khoản của bạn không có quyền thực hiện thao tác này.");
+    HttpResponse<String> otherAgency = get("/officer/intake/2.000488.000.00.12.H30", "Accept", "text/html",
+        "Authorization", basic("clerk.sxd"));
+    assertThat(otherAgency.statusCode()).isEqualTo(403);
+    assertThat(otherAgency.body()).contains("không thuộc thẩm quyền tiếp nhận của cơ quan bạn");
+    HttpResponse<String> own = get("/officer/intake/2.000488.000.00.12.H30", "Accept", "text/html",
+        "Authorization", basic("clerk.stp"));
+    assertThat(own.statusCode()).isEqualTo(200);
+    assertThat(own.body()).contains("Tiếp nhận hồ sơ tại quầy", "Cấp Phiếu lý lịch tư pháp", "name=\"file_TO_KHAI\"");
+    assertThat(get("/supervisor/dossiers?from=2026-01-01&to=2026-12-31&agency=000.00.12.H30", "Accept", "text/html",
+        "Authorization", basic("supervisor.sxd")).statusCode()).isEqualTo(403);
+    assertThat(get("/admin", "Accept", "text/html", "Authorization", basic("supervisor.tinh")).statusCode())
+        .isEqualTo(403);
+  }
+
+  private static String basic(String user) {
+    String password = user.equals("admin") ? "admin" : "demo";
+    return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
+  }
+
+  @Test
   void theApiStillSpeaksTheLanguageOfEachCall() throws Exception {
     assertThat(get("/api/procedures/9.999999", "Cookie", "motcua-lang=en").body())
         .contains("Không tìm thấy thủ tục hành chính");

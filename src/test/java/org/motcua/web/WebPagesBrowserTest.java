@@ -2,6 +2,9 @@ package org.motcua.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +26,7 @@ import org.motcua.web.pages.TrackPage;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The pages in a real browser (headless chromium), as the people who use them: a citizen submits online, the clerk,
@@ -35,6 +39,13 @@ class WebPagesBrowserTest {
 
   private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H30"; // Sở Tư pháp, 10 working days, FULL
   private static final String BIRTH_REGISTRATION = "1.001193.000.00.21.H30"; // phường Vị Thanh, FULL
+  private static final String IMPORT_HEADER = "code,procedure_code,agency_code,channel,submitted_at,received_at,due_at,"
+      + "finished_at,returned_at,status,supplement_count,fee_vnd,paid_online,components_digitized,result_digitized";
+  private static final Path TO_KHAI = Browser.file("to-khai.pdf", Api.pdf("Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp"));
+  private static final Path CCCD = Browser.file("cccd.pdf", Api.pdf("Căn cước công dân 093085000123"));
+  private static final Path RESULT = Browser.file("ket-qua.pdf", Api.pdf("Phiếu lý lịch tư pháp số 1"));
+  private static final Path NOT_A_SCAN = Browser.file("cccd.txt",
+      "Không phải bản chụp".getBytes(StandardCharsets.UTF_8));
 
   @LocalServerPort
   int port;
@@ -46,6 +57,8 @@ class WebPagesBrowserTest {
   UserAccounts accounts;
   @Autowired
   Api api;
+  @Autowired
+  JdbcTemplate jdbc;
 
   @BeforeEach
   void realTime() {
@@ -53,7 +66,7 @@ class WebPagesBrowserTest {
   }
 
   @Test
-  void citizenSubmitsOnlineOfficersCarryItToTheResultSupervisorSeesItCounted() {
+  void citizenSubmitsOnlineOfficersCarryItToTheResultSupervisorSeesItCounted() throws Exception {
     LocalDate today = LocalDate.now(clock);
     MotcuaUser supervisor = accounts.find("supervisor.tinh").orElseThrow();
     Summary before = reports.summary(supervisor, today.withDayOfYear(1), today, null);
@@ -80,32 +93,39 @@ class WebPagesBrowserTest {
       assertThat(form.value("name")).isEqualTo("Nguyễn Văn An");
       assertThat(form.value("idNumber")).isEqualTo("093085000123");
 
-      // Every mistake is written next to its field, in Vietnamese.
+      // Every mistake is written next to its field, in Vietnamese, each missing component file too.
       form.set("idNumber", "12345").set("phone", "912345678").set("email", "an.nguyen").set("address", "").send();
       assertThat(form.showsErrors()).isTrue();
       assertThat(form.errorOf("idNumber")).isEqualTo("Số CCCD gồm 12 chữ số, mã số thuế gồm 10 chữ số");
       assertThat(form.errorOf("phone")).isEqualTo("Số điện thoại gồm 10 chữ số, bắt đầu bằng 0");
       assertThat(form.errorOf("email")).isEqualTo("Địa chỉ thư điện tử chưa đúng, ví dụ: ten@example.vn");
       assertThat(form.errorOf("address")).isEqualTo("Vui lòng nhập thông tin này");
+      assertThat(form.errorOf("file_TO_KHAI")).startsWith("Vui lòng chọn tệp cho thành phần này");
+      assertThat(form.errorOf("file_UY_QUYEN")).isNull();
       assertThat(form.errorOf("name")).isNull();
       browser.screenshot("03-submit-errors");
       // A CCCD of twelve digits whose province code does not exist: the service refuses, next to the field too.
       form.set("idNumber", "999085000123").set("phone", "0912345678").set("email", "an.nguyen@example.vn")
-          .set("address", "Số 12 đường Trần Hưng Đạo, phường Vị Thanh, tỉnh Hậu Giang").send();
+          .set("address", "Số 12 đường Trần Hưng Đạo, phường Vị Thanh, tỉnh Hậu Giang")
+          .attach("TO_KHAI", TO_KHAI).attach("GIAY_TO_TUY_THAN", CCCD).send();
       assertThat(form.errorOf("idNumber")).contains("999085000123", "không hợp lệ");
-      form.set("idNumber", "093085000123").send();
+      // A file that is not a PDF, JPEG or PNG: refused next to its component, and nothing is stored.
+      long mine = dossiersOf("citizen");
+      form.set("idNumber", "093085000123").attach("TO_KHAI", TO_KHAI).attach("GIAY_TO_TUY_THAN", NOT_A_SCAN).send();
+      assertThat(form.errorOf("file_GIAY_TO_TUY_THAN")).contains("cccd.txt", "không phải PDF, JPEG hoặc PNG");
+      assertThat(dossiersOf("citizen")).isEqualTo(mine);
+      form.attach("TO_KHAI", TO_KHAI).attach("GIAY_TO_TUY_THAN", CCCD).send();
 
-      DossierPage mine = new DossierPage(browser);
-      String code = mine.code();
+      DossierPage submitted = new DossierPage(browser);
+      String code = submitted.code();
       assertThat(code).matches("000\\.00\\.12\\.H30-\\d{6}-\\d{4}");
-      assertThat(mine.notice()).startsWith("Đã nộp hồ sơ.");
-      assertThat(mine.status()).isEqualTo("Mới đăng ký");
-      assertThat(mine.appointment()).isEqualTo("Có sau khi hồ sơ được tiếp nhận");
-      assertThat(mine.history()).singleElement().asString().contains("Nộp hồ sơ", "Nguyễn Văn An");
+      assertThat(submitted.notice()).startsWith("Đã nộp hồ sơ.");
+      assertThat(submitted.status()).isEqualTo("Mới đăng ký");
+      assertThat(submitted.appointment()).isEqualTo("Có sau khi hồ sơ được tiếp nhận");
+      assertThat(submitted.documents()).hasSize(2).anySatisfy(f -> assertThat(f).contains("to-khai.pdf",
+          "người nộp tải lên"));
+      assertThat(submitted.history()).first().asString().contains("Nộp hồ sơ", "Nguyễn Văn An");
       browser.screenshot("04-dossier-submitted");
-      // The pages have no upload, payment or e-result forms yet: those steps go through the API.
-      Dossiers api = new Dossiers(this.api);
-      api.uploadComponents("citizen", code, CRIMINAL_RECORD);
 
       // The clerk of the Department of Justice finds it in the inbox, not overdue, and receives it.
       assertThat(LoginPage.open(browser).signIn("clerk.stp")).isEqualTo("/officer/inbox");
@@ -115,32 +135,80 @@ class WebPagesBrowserTest {
       browser.screenshot("05-inbox");
       DossierPage reception = inbox.open(code);
       assertThat(reception.decisions()).containsExactly("Tiếp nhận", "Yêu cầu bổ sung", "Từ chối");
+      assertThat(reception.download("document-" + firstDocumentId(browser))).containsExactly(200L, "application/pdf",
+          (long) Files.size(TO_KHAI));
       browser.screenshot("06-officer-dossier");
       reception.decide("accept", null);
       assertThat(inbox.notice()).isEqualTo("Đã tiếp nhận hồ sơ " + code + ".");
       assertThat(inbox.lists(code)).isFalse();
 
-      // Appraisal, approval, result return: each officer sees only the decisions of their step.
+      // Appraisal and approval: each officer sees only the decisions of their step. The 200.000 đồng fee is due.
       decide(browser, "specialist.stp", code, "forward", "Trình lãnh đạo",
           "Đủ điều kiện cấp Phiếu lý lịch tư pháp số 1", "Đã trình lãnh đạo hồ sơ ");
       decide(browser, "leader.stp", code, "approve", "Phê duyệt", null, "Đã phê duyệt hồ sơ ");
-      api.payAtCounter("clerk.stp", code);
-      api.uploadResult("leader.stp", code);
+
+      // The citizen pays online through the (sandbox) gateway; its signed notification settles the fee.
+      LoginPage.open(browser).signIn("citizen");
+      browser.go("/citizen/dossiers/" + code);
+      DossierPage toPay = new DossierPage(browser);
+      assertThat(toPay.status()).isEqualTo("Yêu cầu thực hiện nghĩa vụ tài chính");
+      assertThat(browser.text(By.id("payment-amount"))).isEqualTo("Số tiền cần nộp: 200.000 đồng");
+      browser.screenshot("07-payment-due");
+      toPay.payOnline();
+      assertThat(browser.path()).startsWith("/sandbox/vnpay/pay");
+      assertThat(browser.text(By.tagName("main"))).contains("200.000 đồng");
+      browser.clickAndWait(By.cssSelector("button[value=pay]"));
+      assertThat(browser.text(By.tagName("h1"))).isEqualTo("Thanh toán thành công");
+      browser.go("/citizen/dossiers/" + code);
+      DossierPage paid = new DossierPage(browser);
+      assertThat(paid.status()).isEqualTo("Đã xử lý xong");
+      assertThat(paid.download("form-payment-receipt")).startsWith(200L, "application/pdf");
+      assertThat(browser.text(By.id("charges"))).contains("200.000 đồng", "đã nộp", "Trực tuyến", "biên lai số BL-");
+
+      // The leader digitizes the signed result on the dossier page; the clerk returns it.
+      LoginPage.open(browser).signIn("leader.stp");
+      browser.go("/officer/dossiers/" + code);
+      DossierPage signed = new DossierPage(browser);
+      signed.uploadResult(NOT_A_SCAN);
+      assertThat(signed.errorOf("result-file")).contains("không phải PDF, JPEG hoặc PNG");
+      signed.uploadResult(RESULT);
+      assertThat(signed.notice()).startsWith("Đã số hóa kết quả");
+      assertThat(signed.has("result-upload")).isFalse();
       decide(browser, "clerk.stp", code, "return", "Trả kết quả", null, "Đã trả kết quả hồ sơ ");
 
-      // The citizen sees the result returned, the appointment date and every step on the slip.
+      // The citizen sees the result returned, downloads it and the receipt slip, and rates the handling.
       assertThat(LoginPage.open(browser).signIn("citizen")).isEqualTo("/citizen/dossiers");
       assertThat(browser.text(By.cssSelector("#my-dossiers tr[data-code='" + code + "']"))).contains("Đã trả kết quả");
-      browser.screenshot("07-my-dossiers");
+      browser.screenshot("08-my-dossiers");
       browser.clickAndWait(By.linkText(code));
       DossierPage returned = new DossierPage(browser);
       assertThat(returned.status()).isEqualTo("Đã trả kết quả");
       assertThat(returned.appointment()).matches("\\d{2}:\\d{2} \\d{2}/\\d{2}/\\d{4}");
+      assertThat(returned.download("download-result")).containsExactly(200L, "application/pdf",
+          (long) Files.size(RESULT));
+      assertThat(returned.download("form-receipt")).startsWith(200L, "application/pdf");
       assertThat(String.join("\n", returned.history()))
           .contains("Tiếp nhận hồ sơ: Tiếp nhận", "Thẩm định hồ sơ: Trình lãnh đạo",
               "Đủ điều kiện cấp Phiếu lý lịch tư pháp số 1", "Phê duyệt kết quả: Phê duyệt", "Trả kết quả: Trả kết quả",
               "Trương Minh Quân", "(Chuyên viên)", "Sở Tư pháp tỉnh Hậu Giang");
-      browser.screenshot("08-dossier-returned");
+      browser.screenshot("09-dossier-returned");
+      returned.rate(null, null);
+      assertThat(returned.errorOf("rating")).isEqualTo("Vui lòng chọn một mức đánh giá.");
+      returned.rate(5, "Cán bộ hướng dẫn tận tình");
+      assertThat(returned.notice()).isEqualTo("Cảm ơn bạn đã đánh giá.");
+      assertThat(browser.text(By.id("rated"))).contains("Rất hài lòng", "Cán bộ hướng dẫn tận tình");
+      assertThat(returned.has("rating")).isFalse();
+      assertThat(String.join("\n", returned.history())).contains("Công dân đánh giá mức độ hài lòng",
+          "5/5: Cán bộ hướng dẫn tận tình");
+
+      // The components checked at reception are in the citizen's e-data warehouse: the next dossier reuses them.
+      browser.go("/citizen/submit/" + CRIMINAL_RECORD);
+      SubmitPage again = new SubmitPage(browser);
+      assertThat(again.reuseOffers("GIAY_TO_TUY_THAN")).anySatisfy(o -> assertThat(o).contains("cccd.pdf"));
+      again.set("phone", "0912345678").set("address", "Phường Vị Thanh, tỉnh Hậu Giang")
+          .reuseFirst("TO_KHAI").reuseFirst("GIAY_TO_TUY_THAN").send();
+      assertThat(new DossierPage(browser).documents()).hasSize(2)
+          .allSatisfy(f -> assertThat(f).contains("dùng lại từ kho dữ liệu"));
 
       // Anyone holding the receipt tracks it without signing in: the code and the phone's last four digits.
       TrackPage track = TrackPage.open(browser).track(code, "12");
@@ -150,7 +218,7 @@ class WebPagesBrowserTest {
       assertThat(track.track(code, "5678").status()).isEqualTo("Đã trả kết quả");
       assertThat(browser.text(By.id("history"))).contains("Thẩm định hồ sơ: Trình lãnh đạo")
           .doesNotContain("Trương Minh Quân", "Đủ điều kiện");
-      browser.screenshot("09a-public-tracking");
+      browser.screenshot("10-public-tracking");
 
       // The province's supervisor sees one more dossier received and finished this year.
       assertThat(LoginPage.open(browser).signIn("supervisor.tinh")).isEqualTo("/supervisor/dashboard");
@@ -160,20 +228,51 @@ class WebPagesBrowserTest {
       assertThat(dashboard.count("finished")).isEqualTo(before.finished() + 1);
       assertThat(dashboard.unitsTable()).contains("Sở Tư pháp tỉnh Hậu Giang");
       browser.waiting().until(d -> dashboard.chartDrawn());
-      browser.screenshot("09-dashboard");
-      // Drill-down: the dossiers behind the numbers, each with its processing-control slip.
-      browser.clickAndWait(By.id("dossier-list"));
-      assertThat(browser.text(By.cssSelector("#dossiers tr[data-code='" + code + "']")))
-          .contains("Nguyễn Văn An", "Đã trả kết quả");
+      assertThat(dashboard.chartsDrawn()).contains("chart-results", "chart-trend", "chart-online");
+      // The month table sits in a closed <details>: read its text content, as a screen reader would.
+      assertThat(browser.find(By.cssSelector("#months-table tbody tr:last-child th")).getAttribute("textContent"))
+          .isEqualTo(today.toString().substring(0, 7));
+      assertThat(browser.find(By.id("export-agency")).getAttribute("href"))
+          .contains("/api/reports/breakdown?by=agency&from=" + today.withDayOfYear(1) + "&to=" + today, "format=csv");
+      assertThat(dashboard.download("export-summary")).first().isEqualTo(200L);
+      assertThat(dashboard.download("export-summary").get(1).toString()).startsWith("text/csv");
+      browser.screenshot("11-dashboard");
+      // Drill-down from the unit's line of the ranking: the register of its dossiers, then one dossier's slip.
+      browser.clickAndWait(By.cssSelector("#units tr[data-agency='000.00.12.H30'] td:last-child a"));
+      assertThat(browser.text(By.id("register-scope"))).contains("Sở Tư pháp tỉnh Hậu Giang");
+      assertThat(browser.text(By.cssSelector("#dossiers tr[data-code='" + code + "']"))).contains("Đã trả kết quả");
+      browser.screenshot("12-register");
       browser.clickAndWait(By.linkText(code));
       assertThat(new DossierPage(browser).status()).isEqualTo("Đã trả kết quả");
-      browser.screenshot("09b-supervisor-dossier");
+      browser.screenshot("13-supervisor-dossier");
 
-      // The administrator reaches the Camunda web apps from their page.
+      // The administrator reaches the Camunda web apps and imports history, following the job until it ends.
       assertThat(LoginPage.open(browser).signIn("admin")).isEqualTo("/admin");
       assertThat(browser.find(By.id("cockpit")).getAttribute("href")).endsWith("/camunda/app/cockpit/");
-      browser.screenshot("10-admin");
+      assertThat(browser.find(By.id("tasklist")).getAttribute("href")).endsWith("/camunda/app/tasklist/");
+      browser.find(By.id("import-send")).click();
+      assertThat(browser.text(By.id("import-file-error"))).isEqualTo("Vui lòng chọn tệp CSV cần nhập.");
+      browser.find(By.id("import-file")).sendKeys(Browser.file("lich-su.csv", (IMPORT_HEADER
+          + "\nX-1,9.999999,000.00.12.H30,2,2023-01-02T08:00,,,,,1,0,,false,false,false\n")
+          .getBytes(StandardCharsets.UTF_8)).toString());
+      browser.find(By.id("import-send")).click();
+      browser.waiting().until(d -> !"RUNNING".equals(browser.find(By.id("import-state")).getAttribute("data-state"))
+          && browser.find(By.id("import-state")).getAttribute("data-state") != null);
+      assertThat(browser.text(By.id("import-state"))).startsWith("Bị từ chối");
+      assertThat(browser.text(By.id("import-rejected"))).isEqualTo("1");
+      browser.find(By.cssSelector("#import-errors-box summary")).click();
+      assertThat(browser.text(By.id("import-errors")))
+          .isEqualTo("2: Không có thủ tục mã \"9.999999\" trong danh mục.");
+      browser.screenshot("14-admin");
     }
+  }
+
+  private long dossiersOf(String username) {
+    return jdbc.queryForObject("select count(*) from dossier where owner_username = ?", Long.class, username);
+  }
+
+  private static String firstDocumentId(Browser browser) {
+    return browser.find(By.cssSelector("#documents li a")).getAttribute("id").substring("document-".length());
   }
 
   private static void decide(Browser browser, String officer, String code, String decision, String label,
@@ -215,13 +314,69 @@ class WebPagesBrowserTest {
       mine.answerSupplement("");
       assertThat(mine.errorOf("note")).isEqualTo("Vui lòng nhập thông tin này");
       browser.screenshot("12-supplement-requested");
-      mine.answerSupplement("Đã tải lên bản chụp Giấy chứng sinh");
+      mine.answerSupplement("Đã tải lên bản chụp Giấy chứng sinh", "GIAY_CHUNG_SINH", NOT_A_SCAN);
+      assertThat(mine.errorOf("supplement-file")).contains("không phải PDF, JPEG hoặc PNG");
+      assertThat(mine.status()).isEqualTo("Yêu cầu bổ sung giấy tờ");
+      mine.answerSupplement("Đã tải lên bản chụp Giấy chứng sinh", "GIAY_CHUNG_SINH", CCCD);
       assertThat(mine.notice()).startsWith("Đã gửi hồ sơ bổ sung.");
+      assertThat(mine.documents()).singleElement().asString().contains("cccd.pdf");
       assertThat(mine.status()).isEqualTo("Mới đăng ký");
       assertThat(String.join("\n", mine.history())).contains("Công dân nộp bổ sung", "Đã tải lên bản chụp Giấy chứng sinh");
 
       LoginPage.open(browser).signIn("clerk.vithanh");
       assertThat(new InboxPage(browser).lineOf(code)).contains("Tiếp nhận hồ sơ");
+    }
+  }
+
+  @Test
+  void clerkReceivesAtTheCounterAndRecordsTheFee() {
+    Dossiers flow = new Dossiers(api);
+    try (Browser browser = Browser.desktop(port)) {
+      LoginPage.open(browser).signIn("clerk.stp");
+      browser.clickAndWait(By.id("counter-intake"));
+      browser.clickAndWait(By.cssSelector("#intake-procedures li[data-code='" + CRIMINAL_RECORD + "'] a"));
+      SubmitPage intake = new SubmitPage(browser);
+      // The CCCD is checked as the clerk types: a letter is an error at once, a short number once the field is left.
+      intake.set("idNumber", "09308500012a");
+      assertThat(intake.errorOf("idNumber")).isEqualTo("Số CCCD gồm 12 chữ số, mã số thuế gồm 10 chữ số");
+      intake.set("idNumber", "0930850001");
+      assertThat(intake.errorOf("idNumber")).isNull();
+      intake.set("idNumber", "093085000");
+      browser.find(By.id("name")).click();
+      assertThat(intake.errorOf("idNumber")).isEqualTo("Số CCCD gồm 12 chữ số, mã số thuế gồm 10 chữ số");
+      // And on the server: a twelve-digit number with an unknown province, and the rest of the form.
+      intake.set("idNumber", "999085000123").set("name", "Lê Văn Cường").set("phone", "0912").send();
+      assertThat(intake.errorOf("phone")).isEqualTo("Số điện thoại gồm 10 chữ số, bắt đầu bằng 0");
+      intake.set("phone", "0907111222").send();
+      assertThat(intake.errorOf("idNumber")).contains("999085000123", "không hợp lệ");
+      browser.screenshot("15-counter-intake-errors");
+      intake.set("idNumber", "093085000999").attach("TO_KHAI", TO_KHAI).attach("GIAY_TO_TUY_THAN", CCCD).send();
+
+      DossierPage received = new DossierPage(browser);
+      String code = received.code();
+      assertThat(received.notice()).isEqualTo("Đã tiếp nhận hồ sơ " + code
+          + ". In giấy tiếp nhận và hẹn trả kết quả cho người nộp.");
+      assertThat(received.status()).isEqualTo("Được tiếp nhận");
+      assertThat(received.documents()).hasSize(2).allSatisfy(f -> assertThat(f).contains("cán bộ số hóa"));
+      assertThat(received.download("form-receipt")).startsWith(200L, "application/pdf");
+      browser.screenshot("16-counter-received");
+
+      flow.decide("clerk.stp", code, "digitized", null);
+      flow.decide("specialist.stp", code, "forward", null);
+      flow.decide("leader.stp", code, "approve", null);
+      browser.go("/officer/dossiers/" + code);
+      DossierPage toPay = new DossierPage(browser);
+      toPay.recordPayment(null, "0001234");
+      assertThat(toPay.errorOf("method")).isEqualTo("Vui lòng chọn hình thức thu.");
+      toPay.recordPayment("CASH", "");
+      assertThat(toPay.errorOf("receiptNumber")).isEqualTo("Vui lòng nhập thông tin này");
+      browser.screenshot("17-counter-payment");
+      toPay.recordPayment("CASH", "0001234");
+      assertThat(toPay.notice()).startsWith("Đã ghi nhận phí, lệ phí");
+      assertThat(toPay.status()).isEqualTo("Đã xử lý xong");
+      assertThat(browser.text(By.id("charges"))).contains("200.000 đồng", "đã nộp", "Tiền mặt", "biên lai số 0001234");
+      assertThat(toPay.download("form-payment-receipt")).startsWith(200L, "application/pdf");
+      assertThat(toPay.has("counter-payment")).isFalse();
     }
   }
 
@@ -248,11 +403,16 @@ class WebPagesBrowserTest {
       check(phone, "m07-inbox");
       phone.go("/officer/dossiers/" + code);
       check(phone, "m08-officer-dossier");
+      phone.go("/officer/intake/" + CRIMINAL_RECORD);
+      new SubmitPage(phone).set("idNumber", "0930").set("phone", "12").send();
+      check(phone, "m08a-counter-intake");
       LoginPage.open(phone).signIn("supervisor.tinh");
       phone.waiting().until(d -> new DashboardPage(phone).chartDrawn());
       check(phone, "m09-dashboard");
-      phone.go("/supervisor/dossiers");
-      check(phone, "m10-supervisor-dossiers");
+      phone.go("/supervisor/dossiers?from=" + LocalDate.now(clock).withDayOfYear(1) + "&to=" + LocalDate.now(clock));
+      check(phone, "m10-register");
+      LoginPage.open(phone).signIn("admin");
+      check(phone, "m11-admin");
     }
   }
 

@@ -1,13 +1,25 @@
 package org.motcua.web.citizen;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.motcua.catalog.Catalog;
 import org.motcua.catalog.Procedure;
 import org.motcua.common.ApiException;
+import org.motcua.common.Problems;
 import org.motcua.dossier.Dossier;
+import org.motcua.dossier.DossierDocuments;
+import org.motcua.dossier.DossierPayments;
 import org.motcua.dossier.DossierRequests;
 import org.motcua.dossier.DossierService;
 import org.motcua.security.MotcuaUser;
+import org.motcua.warehouse.Warehouse;
+import org.motcua.web.DossierIntake;
+import org.motcua.web.DossierIntake.Attachment;
 import org.motcua.web.DossierPages;
 import org.springframework.data.domain.Page;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,9 +32,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The citizen's own pages: submit online, follow my dossiers, answer a supplement request. */
+/**
+ * The citizen's own pages: submit online with the component files (or reuse from the personal e-data warehouse),
+ * follow my dossiers, upload, answer a supplement request, pay the fee, download the receipts and the e-result, rate.
+ */
 @Controller
 @RequestMapping("/citizen")
 class CitizenPages {
@@ -33,12 +50,28 @@ class CitizenPages {
   private final DossierPages pages;
   private final Catalog catalog;
   private final CatalogPages catalogPages;
+  private final DossierIntake intake;
+  private final DossierDocuments documents;
+  private final DossierPayments payments;
+  private final Warehouse warehouse;
+  private final Problems messages;
 
-  CitizenPages(DossierService dossiers, DossierPages pages, Catalog catalog, CatalogPages catalogPages) {
+  CitizenPages(DossierService dossiers, DossierPages pages, Catalog catalog, CatalogPages catalogPages,
+      DossierIntake intake, DossierDocuments documents, DossierPayments payments, Warehouse warehouse,
+      Problems messages) {
     this.dossiers = dossiers;
     this.pages = pages;
     this.catalog = catalog;
     this.catalogPages = catalogPages;
+    this.intake = intake;
+    this.documents = documents;
+    this.payments = payments;
+    this.warehouse = warehouse;
+    this.messages = messages;
+  }
+
+  /** A document of the citizen's e-data warehouse that can stand in for a component. */
+  record ReuseChoice(long id, String name, String filename, LocalDate issuedOn, String sourceDossierCode) {
   }
 
   @GetMapping("/submit/{procedureCode}")
@@ -48,39 +81,76 @@ class CitizenPages {
     form.setName(citizen.fullName());
     form.setIdNumber(citizen.idNumber());
     model.addAttribute("form", form);
-    return submitPage(procedureCode, model);
+    return submitPage(citizen, procedureCode, model, Map.of());
   }
 
   @PostMapping("/submit/{procedureCode}")
   String submit(@AuthenticationPrincipal MotcuaUser citizen, @PathVariable String procedureCode,
-      @Valid @ModelAttribute("form") SubmitForm form, BindingResult errors, Model model,
+      @Valid @ModelAttribute("form") SubmitForm form, BindingResult errors, HttpServletRequest request, Model model,
       RedirectAttributes redirect) {
-    if (errors.hasErrors()) {
-      return submitPage(procedureCode, model);
+    Procedure procedure = onlineProcedure(procedureCode);
+    // Every required component needs a file or a warehouse document; each missing one is said next to it.
+    Map<String, String> componentErrors = new LinkedHashMap<>();
+    List<Attachment> files = new ArrayList<>();
+    for (Procedure.Component c : procedure.components()) {
+      Attachment a = Attachment.of(c.code(), file(request, "file_" + c.code()), request.getParameter("reuse_" + c.code()));
+      if (a != null) {
+        files.add(a);
+      } else if (c.required()) {
+        componentErrors.put(c.code(), messages.message("web.submit.componentRequired"));
+      }
+    }
+    if (errors.hasErrors() || !componentErrors.isEmpty()) {
+      return submitPage(citizen, procedureCode, model, componentErrors);
     }
     Dossier dossier;
     try {
-      dossier = dossiers.submitOnline(citizen, new DossierRequests.SubmitDossier(procedureCode,
+      dossier = intake.submitOnline(citizen, new DossierRequests.SubmitDossier(procedureCode,
           new DossierRequests.ApplicantInput(form.getName().trim(), form.getIdNumber().trim(), form.getPhone(),
-              form.getEmail(), form.getAddress().trim())));
+              form.getEmail(), form.getAddress().trim())), files);
+    } catch (DossierIntake.ComponentRefused e) {
+      componentErrors.put(e.component(), messages.message("error." + e.refusal().code(), e.refusal().args()));
+      return submitPage(citizen, procedureCode, model, componentErrors);
     } catch (ApiException e) {
       if (!e.code().equals("INVALID_ID_NUMBER")) {
         throw e;
       }
       errors.rejectValue("idNumber", "error.INVALID_ID_NUMBER", e.args(), null);
-      return submitPage(procedureCode, model);
+      return submitPage(citizen, procedureCode, model, componentErrors);
     }
     redirect.addFlashAttribute("notice", "web.citizen.submitted");
     return "redirect:/citizen/dossiers/" + dossier.getCode();
   }
 
-  private String submitPage(String procedureCode, Model model) {
+  private static MultipartFile file(HttpServletRequest request, String name) {
+    return request instanceof MultipartHttpServletRequest multipart ? multipart.getFile(name) : null;
+  }
+
+  private Procedure onlineProcedure(String procedureCode) {
     Procedure procedure = catalog.procedure(procedureCode)
         .orElseThrow(() -> ApiException.notFound("UNKNOWN_PROCEDURE", procedureCode));
     if (!procedure.onlineLevel().offeredOnline()) {
       throw ApiException.badRequest("PROCEDURE_NOT_ONLINE", procedureCode);
     }
+    return procedure;
+  }
+
+  private String submitPage(MotcuaUser citizen, String procedureCode, Model model,
+      Map<String, String> componentErrors) {
+    Procedure procedure = onlineProcedure(procedureCode);
     model.addAttribute("p", catalogPages.card(procedure));
+    model.addAttribute("components", pages.components(procedureCode));
+    Map<String, List<ReuseChoice>> reusable = new LinkedHashMap<>();
+    if (citizen.idNumber() != null) {
+      for (Procedure.Component c : procedure.components()) {
+        reusable.put(c.code(), warehouse.reusable(citizen.idNumber(), c.code()).stream()
+            .map(i -> new ReuseChoice(i.getId(), i.getName(), i.getFilename(), i.getIssuedOn(),
+                i.getSourceDossierCode()))
+            .toList());
+      }
+    }
+    model.addAttribute("reusable", reusable);
+    model.addAttribute("componentErrors", componentErrors);
     return "citizen/submit";
   }
 
@@ -96,28 +166,90 @@ class CitizenPages {
 
   @GetMapping("/dossiers/{code}")
   String dossier(@AuthenticationPrincipal MotcuaUser citizen, @PathVariable String code, Model model) {
-    model.addAttribute("d", pages.page(dossiers.read(citizen, code), dossiers.openSteps(code)));
+    Dossier dossier = dossiers.read(citizen, code);
+    model.addAttribute("d", pages.page(dossier, dossiers.openSteps(code)));
+    model.addAttribute("documents", pages.documents(documents.list(citizen, code), dossier.getProcedureCode()));
+    model.addAttribute("charges", pages.charges(payments.charges(citizen, code)));
+    model.addAttribute("components", pages.components(dossier.getProcedureCode()));
     return "citizen/dossier";
   }
 
-  /** After a refused supplement answer the page has the form's address; a reload or language switch lands here. */
-  @GetMapping("/dossiers/{code}/supplement")
+  /** After a refused form the page has the form's address; a reload or language switch lands on the dossier. */
+  @GetMapping({"/dossiers/{code}/supplement", "/dossiers/{code}/documents", "/dossiers/{code}/rating",
+      "/dossiers/{code}/pay"})
   String backToDossier(@PathVariable String code) {
     return "redirect:/citizen/dossiers/" + code;
   }
 
-  /** Nộp bổ sung: the applicant says what they supplied; the dossier goes back to the clerk. */
+  /** Adds a component file while the dossier waits for reception or for a supplement. */
+  @PostMapping("/dossiers/{code}/documents")
+  String upload(@AuthenticationPrincipal MotcuaUser citizen, @PathVariable String code,
+      @RequestParam(required = false) String component, @RequestParam(required = false) MultipartFile file,
+      Model model, RedirectAttributes redirect) {
+    if (component == null || component.isBlank() || file == null || file.isEmpty()) {
+      model.addAttribute("uploadError", messages.message(component == null || component.isBlank()
+          ? "web.upload.chooseComponent" : "web.upload.chooseFile"));
+      return dossier(citizen, code, model);
+    }
+    try {
+      intake.attach(citizen, code, List.of(new Attachment(component, file, null)));
+    } catch (DossierIntake.ComponentRefused e) {
+      model.addAttribute("uploadError", messages.message("error." + e.refusal().code(), e.refusal().args()));
+      return dossier(citizen, code, model);
+    }
+    redirect.addFlashAttribute("notice", "web.upload.done");
+    return "redirect:/citizen/dossiers/" + code;
+  }
+
+  /** Nộp bổ sung: the applicant says what they supplied, with the missing file; the dossier goes back. */
   @PostMapping("/dossiers/{code}/supplement")
   String supplement(@AuthenticationPrincipal MotcuaUser citizen, @PathVariable String code,
-      @RequestParam(required = false) String note, Model model, RedirectAttributes redirect) {
+      @RequestParam(required = false) String note, @RequestParam(required = false) String component,
+      @RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect) {
     if (note == null || note.isBlank() || note.length() > 2000) {
       model.addAttribute("supplementError", note == null || note.isBlank()
           ? "web.validation.required" : "web.validation.tooLong");
       model.addAttribute("note", note);
       return dossier(citizen, code, model);
     }
-    dossiers.provideSupplement(citizen, code, note.trim());
+    boolean hasFile = file != null && !file.isEmpty();
+    if (hasFile && (component == null || component.isBlank())) {
+      model.addAttribute("supplementFileError", messages.message("web.upload.chooseComponent"));
+      model.addAttribute("note", note);
+      return dossier(citizen, code, model);
+    }
+    try {
+      intake.supplement(citizen, code, note.trim(), hasFile ? new Attachment(component, file, null) : null);
+    } catch (DossierIntake.ComponentRefused e) {
+      model.addAttribute("supplementFileError", messages.message("error." + e.refusal().code(), e.refusal().args()));
+      model.addAttribute("note", note);
+      return dossier(citizen, code, model);
+    }
     redirect.addFlashAttribute("notice", "web.citizen.supplemented");
+    return "redirect:/citizen/dossiers/" + code;
+  }
+
+  /** Thanh toán trực tuyến: to the gateway's payment page; the gateway's notification settles the fee. */
+  @PostMapping("/dossiers/{code}/pay")
+  String pay(@AuthenticationPrincipal MotcuaUser citizen, @PathVariable String code, HttpServletRequest request) {
+    return "redirect:" + payments.payOnline(citizen, code, request.getRemoteAddr());
+  }
+
+  /** Đánh giá mức độ hài lòng, once the result is returned. */
+  @PostMapping("/dossiers/{code}/rating")
+  String rate(@AuthenticationPrincipal MotcuaUser citizen, @PathVariable String code,
+      @RequestParam(required = false) Integer rating, @RequestParam(required = false) String comment, Model model,
+      RedirectAttributes redirect) {
+    String error = rating == null || rating < 1 || rating > 5 ? "web.rating.choose"
+        : comment != null && comment.length() > 1000 ? "web.validation.tooLong" : null;
+    if (error != null) {
+      model.addAttribute(rating == null || rating < 1 || rating > 5 ? "ratingError" : "commentError",
+          messages.message(error));
+      model.addAttribute("comment", comment);
+      return dossier(citizen, code, model);
+    }
+    dossiers.rate(citizen, code, rating, comment);
+    redirect.addFlashAttribute("notice", "web.rating.done");
     return "redirect:/citizen/dossiers/" + code;
   }
 }

@@ -37,8 +37,10 @@ class TrackingPages {
   record Step(LocalDateTime at, String action, String stepName, String decision) {
   }
 
-  @GetMapping("/track")
-  String form() {
+  /** The page; {@code /tra-cuu?code=…} is the address the QR code on the printed receipt slip points to. */
+  @GetMapping({"/track", "/tra-cuu"})
+  String form(@RequestParam(required = false) String code, Model model) {
+    model.addAttribute("code", code == null ? null : code.trim());
     return "citizen/track";
   }
 

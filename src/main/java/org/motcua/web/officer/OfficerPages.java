@@ -14,6 +14,21 @@ import org.motcua.process.WorkItem;
 import org.motcua.security.MotcuaUser;
 import org.motcua.web.DossierPages;
 import org.motcua.web.Urgency;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.util.ArrayList;
+import java.util.Map;
+import org.motcua.catalog.Catalog;
+import org.motcua.catalog.Procedure;
+import org.motcua.dossier.DossierDocuments;
+import org.motcua.dossier.DossierPayments;
+import org.motcua.payment.Charge;
+import org.motcua.security.Role;
+import org.motcua.web.DossierIntake;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,10 +54,19 @@ class OfficerPages {
   private final WorkingCalendar calendar;
   private final Clock clock;
   private final Problems messages;
+  private final DossierIntake intake;
+  private final DossierDocuments documents;
+  private final DossierPayments payments;
+  private final Catalog catalog;
 
   OfficerPages(DossierService dossiers, DossierPages pages, WorkingCalendar calendar, Clock clock,
-      Problems messages) {
+      Problems messages, DossierIntake intake, DossierDocuments documents, DossierPayments payments,
+      Catalog catalog) {
     this.messages = messages;
+    this.intake = intake;
+    this.documents = documents;
+    this.payments = payments;
+    this.catalog = catalog;
     this.dossiers = dossiers;
     this.pages = pages;
     this.calendar = calendar;
@@ -81,10 +105,24 @@ class OfficerPages {
         Urgency.of(item.dueAt(), now, calendar));
   }
 
+  /** Statuses in which the clerk may still scan components (as DossierDocuments allows). */
+  private static final Set<Integer> SCANNABLE = Set.of(1, 2, 4, 5, 6);
+
   @GetMapping("/dossiers/{code}")
   String dossier(@AuthenticationPrincipal MotcuaUser officer, @PathVariable String code, Model model) {
-    var page = pages.page(dossiers.read(officer, code), dossiers.openSteps(code));
+    Dossier dossier = dossiers.read(officer, code);
+    var page = pages.page(dossier, dossiers.openSteps(code));
     model.addAttribute("d", page);
+    model.addAttribute("documents", pages.documents(documents.list(officer, code), dossier.getProcedureCode()));
+    model.addAttribute("charges", pages.charges(payments.charges(officer, code)));
+    model.addAttribute("components", pages.components(dossier.getProcedureCode()));
+    boolean ownClerk = officer.is(Role.CLERK) && officer.agencyCode().equals(dossier.getAgencyCode());
+    model.addAttribute("mayScan", ownClerk && SCANNABLE.contains(page.status()));
+    model.addAttribute("mayUploadResult", officer.agencyCode().equals(dossier.getAgencyCode())
+        && page.status() == 9 && !page.resultDigitized());
+    model.addAttribute("mayRecordPayment", ownClerk && page.awaitsPayment());
+    model.addAttribute("exemptions", catalog.procedure(dossier.getProcedureCode())
+        .map(Procedure::exemptions).orElse(List.of()));
     // The step this officer may act on: offered to their role in their agency, and not held by a colleague.
     model.addAttribute("myStep", page.openSteps().stream()
         .filter(s -> officer.role().name().equals(s.role()) && officer.agencyCode().equals(s.agencyCode()))
@@ -151,6 +189,179 @@ class OfficerPages {
     model.addAttribute("newAppointment", newAppointment);
     model.addAttribute("trackingNumber", trackingNumber);
     return dossier(officer, code, model);
+  }
+
+  @GetMapping({"/dossiers/{code}/documents", "/dossiers/{code}/result", "/dossiers/{code}/payment"})
+  String backAfterForm(@PathVariable String code) {
+    return "redirect:/officer/dossiers/" + code;
+  }
+
+  /** Số hóa: the clerk scans (attaches) a component of the dossier. */
+  @PostMapping("/dossiers/{code}/documents")
+  String scan(@AuthenticationPrincipal MotcuaUser officer, @PathVariable String code,
+      @RequestParam(required = false) String component, @RequestParam(required = false) MultipartFile file,
+      Model model, RedirectAttributes redirect) {
+    if (file == null || file.isEmpty() || component == null || component.isBlank()) {
+      model.addAttribute("uploadError", messages.message(component == null || component.isBlank()
+          ? "web.upload.chooseComponent" : "web.upload.chooseFile"));
+      return dossier(officer, code, model);
+    }
+    try {
+      intake.attach(officer, code, List.of(new DossierIntake.Attachment(component, file, null)));
+    } catch (DossierIntake.ComponentRefused e) {
+      model.addAttribute("uploadError", messages.message("error." + e.refusal().code(), e.refusal().args()));
+      return dossier(officer, code, model);
+    }
+    redirect.addFlashAttribute("notice", "web.upload.done");
+    return "redirect:/officer/dossiers/" + code;
+  }
+
+  /** Số hóa kết quả: the signed result, which the applicant downloads and which goes into their warehouse. */
+  @PostMapping("/dossiers/{code}/result")
+  String result(@AuthenticationPrincipal MotcuaUser officer, @PathVariable String code,
+      @RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect) {
+    String error = null;
+    if (file == null || file.isEmpty()) {
+      error = messages.message("web.upload.chooseFile");
+    } else {
+      try {
+        documents.uploadResult(officer, code, file);
+      } catch (ApiException e) {
+        error = messages.message("error." + e.code(), e.args());
+      }
+    }
+    if (error != null) {
+      model.addAttribute("resultError", error);
+      return dossier(officer, code, model);
+    }
+    redirect.addFlashAttribute("notice", "web.result.done");
+    return "redirect:/officer/dossiers/" + code;
+  }
+
+  /** Thu phí tại quầy, with the receipt number the clerk issued; or an exemption with its ground. */
+  @PostMapping("/dossiers/{code}/payment")
+  String payment(@AuthenticationPrincipal MotcuaUser officer, @PathVariable String code,
+      @RequestParam(required = false) String method, @RequestParam(required = false) String receiptNumber,
+      @RequestParam(required = false) String exemption, Model model, RedirectAttributes redirect) {
+    String field = null;
+    String error = null;
+    if (method == null || method.isBlank()) {
+      field = "method";
+      error = messages.message("web.officer.chooseMethod");
+    } else if ("EXEMPTION".equals(method) && (exemption == null || exemption.isBlank())) {
+      field = "exemption";
+      error = messages.message("web.validation.required");
+    } else if (!"EXEMPTION".equals(method) && (receiptNumber == null || receiptNumber.isBlank())) {
+      field = "receiptNumber";
+      error = messages.message("web.validation.required");
+    } else if (receiptNumber != null && receiptNumber.length() > 60) {
+      field = "receiptNumber";
+      error = messages.message("web.validation.tooLong");
+    } else {
+      try {
+        if ("EXEMPTION".equals(method)) {
+          payments.exempt(officer, code, exemption.trim(), null);
+        } else {
+          payments.payAtCounter(officer, code, Charge.Method.valueOf(method), receiptNumber.trim());
+        }
+        redirect.addFlashAttribute("notice", "web.officer.paid");
+        return "redirect:/officer/dossiers/" + code;
+      } catch (IllegalArgumentException unknownMethod) {
+        field = "method";
+        error = messages.message("web.officer.chooseMethod");
+      } catch (ApiException e) {
+        field = "paymentForm";
+        error = messages.message("error." + e.code(), e.args());
+      }
+    }
+    model.addAttribute("paymentField", field);
+    model.addAttribute("paymentError", error);
+    model.addAttribute("method", method);
+    model.addAttribute("receiptNumber", receiptNumber);
+    return dossier(officer, code, model);
+  }
+
+  /** Tiếp nhận trực tiếp: the procedures of the clerk's agency, to choose the one the applicant comes for. */
+  @GetMapping("/intake")
+  String intakeChoice(@AuthenticationPrincipal MotcuaUser clerk, Model model) {
+    checkClerk(clerk);
+    model.addAttribute("procedures", catalog.procedures().stream()
+        .filter(p -> p.agencyCode().equals(clerk.agencyCode())).toList());
+    model.addAttribute("agencyName", pages.agencyName(clerk.agencyCode()));
+    return "officer/intake-choice";
+  }
+
+  @GetMapping("/intake/{procedureCode}")
+  String intakeForm(@AuthenticationPrincipal MotcuaUser clerk, @PathVariable String procedureCode, Model model) {
+    model.addAttribute("form", new CounterForm());
+    return intakePage(clerk, procedureCode, model, Map.of());
+  }
+
+  @PostMapping("/intake/{procedureCode}")
+  String intake(@AuthenticationPrincipal MotcuaUser clerk, @PathVariable String procedureCode,
+      @Valid @ModelAttribute("form") CounterForm form, BindingResult errors, HttpServletRequest request,
+      Model model, RedirectAttributes redirect) {
+    Procedure procedure = counterProcedure(clerk, procedureCode);
+    if (form.getChannel() != null && form.getChannel() == 3 && form.getPostalTrackingNumber() == null) {
+      errors.rejectValue("postalTrackingNumber", "web.validation.required");
+    }
+    if (form.getChannel() != null && form.getChannel() == 2) {
+      errors.rejectValue("channel", "web.validation.required");
+    }
+    List<DossierIntake.Attachment> files = new ArrayList<>();
+    for (Procedure.Component c : procedure.components()) {
+      MultipartFile file = request instanceof MultipartHttpServletRequest multipart
+          ? multipart.getFile("file_" + c.code()) : null;
+      DossierIntake.Attachment a = DossierIntake.Attachment.of(c.code(), file, null);
+      if (a != null) {
+        files.add(a);
+      }
+    }
+    if (errors.hasErrors()) {
+      return intakePage(clerk, procedureCode, model, Map.of());
+    }
+    Dossier dossier;
+    try {
+      dossier = intake.enterAtCounter(clerk, new DossierRequests.EnterDossier(procedureCode, form.getChannel(),
+          new DossierRequests.ApplicantInput(form.getName().trim(), form.getIdNumber().trim(), form.getPhone(),
+              form.getEmail(), form.getAddress()), form.getPostalTrackingNumber(), form.getResultDelivery()), files);
+    } catch (DossierIntake.ComponentRefused e) {
+      return intakePage(clerk, procedureCode, model,
+          Map.of(e.component(), messages.message("error." + e.refusal().code(), e.refusal().args())));
+    } catch (ApiException e) {
+      if (!e.code().equals("INVALID_ID_NUMBER")) {
+        throw e;
+      }
+      errors.rejectValue("idNumber", "error.INVALID_ID_NUMBER", e.args(), null);
+      return intakePage(clerk, procedureCode, model, Map.of());
+    }
+    redirect.addFlashAttribute("notice", "web.intake.done");
+    redirect.addFlashAttribute("noticeCode", dossier.getCode());
+    return "redirect:/officer/dossiers/" + dossier.getCode();
+  }
+
+  private String intakePage(MotcuaUser clerk, String procedureCode, Model model, Map<String, String> componentErrors) {
+    Procedure procedure = counterProcedure(clerk, procedureCode);
+    model.addAttribute("procedure", procedure);
+    model.addAttribute("components", pages.components(procedureCode));
+    model.addAttribute("componentErrors", componentErrors);
+    return "officer/intake";
+  }
+
+  private Procedure counterProcedure(MotcuaUser clerk, String procedureCode) {
+    checkClerk(clerk);
+    Procedure procedure = catalog.procedure(procedureCode)
+        .orElseThrow(() -> ApiException.notFound("UNKNOWN_PROCEDURE", procedureCode));
+    if (!procedure.agencyCode().equals(clerk.agencyCode())) {
+      throw ApiException.forbidden("PROCEDURE_NOT_OF_YOUR_AGENCY", procedureCode);
+    }
+    return procedure;
+  }
+
+  private static void checkClerk(MotcuaUser user) {
+    if (!user.is(Role.CLERK)) {
+      throw ApiException.forbidden("ACCESS_DENIED");
+    }
   }
 
   /** The browser's datetime-local value, e.g. {@code 2026-12-01T09:00}; null when unreadable. */

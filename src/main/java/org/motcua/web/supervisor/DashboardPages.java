@@ -7,6 +7,10 @@ import org.motcua.catalog.Agency;
 import org.motcua.catalog.Catalog;
 import org.motcua.dossier.Dossier;
 import org.motcua.dossier.DossierService;
+import java.util.ArrayList;
+import java.util.Comparator;
+import org.motcua.reporting.Breakdown;
+import org.motcua.reporting.Register;
 import org.motcua.reporting.ReportService;
 import org.motcua.reporting.Summary;
 import org.motcua.security.MotcuaUser;
@@ -44,9 +48,8 @@ class DashboardPages {
     this.clock = clock;
   }
 
-  /** One agency's line of the comparison table and chart. */
-  record AgencyLine(String code, String name, Summary summary) {
-  }
+  /** How many procedures the "most late dossiers" chart shows. */
+  private static final int TOP_PROCEDURES = 10;
 
   @GetMapping("/supervisor/dashboard")
   String dashboard(@AuthenticationPrincipal MotcuaUser user,
@@ -62,6 +65,7 @@ class DashboardPages {
     model.addAttribute("to", end);
     model.addAttribute("agency", scope);
     model.addAttribute("agencies", visibleAgencies(user));
+    model.addAttribute("period", period(start, end, scope));
     if (end.isBefore(start)) {
       // Shown next to the date fields instead of an error page: the supervisor only mistyped a date.
       model.addAttribute("periodError", true);
@@ -71,13 +75,37 @@ class DashboardPages {
     String root = summary.agency();
     model.addAttribute("summary", summary);
     model.addAttribute("scopeName", root == null ? null : catalog.agency(root).map(Agency::name).orElse(root));
-    // The units directly below the scope, each with its own summary: where the on-time rate is won or lost.
-    List<AgencyLine> units = catalog.agencies().stream()
-        .filter(a -> root == null ? a.parentCode() == null : root.equals(a.parentCode()))
-        .map(a -> new AgencyLine(a.code(), a.name(), reports.summary(user, start, end, a.code())))
-        .toList();
+    // The units directly below the scope (and the scope's own desk), ranked by on-time rate: where it is won or lost.
+    List<Breakdown.Row> units = new ArrayList<>(reports.breakdown(user, start, end, scope, "agency").rows());
+    units.sort(Comparator.comparing(Breakdown.Row::onTimeRate, Comparator.nullsLast(Comparator.reverseOrder()))
+        .thenComparing(Breakdown.Row::received, Comparator.reverseOrder()));
     model.addAttribute("units", units);
+    // The ten procedures with most late dossiers: finished late plus still open past their due date.
+    model.addAttribute("lateProcedures", reports.breakdown(user, start, end, scope, "procedure").rows().stream()
+        .filter(r -> late(r) > 0)
+        .sorted(Comparator.comparingLong(DashboardPages::late).reversed().thenComparing(Breakdown.Row::label))
+        .limit(TOP_PROCEDURES)
+        .map(r -> new LateProcedure(r.key(), r.label(), r.finishedLate(), r.inProgressOverdue(), late(r)))
+        .toList());
+    model.addAttribute("months", reports.breakdown(user, start, end, scope, "month").rows());
     return "supervisor/dashboard";
+  }
+
+  /**
+   * The query of the period and agency for the export links, e.g. {@code &from=2026-01-01&to=2026-11-24}: the agency
+   * only when one was chosen (the API reads an empty one as an unknown agency).
+   */
+  private static String period(LocalDate from, LocalDate to, String agency) {
+    return "&from=" + from + "&to=" + to + (agency == null ? "" : "&agency="
+        + java.net.URLEncoder.encode(agency, java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** A procedure of the "most late dossiers" chart. */
+  record LateProcedure(String code, String name, long finishedLate, long inProgressOverdue, long late) {
+  }
+
+  private static long late(Breakdown.Row row) {
+    return row.finishedLate() + row.inProgressOverdue();
   }
 
   /** The agencies this user may report on: their own subtree (everything for an admin). */
@@ -87,14 +115,42 @@ class DashboardPages {
         .toList();
   }
 
-  /** Drill-down: the dossiers of the supervisor's subtree, newest first, and each one read-only. */
+  /**
+   * Drill-down: the dossiers behind the numbers. With a period, the register (sổ theo dõi hồ sơ) of the dossiers
+   * received in it under the chosen agency; without one, the newest dossiers of the supervisor's subtree.
+   */
   @GetMapping("/supervisor/dossiers")
-  String dossiers(@AuthenticationPrincipal MotcuaUser user, @RequestParam(defaultValue = "0") int page, Model model) {
+  String dossiers(@AuthenticationPrincipal MotcuaUser user, @RequestParam(defaultValue = "0") int page,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(required = false) String agency, Model model) {
+    if (from != null && to != null) {
+      String scope = agency == null || agency.isBlank() ? null : agency;
+      Register register = reports.register(user, from, to, scope, page, PAGE_SIZE);
+      model.addAttribute("register", register.items().stream()
+          .map(e -> new RegisterLine(e.number(), e.code(), e.procedureName(), pages.agencyName(e.agencyCode()),
+              e.channel(), e.status(), e.receivedAt(), e.dueAt(), e.timeliness()))
+          .toList());
+      model.addAttribute("from", from);
+      model.addAttribute("to", to);
+      model.addAttribute("agency", scope);
+      model.addAttribute("period", period(from, to, scope));
+      model.addAttribute("scopeName", scope == null ? null : pages.agencyName(scope));
+      model.addAttribute("page", page);
+      model.addAttribute("pages", (int) ((register.total() + PAGE_SIZE - 1) / PAGE_SIZE));
+      model.addAttribute("total", register.total());
+      return "supervisor/register";
+    }
     Page<Dossier> found = dossiers.list(user, page, PAGE_SIZE);
     model.addAttribute("dossiers", found.getContent().stream().map(pages::row).toList());
     model.addAttribute("page", found.getNumber());
     model.addAttribute("pages", found.getTotalPages());
     return "supervisor/dossiers";
+  }
+
+  /** A line of the register as the drill-down shows it. */
+  record RegisterLine(long number, String code, String procedureName, String agencyName, int channel, int status,
+      java.time.LocalDateTime receivedAt, java.time.LocalDateTime dueAt, String timeliness) {
   }
 
   @GetMapping("/supervisor/dossiers/{code}")

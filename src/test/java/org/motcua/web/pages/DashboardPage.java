@@ -1,7 +1,9 @@
 package org.motcua.web.pages;
 
+import java.util.List;
 import org.motcua.web.Browser;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 
 /** The supervisor's dashboard (/supervisor/dashboard). */
 public class DashboardPage {
@@ -28,8 +30,20 @@ public class DashboardPage {
 
   /** True once Chart.js has drawn the results chart (it sets the canvas size). */
   public boolean chartDrawn() {
-    return Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+    return Boolean.TRUE.equals(((JavascriptExecutor) browser.driver()).executeScript(
         "return typeof Chart !== 'undefined' && Chart.getChart('chart-results') !== undefined;"));
+  }
+
+  /** The ids of the canvases Chart.js has drawn a chart on. */
+  @SuppressWarnings("unchecked")
+  public List<String> chartsDrawn() {
+    return (List<String>) ((JavascriptExecutor) browser.driver()).executeScript(
+        "return Array.from(document.querySelectorAll('canvas')).filter(function (c) {"
+            + " return Chart.getChart(c) !== undefined; }).map(function (c) { return c.id; });");
+  }
+
+  public List<Object> download(String linkId) {
+    return browser.download(By.id(linkId));
   }
 
   public String unitsTable() {

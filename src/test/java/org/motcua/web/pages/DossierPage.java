@@ -1,11 +1,13 @@
 package org.motcua.web.pages;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.motcua.web.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
-/** A dossier as its applicant or an officer sees it: summary, processing-control slip, and the forms below it. */
+/** A dossier as its applicant or an officer sees it: summary, files, forms, processing-control slip, actions. */
 public class DossierPage {
 
   private final Browser browser;
@@ -36,15 +38,73 @@ public class DossierPage {
         .map(WebElement::getText).toList();
   }
 
+  /** The files of the dossier, as text (component or result, file name, source). */
+  public List<String> documents() {
+    return browser.driver().findElements(By.cssSelector("#documents li")).stream().map(WebElement::getText).toList();
+  }
+
+  public boolean has(String id) {
+    return browser.has(By.id(id));
+  }
+
+  /** Downloads a link of the page ({@code form-receipt}, {@code download-result}…): status and content type. */
+  public List<Object> download(String linkId) {
+    return browser.download(By.id(linkId));
+  }
+
   public String supplementGuide() {
     return browser.text(By.id("supplement-guide"));
   }
 
   public void answerSupplement(String note) {
+    answerSupplement(note, null, null);
+  }
+
+  /** The supplement answer, with the missing file for a component (both may be null). */
+  public void answerSupplement(String note, String component, Path file) {
+    if (component != null) {
+      new Select(browser.find(By.id("supplement-component"))).selectByValue(component);
+      browser.find(By.id("supplement-file")).sendKeys(file.toString());
+    }
     WebElement field = browser.find(By.id("note"));
     field.clear();
     field.sendKeys(note);
     browser.clickAndWait(By.id("send-supplement"));
+  }
+
+  /** Thanh toán trực tuyến: to the (sandbox) gateway's page. */
+  public void payOnline() {
+    browser.clickAndWait(By.id("pay-online"));
+  }
+
+  /** An officer digitizes the signed result. */
+  public void uploadResult(Path file) {
+    browser.find(By.id("result-file")).sendKeys(file.toString());
+    browser.clickAndWait(By.id("upload-result"));
+  }
+
+  /** A clerk records the fee paid at the counter (method null: none chosen). */
+  public void recordPayment(String method, String receiptNumber) {
+    if (method != null) {
+      browser.find(By.id("method-" + method)).click();
+    }
+    WebElement number = browser.find(By.id("receiptNumber"));
+    number.clear();
+    if (receiptNumber != null) {
+      number.sendKeys(receiptNumber);
+    }
+    browser.clickAndWait(By.id("record-payment"));
+  }
+
+  /** The applicant rates the returned dossier (rating null: none chosen). */
+  public void rate(Integer rating, String comment) {
+    if (rating != null) {
+      browser.find(By.id("rating-" + rating)).click();
+    }
+    if (comment != null) {
+      browser.find(By.id("comment")).sendKeys(comment);
+    }
+    browser.clickAndWait(By.id("send-rating"));
   }
 
   /** An officer decides on their step; returns nothing since the page changes (inbox on success). */
