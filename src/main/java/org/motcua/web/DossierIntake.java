@@ -2,6 +2,7 @@ package org.motcua.web;
 
 import java.util.List;
 import org.motcua.common.ApiException;
+import org.motcua.dossier.CounterIntake;
 import org.motcua.dossier.Dossier;
 import org.motcua.dossier.DossierDocuments;
 import org.motcua.dossier.DossierRequests;
@@ -20,10 +21,12 @@ import org.springframework.web.multipart.MultipartFile;
 public class DossierIntake {
 
   private final DossierService dossiers;
+  private final CounterIntake counter;
   private final DossierDocuments documents;
 
-  DossierIntake(DossierService dossiers, DossierDocuments documents) {
+  DossierIntake(DossierService dossiers, CounterIntake counter, DossierDocuments documents) {
     this.dossiers = dossiers;
+    this.counter = counter;
     this.documents = documents;
   }
 
@@ -72,9 +75,10 @@ public class DossierIntake {
     return dossier;
   }
 
+  /** A counter intake, with the fee due at submission when the clerk takes it in the same step. */
   @Transactional
   public Dossier enterAtCounter(MotcuaUser clerk, DossierRequests.EnterDossier request, List<Attachment> files) {
-    Dossier dossier = dossiers.enterAtCounter(clerk, request);
+    Dossier dossier = counter.enter(clerk, request);
     attach(clerk, dossier.getCode(), files);
     return dossier;
   }

@@ -380,6 +380,42 @@ class WebPagesBrowserTest {
     }
   }
 
+  /**
+   * A fee due at submission: the clerk takes it with the counter intake (a payment without its receipt number is
+   * refused next to the fee, nothing stored); the citizen declares pages and copies on the submit page and the
+   * dossier waits for the fee before it reaches the clerk.
+   */
+  @Test
+  void feesDueAtSubmissionOnTheIntakeAndSubmitPages() {
+    try (Browser browser = Browser.desktop(port)) {
+      LoginPage.open(browser).signIn("clerk.vithanh");
+      browser.go("/officer/intake/2.000884.000.00.21.H30");
+      SubmitPage intake = new SubmitPage(browser);
+      assertThat(browser.text(By.id("fee-due"))).contains("10.000");
+      intake.set("name", "Trần Thị Bình").set("idNumber", "093190000456").choose("feeMethod", "CASH").send();
+      assertThat(intake.errorOf("fee")).contains("số biên lai");
+      intake.set("feeReceipt", "0000777").send();
+      DossierPage received = new DossierPage(browser);
+      assertThat(received.status()).isEqualTo("Được tiếp nhận");
+      assertThat(browser.text(By.id("charges"))).contains("10.000 đồng", "0000777");
+      browser.screenshot("18-counter-fee-at-intake");
+
+      browser.forget();
+      LoginPage.open(browser).signIn("citizen");
+      browser.go("/citizen/submit/2.000815.000.00.21.H30");
+      SubmitPage submit = new SubmitPage(browser);
+      submit.set("phone", "0912345678").set("address", "Phường Vị Thanh, tỉnh Hậu Giang").set("qty_pages", "0")
+          .attach("BAN_CHINH", TO_KHAI).attach("BAN_SAO", CCCD).send();
+      assertThat(submit.errorOf("fee")).contains("ngoài giới hạn");
+      submit.set("qty_pages", "5").set("qty_copies", "2").attach("BAN_CHINH", TO_KHAI).attach("BAN_SAO", CCCD).send();
+      DossierPage waiting = new DossierPage(browser);
+      assertThat(waiting.status()).isEqualTo("Yêu cầu thực hiện nghĩa vụ tài chính");
+      assertThat(browser.text(By.id("charges"))).contains("14.000 đồng");
+      assertThat(waiting.has("pay-online")).isTrue();
+      browser.screenshot("19-citizen-fee-at-submission");
+    }
+  }
+
   @Test
   void pagesFitAPhoneScreen() {
     String code = new Dossiers(api).submit("citizen", CRIMINAL_RECORD);

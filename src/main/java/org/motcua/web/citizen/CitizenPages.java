@@ -21,6 +21,7 @@ import org.motcua.warehouse.Warehouse;
 import org.motcua.web.DossierIntake;
 import org.motcua.web.DossierIntake.Attachment;
 import org.motcua.web.DossierPages;
+import org.motcua.web.FeeFields;
 import org.springframework.data.domain.Page;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -100,6 +101,7 @@ class CitizenPages {
         componentErrors.put(c.code(), messages.message("web.submit.componentRequired"));
       }
     }
+    model.addAttribute("fee", FeeFields.of(procedure, request));
     if (errors.hasErrors() || !componentErrors.isEmpty()) {
       return submitPage(citizen, procedureCode, model, componentErrors);
     }
@@ -107,15 +109,18 @@ class CitizenPages {
     try {
       dossier = intake.submitOnline(citizen, new DossierRequests.SubmitDossier(procedureCode,
           new DossierRequests.ApplicantInput(form.getName().trim(), form.getIdNumber().trim(), form.getPhone(),
-              form.getEmail(), form.getAddress().trim())), files);
+              form.getEmail(), form.getAddress().trim()), FeeFields.declared(procedure, request)), files);
     } catch (DossierIntake.ComponentRefused e) {
       componentErrors.put(e.component(), messages.message("error." + e.refusal().code(), e.refusal().args()));
       return submitPage(citizen, procedureCode, model, componentErrors);
     } catch (ApiException e) {
-      if (!e.code().equals("INVALID_ID_NUMBER")) {
+      if (FeeFields.isAboutQuantities(e.code())) {
+        model.addAttribute("feeError", messages.message("error." + e.code(), e.args()));
+      } else if (e.code().equals("INVALID_ID_NUMBER")) {
+        errors.rejectValue("idNumber", "error.INVALID_ID_NUMBER", e.args(), null);
+      } else {
         throw e;
       }
-      errors.rejectValue("idNumber", "error.INVALID_ID_NUMBER", e.args(), null);
       return submitPage(citizen, procedureCode, model, componentErrors);
     }
     redirect.addFlashAttribute("notice", "web.citizen.submitted");
@@ -151,6 +156,9 @@ class CitizenPages {
     }
     model.addAttribute("reusable", reusable);
     model.addAttribute("componentErrors", componentErrors);
+    if (!model.containsAttribute("fee")) {
+      model.addAttribute("fee", FeeFields.of(procedure, null));
+    }
     return "citizen/submit";
   }
 

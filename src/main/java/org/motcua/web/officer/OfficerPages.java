@@ -25,6 +25,7 @@ import org.motcua.dossier.DossierPayments;
 import org.motcua.payment.Charge;
 import org.motcua.security.Role;
 import org.motcua.web.DossierIntake;
+import org.motcua.web.FeeFields;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.multipart.MultipartFile;
@@ -317,6 +318,7 @@ class OfficerPages {
         files.add(a);
       }
     }
+    model.addAttribute("fee", FeeFields.of(procedure, request));
     if (errors.hasErrors()) {
       return intakePage(clerk, procedureCode, model, Map.of());
     }
@@ -324,15 +326,19 @@ class OfficerPages {
     try {
       dossier = intake.enterAtCounter(clerk, new DossierRequests.EnterDossier(procedureCode, form.getChannel(),
           new DossierRequests.ApplicantInput(form.getName().trim(), form.getIdNumber().trim(), form.getPhone(),
-              form.getEmail(), form.getAddress()), form.getPostalTrackingNumber(), form.getResultDelivery()), files);
+              form.getEmail(), form.getAddress()), form.getPostalTrackingNumber(), form.getResultDelivery(),
+          FeeFields.declared(procedure, request), feeTakenAtIntake(request)), files);
     } catch (DossierIntake.ComponentRefused e) {
       return intakePage(clerk, procedureCode, model,
           Map.of(e.component(), messages.message("error." + e.refusal().code(), e.refusal().args())));
     } catch (ApiException e) {
-      if (!e.code().equals("INVALID_ID_NUMBER")) {
+      if (FeeFields.isAboutQuantities(e.code()) || FEE_REFUSALS.contains(e.code())) {
+        model.addAttribute("feeError", messages.message("error." + e.code(), e.args()));
+      } else if (e.code().equals("INVALID_ID_NUMBER")) {
+        errors.rejectValue("idNumber", "error.INVALID_ID_NUMBER", e.args(), null);
+      } else {
         throw e;
       }
-      errors.rejectValue("idNumber", "error.INVALID_ID_NUMBER", e.args(), null);
       return intakePage(clerk, procedureCode, model, Map.of());
     }
     redirect.addFlashAttribute("notice", "web.intake.done");
@@ -340,9 +346,34 @@ class OfficerPages {
     return "redirect:/officer/dossiers/" + dossier.getCode();
   }
 
+  /** Refusals of the fee taken at intake, shown next to the fee fields. */
+  private static final Set<String> FEE_REFUSALS = Set.of("COUNTER_PAYMENT_INCOMPLETE",
+      "UNKNOWN_EXEMPTION", "INVALID_PAYMENT_METHOD", "NO_FEE_DUE_AT_SUBMISSION");
+
+  /** A fee due at submission taken with the intake: paid with a receipt number, or waived; null if neither. */
+  private static DossierRequests.FeeAtCounter feeTakenAtIntake(HttpServletRequest request) {
+    String method = request.getParameter("feeMethod");
+    String receipt = request.getParameter("feeReceipt");
+    String exemption = request.getParameter("feeExemption");
+    boolean paid = method != null && !method.isBlank();
+    boolean waived = exemption != null && !exemption.isBlank();
+    if (!paid && !waived) {
+      return null;
+    }
+    Charge.Method how = null;
+    if (paid) {
+      how = "POS".equals(method) ? Charge.Method.POS : Charge.Method.CASH;
+    }
+    return new DossierRequests.FeeAtCounter(waived ? null : how, receipt == null || receipt.isBlank() ? null
+        : receipt.trim(), waived ? exemption.trim() : null, null);
+  }
+
   private String intakePage(MotcuaUser clerk, String procedureCode, Model model, Map<String, String> componentErrors) {
     Procedure procedure = counterProcedure(clerk, procedureCode);
     model.addAttribute("procedure", procedure);
+    if (!model.containsAttribute("fee")) {
+      model.addAttribute("fee", FeeFields.of(procedure, null));
+    }
     model.addAttribute("components", pages.components(procedureCode));
     model.addAttribute("componentErrors", componentErrors);
     return "officer/intake";

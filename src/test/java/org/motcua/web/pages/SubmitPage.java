@@ -23,6 +23,12 @@ public class SubmitPage {
     return this;
   }
 
+  /** Chooses an option of a select by its value. */
+  public SubmitPage choose(String field, String value) {
+    new Select(browser.find(By.id(field))).selectByValue(value);
+    return this;
+  }
+
   public String value(String field) {
     return browser.find(By.id(field)).getAttribute("value");
   }
