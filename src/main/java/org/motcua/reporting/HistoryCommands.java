@@ -125,7 +125,8 @@ class HistoryCommands implements ApplicationRunner {
           status == 10 ? ended : null, status == 10 ? ended.plusHours(2) : null, ended,
           ended == null ? null : Timeliness.classify(ended, due, supplements), supplements, p.duration().unit(),
           random.nextDouble() < 0.9, 0, 0, status == 10 && random.nextDouble() < 0.8,
-          p.feeVnd() > 0 && channel == 2 && random.nextDouble() < 0.3);
+          p.feeVnd() > 0 && channel == 2 && random.nextDouble() < 0.3,
+          status == 8 ? (random.nextBoolean() ? "WITHDRAWN" : "REFUSED") : null);
       batch.add(new DossierRows.NewDossier(facts, p.name(), p.duration().value()));
       if (batch.size() == BATCH) {
         write(batch);
