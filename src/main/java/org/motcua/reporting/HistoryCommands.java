@@ -159,6 +159,7 @@ class HistoryCommands implements ApplicationRunner {
   private void compact() {
     if (DayCounts.isPostgres(dataSource)) {
       jdbc.execute("vacuum full analyze report_day");
+      jdbc.execute("vacuum full analyze report_month");
       jdbc.execute("analyze dossier");
     } else {
       jdbc.execute("analyze");

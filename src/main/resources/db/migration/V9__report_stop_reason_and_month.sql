@@ -1,4 +1,5 @@
--- The provincial breakdown table's "withdrawn" and "refused" columns (issue 5). Portable SQL: H2 2.x and PostgreSQL.
+-- The provincial breakdown table's "withdrawn" and "refused" columns, and the monthly roll-up of report_day
+-- (issue 5). Portable SQL: H2 2.x and PostgreSQL.
 -- dossier.stop_reason says why handling stopped (status 8): the action that stopped it, WITHDRAWN (confirmed
 -- withdrawal), REFUSED (refusal after reception) or UNPAID_STOPPED; null otherwise, and for imported history whose
 -- CSV does not say. report_day counts the withdrawn and refused ones on their end-of-handling day.
@@ -26,3 +27,31 @@ update report_day set
     and (d.supplement_count > 1) = report_day.multi_supplement)
 where bucket_day in (select cast(ended_at as date) from dossier
                      where stop_reason in ('WITHDRAWN', 'REFUSED') and ended_at is not null);
+
+-- The monthly roll-up of the counters the summary sums over all history before its period (open and overdue
+-- balances: received, ended, due, settled). The summary reads report_day from the month of its period's start and
+-- report_month before it, so it sums a few thousand rows whatever the length of the history. Same key as
+-- report_day with the month's first day; the DayCounts listener keeps both in the same transaction.
+create table report_month (
+  bucket_month     date         not null,
+  agency_path      varchar(400) not null,
+  procedure_code   varchar(60)  not null,
+  procedure_field  varchar(200) not null,
+  channel          integer      not null,
+  online_level     varchar(10)  not null,
+  multi_supplement boolean      not null,
+  received         bigint       not null default 0,
+  ended            bigint       not null default 0,
+  due              bigint       not null default 0,
+  settled          bigint       not null default 0,
+  constraint uk_report_month unique (bucket_month, agency_path, procedure_code, procedure_field, channel,
+                                     online_level, multi_supplement)
+);
+
+insert into report_month (bucket_month, agency_path, procedure_code, procedure_field, channel, online_level,
+                          multi_supplement, received, ended, due, settled)
+select cast(date_trunc('month', bucket_day) as date), agency_path, procedure_code, procedure_field, channel,
+       online_level, multi_supplement, sum(received), sum(ended), sum(due), sum(settled)
+from report_day
+group by cast(date_trunc('month', bucket_day) as date), agency_path, procedure_code, procedure_field, channel,
+         online_level, multi_supplement;
