@@ -50,7 +50,7 @@ class ReportXlsx {
       {"Số hồ sơ đang giải quyết", "Quá hạn"},
       {"Rút hồ sơ", null}, {"Từ chối giải quyết", null}, {"Tỷ lệ giải quyết đúng hạn", null},
       {"Tiếp nhận trực tuyến", null}, {"Tỷ lệ hồ sơ trực tuyến", null}};
-  /** Index (0-based, in the sheet) of the first rate column among COLUMNS, for the percentage style. */
+  /** The sheet columns (0-based) that hold rates, for their width. */
   private static final List<Integer> RATE_COLUMNS = List.of(2 + 12, 2 + 14);
 
   private final Catalog catalog;
