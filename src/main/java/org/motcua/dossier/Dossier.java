@@ -189,6 +189,10 @@ public class Dossier {
   @Column(name = "rated_at")
   private LocalDateTime ratedAt;
 
+  /** Why handling stopped (status 8): the action that stopped it (WITHDRAWN, REFUSED, UNPAID_STOPPED); for reports. */
+  @Column(name = "stop_reason", length = 20)
+  private String stopReason;
+
   @OneToMany(mappedBy = "dossier", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("at ASC, id ASC")
   private List<DossierEvent> history = new ArrayList<>();
@@ -310,6 +314,7 @@ public class Dossier {
       endHandling(at);
     }
     statusBeforeWithdrawal = null;
+    stopReason = DossierAction.WITHDRAWN.name();
     moveTo(DossierStatus.STOPPED, DossierAction.WITHDRAWN, at, actor);
   }
 
@@ -360,7 +365,12 @@ public class Dossier {
 
   /** Never paid: handling stops (status 8); the timeliness of the handling itself stays as it was. */
   void stopUnpaid(LocalDateTime at) {
+    stopReason = DossierAction.UNPAID_STOPPED.name();
     moveTo(DossierStatus.STOPPED, DossierAction.UNPAID_STOPPED, at, Actor.SYSTEM);
+  }
+
+  public String getStopReason() {
+    return stopReason;
   }
 
   public boolean isPaidOnline() {
@@ -392,6 +402,7 @@ public class Dossier {
   /** Từ chối giải quyết after reception: handling stops (status 8). */
   void refuse(LocalDateTime at, Actor actor) {
     endHandling(at);
+    stopReason = DossierAction.REFUSED.name();
     moveTo(DossierStatus.STOPPED, DossierAction.REFUSED, at, actor);
   }
 

@@ -7,6 +7,9 @@ import org.motcua.catalog.OnlineLevel;
 /**
  * What the reports need to know about a dossier at one moment. A {@link DossierChanged} event carries the facts
  * before and after a change, so an aggregate can subtract the old contribution and add the new one.
+ *
+ * @param stopReason for status 8, the action that stopped handling ({@code WITHDRAWN}, {@code REFUSED},
+ *     {@code UNPAID_STOPPED}); null otherwise or when unknown (imported history)
  */
 public record DossierFacts(
     String code,
@@ -31,13 +34,26 @@ public record DossierFacts(
     int componentsSupplied,
     int componentsReused,
     boolean resultDigitized,
-    boolean paidOnline) {
+    boolean paidOnline,
+    String stopReason) {
+
+  /** Facts of a dossier that did not stop (or whose stop reason is unknown, as in imported history). */
+  public DossierFacts(String code, String procedureCode, String field, OnlineLevel onlineLevel, long feeVnd,
+      String agencyCode, String agencyPath, int channel, int status, LocalDateTime submittedAt,
+      LocalDateTime receivedAt, LocalDateTime dueAt, LocalDateTime finishedAt, LocalDateTime returnedAt,
+      LocalDateTime endedAt, Timeliness timeliness, int supplementCount, DurationUnit durationUnit,
+      boolean componentsDigitized, int componentsSupplied, int componentsReused, boolean resultDigitized,
+      boolean paidOnline) {
+    this(code, procedureCode, field, onlineLevel, feeVnd, agencyCode, agencyPath, channel, status, submittedAt,
+        receivedAt, dueAt, finishedAt, returnedAt, endedAt, timeliness, supplementCount, durationUnit,
+        componentsDigitized, componentsSupplied, componentsReused, resultDigitized, paidOnline, null);
+  }
 
   static DossierFacts of(Dossier d) {
     return new DossierFacts(d.getCode(), d.getProcedureCode(), d.getField(), d.getOnlineLevel(), d.getFeeVnd(),
         d.getAgencyCode(), d.getAgencyPath(), d.getChannel().code(), d.getStatus().code(), d.getSubmittedAt(),
         d.getReceivedAt(), d.getDueAt(), d.getFinishedAt(), d.getReturnedAt(), d.getEndedAt(), d.getTimeliness(),
         d.getSupplementCount(), d.getDurationUnit(), d.isComponentsDigitized(), d.getComponentsSupplied(),
-        d.getComponentsReused(), d.isResultDigitized(), d.isPaidOnline());
+        d.getComponentsReused(), d.isResultDigitized(), d.isPaidOnline(), d.getStopReason());
   }
 }

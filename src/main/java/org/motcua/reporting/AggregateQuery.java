@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The fast path: the same tallies as {@link SummaryQuery}, from the {@code report_day} buckets (see V3 and
- * {@link DayContribution}). With F = the period's first day, T = the day after its last, J = the judged instant
+ * {@link DayContribution}), and for the days before the month of the period's start (or of the judged day, if
+ * earlier) from their monthly roll-up {@code report_month} (V9), where only the balances below are needed. With F = the period's first day, T = the day after its last, J = the judged instant
  * (T, or now if earlier) and Jd = J's day, for the dossiers of the scope:
  * <ul>
  *   <li>received (and its channel / online-level splits) = Σ received over days in [F, T);</li>
@@ -52,9 +53,22 @@ class AggregateQuery {
         sum(case when bucket_day >= :from then components_reused else 0 end) as components_reused,
         sum(case when bucket_day >= :from then result_digitized else 0 end) as result_digitized,
         sum(case when bucket_day >= :from then fee_dossiers else 0 end) as fee_dossiers,
-        sum(case when bucket_day >= :from then paid_online else 0 end) as paid_online
+        sum(case when bucket_day >= :from then paid_online else 0 end) as paid_online,
+        sum(case when bucket_day >= :from then ended_withdrawn else 0 end) as withdrawn,
+        sum(case when bucket_day >= :from then ended_refused else 0 end) as refused
       from report_day
-      where bucket_day < :to and agency_path like :agencyPattern
+      where bucket_day >= :split and bucket_day < :to and agency_path like :agencyPattern
+      %s
+      """;
+
+  /** The balances before the split month, from the monthly roll-up (every row is before the period and Jd). */
+  private static final String MONTHS = """
+      select %s as grp,
+        sum(received - ended) as in_progress,
+        sum(case when multi_supplement then received - ended else 0 end) as open_multi,
+        sum(case when not multi_supplement then due - settled else 0 end) as overdue_by_day
+      from report_month
+      where bucket_month < :split and agency_path like :agencyPattern
       %s
       """;
 
@@ -83,7 +97,7 @@ class AggregateQuery {
       %s
       """;
 
-  private static final int WIDTH = 19;
+  private static final int WIDTH = 21;
 
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -99,7 +113,11 @@ class AggregateQuery {
   Map<String, Tally> tally(LocalDate from, LocalDate to, String agency, LocalDateTime judgedAt, String groupColumn) {
     LocalDateTime end = to.plusDays(1).atStartOfDay();
     LocalDate judgedDay = judgedAt.toLocalDate();
+    // Days before this month start (which is neither after the period's start nor after the judged day) are summed
+    // from report_month: there only the balances (in progress, overdue) count, and a month row stands for ~30 days.
+    LocalDate split = (judgedDay.isBefore(from) ? judgedDay : from).withDayOfMonth(1);
     MapSqlParameterSource params = new MapSqlParameterSource()
+        .addValue("split", Date.valueOf(split))
         .addValue("from", Date.valueOf(from))
         .addValue("to", Date.valueOf(to.plusDays(1)))
         .addValue("toInstant", Timestamp.valueOf(end))
@@ -115,11 +133,17 @@ class AggregateQuery {
       String[] columns = {"received", "received_online", "offered", "offered_online", "full_offered", "full_online",
           "finished", "finished_early", "finished_on_time", "finished_late", "in_progress", "open_multi",
           "overdue_by_day", "components_digitized", "components_supplied", "components_reused", "result_digitized",
-          "fee_dossiers", "paid_online"};
+          "fee_dossiers", "paid_online", "withdrawn", "refused"};
       for (int i = 0; i < columns.length; i++) {
         v[i] = rs.getLong(columns[i]); // sum over no rows is null: getLong reads it as 0
       }
       rows.put(String.valueOf(rs.getObject("grp")), v);
+    });
+    jdbc.query(MONTHS.formatted(grp, groupBy), params, rs -> {
+      long[] v = rows.computeIfAbsent(String.valueOf(rs.getObject("grp")), k -> new long[WIDTH]);
+      v[10] += rs.getLong("in_progress");
+      v[11] += rs.getLong("open_multi");
+      v[12] += rs.getLong("overdue_by_day");
     });
     if (judgedAt.isBefore(end)) {
       // The judged instant falls inside the period (it has not ended yet): settle the partial day exactly.
@@ -130,7 +154,7 @@ class AggregateQuery {
     }
     Map<String, Tally> result = new LinkedHashMap<>();
     rows.forEach((k, v) -> result.put(k, new Tally(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9],
-        v[10], v[11] + v[12], v[13], v[14], v[15], v[16], v[17], v[18])));
+        v[10], v[11] + v[12], v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20])));
     return result;
   }
 

@@ -28,9 +28,11 @@ final class DayContribution {
   static final int RESULT_DIGITIZED = 10;
   static final int FEE_DOSSIERS = 11;
   static final int PAID_ONLINE = 12;
+  static final int ENDED_WITHDRAWN = 13;
+  static final int ENDED_REFUSED = 14;
   static final String[] COLUMNS = {"received", "ended", "ended_early", "ended_on_time", "ended_late", "due", "settled",
       "components_digitized", "components_supplied", "components_reused", "result_digitized", "fee_dossiers",
-      "paid_online"};
+      "paid_online", "ended_withdrawn", "ended_refused"};
 
   /** One bucket: a day and the dimensions the dossier was received under. */
   record Key(LocalDate day, String agencyPath, String procedureCode, String field, int channel, String onlineLevel,
@@ -91,6 +93,11 @@ final class DayContribution {
       }
       if (f.timeliness() != null) {
         add(delta, f, f.endedAt(), multi, timelinessCounter(f.timeliness()), sign);
+      }
+      if ("WITHDRAWN".equals(f.stopReason())) {
+        add(delta, f, f.endedAt(), multi, ENDED_WITHDRAWN, sign);
+      } else if ("REFUSED".equals(f.stopReason())) {
+        add(delta, f, f.endedAt(), multi, ENDED_REFUSED, sign);
       }
       if (f.dueAt() != null) {
         LocalDateTime settled = f.dueAt().isAfter(f.endedAt()) ? f.dueAt() : f.endedAt();

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code report_day} up to date. The listener runs synchronously inside the transaction that changed the
+ * Keeps {@code report_day} (and its monthly roll-up {@code report_month}) up to date. The listener runs synchronously inside the transaction that changed the
  * dossier (see {@link DossierChanged}), so the counters commit or roll back with it: nothing lost, nothing twice.
  * Increments are upserts (PostgreSQL {@code on conflict}, H2 {@code merge}) so concurrent changes to the same
  * bucket add up instead of failing on the unique key.
@@ -24,16 +24,22 @@ import org.springframework.stereotype.Component;
 @Component
 class DayCounts {
 
-  private static final String KEY_COLUMNS =
-      "bucket_day, agency_path, procedure_code, procedure_field, channel, online_level, multi_supplement";
-  private static final String COUNTERS = String.join(", ", DayContribution.COLUMNS);
+  private static final String KEY_REST =
+      "agency_path, procedure_code, procedure_field, channel, online_level, multi_supplement";
+  /** The counters report_month keeps: what the balance of open and overdue dossiers before a month needs. */
+  static final String[] MONTH_COLUMNS = {"received", "ended", "due", "settled"};
+  private static final int[] MONTH_COUNTERS = {DayContribution.RECEIVED, DayContribution.ENDED, DayContribution.DUE,
+      DayContribution.SETTLED};
 
   private final JdbcTemplate jdbc;
-  private final String upsert;
+  private final String dayUpsert;
+  private final String monthUpsert;
 
   DayCounts(JdbcTemplate jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
-    this.upsert = isPostgres(dataSource) ? postgresUpsert() : h2Merge();
+    boolean postgres = isPostgres(dataSource);
+    this.dayUpsert = upsert(postgres, "report_day", "bucket_day", DayContribution.COLUMNS);
+    this.monthUpsert = upsert(postgres, "report_month", "bucket_month", MONTH_COLUMNS);
   }
 
   @EventListener
@@ -41,52 +47,79 @@ class DayCounts {
     add(DayContribution.change(change.before(), change.after()));
   }
 
-  /** Adds the deltas, in key order (see {@link DayContribution.Key#compareTo}). */
+  /**
+   * Adds the deltas to the day buckets and to their months (report_month: received, ended, due, settled), in key
+   * order (see {@link DayContribution.Key#compareTo}).
+   */
   void add(Map<DayContribution.Key, long[]> deltas) {
     if (deltas.isEmpty()) {
       return;
     }
-    List<Object[]> rows = new ArrayList<>(deltas.size());
+    List<Object[]> days = new ArrayList<>(deltas.size());
+    Map<DayContribution.Key, long[]> months = new TreeMap<>();
     new TreeMap<>(deltas).forEach((k, c) -> {
-      Object[] row = new Object[7 + c.length];
-      row[0] = Date.valueOf(k.day());
-      row[1] = k.agencyPath();
-      row[2] = k.procedureCode();
-      row[3] = k.field();
-      row[4] = k.channel();
-      row[5] = k.onlineLevel();
-      row[6] = k.multiSupplement();
-      for (int i = 0; i < c.length; i++) {
-        row[7 + i] = c[i];
+      days.add(row(k, c));
+      long[] m = new long[MONTH_COUNTERS.length];
+      boolean any = false;
+      for (int i = 0; i < m.length; i++) {
+        m[i] = c[MONTH_COUNTERS[i]];
+        any |= m[i] != 0;
       }
-      rows.add(row);
+      if (any) {
+        DayContribution.Key month = new DayContribution.Key(k.day().withDayOfMonth(1), k.agencyPath(),
+            k.procedureCode(), k.field(), k.channel(), k.onlineLevel(), k.multiSupplement());
+        long[] sum = months.computeIfAbsent(month, x -> new long[MONTH_COUNTERS.length]);
+        for (int i = 0; i < m.length; i++) {
+          sum[i] += m[i];
+        }
+      }
     });
-    jdbc.batchUpdate(upsert, rows);
+    jdbc.batchUpdate(dayUpsert, days);
+    if (!months.isEmpty()) {
+      List<Object[]> rows = new ArrayList<>(months.size());
+      months.forEach((k, c) -> rows.add(row(k, c)));
+      jdbc.batchUpdate(monthUpsert, rows);
+    }
   }
 
-  private static String postgresUpsert() {
-    String placeholders = Stream.generate(() -> "?").limit(7 + DayContribution.COLUMNS.length)
-        .collect(Collectors.joining(", "));
-    String updates = Stream.of(DayContribution.COLUMNS).map(c -> c + " = report_day." + c + " + excluded." + c)
-        .collect(Collectors.joining(", "));
-    return "insert into report_day (" + KEY_COLUMNS + ", " + COUNTERS + ") values (" + placeholders + ") "
-        + "on conflict (" + KEY_COLUMNS + ") do update set " + updates;
+  private static Object[] row(DayContribution.Key k, long[] c) {
+    Object[] row = new Object[7 + c.length];
+    row[0] = Date.valueOf(k.day());
+    row[1] = k.agencyPath();
+    row[2] = k.procedureCode();
+    row[3] = k.field();
+    row[4] = k.channel();
+    row[5] = k.onlineLevel();
+    row[6] = k.multiSupplement();
+    for (int i = 0; i < c.length; i++) {
+      row[7 + i] = c[i];
+    }
+    return row;
   }
 
-  private static String h2Merge() {
+  /** Increments as upserts: PostgreSQL {@code on conflict}, H2 {@code merge}. */
+  private static String upsert(boolean postgres, String table, String dateColumn, String[] counterColumns) {
+    String keys = dateColumn + ", " + KEY_REST;
+    String counters = String.join(", ", counterColumns);
+    if (postgres) {
+      String placeholders = Stream.generate(() -> "?").limit(7 + counterColumns.length)
+          .collect(Collectors.joining(", "));
+      String updates = Stream.of(counterColumns).map(c -> c + " = " + table + "." + c + " + excluded." + c)
+          .collect(Collectors.joining(", "));
+      return "insert into " + table + " (" + keys + ", " + counters + ") values (" + placeholders + ") "
+          + "on conflict (" + keys + ") do update set " + updates;
+    }
     String values = "cast(? as date), cast(? as varchar(400)), cast(? as varchar(60)), cast(? as varchar(200)), "
         + "cast(? as integer), cast(? as varchar(10)), cast(? as boolean), "
-        + Stream.generate(() -> "cast(? as bigint)").limit(DayContribution.COLUMNS.length)
+        + Stream.generate(() -> "cast(? as bigint)").limit(counterColumns.length).collect(Collectors.joining(", "));
+    String on = Stream.of(keys.split(", ")).map(c -> "t." + c + " = s." + c).collect(Collectors.joining(" and "));
+    String updates = Stream.of(counterColumns).map(c -> c + " = t." + c + " + s." + c)
         .collect(Collectors.joining(", "));
-    String on = Stream.of(KEY_COLUMNS.split(", ")).map(c -> "t." + c + " = s." + c)
-        .collect(Collectors.joining(" and "));
-    String updates = Stream.of(DayContribution.COLUMNS).map(c -> c + " = t." + c + " + s." + c)
+    String inserted = Stream.of((keys + ", " + counters).split(", ")).map(c -> "s." + c)
         .collect(Collectors.joining(", "));
-    String inserted = Stream.of((KEY_COLUMNS + ", " + COUNTERS).split(", ")).map(c -> "s." + c)
-        .collect(Collectors.joining(", "));
-    return "merge into report_day t using (values (" + values + ")) s (" + KEY_COLUMNS + ", " + COUNTERS + ") on "
+    return "merge into " + table + " t using (values (" + values + ")) s (" + keys + ", " + counters + ") on "
         + on + " when matched then update set " + updates
-        + " when not matched then insert (" + KEY_COLUMNS + ", " + COUNTERS + ") values (" + inserted + ")";
+        + " when not matched then insert (" + keys + ", " + counters + ") values (" + inserted + ")";
   }
 
   static boolean isPostgres(DataSource dataSource) {

@@ -52,10 +52,15 @@ class HistoryCommands implements ApplicationRunner {
   private final Clock clock;
   private final TransactionTemplate tx;
   private final ConfigurableApplicationContext context;
+  private final javax.sql.DataSource dataSource;
+  private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   HistoryCommands(DossierRows rows, AggregateQuery aggregates, SummaryQuery raw, Catalog catalog,
       WorkingCalendar calendar, Clock clock, PlatformTransactionManager transactions,
-      ConfigurableApplicationContext context) {
+      ConfigurableApplicationContext context, javax.sql.DataSource dataSource,
+      org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    this.dataSource = dataSource;
+    this.jdbc = jdbc;
     this.rows = rows;
     this.aggregates = aggregates;
     this.raw = raw;
@@ -125,7 +130,8 @@ class HistoryCommands implements ApplicationRunner {
           status == 10 ? ended : null, status == 10 ? ended.plusHours(2) : null, ended,
           ended == null ? null : Timeliness.classify(ended, due, supplements), supplements, p.duration().unit(),
           random.nextDouble() < 0.9, 0, 0, status == 10 && random.nextDouble() < 0.8,
-          p.feeVnd() > 0 && channel == 2 && random.nextDouble() < 0.3);
+          p.feeVnd() > 0 && channel == 2 && random.nextDouble() < 0.3,
+          status == 8 ? (random.nextBoolean() ? "WITHDRAWN" : "REFUSED") : null);
       batch.add(new DossierRows.NewDossier(facts, p.name(), p.duration().value()));
       if (batch.size() == BATCH) {
         write(batch);
@@ -138,6 +144,26 @@ class HistoryCommands implements ApplicationRunner {
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.printf(Locale.ROOT, "generate: %,d dossiers for %d in %.1f s (%.0f dossiers/s)%n", count, year,
         seconds, count / seconds);
+    long c0 = System.nanoTime();
+    compact();
+    System.out.printf(Locale.ROOT, "generate: aggregates compacted and statistics refreshed in %.1f s%n",
+        (System.nanoTime() - c0) / 1e9);
+  }
+
+  /**
+   * After a bulk load: each batch updated the same day buckets again, which on PostgreSQL leaves report_day several
+   * times its live size (dead row versions) until rewritten; the summary scans report_day, so it is rewritten here
+   * (VACUUM FULL, an exclusive lock for a second or two, acceptable for an offline load) and the planner's
+   * statistics refreshed. H2 only needs the statistics.
+   */
+  private void compact() {
+    if (DayCounts.isPostgres(dataSource)) {
+      jdbc.execute("vacuum full analyze report_day");
+      jdbc.execute("vacuum full analyze report_month");
+      jdbc.execute("analyze dossier");
+    } else {
+      jdbc.execute("analyze");
+    }
   }
 
   private void write(List<DossierRows.NewDossier> batch) {
@@ -158,8 +184,16 @@ class HistoryCommands implements ApplicationRunner {
       LocalDate to = from.plusDays(random.nextInt(366));
       return new Object[] {from, to, agencies.get(random.nextInt(agencies.size()))};
     };
-    System.out.printf(Locale.ROOT, "benchmark: %,d dossiers, random periods of 1-366 days over the last 3 years, "
-        + "random agency subtree%n", dossiers);
+    Long buckets = jdbc.queryForObject("select count(*) from report_day", Long.class);
+    String database;
+    try (java.sql.Connection c = dataSource.getConnection()) {
+      database = c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    System.out.printf(Locale.ROOT, "benchmark: %s, %,d dossiers, %,d report_day rows, %d processors, load average "
+        + "%.1f; random periods of 1-366 days over the last 3 years, random agency subtree%n", database, dossiers,
+        buckets, Runtime.getRuntime().availableProcessors(), loadAverage());
     report("summary, aggregates", queries, query, q -> aggregates.summarize((LocalDate) q[0], (LocalDate) q[1],
         (String) q[2], judged((LocalDate) q[1])));
     report("breakdown by agency, aggregates", queries, query, q -> aggregates.tally((LocalDate) q[0],
@@ -168,6 +202,10 @@ class HistoryCommands implements ApplicationRunner {
         (LocalDate) q[1], (String) q[2], judged((LocalDate) q[1])));
     report("breakdown by agency, raw scan", rawQueries, query, q -> raw.tally((LocalDate) q[0], (LocalDate) q[1],
         (String) q[2], judged((LocalDate) q[1]), "agency_path"));
+  }
+
+  private static double loadAverage() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private LocalDateTime judged(LocalDate to) {
@@ -189,8 +227,8 @@ class HistoryCommands implements ApplicationRunner {
       nanos[i] = System.nanoTime() - t0;
     }
     Arrays.sort(nanos);
-    System.out.printf(Locale.ROOT, "benchmark: %-36s n=%4d  median %8.1f ms  p99 %8.1f ms%n", what, n,
-        nanos[n / 2] / 1e6, nanos[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)] / 1e6);
+    System.out.printf(Locale.ROOT, "benchmark: %-36s n=%4d  median %8.1f ms  p99 %8.1f ms  (load average %.1f)%n",
+        what, n, nanos[n / 2] / 1e6, nanos[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)] / 1e6, loadAverage());
   }
 
   private static long number(ApplicationArguments args, String name, long fallback) {

@@ -74,7 +74,7 @@ final class ReportCsv {
 
     private void start() throws IOException {
       if (writer == null) {
-        ReportController.attachment(response, fileName);
+        ReportController.attachment(response, fileName, MEDIA_TYPE);
         writer = writer(response.getOutputStream());
         line(writer, List.of("STT", "Mã hồ sơ", "Mã thủ tục", "Tên thủ tục", "Cơ quan tiếp nhận", "Hình thức nộp",
             "Trạng thái", "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày kết thúc xử lý", "Ngày trả kết quả",

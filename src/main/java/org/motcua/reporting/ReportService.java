@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.motcua.catalog.Agency;
+import org.motcua.catalog.AgencyLevel;
 import org.motcua.catalog.Catalog;
 import org.motcua.catalog.Procedure;
 import org.motcua.common.ApiException;
@@ -24,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReportService {
 
-  /** A month series longer than this is a mistake rather than a report (ten years). */
-  private static final int MAX_MONTHS = 120;
+  /** A series longer than this is a mistake rather than a report (ten years of months). */
+  private static final int MAX_PERIODS = 120;
 
   private final AggregateQuery summaries;
   private final Catalog catalog;
@@ -71,15 +72,20 @@ public class ReportService {
     String scope = scope(user, agency);
     Summary total = summaries.summarize(from, to, scope, judgedAt(to));
     List<Breakdown.Row> rows = new ArrayList<>();
-    if (dimension == Dimension.MONTH) {
-      long months = ChronoUnit.MONTHS.between(YearMonth.from(from), YearMonth.from(to)) + 1;
-      if (months > MAX_MONTHS) {
-        throw ApiException.badRequest("PERIOD_TOO_LONG", from, to, MAX_MONTHS * 31);
+    if (dimension.isSeries()) {
+      // One summary per calendar month, quarter or year; the first and last clipped to the period.
+      int step = dimension.months();
+      YearMonth first = YearMonth.from(from).minusMonths((from.getMonthValue() - 1) % step);
+      long periods = ChronoUnit.MONTHS.between(first, YearMonth.from(to)) / step + 1;
+      if (periods > MAX_PERIODS) {
+        throw ApiException.badRequest("PERIOD_TOO_LONG", from, to, MAX_PERIODS * step * 31);
       }
-      for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+      for (YearMonth m = first; !m.isAfter(YearMonth.from(to)); m = m.plusMonths(step)) {
         LocalDate start = m.atDay(1).isBefore(from) ? from : m.atDay(1);
-        LocalDate end = m.atEndOfMonth().isAfter(to) ? to : m.atEndOfMonth();
-        rows.add(Breakdown.Row.of(m.toString(), m.toString(), summaries.summarize(start, end, scope, judgedAt(end))));
+        LocalDate periodEnd = m.plusMonths(step - 1).atEndOfMonth();
+        LocalDate end = periodEnd.isAfter(to) ? to : periodEnd;
+        rows.add(Breakdown.Row.of(seriesKey(dimension, m), seriesLabel(dimension, m),
+            summaries.summarize(start, end, scope, judgedAt(end))));
       }
       return new Breakdown(from, to, scope, dimension.param(), rows, total);
     }
@@ -88,7 +94,8 @@ public class ReportService {
     tallies.forEach((key, tally) -> grouped.merge(groupKey(dimension, key, scope), tally, Tally::plus));
     grouped.entrySet().stream()
         .filter(e -> !e.getValue().isEmpty())
-        .sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
+        .sorted(Map.Entry.comparingByKey(dimension == Dimension.LEVEL
+            ? Comparator.comparing(ReportService::levelOrder) : Comparator.naturalOrder()))
         .forEach(e -> rows.add(Breakdown.Row.of(e.getKey(), label(dimension, e.getKey()),
             e.getValue().toSummary(from, to, scope))));
     return new Breakdown(from, to, scope, dimension.param(), rows, total);
@@ -116,8 +123,50 @@ public class ReportService {
     return now.isBefore(periodEnd) ? now : periodEnd;
   }
 
-  /** For agencies: the first agency below the scope on the dossier's path (or the scope itself). */
-  static String groupKey(Dimension dimension, String key, String scope) {
+  /** Month "2025-01", quarter "2025-Q1", year "2025". */
+  private static String seriesKey(Dimension dimension, YearMonth start) {
+    return switch (dimension) {
+      case QUARTER -> start.getYear() + "-Q" + ((start.getMonthValue() - 1) / 3 + 1);
+      case YEAR -> Integer.toString(start.getYear());
+      default -> start.toString();
+    };
+  }
+
+  private String seriesLabel(Dimension dimension, YearMonth start) {
+    return switch (dimension) {
+      case QUARTER -> problems.message("report.quarter", (start.getMonthValue() - 1) / 3 + 1,
+          Integer.toString(start.getYear()));
+      case YEAR -> problems.message("report.year", Integer.toString(start.getYear()));
+      default -> start.toString();
+    };
+  }
+
+  /** The administrative level of the agency that received the dossier (the last on its path). */
+  private String levelKey(String path) {
+    String receiving = path.substring(path.lastIndexOf('/', path.length() - 2) + 1, path.length() - 1);
+    return catalog.agency(receiving).map(a -> a.level().name()).orElse(UNKNOWN_LEVEL);
+  }
+
+  private static final String UNKNOWN_LEVEL = "UNKNOWN";
+
+  /** Province, district, commune (AgencyLevel's order); an agency missing from the catalog last. */
+  private static int levelOrder(String level) {
+    for (AgencyLevel l : AgencyLevel.values()) {
+      if (l.name().equals(level)) {
+        return l.ordinal();
+      }
+    }
+    return Integer.MAX_VALUE;
+  }
+
+  /**
+   * For agencies: the first agency below the scope on the dossier's path (or the scope itself); for levels: the
+   * receiving agency's level.
+   */
+  String groupKey(Dimension dimension, String key, String scope) {
+    if (dimension == Dimension.LEVEL) {
+      return levelKey(key);
+    }
     if (dimension != Dimension.AGENCY) {
       return key;
     }
@@ -138,6 +187,7 @@ public class ReportService {
       case AGENCY -> catalog.agency(key).map(Agency::name).orElse(key);
       case PROCEDURE -> catalog.procedure(key).map(Procedure::name).orElse(key);
       case CHANNEL -> problems.message("report.channel." + key);
+      case LEVEL -> problems.message("report.level." + key);
       default -> key;
     };
   }
@@ -149,7 +199,7 @@ public class ReportService {
   }
 
   /** The agency subtree to report on: the one asked for if the user may see it, else the user's own. */
-  private String scope(MotcuaUser user, String agency) {
+  String scope(MotcuaUser user, String agency) {
     if (agency != null && catalog.agency(agency).isEmpty()) {
       throw ApiException.badRequest("UNKNOWN_AGENCY", agency);
     }

@@ -42,7 +42,9 @@ class SummaryQuery {
           as components_reused,
         count(case when ended_at < :to and result_digitized then 1 end) as result_digitized,
         count(case when received_at >= :from and received_at < :to and fee_vnd > 0 then 1 end) as fee_dossiers,
-        count(case when received_at >= :from and received_at < :to and paid_online then 1 end) as paid_online
+        count(case when received_at >= :from and received_at < :to and paid_online then 1 end) as paid_online,
+        count(case when ended_at < :to and stop_reason = 'WITHDRAWN' then 1 end) as withdrawn,
+        count(case when ended_at < :to and stop_reason = 'REFUSED' then 1 end) as refused
       from dossier
       where received_at < :to
         and (ended_at is null or ended_at >= :from or received_at >= :from)
@@ -84,7 +86,7 @@ class SummaryQuery {
           rs.getLong("finished_early"), rs.getLong("finished_on_time"), rs.getLong("finished_late"),
           rs.getLong("in_progress"), rs.getLong("in_progress_overdue"), rs.getLong("components_digitized"),
           rs.getLong("components_supplied"), rs.getLong("components_reused"), rs.getLong("result_digitized"),
-          rs.getLong("fee_dossiers"), rs.getLong("paid_online")));
+          rs.getLong("fee_dossiers"), rs.getLong("paid_online"), rs.getLong("withdrawn"), rs.getLong("refused")));
     });
     return result;
   }

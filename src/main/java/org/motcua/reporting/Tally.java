@@ -8,13 +8,15 @@ import java.time.LocalDate;
  *
  * @param offered dossiers received in the period for procedures offered online (FULL or PARTIAL)
  * @param fullOffered dossiers received in the period for FULL online procedures
+ * @param withdrawn finished by a confirmed withdrawal (status 8, stop reason WITHDRAWN)
+ * @param refused finished by a refusal after reception (status 8, stop reason REFUSED)
  */
 record Tally(long received, long receivedOnline, long offered, long offeredOnline, long fullOffered, long fullOnline,
     long finished, long finishedEarly, long finishedOnTime, long finishedLate, long inProgress,
     long inProgressOverdue, long componentsDigitized, long componentsSupplied, long componentsReused,
-    long resultDigitized, long feeDossiers, long paidOnline) {
+    long resultDigitized, long feeDossiers, long paidOnline, long withdrawn, long refused) {
 
-  static final Tally ZERO = new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+  static final Tally ZERO = new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
   Tally plus(Tally o) {
     return new Tally(received + o.received, receivedOnline + o.receivedOnline, offered + o.offered,
@@ -23,7 +25,7 @@ record Tally(long received, long receivedOnline, long offered, long offeredOnlin
         finishedLate + o.finishedLate, inProgress + o.inProgress, inProgressOverdue + o.inProgressOverdue,
         componentsDigitized + o.componentsDigitized, componentsSupplied + o.componentsSupplied,
         componentsReused + o.componentsReused, resultDigitized + o.resultDigitized, feeDossiers + o.feeDossiers,
-        paidOnline + o.paidOnline);
+        paidOnline + o.paidOnline, withdrawn + o.withdrawn, refused + o.refused);
   }
 
   boolean isEmpty() {
@@ -37,7 +39,8 @@ record Tally(long received, long receivedOnline, long offered, long offeredOnlin
         finished, finishedEarly, finishedOnTime, finishedLate, inProgress, inProgressOverdue,
         rate(finishedEarly + finishedOnTime + inProgress - inProgressOverdue, finished + inProgress),
         rate(componentsDigitized, received), rate(resultDigitized, finished), rate(componentsReused, componentsSupplied),
-        feeDossiers, paidOnline, rate(paidOnline, feeDossiers), null);
+        feeDossiers, paidOnline, rate(paidOnline, feeDossiers), null, finished + inProgress - received, withdrawn,
+        refused);
   }
 
   /** A rate whose denominator is empty is null, not 0. */

@@ -158,6 +158,7 @@ class StandardProcessTest {
     assertThat(refused.getStatus()).isEqualTo(DossierStatus.STOPPED);
     assertThat(refused.getEndedAt()).isEqualTo(LocalDateTime.of(2026, 3, 6, 16, 0));
     assertThat(refused.getTimeliness()).isEqualTo(Timeliness.EARLY);
+    assertThat(refused.getStopReason()).isEqualTo("REFUSED"); // the reports' "refused" column
   }
 
   @Test
@@ -297,6 +298,8 @@ class StandardProcessTest {
     Dossier stopped = dossier(withdrawn);
     assertThat(stopped.getStatus()).isEqualTo(DossierStatus.STOPPED);
     assertThat(stopped.getEndedAt()).isEqualTo(LocalDateTime.of(2026, 3, 4, 10, 0));
+    assertThat(stopped.getStopReason()).isEqualTo("WITHDRAWN"); // the reports' "withdrawn" column
+    assertThat(dossier(kept).getStopReason()).isNull();
   }
 
   private static Date date(LocalDateTime time) {

@@ -120,6 +120,8 @@ class AggregateMatchesRawScanTest {
     assertThat(whole.inProgress()).isPositive();
     assertThat(whole.inProgressOverdue()).isPositive();
     assertThat(whole.finishedLate()).isPositive();
+    assertThat(whole.withdrawn()).isPositive();
+    assertThat(whole.refused()).isPositive();
   }
 
   private static Map<String, Tally> nonEmpty(Map<String, Tally> tallies) {
@@ -183,7 +185,8 @@ class AggregateMatchesRawScanTest {
     return new DossierFacts(code, procedure[0], procedure[1], OnlineLevel.valueOf(procedure[2]),
         h % 2 == 0 ? 50_000 : 0, agencyCode, path, channel, status, submitted, received, due,
         status == 8 ? null : ended, returned, ended, timeliness, supplements, DurationUnit.WORKING_DAYS,
-        h % 5 < 3, supplied, Math.min(supplied, h % 2), ended != null && h % 7 < 5, h % 2 == 0 && h % 4 == 0);
+        h % 5 < 3, supplied, Math.min(supplied, h % 2), ended != null && h % 7 < 5, h % 2 == 0 && h % 4 == 0,
+        stopReason(status, h));
   }
 
   /** One live step, or null: reception, a supplement request, an end of handling, a returned result. */
@@ -218,7 +221,13 @@ class AggregateMatchesRawScanTest {
     return new DossierFacts(f.code(), f.procedureCode(), f.field(), f.onlineLevel(), f.feeVnd(), f.agencyCode(),
         f.agencyPath(), f.channel(), status, f.submittedAt(), received, due, status == 8 ? null : ended, returned,
         ended, timeliness, supplements, f.durationUnit(), f.componentsDigitized(), f.componentsSupplied(),
-        f.componentsReused(), ended != null && Math.abs(f.code().hashCode()) % 7 < 5, f.paidOnline());
+        f.componentsReused(), ended != null && Math.abs(f.code().hashCode()) % 7 < 5, f.paidOnline(),
+        stopReason(status, Math.abs(f.code().hashCode())));
+  }
+
+  /** Stopped dossiers: withdrawn, refused, stopped unpaid, or imported without a reason. */
+  private static String stopReason(int status, int h) {
+    return status != 8 ? null : new String[] {"WITHDRAWN", "REFUSED", "UNPAID_STOPPED", null}[(h / 7) % 4];
   }
 
   /** Writes the row only: the event published next carries the counters, as DossierService does. */
@@ -238,10 +247,10 @@ class AggregateMatchesRawScanTest {
     jdbc.update("""
         update dossier set status = ?, received_at = ?, due_at = ?, finished_at = ?, returned_at = ?, ended_at = ?,
           timeliness = ?, supplement_count = ?, components_digitized = ?, components_supplied = ?,
-          components_reused = ?, result_digitized = ?, paid_online = ? where code = ?
+          components_reused = ?, result_digitized = ?, paid_online = ?, stop_reason = ? where code = ?
         """, f.status(), ts(f.receivedAt()), ts(f.dueAt()), ts(f.finishedAt()), ts(f.returnedAt()), ts(f.endedAt()),
         f.timeliness() == null ? null : f.timeliness().name(), f.supplementCount(), f.componentsDigitized(),
-        f.componentsSupplied(), f.componentsReused(), f.resultDigitized(), f.paidOnline(), f.code());
+        f.componentsSupplied(), f.componentsReused(), f.resultDigitized(), f.paidOnline(), f.stopReason(), f.code());
   }
 
   private static Timestamp ts(LocalDateTime t) {
