@@ -236,6 +236,9 @@ class WebPagesBrowserTest {
           .contains("/api/reports/breakdown?by=agency&from=" + today.withDayOfYear(1) + "&to=" + today, "format=csv");
       assertThat(dashboard.download("export-summary")).first().isEqualTo(200L);
       assertThat(dashboard.download("export-summary").get(1).toString()).startsWith("text/csv");
+      assertThat(dashboard.download("export-agency-xlsx")).first().isEqualTo(200L);
+      assertThat(dashboard.download("export-agency-xlsx").get(1).toString())
+          .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
       browser.screenshot("11-dashboard");
       // Drill-down from the unit's line of the ranking: the register of its dossiers, then one dossier's slip.
       browser.clickAndWait(By.cssSelector("#units tr[data-agency='000.00.12.H30'] td:last-child a"));
