@@ -15,18 +15,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A national-portal-like receiver on localhost: it records every request it gets, applies each idempotency key once,
  * and can be told to fail the next requests or to answer too late (after it has stored the event).
  */
-class Receiver implements AutoCloseable {
+public class Receiver implements AutoCloseable {
 
   private final HttpServer server;
   /** Every key in arrival order, duplicates included. */
-  final List<String> received = new CopyOnWriteArrayList<>();
+  public final List<String> received = new CopyOnWriteArrayList<>();
   /** Keys applied (first arrival only), with their body. */
-  final Map<String, String> applied = new ConcurrentHashMap<>();
+  public final Map<String, String> applied = new ConcurrentHashMap<>();
   final AtomicInteger failNext = new AtomicInteger();
   final AtomicInteger answerLateNext = new AtomicInteger();
   volatile long lateMillis = 1500;
 
-  Receiver() throws IOException {
+  public Receiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/sync", exchange -> {
       String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
@@ -52,7 +52,7 @@ class Receiver implements AutoCloseable {
     server.start();
   }
 
-  URI url() {
+  public URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/sync");
   }
 
