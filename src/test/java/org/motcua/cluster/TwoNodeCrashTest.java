@@ -98,7 +98,8 @@ class TwoNodeCrashTest {
     b.awaitReady(Duration.ofMinutes(3));
     // No automatic re-sending: the test itself decides what to do when a node dies with a request.
     rest = new RestTemplate(new HttpComponentsClientHttpRequestFactory(
-        org.apache.hc.client5.http.impl.classic.HttpClients.custom().disableAutomaticRetries().build()));
+        org.apache.hc.client5.http.impl.classic.HttpClients.custom().disableAutomaticRetries()
+            .disableRedirectHandling().disableCookieManagement().build()));
     rest.setErrorHandler(new ResponseErrorHandler() {
       @Override
       public boolean hasError(ClientHttpResponse response) {
@@ -131,6 +132,11 @@ class TwoNodeCrashTest {
 
   @Test
   void aNodeKilledMidLoadLosesNothingAndEveryDueTimerFiresOnce() throws Exception {
+    // A citizen signs in on the pages of node a; the session is in the database, so node b knows them too.
+    String session = signIn(a, "citizen", "demo");
+    assertThat(pageStatus(b, "/citizen/dossiers", session)).isEqualTo(200);
+    assertThat(pageStatus(b, "/citizen/dossiers", null)).isEqualTo(302);
+
     ExecutorService pool = Executors.newFixedThreadPool(WORKERS + 1);
     try {
       Future<?> crash = pool.submit(() -> {
@@ -168,6 +174,8 @@ class TwoNodeCrashTest {
     System.out.printf("load done: %d steps, %d answers lost in the crash%n", stepsDone.get(), uncertain.get());
 
     awaitSettled();
+    // The session outlived the kill of node b, which serves it again after its restart.
+    assertThat(pageStatus(b, "/citizen/dossiers", session)).isEqualTo(200);
     checkDossiers();
     checkTimers();
     checkOutbox();
@@ -339,6 +347,43 @@ class TwoNodeCrashTest {
       }
     }
     throw new Uncertain(new ConnectException("no node reachable"));
+  }
+
+  /** Signs in through the login form of a node; returns the session cookie ({@code SESSION=…}). */
+  private static String signIn(ClusterNode node, String user, String password) {
+    ResponseEntity<String> page = rest.getForEntity(node.base().resolve("/login"), String.class);
+    String cookie = sessionCookie(page.getHeaders());
+    java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"")
+        .matcher(page.getBody());
+    assertThat(csrf.find()).as("csrf field on the login page").isTrue();
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    headers.set(HttpHeaders.COOKIE, cookie);
+    LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    form.add("username", user);
+    form.add("password", password);
+    form.add("_csrf", csrf.group(1));
+    ResponseEntity<String> signedIn = rest.exchange(node.base().resolve("/login"), HttpMethod.POST,
+        new HttpEntity<>(form, headers), String.class);
+    assertThat(signedIn.getStatusCode().value()).isEqualTo(302);
+    assertThat(signedIn.getHeaders().getLocation().toString()).doesNotContain("error");
+    return sessionCookie(signedIn.getHeaders());
+  }
+
+  private static String sessionCookie(HttpHeaders headers) {
+    return headers.getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+        .filter(c -> c.startsWith("SESSION="))
+        .map(c -> c.substring(0, c.indexOf(';')))
+        .findFirst().orElseThrow(() -> new AssertionError("no session cookie in " + headers));
+  }
+
+  private static int pageStatus(ClusterNode node, String path, String cookie) {
+    HttpHeaders headers = new HttpHeaders();
+    if (cookie != null) {
+      headers.set(HttpHeaders.COOKIE, cookie);
+    }
+    return rest.exchange(node.base().resolve(path), HttpMethod.GET, new HttpEntity<>(headers), String.class)
+        .getStatusCode().value();
   }
 
   private static void pause(Reply r) throws InterruptedException {
