@@ -99,9 +99,16 @@ class SecurityConfig {
     return http.build();
   }
 
+  /**
+   * BCrypt (through the delegating encoder), with successful checks remembered for
+   * {@code motcua.security.verified-password-ttl} (default 5 minutes; 0 turns it off), see {@link VerifiedPasswords}.
+   */
   @Bean
-  PasswordEncoder passwordEncoder() {
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  PasswordEncoder passwordEncoder(
+      @org.springframework.beans.factory.annotation.Value("${motcua.security.verified-password-ttl:PT5M}")
+      java.time.Duration ttl) {
+    return new VerifiedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder(), ttl,
+        java.time.Clock.systemUTC());
   }
 
   @Bean

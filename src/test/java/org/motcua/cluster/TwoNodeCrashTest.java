@@ -129,6 +129,9 @@ class TwoNodeCrashTest {
   private final AtomicInteger stepsDone = new AtomicInteger();
   private final AtomicInteger uncertain = new AtomicInteger();
   private final Map<Integer, String> codes = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Counted down when node b is back: the last step of every dossier waits for it, so both nodes serve it. */
+  private final java.util.concurrent.CountDownLatch restarted = new java.util.concurrent.CountDownLatch(1);
+  private final AtomicInteger servedByRestartedB = new AtomicInteger();
 
   @Test
   void aNodeKilledMidLoadLosesNothingAndEveryDueTimerFiresOnce() throws Exception {
@@ -152,6 +155,7 @@ class TwoNodeCrashTest {
         b.start();
         b.awaitReady(Duration.ofMinutes(3));
         System.out.printf("node b back after %d steps%n", stepsDone.get());
+        restarted.countDown();
         return null;
       });
       List<Future<?>> workers = new ArrayList<>();
@@ -171,7 +175,9 @@ class TwoNodeCrashTest {
     } finally {
       pool.shutdownNow();
     }
-    System.out.printf("load done: %d steps, %d answers lost in the crash%n", stepsDone.get(), uncertain.get());
+    System.out.printf("load done: %d steps, %d answers lost in the crash, %d requests served by b after its restart%n",
+        stepsDone.get(), uncertain.get(), servedByRestartedB.get());
+    assertThat(servedByRestartedB.get()).as("requests served by the restarted node").isPositive();
 
     awaitSettled();
     // The session outlived the kill of node b, which serves it again after its restart.
@@ -203,6 +209,7 @@ class TwoNodeCrashTest {
     completeTask("leader.stp", code, "approval", "approve");
     pay(code);
     uploadResult(code);
+    assertThat(restarted.await(4, java.util.concurrent.TimeUnit.MINUTES)).as("node b restarted").isTrue();
     completeTask("clerk.stp", code, "resultReturn", "return");
   }
 
@@ -333,6 +340,9 @@ class TwoNodeCrashTest {
             byte[].class);
         if (r.getStatusCode().value() == 502 || r.getStatusCode().value() == 503) {
           continue;
+        }
+        if (node == b && restarted.getCount() == 0) {
+          servedByRestartedB.incrementAndGet();
         }
         JsonNode json = r.getBody() == null || r.getBody().length == 0 ? JSON.nullNode() : JSON.readTree(r.getBody());
         return new Reply(r.getStatusCode().value(), json);
