@@ -129,7 +129,7 @@ class TwoNodeCrashTest {
   private final AtomicInteger stepsDone = new AtomicInteger();
   private final AtomicInteger uncertain = new AtomicInteger();
   private final Map<Integer, String> codes = new java.util.concurrent.ConcurrentHashMap<>();
-  /** Counted down when node b is back: the last step of every dossier waits for it, so both nodes serve it. */
+  /** Counted down when node b is back (the last step of each client's last dossier waits for it). */
   private final java.util.concurrent.CountDownLatch restarted = new java.util.concurrent.CountDownLatch(1);
   private final AtomicInteger servedByRestartedB = new AtomicInteger();
 
@@ -209,7 +209,10 @@ class TwoNodeCrashTest {
     completeTask("leader.stp", code, "approval", "approve");
     pay(code);
     uploadResult(code);
-    assertThat(restarted.await(4, java.util.concurrent.TimeUnit.MINUTES)).as("node b restarted").isTrue();
+    if (i >= DOSSIERS - WORKERS) {
+      // Each client's last dossier is returned once node b is back, so the restarted node takes load too.
+      assertThat(restarted.await(4, java.util.concurrent.TimeUnit.MINUTES)).as("node b restarted").isTrue();
+    }
     completeTask("clerk.stp", code, "resultReturn", "return");
   }
 
