@@ -131,9 +131,11 @@ class OutboxTest {
     for (int i = 0; i < 30; i++) {
       codes.add(flow.submit(i % 2 == 0 ? "citizen" : "citizen2", PROCEDURE));
     }
-    List<String> keys = jdbc.queryForList("select event_key from outbox_event where delivered_at is null",
+    // Only this test's events: other tests of the suite leave rows dated by their own (test) clock.
+    String mine = "dossier_code in ('" + String.join("','", codes) + "')";
+    List<String> keys = jdbc.queryForList("select event_key from outbox_event where delivered_at is null and " + mine,
         String.class);
-    assertThat(keys).hasSizeGreaterThanOrEqualTo(30);
+    assertThat(keys).hasSize(30);
 
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
@@ -151,12 +153,12 @@ class OutboxTest {
       for (Future<Integer> f : pool.invokeAll(relays)) {
         delivered += f.get();
       }
-      assertThat(delivered).isEqualTo(keys.size());
+      assertThat(delivered).isEqualTo(receiver.received.size());
     } finally {
       pool.shutdown();
     }
-    assertThat(receiver.received).hasSize(keys.size()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(keys);
-    assertThat(count("delivered_at is null")).isZero();
+    assertThat(receiver.received).doesNotHaveDuplicates().containsAll(keys);
+    assertThat(count("delivered_at is null and " + mine)).isZero();
   }
 
   /** Slows each delivery a little so the relays' rounds overlap. */
