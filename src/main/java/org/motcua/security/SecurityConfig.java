@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.motcua.common.DatabaseOutage;
 import org.motcua.common.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,9 +19,12 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -41,8 +45,19 @@ class SecurityConfig {
    *                     web feature); the API never uses it
    */
   @Bean
-  SecurityFilterChain filterChain(HttpSecurity http, ProblemWriter problems, AuthenticationSuccessHandler loginSuccess)
-      throws Exception {
+  SecurityFilterChain filterChain(HttpSecurity http, ProblemWriter problems, AuthenticationSuccessHandler loginSuccess,
+      DatabaseOutage outage) throws Exception {
+    // Signing in needs the accounts table: with the database away the answer is 503, not "wrong password".
+    AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+      if (outage.explains(e)) {
+        outage.write(request, response);
+      } else {
+        problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED");
+      }
+    };
+    // Only pages remember the request that needed a sign-in; the API is stateless and never opens a session.
+    HttpSessionRequestCache pageRequests = new HttpSessionRequestCache();
+    pageRequests.setRequestMatcher(new NegatedRequestMatcher(API));
     http
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(HttpMethod.GET, "/api/calendar/**", "/api/agencies/**", "/api/procedures/**").permitAll()
@@ -65,14 +80,12 @@ class SecurityConfig {
             .requestMatchers("/supervisor/**").hasAnyRole(Role.SUPERVISOR.name(), Role.ADMIN.name())
             .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
             .anyRequest().permitAll())
-        .httpBasic(basic -> basic.authenticationEntryPoint(
-            (request, response, e) -> problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED")))
+        .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+        .requestCache(cache -> cache.requestCache(pageRequests))
         .formLogin(form -> form.loginPage("/login").successHandler(loginSuccess).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .exceptionHandling(ex -> ex
-            .defaultAuthenticationEntryPointFor(
-                (request, response, e) -> problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED"),
-                API)
+            .defaultAuthenticationEntryPointFor(unauthenticated, API)
             .defaultAccessDeniedHandlerFor(
                 (request, response, e) -> problems.write(request, response, HttpStatus.FORBIDDEN, "ACCESS_DENIED"),
                 API)
@@ -86,9 +99,16 @@ class SecurityConfig {
     return http.build();
   }
 
+  /**
+   * BCrypt (through the delegating encoder), with successful checks remembered for
+   * {@code motcua.security.verified-password-ttl} (default 5 minutes; 0 turns it off), see {@link VerifiedPasswords}.
+   */
   @Bean
-  PasswordEncoder passwordEncoder() {
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  PasswordEncoder passwordEncoder(
+      @org.springframework.beans.factory.annotation.Value("${motcua.security.verified-password-ttl:PT5M}")
+      java.time.Duration ttl) {
+    return new VerifiedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder(), ttl,
+        java.time.Clock.systemUTC());
   }
 
   @Bean

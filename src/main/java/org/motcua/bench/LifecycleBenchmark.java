@@ -1,0 +1,243 @@
+package org.motcua.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.motcua.process.camunda.BareEngine;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The throughput benchmark (a command, not started otherwise):
+ * <pre>
+ * java -jar motcua.jar lifecycle-benchmark [--dossiers=300] [--clients=8] [--warmup=30] [--nodes=URL,URL]
+ * </pre>
+ * Concurrent HTTP clients carry dossiers through the whole lifecycle on this node (or round-robin on the given
+ * nodes): online submission, two component uploads, reception, appraisal, approval, the e-result upload and the
+ * return, each task found in the officer's inbox and completed over the API. Then, in the same run, the same number
+ * of instances go through the same BPMN model on a bare Camunda engine ({@link BareEngine}) with the same number of
+ * threads. Prints lifecycles per second of both, their ratio, and p50/p99 of submission and task completion.
+ */
+@Component
+class LifecycleBenchmark implements ApplicationRunner {
+
+  private static final String PROCEDURE = "1.000656.000.00.21.H30";
+  private static final String AGENCY = "000.01.21.H30";
+  private static final String[] COMPONENTS = {"TO_KHAI", "GIAY_BAO_TU"};
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Environment env;
+  private final JdbcTemplate jdbc;
+  private final ConfigurableApplicationContext context;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  LifecycleBenchmark(Environment env, JdbcTemplate jdbc, ConfigurableApplicationContext context) {
+    this.env = env;
+    this.jdbc = jdbc;
+    this.context = context;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) throws Exception {
+    if (!args.getNonOptionArgs().equals(List.of("lifecycle-benchmark"))) {
+      return;
+    }
+    int dossiers = option(args, "dossiers", 300);
+    int clients = option(args, "clients", 8);
+    int warmup = option(args, "warmup", 30);
+    List<URI> nodes = args.containsOption("nodes")
+        ? Arrays.stream(args.getOptionValues("nodes").get(0).split(",")).map(URI::create).toList()
+        : List.of(URI.create("http://127.0.0.1:" + env.getRequiredProperty("local.server.port")));
+    String url = env.getRequiredProperty("spring.datasource.url");
+    String database = url.startsWith("jdbc:postgresql:") ? "PostgreSQL" : "H2";
+
+    System.out.printf("Warm-up: %d lifecycles on motcua, %d on the bare engine%n", warmup, warmup);
+    // One client for the warm-up: it also creates the day-counter rows (report_day) the measured run adds to. On
+    // H2 two transactions creating the same new counter row at once collide (H2's MERGE is not atomic).
+    carryOnMotcua(nodes, warmup, 1);
+    Run motcua = carryOnMotcua(nodes, dossiers, clients);
+
+    Run bare;
+    try (BareEngine engine = new BareEngine(url, env.getProperty("spring.datasource.username", "postgres"),
+        env.getProperty("spring.datasource.password", ""), "motcua_bench_bare", clients + 2)) {
+      engine.carry(warmup, clients, AGENCY);
+      BareEngine.Run r = engine.carry(dossiers, clients, AGENCY);
+      if (engine.finished() != warmup + dossiers) {
+        throw new IllegalStateException("bare engine finished " + engine.finished() + " instances");
+      }
+      bare = new Run(r.elapsedNanos(), r.starts(), r.completions());
+    }
+
+    System.out.printf(Locale.ROOT, "%nLifecycle benchmark: %d dossiers, %d concurrent clients, %s, %d motcua node(s)%n",
+        dossiers, clients, database, nodes.size());
+    System.out.println("| | lifecycles/s | submission p50 / p99 (ms) | task completion p50 / p99 (ms) |");
+    System.out.println("|---|---|---|---|");
+    print("motcua over HTTP", dossiers, motcua);
+    print("bare Camunda engine", dossiers, bare);
+    System.out.printf(Locale.ROOT, "motcua / bare engine: %.0f %%%n",
+        100.0 * rate(dossiers, motcua) / rate(dossiers, bare));
+    System.exit(SpringApplication.exit(context, () -> 0));
+  }
+
+  private Run carryOnMotcua(List<URI> nodes, int dossiers, int clients) throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger roundRobin = new AtomicInteger();
+    List<Long> submissions = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Long> completions = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<String> codes = java.util.Collections.synchronizedList(new ArrayList<>());
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    long began = System.nanoTime();
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int c = 0; c < clients; c++) {
+        running.add(pool.submit(() -> {
+          while (next.getAndIncrement() < dossiers) {
+            codes.add(lifecycle(() -> nodes.get(Math.floorMod(roundRobin.getAndIncrement(), nodes.size())),
+                submissions, completions));
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : running) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    long elapsed = System.nanoTime() - began;
+    for (String code : codes) {
+      Integer status = jdbc.queryForObject("select status from dossier where code = ?", Integer.class, code);
+      if (status == null || status != 10) {
+        throw new IllegalStateException(code + " ended with status " + status);
+      }
+    }
+    return new Run(elapsed, submissions.stream().mapToLong(Long::longValue).toArray(),
+        completions.stream().mapToLong(Long::longValue).toArray());
+  }
+
+  private String lifecycle(java.util.function.Supplier<URI> node, List<Long> submissions, List<Long> completions)
+      throws Exception {
+    long t0 = System.nanoTime();
+    JsonNode dossier = send(node.get(), "POST", "citizen", "/api/dossiers", json(Map.of("procedureCode", PROCEDURE,
+        "applicant", Map.of("name", "Người thử tải", "idNumber", "093085000123", "phone", "0912345678"))), 201);
+    submissions.add(System.nanoTime() - t0);
+    String code = dossier.path("code").asText();
+    for (String component : COMPONENTS) {
+      upload(node.get(), "citizen", "/api/dossiers/" + code + "/documents", component);
+    }
+    complete(node, "clerk.vithanh", code, "reception", "accept", completions);
+    complete(node, "specialist.vithanh", code, "appraisal", "forward", completions);
+    complete(node, "leader.vithanh", code, "approval", "approve", completions);
+    upload(node.get(), "clerk.vithanh", "/api/dossiers/" + code + "/result", null);
+    complete(node, "clerk.vithanh", code, "resultReturn", "return", completions);
+    return code;
+  }
+
+  private void complete(java.util.function.Supplier<URI> node, String officer, String code, String taskKey,
+      String decision, List<Long> completions) throws Exception {
+    String taskId = null;
+    for (int attempt = 0; taskId == null && attempt < 50; attempt++) {
+      for (JsonNode task : send(node.get(), "GET", officer, "/api/tasks?size=200", null, 200).path("items")) {
+        if (task.path("dossierCode").asText().equals(code) && task.path("taskKey").asText().equals(taskKey)) {
+          taskId = task.path("id").asText();
+        }
+      }
+    }
+    if (taskId == null) {
+      throw new IllegalStateException("no " + taskKey + " task for " + code);
+    }
+    long t0 = System.nanoTime();
+    send(node.get(), "POST", officer, "/api/tasks/" + taskId + "/complete", json(Map.of("decision", decision)), 200);
+    completions.add(System.nanoTime() - t0);
+  }
+
+  private JsonNode send(URI node, String method, String user, String path, String body, int expected)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(node.resolve(path)).timeout(Duration.ofSeconds(60))
+        .header("Authorization", basic(user));
+    if (body == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    }
+    return check(http.send(request.build(), HttpResponse.BodyHandlers.ofString()), expected, path);
+  }
+
+  /** A multipart upload of a small PDF: a component when {@code component} is set, else the e-result. */
+  private void upload(URI node, String user, String path, String component) throws Exception {
+    String boundary = "motcua-bench-" + System.nanoTime();
+    StringBuilder form = new StringBuilder();
+    if (component != null) {
+      form.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"component\"\r\n\r\n")
+          .append(component).append("\r\n");
+    }
+    form.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f.pdf\"")
+        .append("\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n% benchmark\n%%EOF\n\r\n--").append(boundary)
+        .append("--\r\n");
+    HttpRequest request = HttpRequest.newBuilder(node.resolve(path)).timeout(Duration.ofSeconds(60))
+        .header("Authorization", basic(user)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofString(form.toString(), StandardCharsets.UTF_8)).build();
+    check(http.send(request, HttpResponse.BodyHandlers.ofString()), 201, path);
+  }
+
+  private static JsonNode check(HttpResponse<String> response, int expected, String path) throws Exception {
+    if (response.statusCode() != expected) {
+      throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+  }
+
+  private static String basic(String user) {
+    String password = "admin".equals(user) ? "admin" : "demo";
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String json(Object value) throws Exception {
+    return JSON.writeValueAsString(value);
+  }
+
+  private static int option(ApplicationArguments args, String name, int fallback) {
+    return args.containsOption(name) ? Integer.parseInt(args.getOptionValues(name).get(0)) : fallback;
+  }
+
+  private record Run(long elapsedNanos, long[] submissions, long[] completions) {
+  }
+
+  private static double rate(int dossiers, Run run) {
+    return dossiers / (run.elapsedNanos() / 1e9);
+  }
+
+  private static void print(String label, int dossiers, Run run) {
+    System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f / %.1f | %.1f / %.1f |%n", label, rate(dossiers, run),
+        percentile(run.submissions(), 50), percentile(run.submissions(), 99),
+        percentile(run.completions(), 50), percentile(run.completions(), 99));
+  }
+
+  private static double percentile(long[] nanos, int p) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    int index = Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1);
+    return sorted[Math.max(0, index)] / 1e6;
+  }
+}

@@ -1,0 +1,154 @@
+package org.motcua.process.camunda;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * The engine's own cost, for the lifecycle benchmark: a second, default-configured Camunda engine (history full, no
+ * job executor, no motcua code) in its own H2 database or PostgreSQL schema, carrying dossiers through the same BPMN
+ * model with no-op milestone listeners that only set the variables the model's timers and gateways read.
+ */
+public final class BareEngine implements AutoCloseable {
+
+  /** The four user tasks of an online dossier without fee, and each one's decision. */
+  private static final String[][] STEPS = {{"reception", "accept"}, {"appraisal", "forward"},
+      {"approval", "approve"}, {"resultReturn", "return"}};
+
+  private final HikariDataSource dataSource;
+  private final ProcessEngine engine;
+
+  /**
+   * @param jdbcUrl  where the engine keeps its tables: an H2 in-memory database, or a PostgreSQL database (the
+   *                 schema {@code schema} is dropped and created for it)
+   */
+  public BareEngine(String jdbcUrl, String user, String password, String schema, int poolSize) throws Exception {
+    boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
+    if (postgres) {
+      try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl, user, password);
+          Statement s = c.createStatement()) {
+        s.execute("drop schema if exists " + schema + " cascade");
+        s.execute("create schema " + schema);
+      }
+    }
+    this.dataSource = new HikariDataSource();
+    this.dataSource.setJdbcUrl(postgres ? jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema
+        : "jdbc:h2:mem:bare-engine;DB_CLOSE_DELAY=-1");
+    this.dataSource.setUsername(postgres ? user : "sa");
+    this.dataSource.setPassword(postgres ? password : "");
+    this.dataSource.setMaximumPoolSize(poolSize);
+    ProcessEngineConfigurationImpl config = new StandaloneProcessEngineConfiguration();
+    config.setProcessEngineName("bare-benchmark");
+    config.setDataSource(this.dataSource);
+    config.setDatabaseSchemaUpdate("true");
+    if (postgres) {
+      config.setDatabaseSchema(schema);
+      config.setDatabaseTablePrefix(schema + ".");
+    }
+    config.setHistory("full");
+    config.setJobExecutorActivate(false);
+    config.setBeans(new HashMap<>(Map.of("dossierMilestones", new NoOpMilestones())));
+    engine = config.buildProcessEngine();
+    try (InputStream model = BareEngine.class.getResourceAsStream("/bpmn/dossier-standard.bpmn")) {
+      engine.getRepositoryService().createDeployment().addInputStream("dossier-standard.bpmn", model).deploy();
+    }
+  }
+
+  /**
+   * Carries {@code dossiers} instances from start through the four user tasks (each claimed and completed) with
+   * {@code clients} concurrent threads, each carrying one instance at a time.
+   *
+   * @return elapsed nanoseconds, then the start latencies, then the task-completion (claim + complete) latencies
+   */
+  public Run carry(int dossiers, int clients, String agencyCode) throws Exception {
+    RuntimeService runtime = engine.getRuntimeService();
+    TaskService tasks = engine.getTaskService();
+    AtomicInteger next = new AtomicInteger();
+    List<Long> starts = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Long> completions = java.util.Collections.synchronizedList(new ArrayList<>());
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    long began = System.nanoTime();
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int c = 0; c < clients; c++) {
+        running.add(pool.submit(() -> {
+          for (int i; (i = next.getAndIncrement()) < dossiers; ) {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("agencyCode", agencyCode);
+            variables.put("procedureCode", "bench");
+            variables.put("channel", 2);
+            for (String[] step : STEPS) {
+              variables.put(step[0] + "Budget", "PT8H");
+            }
+            long t0 = System.nanoTime();
+            String id = runtime.startProcessInstanceByKey("dossier-standard", "bare-" + i, variables).getId();
+            starts.add(System.nanoTime() - t0);
+            for (String[] step : STEPS) {
+              Task task = tasks.createTaskQuery().processInstanceId(id).taskDefinitionKey(step[0]).singleResult();
+              long t1 = System.nanoTime();
+              tasks.claim(task.getId(), "officer");
+              tasks.complete(task.getId(), Map.of("decision", step[1]));
+              completions.add(System.nanoTime() - t1);
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : running) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    return new Run(System.nanoTime() - began, starts.stream().mapToLong(Long::longValue).toArray(),
+        completions.stream().mapToLong(Long::longValue).toArray());
+  }
+
+  /** How many instances ended (a check that every lifecycle really completed). */
+  public long finished() {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().finished().count();
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+    dataSource.close();
+  }
+
+  /** Nanoseconds: the whole run, each start, each task completion. */
+  public record Run(long elapsedNanos, long[] starts, long[] completions) {
+  }
+
+  /** Stands in for motcua's milestone listener: no dossier, only the variables the model needs to go on. */
+  public static final class NoOpMilestones {
+
+    public void reached(DelegateExecution execution, String milestone) {
+      if ("RECEIVED".equals(milestone)) {
+        Instant due = Instant.now().plus(30, ChronoUnit.DAYS);
+        execution.setVariable("dueAt", Date.from(due));
+        execution.setVariable("warnAt", Date.from(due.minus(1, ChronoUnit.DAYS)));
+      } else if ("FINISHED".equals(milestone)) {
+        execution.setVariable("paymentRequired", false);
+      }
+    }
+  }
+}
