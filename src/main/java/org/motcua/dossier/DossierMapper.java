@@ -42,7 +42,7 @@ interface DossierMapper {
   @Mapping(target = "actor", source = "actorUsername")
   EventView toView(DossierEvent event);
 
-  @Mapping(target = "name", source = "name")
+  @Mapping(target = "taskId", source = "id")
   StepView toStep(WorkItem item);
 
   @Mapping(target = "id", source = "item.id")

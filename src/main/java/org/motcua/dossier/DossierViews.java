@@ -18,7 +18,8 @@ final class DossierViews {
       LocalDateTime stepDueAt) {
   }
 
-  record StepView(String taskKey, String name, LocalDateTime dueAt, String assignee) {
+  /** A current step; {@code taskId} lets its officer complete it without searching the inbox. */
+  record StepView(String taskId, String taskKey, String name, LocalDateTime dueAt, String assignee) {
   }
 
   record DossierView(

@@ -74,6 +74,9 @@ class FeeScheduleHttpTest {
     assertThat(settled.path("actorRole").asText()).isEqualTo("GATEWAY");
     assertThat(settled.path("actorName").asText()).isEqualTo("Cổng thanh toán VNPAY");
 
+    // The dossier names its current step's task, the one in the clerk's inbox.
+    assertThat(api.get("clerk.vithanh", "/api/dossiers/" + code).body().path("currentSteps").get(0).path("taskId")
+        .asText()).isEqualTo(flow.task("clerk.vithanh", code).path("id").asText());
     assertThat(flow.decide("clerk.vithanh", code, "accept", null).path("status").asInt()).isEqualTo(4);
     flow.decide("specialist.vithanh", code, "forward", null);
     // Paid already: after approval the result goes straight to return, no second payment request.
