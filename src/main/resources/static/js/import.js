@@ -18,7 +18,11 @@ document.addEventListener('DOMContentLoaded', function () {
     fileInput.setAttribute('aria-invalid', 'true');
     fileInput.closest('.field').classList.add('invalid');
   }
+  var ended = false;
   function render(job) {
+    // Once the job has ended, a late answer from before (still RUNNING) must not bring the page back.
+    if (ended) { return; }
+    ended = job.state !== 'RUNNING';
     document.getElementById('import-progress').hidden = false;
     var state = document.getElementById('import-state');
     state.textContent = stateLabel(job.state);
@@ -58,6 +62,7 @@ document.addEventListener('DOMContentLoaded', function () {
       return;
     }
     var skip = document.getElementById('import-skip').checked;
+    ended = false;
     fetch('/api/admin/imports' + (skip ? '?skipInvalid=true' : ''), {
       method: 'POST', body: file,
       headers: { 'Content-Type': 'text/csv', Accept: 'application/json', 'Accept-Language': language }
@@ -69,7 +74,9 @@ document.addEventListener('DOMContentLoaded', function () {
         return;
       }
       render(answer.body);
-      follow(answer.body.id);
+      // A small file may be judged before the answer: then there is nothing to follow (and asking again could
+      // show the job's stored state from a moment before, RUNNING, after the final one).
+      if (answer.body.state === 'RUNNING') { follow(answer.body.id); }
     }).catch(function (e) { fail(box.dataset.failed.replace('{0}', String(e))); });
   });
 });
