@@ -96,6 +96,7 @@ public final class BareEngine implements AutoCloseable {
             variables.put("agencyCode", agencyCode);
             variables.put("procedureCode", "bench");
             variables.put("channel", 2);
+            variables.put("paymentAtSubmission", false);
             for (String[] step : STEPS) {
               variables.put(step[0] + "Budget", "PT8H");
             }

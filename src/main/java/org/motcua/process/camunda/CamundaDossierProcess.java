@@ -70,11 +70,15 @@ class CamundaDossierProcess implements DossierProcess {
     if (task == null) {
       return Optional.empty();
     }
-    String group = taskService.getIdentityLinksForTask(taskId).stream()
+    return Optional.of(toItems(List.of(task), candidateGroup(taskId)).get(0));
+  }
+
+  /** The task's candidate group (ROLE@agency): the model gives each user task one. */
+  private String candidateGroup(String taskId) {
+    return taskService.getIdentityLinksForTask(taskId).stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
         .map(IdentityLink::getGroupId)
         .findFirst().orElse(null);
-    return Optional.of(toItems(List.of(task), group).get(0));
   }
 
   @Override
@@ -100,7 +104,8 @@ class CamundaDossierProcess implements DossierProcess {
   public List<WorkItem> tasksOfDossier(String dossierCode) {
     List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(dossierCode)
         .orderByTaskCreateTime().asc().list();
-    return tasks.stream().map(t -> task(t.getId()).orElseThrow()).toList();
+    // The tasks are already loaded and their dossier known: only each one's candidate group is asked for.
+    return tasks.stream().map(t -> item(t, dossierCode, candidateGroup(t.getId()))).toList();
   }
 
   @Override
@@ -152,20 +157,23 @@ class CamundaDossierProcess implements DossierProcess {
     Map<String, String> businessKeys = runtime.createProcessInstanceQuery()
         .processInstanceIds(instanceIds).list().stream()
         .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+    return tasks.stream().map(task -> item(task, businessKeys.get(task.getProcessInstanceId()), group)).toList();
+  }
+
+  private WorkItem item(Task task, String dossierCode, String group) {
     String role = group == null ? null : group.substring(0, group.indexOf('@'));
     String agency = group == null ? null : group.substring(group.indexOf('@') + 1);
-    return tasks.stream().map(task -> new WorkItem(
+    return new WorkItem(
         task.getId(),
         task.getTaskDefinitionKey(),
         task.getName(),
-        businessKeys.get(task.getProcessInstanceId()),
+        dossierCode,
         role,
         agency,
         task.getAssignee(),
         values.toLocal(task.getCreateTime()),
         values.toLocal(task.getDueDate()),
-        decisionsOf(task.getProcessDefinitionId(), task.getTaskDefinitionKey())))
-        .toList();
+        decisionsOf(task.getProcessDefinitionId(), task.getTaskDefinitionKey()));
   }
 
   private List<String> decisionsOf(String processDefinitionId, String taskKey) {
