@@ -72,9 +72,7 @@ class LifecycleBenchmark implements ApplicationRunner {
     String database = url.startsWith("jdbc:postgresql:") ? "PostgreSQL" : "H2";
 
     System.out.printf("Warm-up: %d lifecycles on motcua, %d on the bare engine%n", warmup, warmup);
-    // One client for the warm-up: it also creates the day-counter rows (report_day) the measured run adds to. On
-    // H2 two transactions creating the same new counter row at once collide (H2's MERGE is not atomic).
-    carryOnMotcua(nodes, warmup, 1);
+    carryOnMotcua(nodes, warmup, clients);
     Run motcua = carryOnMotcua(nodes, dossiers, clients);
 
     Run bare;

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps {@code report_day} (and its monthly roll-up {@code report_month}) up to date. The listener runs synchronously inside the transaction that changed the
  * dossier (see {@link DossierChanged}), so the counters commit or roll back with it: nothing lost, nothing twice.
- * Increments are upserts (PostgreSQL {@code on conflict}, H2 {@code merge}) so concurrent changes to the same
- * bucket add up instead of failing on the unique key.
+ * Increments are upserts (PostgreSQL {@code on conflict}; H2 {@code merge} under a stripe lock, see
+ * {@link #lockStripes}) so concurrent changes to the same bucket add up instead of failing on the unique key.
  */
 @Component
 class DayCounts {
@@ -31,13 +31,17 @@ class DayCounts {
   private static final int[] MONTH_COUNTERS = {DayContribution.RECEIVED, DayContribution.ENDED, DayContribution.DUE,
       DayContribution.SETTLED};
 
+  /** Stripes of {@code report_lock} (V14), on H2 only. */
+  private static final int LOCK_STRIPES = 64;
+
   private final JdbcTemplate jdbc;
+  private final boolean postgres;
   private final String dayUpsert;
   private final String monthUpsert;
 
   DayCounts(JdbcTemplate jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
-    boolean postgres = isPostgres(dataSource);
+    this.postgres = isPostgres(dataSource);
     this.dayUpsert = upsert(postgres, "report_day", "bucket_day", DayContribution.COLUMNS);
     this.monthUpsert = upsert(postgres, "report_month", "bucket_month", MONTH_COLUMNS);
   }
@@ -74,11 +78,31 @@ class DayCounts {
         }
       }
     });
+    if (!postgres) {
+      lockStripes(deltas.keySet());
+    }
     jdbc.batchUpdate(dayUpsert, days);
     if (!months.isEmpty()) {
       List<Object[]> rows = new ArrayList<>(months.size());
       months.forEach((k, c) -> rows.add(row(k, c)));
       jdbc.batchUpdate(monthUpsert, rows);
+    }
+  }
+
+  /**
+   * H2's MERGE is not atomic: two transactions adding the first increment of the same bucket would both insert it,
+   * and one fail on the unique key. Each transaction first locks the stripes of its buckets (by day, agency and
+   * procedure, so a day's stripe also covers its month's row), in stripe order so no two wait on each other in a
+   * circle; the locks last until commit.
+   */
+  private void lockStripes(java.util.Set<DayContribution.Key> keys) {
+    java.util.SortedSet<Integer> stripes = new java.util.TreeSet<>();
+    for (DayContribution.Key k : keys) {
+      String bucket = k.day().withDayOfMonth(1) + "|" + k.agencyPath() + "|" + k.procedureCode();
+      stripes.add(Math.floorMod(bucket.hashCode(), LOCK_STRIPES));
+    }
+    for (int stripe : stripes) {
+      jdbc.queryForObject("select id from report_lock where id = ? for update", Integer.class, stripe);
     }
   }
 
