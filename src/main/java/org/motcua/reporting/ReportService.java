@@ -199,7 +199,9 @@ public class ReportService {
   }
 
   /** The agency subtree to report on: the one asked for if the user may see it, else the user's own. */
-  String scope(MotcuaUser user, String agency) {
+  String scope(MotcuaUser user, String requested) {
+    // A blank agency (a form's unchosen select) is no agency.
+    String agency = requested == null || requested.isBlank() ? null : requested.trim();
     if (agency != null && catalog.agency(agency).isEmpty()) {
       throw ApiException.badRequest("UNKNOWN_AGENCY", agency);
     }

@@ -76,6 +76,9 @@ class BreakdownAndExportTest {
 
     JsonNode below = get("supervisor.snnmt", "/api/reports/breakdown?by=agency&from=2022-01-01&to=2022-12-31");
     assertThat(keys(below)).containsExactly("000.20.16.H30");
+    // An empty agency (a form's unchosen select) means no agency: the supervisor's own subtree, not an unknown one.
+    assertThat(get("supervisor.tinh", "/api/reports/breakdown?by=agency&from=2022-01-01&to=2022-12-31&agency="))
+        .isEqualTo(breakdown);
   }
 
   @Test
