@@ -174,6 +174,12 @@ public class Payments {
     }
   }
 
+  /** The dossier a gateway transaction reference was opened for. */
+  @Transactional(readOnly = true)
+  public Optional<String> dossierOf(String txnRef) {
+    return txnRef == null ? Optional.empty() : charges.findByTxnRef(txnRef).map(Charge::getDossierCode);
+  }
+
   @Transactional(readOnly = true)
   public List<PaymentAttempt> attemptsOf(String txnRef) {
     return attempts.findByTxnRefOrderByIdAsc(txnRef);

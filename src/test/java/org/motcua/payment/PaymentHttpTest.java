@@ -78,8 +78,16 @@ class PaymentHttpTest {
     assertThat(indicators.path("paidOnline").asLong()).isEqualTo(paidBefore + 1);
     assertThat(indicators.path("proceduresWithOnlinePaymentRate").asDouble()).isPositive();
 
-    // Replaying the same signed IPN is answered as already confirmed and changes nothing.
+    // The browser's return page only informs, and links to the dossier; a forged return names none.
     String txnRef = charge(code).path("txnRef").asText();
+    String back = new String(api.get(null, "/payments/vnpay/return?"
+        + VnpaySignature.signedQuery(ipn(txnRef, 200_000, "00"), SECRET)).raw(), StandardCharsets.UTF_8);
+    assertThat(back).contains("Thanh toán thành công", "/citizen/dossiers/" + code);
+    String forgedBack = new String(api.get(null, "/payments/vnpay/return?"
+        + VnpaySignature.signedQuery(ipn(txnRef, 200_000, "00"), "forged")).raw(), StandardCharsets.UTF_8);
+    assertThat(forgedBack).contains("Kết quả không hợp lệ").doesNotContain("/citizen/dossiers/");
+
+    // Replaying the same signed IPN is answered as already confirmed and changes nothing.
     Map<String, String> ipn = ipn(txnRef, 200_000, "00");
     assertThat(api.get(null, "/api/payments/vnpay/ipn?" + VnpaySignature.signedQuery(ipn, SECRET)).text("RspCode"))
         .isEqualTo("02");
