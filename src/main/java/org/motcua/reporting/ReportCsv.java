@@ -18,7 +18,7 @@ final class ReportCsv {
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
   private static final List<String> FIELDS = List.of("Tiếp nhận", "Tiếp nhận trực tuyến", "Tỷ lệ trực tuyến",
       "Tỷ lệ trực tuyến toàn trình", "Đã giải quyết", "Trước hạn", "Đúng hạn", "Quá hạn", "Đang giải quyết",
-      "Đang giải quyết quá hạn", "Tỷ lệ đúng hạn");
+      "Đang giải quyết quá hạn", "Tỷ lệ đúng hạn", "Từ kỳ trước chuyển sang", "Rút hồ sơ", "Từ chối giải quyết");
 
   private ReportCsv() {
   }
@@ -95,7 +95,7 @@ final class ReportCsv {
   private static List<String> values(Breakdown.Row r) {
     return List.of(n(r.received()), n(r.receivedOnline()), rate(r.onlineRate()), rate(r.fullOnlineRate()),
         n(r.finished()), n(r.finishedEarly()), n(r.finishedOnTime()), n(r.finishedLate()), n(r.inProgress()),
-        n(r.inProgressOverdue()), rate(r.onTimeRate()));
+        n(r.inProgressOverdue()), rate(r.onTimeRate()), n(r.carriedOver()), n(r.withdrawn()), n(r.refused()));
   }
 
   private static List<String> concat(List<String> a, List<String> b) {
