@@ -373,7 +373,10 @@ public class DossierService {
   /** The task, if it is offered to this officer's agency and role and nobody else holds it. */
   private WorkItem officersTask(MotcuaUser officer, String taskId) {
     WorkItem task = process.task(taskId).orElseThrow(() -> ApiException.notFound("TASK_NOT_FOUND", taskId));
-    if (!officer.role().isOfficer() || officer.is(Role.SUPERVISOR) || !process.isOfferedTo(taskId, officer.taskGroup())) {
+    // The task's candidate group (ROLE@agency) came with it: no second query to ask whether it is offered to them.
+    String group = task.role() == null ? null : Role.valueOf(task.role()).groupIn(task.agencyCode());
+    if (!officer.role().isOfficer() || officer.is(Role.SUPERVISOR) || group == null
+        || !group.equals(officer.taskGroup())) {
       throw ApiException.forbidden("TASK_NOT_YOURS", taskId);
     }
     if (task.assignee() != null && !task.assignee().equals(officer.username())) {

@@ -19,9 +19,6 @@ public interface DossierProcess {
 
   Optional<WorkItem> task(String taskId);
 
-  /** Whether the task is offered to this candidate group. */
-  boolean isOfferedTo(String taskId, String group);
-
   /** Open tasks offered to a candidate group, claimed or not, most urgent first. */
   List<WorkItem> tasks(String group, int first, int max);
 

@@ -82,12 +82,6 @@ class CamundaDossierProcess implements DossierProcess {
   }
 
   @Override
-  public boolean isOfferedTo(String taskId, String group) {
-    return group != null && taskService.createTaskQuery().taskId(taskId).taskCandidateGroup(group)
-        .includeAssignedTasks().count() > 0;
-  }
-
-  @Override
   public List<WorkItem> tasks(String group, int first, int max) {
     List<Task> tasks = taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks()
         .orderByDueDate().asc().orderByTaskCreateTime().asc()
