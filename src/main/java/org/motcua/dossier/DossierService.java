@@ -374,7 +374,7 @@ public class DossierService {
   private WorkItem officersTask(MotcuaUser officer, String taskId) {
     WorkItem task = process.task(taskId).orElseThrow(() -> ApiException.notFound("TASK_NOT_FOUND", taskId));
     // The task's candidate group (ROLE@agency) came with it: no second query to ask whether it is offered to them.
-    String group = task.role() == null ? null : Role.valueOf(task.role()).groupIn(task.agencyCode());
+    String group = task.role() == null ? null : task.role() + "@" + task.agencyCode();
     if (!officer.role().isOfficer() || officer.is(Role.SUPERVISOR) || group == null
         || !group.equals(officer.taskGroup())) {
       throw ApiException.forbidden("TASK_NOT_YOURS", taskId);
