@@ -259,8 +259,10 @@ class WebPagesBrowserTest {
           + "\nX-1,9.999999,000.00.12.H30,2,2023-01-02T08:00,,,,,1,0,,false,false,false\n")
           .getBytes(StandardCharsets.UTF_8)).toString());
       browser.find(By.id("import-send")).click();
-      browser.waiting().until(d -> java.util.List.of("SUCCEEDED", "REJECTED", "FAILED")
-          .contains(browser.find(By.id("import-state")).getAttribute("data-state")));
+      browser.waiting().until(d -> {
+        String state = browser.find(By.id("import-state")).getAttribute("data-state");
+        return state != null && java.util.List.of("SUCCEEDED", "REJECTED", "FAILED").contains(state);
+      });
       assertThat(browser.text(By.id("import-state"))).startsWith("Bị từ chối");
       assertThat(browser.text(By.id("import-rejected"))).isEqualTo("1");
       browser.find(By.cssSelector("#import-errors-box summary")).click();
