@@ -194,15 +194,9 @@ class CitizenPages {
   String upload(@AuthenticationPrincipal MotcuaUser citizen, @PathVariable String code,
       @RequestParam(required = false) String component, @RequestParam(required = false) MultipartFile file,
       Model model, RedirectAttributes redirect) {
-    if (component == null || component.isBlank() || file == null || file.isEmpty()) {
-      model.addAttribute("uploadError", messages.message(component == null || component.isBlank()
-          ? "web.upload.chooseComponent" : "web.upload.chooseFile"));
-      return dossier(citizen, code, model);
-    }
-    try {
-      intake.attach(citizen, code, List.of(new Attachment(component, file, null)));
-    } catch (DossierIntake.ComponentRefused e) {
-      model.addAttribute("uploadError", messages.message("error." + e.refusal().code(), e.refusal().args()));
+    java.util.Optional<String> refused = intake.attachFromPage(citizen, code, component, file);
+    if (refused.isPresent()) {
+      model.addAttribute("uploadError", refused.get());
       return dossier(citizen, code, model);
     }
     redirect.addFlashAttribute("notice", "web.upload.done");

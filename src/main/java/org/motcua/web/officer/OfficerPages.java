@@ -202,15 +202,9 @@ class OfficerPages {
   String scan(@AuthenticationPrincipal MotcuaUser officer, @PathVariable String code,
       @RequestParam(required = false) String component, @RequestParam(required = false) MultipartFile file,
       Model model, RedirectAttributes redirect) {
-    if (file == null || file.isEmpty() || component == null || component.isBlank()) {
-      model.addAttribute("uploadError", messages.message(component == null || component.isBlank()
-          ? "web.upload.chooseComponent" : "web.upload.chooseFile"));
-      return dossier(officer, code, model);
-    }
-    try {
-      intake.attach(officer, code, List.of(new DossierIntake.Attachment(component, file, null)));
-    } catch (DossierIntake.ComponentRefused e) {
-      model.addAttribute("uploadError", messages.message("error." + e.refusal().code(), e.refusal().args()));
+    java.util.Optional<String> refused = intake.attachFromPage(officer, code, component, file);
+    if (refused.isPresent()) {
+      model.addAttribute("uploadError", refused.get());
       return dossier(officer, code, model);
     }
     redirect.addFlashAttribute("notice", "web.upload.done");
