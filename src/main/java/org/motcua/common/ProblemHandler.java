@@ -37,6 +37,12 @@ class ProblemHandler {
     return respond(problems.of(e));
   }
 
+  /** Two actions changed the same record at once and this one lost: nothing was stored, it may be tried again. */
+  @ExceptionHandler(org.springframework.dao.OptimisticLockingFailureException.class)
+  ResponseEntity<ProblemDetail> concurrentChange(org.springframework.dao.OptimisticLockingFailureException e) {
+    return respond(problems.of(HttpStatus.CONFLICT, "CONCURRENT_CHANGE"));
+  }
+
   @ExceptionHandler(MethodArgumentNotValidException.class)
   ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
     List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()

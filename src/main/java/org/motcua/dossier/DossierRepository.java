@@ -2,15 +2,25 @@ package org.motcua.dossier;
 
 import java.util.Collection;
 import java.util.List;
+import jakarta.persistence.LockModeType;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface DossierRepository extends JpaRepository<Dossier, Long> {
 
   Optional<Dossier> findByCode(String code);
+
+  /**
+   * The dossier with its row locked until the transaction ends, so that two officers' actions on one dossier (a double
+   * click, two tabs) happen one after the other and the second sees what the first did.
+   */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select d from Dossier d where d.code = :code")
+  Optional<Dossier> lockByCode(String code);
 
   @Query("select count(d) from Dossier d where d.endedAt is null and d.dueAt < :now")
   long countOverdueInProgress(java.time.LocalDateTime now);

@@ -302,7 +302,9 @@ public class DossierService {
     if (note == null && DECISIONS_NEEDING_NOTE.contains(decision)) {
       throw ApiException.badRequest("NOTE_REQUIRED", decision);
     }
-    Dossier dossier = find(task.dossierCode());
+    // Locked: a second completion of the same task waits here, then finds the task gone (409), never half-applied.
+    Dossier dossier = dossiers.lockByCode(task.dossierCode())
+        .orElseThrow(() -> ApiException.notFound("UNKNOWN_DOSSIER", task.dossierCode()));
     LocalDateTime now = LocalDateTime.now(clock);
     checkPreconditions(dossier, task, decision, request, now);
     dossier.record(DossierAction.TASK_COMPLETED, now, Actor.of(officer))
@@ -318,13 +320,10 @@ public class DossierService {
       documents.depositComponents(dossier);
     }
     try {
-      if (task.assignee() == null) {
-        process.claim(taskId, officer.username());
-      }
       Map<String, Object> variables = new HashMap<>();
       variables.put("decision", decision);
       variables.put("note", note);
-      process.complete(taskId, variables);
+      process.complete(taskId, task.assignee() == null ? officer.username() : null, variables);
     } catch (TaskAlreadyHandledException concurrent) {
       throw ApiException.conflict("TASK_ALREADY_DONE", taskId);
     }

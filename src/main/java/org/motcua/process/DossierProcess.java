@@ -28,7 +28,13 @@ public interface DossierProcess {
 
   void claim(String taskId, String username);
 
-  void complete(String taskId, Map<String, Object> variables);
+  /**
+   * Completes a task with the given variables; when {@code claimant} is not null the task is first claimed for them,
+   * in the same transaction (a task nobody held yet).
+   *
+   * @throws TaskAlreadyHandledException when someone else claimed or completed it first
+   */
+  void complete(String taskId, String claimant, Map<String, Object> variables);
 
   /** Moves the dossier's pending timers, by the BPMN id of their event, to new instants (e.g. after a pause). */
   void rescheduleTimers(String dossierCode, Map<String, java.time.LocalDateTime> dueByEvent);

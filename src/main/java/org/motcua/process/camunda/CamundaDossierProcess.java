@@ -15,9 +15,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
@@ -39,11 +41,15 @@ class CamundaDossierProcess implements DossierProcess {
   private final RepositoryService repository;
   private final ManagementService management;
   private final EngineValues values;
+  private final TaskRows rows;
+  private final CommandExecutor commands;
   /** Decisions per process definition and task; definitions never change once deployed, so this never goes stale. */
   private final Map<String, Map<String, List<String>>> decisions = new ConcurrentHashMap<>();
 
   CamundaDossierProcess(RuntimeService runtime, TaskService taskService, RepositoryService repository,
-      ManagementService management, EngineValues values) {
+      ManagementService management, EngineValues values, TaskRows rows, ProcessEngineConfigurationImpl engine) {
+    this.rows = rows;
+    this.commands = engine.getCommandExecutorTxRequired();
     this.management = management;
     this.runtime = runtime;
     this.taskService = taskService;
@@ -66,19 +72,7 @@ class CamundaDossierProcess implements DossierProcess {
 
   @Override
   public Optional<WorkItem> task(String taskId) {
-    Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
-    if (task == null) {
-      return Optional.empty();
-    }
-    return Optional.of(toItems(List.of(task), candidateGroup(taskId)).get(0));
-  }
-
-  /** The task's candidate group (ROLE@agency): the model gives each user task one. */
-  private String candidateGroup(String taskId) {
-    return taskService.getIdentityLinksForTask(taskId).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(IdentityLink::getGroupId)
-        .findFirst().orElse(null);
+    return rows.byId(taskId).stream().map(this::item).findFirst();
   }
 
   @Override
@@ -96,10 +90,7 @@ class CamundaDossierProcess implements DossierProcess {
 
   @Override
   public List<WorkItem> tasksOfDossier(String dossierCode) {
-    List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(dossierCode)
-        .orderByTaskCreateTime().asc().list();
-    // The tasks are already loaded and their dossier known: only each one's candidate group is asked for.
-    return tasks.stream().map(t -> item(t, dossierCode, candidateGroup(t.getId()))).toList();
+    return rows.byDossier(dossierCode).stream().map(this::item).toList();
   }
 
   @Override
@@ -111,11 +102,18 @@ class CamundaDossierProcess implements DossierProcess {
     }
   }
 
+  /** Claim (when asked) and completion are one engine command: one transaction, the task read once. */
   @Override
-  public void complete(String taskId, Map<String, Object> variables) {
+  public void complete(String taskId, String claimant, Map<String, Object> variables) {
+    Map<String, Object> engineVariables = values.toEngine(variables);
     try {
-      taskService.complete(taskId, values.toEngine(variables));
-    } catch (OptimisticLockingException | NullValueException e) {
+      commands.execute(context -> {
+        if (claimant != null) {
+          new ClaimTaskCmd(taskId, claimant).execute(context);
+        }
+        return new CompleteTaskCmd(taskId, engineVariables).execute(context);
+      });
+    } catch (TaskAlreadyClaimedException | OptimisticLockingException | NullValueException e) {
       throw new TaskAlreadyHandledException(taskId, e);
     }
   }
@@ -154,20 +152,22 @@ class CamundaDossierProcess implements DossierProcess {
     return tasks.stream().map(task -> item(task, businessKeys.get(task.getProcessInstanceId()), group)).toList();
   }
 
+  private WorkItem item(TaskRows.Row row) {
+    return item(row.id(), row.taskKey(), row.name(), row.dossierCode(), row.candidateGroup(), row.assignee(),
+        row.createdAt(), row.dueAt(), row.processDefinitionId());
+  }
+
   private WorkItem item(Task task, String dossierCode, String group) {
+    return item(task.getId(), task.getTaskDefinitionKey(), task.getName(), dossierCode, group, task.getAssignee(),
+        task.getCreateTime(), task.getDueDate(), task.getProcessDefinitionId());
+  }
+
+  private WorkItem item(String id, String taskKey, String name, String dossierCode, String group, String assignee,
+      java.util.Date createdAt, java.util.Date dueAt, String processDefinitionId) {
     String role = group == null ? null : group.substring(0, group.indexOf('@'));
     String agency = group == null ? null : group.substring(group.indexOf('@') + 1);
-    return new WorkItem(
-        task.getId(),
-        task.getTaskDefinitionKey(),
-        task.getName(),
-        dossierCode,
-        role,
-        agency,
-        task.getAssignee(),
-        values.toLocal(task.getCreateTime()),
-        values.toLocal(task.getDueDate()),
-        decisionsOf(task.getProcessDefinitionId(), task.getTaskDefinitionKey()));
+    return new WorkItem(id, taskKey, name, dossierCode, role, agency, assignee, values.toLocal(createdAt),
+        values.toLocal(dueAt), decisionsOf(processDefinitionId, taskKey));
   }
 
   private List<String> decisionsOf(String processDefinitionId, String taskKey) {
