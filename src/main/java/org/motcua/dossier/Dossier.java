@@ -18,6 +18,7 @@ import jakarta.persistence.Version;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.annotations.NaturalId;
 import org.motcua.calendar.DurationUnit;
 import org.motcua.catalog.FeeSchedule;
 import org.motcua.catalog.OnlineLevel;
@@ -40,6 +41,7 @@ public class Dossier {
   @Version
   private long version;
 
+  @NaturalId
   @Column(nullable = false, unique = true, updatable = false)
   private String code;
 

@@ -10,9 +10,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
-interface DossierRepository extends JpaRepository<Dossier, Long> {
-
-  Optional<Dossier> findByCode(String code);
+interface DossierRepository extends JpaRepository<Dossier, Long>, DossierByCode {
 
   /**
    * The dossier with its row locked until the transaction ends, so that two officers' actions on one dossier (a double
