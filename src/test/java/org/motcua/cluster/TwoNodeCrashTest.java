@@ -81,6 +81,8 @@ class TwoNodeCrashTest {
         "--spring.profiles.active=postgres,test-postgres",
         "--motcua.test.pg.url=" + url, "--motcua.test.pg.schema=" + schema,
         "--spring.datasource.hikari.maximum-pool-size=8",
+        // Full engine history for the engine's job log, which shows that each timer ran exactly once.
+        "--camunda.bpm.history-level=full",
         "--motcua.documents.dir=" + logs.resolve("files").toAbsolutePath(),
         // Jobs a dead node had locked are taken over once their lock expires: 10 s here (5 min by default).
         "--camunda.bpm.job-execution.lock-time-in-millis=10000",
