@@ -73,6 +73,8 @@ public class Dossier {
    * The dossier components (thành phần hồ sơ) as the catalog listed them at submission: a dossier keeps the catalog
    * version it was received under. Null only for dossiers from before the snapshot existed.
    */
+  // Set once at submission and never changed in place: no deep copy and JSON comparison at every flush.
+  @org.hibernate.annotations.Immutable
   @Convert(converter = ComponentListConverter.class)
   @Column(name = "component_snapshot", length = 8000)
   private List<Procedure.Component> components;

@@ -15,6 +15,8 @@ import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 
 /** One line of a dossier's history: who, in which role and agency, when, what, and the step's own deadline. */
+// A history line is written once and never changed: Hibernate need not check it for changes at every flush.
+@org.hibernate.annotations.Immutable
 @Entity
 @Table(name = "dossier_event")
 public class DossierEvent {

@@ -121,10 +121,8 @@ class SecurityConfig {
   }
 
   @Bean
-  UserDetailsService userDetailsService(AppUserRepository users) {
-    return username -> users.findById(username)
-        .map(AppUser::toPrincipal)
-        .orElseThrow(() -> new UsernameNotFoundException(username));
+  UserDetailsService userDetailsService(UserAccounts accounts) {
+    return username -> accounts.forSignIn(username).orElseThrow(() -> new UsernameNotFoundException(username));
   }
 
   /** Writes security refusals in the same problem+json shape and language as the rest of the API. */

@@ -1,6 +1,7 @@
 package org.motcua.security;
 
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,9 +13,26 @@ public class UserAccounts {
   private final AppUserRepository users;
   private final PasswordEncoder encoder;
 
-  UserAccounts(AppUserRepository users, PasswordEncoder encoder) {
+  private final JdbcTemplate jdbc;
+
+  UserAccounts(AppUserRepository users, PasswordEncoder encoder, JdbcTemplate jdbc) {
     this.users = users;
     this.encoder = encoder;
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * The account as sign-in needs it, read fresh at every API call (HTTP Basic) so that a disabled account or a
+   * changed role takes effect at once on every node: one plain select, without a JPA session and transaction.
+   */
+  public Optional<MotcuaUser> forSignIn(String username) {
+    return jdbc.query("select password_hash, full_name, role, agency_code, id_number, enabled from app_user"
+            + " where username = ?",
+        rs -> rs.next()
+            ? Optional.of(new MotcuaUser(username, rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
+                rs.getString(4), rs.getString(5), rs.getBoolean(6)))
+            : Optional.<MotcuaUser>empty(),
+        username);
   }
 
   /** Creates the account unless one with that username exists; returns whether it was created. */

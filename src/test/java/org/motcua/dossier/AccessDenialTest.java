@@ -19,6 +19,8 @@ class AccessDenialTest {
 
   @Autowired
   Api api;
+  @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   private Dossiers flow;
 
@@ -38,6 +40,18 @@ class AccessDenialTest {
     assertThat(api.get(null, "/api/procedures").status()).isEqualTo(200);
     assertThat(api.get(null, "/api/agencies").status()).isEqualTo(200);
     assertThat(api.get(null, "/api/calendar/due?from=2025-01-23T09:00&workingDays=5").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aDisabledAccountIsRefusedAtItsNextCallThoughItsPasswordWasJustChecked() {
+    assertThat(api.get("citizen2", "/api/dossiers?mine").status()).isEqualTo(200);
+    jdbc.update("update app_user set enabled = false where username = 'citizen2'");
+    try {
+      assertProblem(api.get("citizen2", "/api/dossiers?mine"), 401, "UNAUTHENTICATED");
+    } finally {
+      jdbc.update("update app_user set enabled = true where username = 'citizen2'");
+    }
+    assertThat(api.get("citizen2", "/api/dossiers?mine").status()).isEqualTo(200);
   }
 
   @Test
