@@ -30,13 +30,15 @@ import org.springframework.stereotype.Component;
 /**
  * The throughput benchmark (a command, not started otherwise):
  * <pre>
- * java -jar motcua.jar lifecycle-benchmark [--dossiers=300] [--clients=8] [--warmup=30] [--nodes=URL,URL]
+ * java -jar motcua.jar lifecycle-benchmark [--dossiers=300] [--clients=8] [--warmup=600] [--rounds=5] [--nodes=URL,URL]
  * </pre>
  * Concurrent HTTP clients carry dossiers through the whole lifecycle on this node (or round-robin on the given
  * nodes): online submission, two component uploads, reception, appraisal, approval, the e-result upload and the
- * return, each task completed over the API by the id the previous answer named as the dossier's current step. Then, in the same run, the same number
- * of instances go through the same BPMN model on a bare Camunda engine ({@link BareEngine}) with the same number of
- * threads. Prints lifecycles per second of both, their ratio, and p50/p99 of submission and task completion.
+ * return, each task completed over the API by the id the previous answer named as the dossier's current step. In the
+ * same run, the same number of instances go through the same BPMN model on a bare Camunda engine
+ * ({@link BareEngine}) with the same number of threads, in rounds alternating with motcua's. Both sides are warmed up
+ * first: on a 2-core machine the JIT compiler still takes a large share of the CPU for the first few hundred
+ * lifecycles. Prints lifecycles per second of both, their ratio, and p50/p99 of submission and task completion.
  */
 @Component
 class LifecycleBenchmark implements ApplicationRunner {
@@ -64,26 +66,34 @@ class LifecycleBenchmark implements ApplicationRunner {
     }
     int dossiers = option(args, "dossiers", 300);
     int clients = option(args, "clients", 8);
-    int warmup = option(args, "warmup", 30);
+    int warmup = option(args, "warmup", 600);
+    int rounds = Math.max(1, Math.min(option(args, "rounds", 5), dossiers));
     List<URI> nodes = args.containsOption("nodes")
         ? Arrays.stream(args.getOptionValues("nodes").get(0).split(",")).map(URI::create).toList()
         : List.of(URI.create("http://127.0.0.1:" + env.getRequiredProperty("local.server.port")));
     String url = env.getRequiredProperty("spring.datasource.url");
     String database = url.startsWith("jdbc:postgresql:") ? "PostgreSQL" : "H2";
 
-    System.out.printf("Warm-up: %d lifecycles on motcua, %d on the bare engine%n", warmup, warmup);
-    carryOnMotcua(nodes, warmup, clients);
-    Run motcua = carryOnMotcua(nodes, dossiers, clients);
-
+    Run motcua;
     Run bare;
     try (BareEngine engine = new BareEngine(url, env.getProperty("spring.datasource.username", "postgres"),
         env.getProperty("spring.datasource.password", ""), "motcua_bench_bare", clients + 2)) {
+      System.out.printf("Warm-up: %d lifecycles on motcua, %d on the bare engine%n", warmup, warmup);
+      carryOnMotcua(nodes, warmup, clients);
       engine.carry(warmup, clients, AGENCY);
-      BareEngine.Run r = engine.carry(dossiers, clients, AGENCY);
+      // Measured in alternating rounds, so that a machine whose speed drifts during the run (a shared host, the JIT
+      // still compiling) weighs on both sides alike.
+      motcua = Run.NONE;
+      bare = Run.NONE;
+      for (int round = 0; round < rounds; round++) {
+        int size = dossiers / rounds + (round < dossiers % rounds ? 1 : 0);
+        motcua = motcua.plus(carryOnMotcua(nodes, size, clients));
+        BareEngine.Run r = engine.carry(size, clients, AGENCY);
+        bare = bare.plus(new Run(r.elapsedNanos(), r.starts(), r.completions()));
+      }
       if (engine.finished() != warmup + dossiers) {
         throw new IllegalStateException("bare engine finished " + engine.finished() + " instances");
       }
-      bare = new Run(r.elapsedNanos(), r.starts(), r.completions());
     }
 
     System.out.printf(Locale.ROOT, "%nLifecycle benchmark: %d dossiers, %d concurrent clients, %s, %d motcua node(s)%n",
@@ -226,6 +236,19 @@ class LifecycleBenchmark implements ApplicationRunner {
   }
 
   private record Run(long elapsedNanos, long[] submissions, long[] completions) {
+
+    static final Run NONE = new Run(0, new long[0], new long[0]);
+
+    Run plus(Run other) {
+      return new Run(elapsedNanos + other.elapsedNanos, concat(submissions, other.submissions),
+          concat(completions, other.completions));
+    }
+
+    private static long[] concat(long[] a, long[] b) {
+      long[] all = Arrays.copyOf(a, a.length + b.length);
+      System.arraycopy(b, 0, all, a.length, b.length);
+      return all;
+    }
   }
 
   private static double rate(int dossiers, Run run) {
