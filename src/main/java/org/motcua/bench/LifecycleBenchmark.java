@@ -33,8 +33,8 @@ import org.springframework.stereotype.Component;
  * java -jar motcua.jar lifecycle-benchmark [--dossiers=300] [--clients=8] [--warmup=600] [--rounds=5] [--nodes=URL,URL]
  * </pre>
  * Concurrent HTTP clients carry dossiers through the whole lifecycle on this node (or round-robin on the given
- * nodes): online submission, two component uploads, reception, appraisal, approval, the e-result upload and the
- * return, each task completed over the API by the id the previous answer named as the dossier's current step. In the
+ * nodes): online submission with its two component files, reception, appraisal, approval, the e-result upload and
+ * the return, each task completed over the API by the id the previous answer named as the dossier's current step. In the
  * same run, the same number of instances go through the same BPMN model on a bare Camunda engine
  * ({@link BareEngine}) with the same number of threads, in rounds alternating with motcua's. Both sides are warmed up
  * first: on a 2-core machine the JIT compiler still takes a large share of the CPU for the first few hundred
@@ -47,6 +47,7 @@ class LifecycleBenchmark implements ApplicationRunner {
   private static final String AGENCY = "000.01.21.H30";
   private static final String[] COMPONENTS = {"TO_KHAI", "GIAY_BAO_TU"};
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PDF = "%PDF-1.4\n% benchmark\n%%EOF\n";
 
   private final Environment env;
   private final JdbcTemplate jdbc;
@@ -149,18 +150,22 @@ class LifecycleBenchmark implements ApplicationRunner {
    */
   private String lifecycle(java.util.function.Supplier<URI> node, List<Long> submissions, List<Long> completions)
       throws Exception {
+    // The submission carries its two component files, as the citizen's submit page and a portal client send it.
+    List<String[]> parts = new ArrayList<>();
+    parts.add(new String[] {"dossier", null, "application/json", json(Map.of("procedureCode", PROCEDURE,
+        "applicant", Map.of("name", "Người thử tải", "idNumber", "093085000123", "phone", "0912345678")))});
+    for (String component : COMPONENTS) {
+      parts.add(new String[] {component, component.toLowerCase(Locale.ROOT) + ".pdf", "application/pdf", PDF});
+    }
     long t0 = System.nanoTime();
-    JsonNode dossier = send(node.get(), "POST", "citizen", "/api/dossiers", json(Map.of("procedureCode", PROCEDURE,
-        "applicant", Map.of("name", "Người thử tải", "idNumber", "093085000123", "phone", "0912345678"))), 201);
+    JsonNode dossier = multipart(node.get(), "citizen", "/api/dossiers", parts);
     submissions.add(System.nanoTime() - t0);
     String code = dossier.path("code").asText();
-    for (String component : COMPONENTS) {
-      upload(node.get(), "citizen", "/api/dossiers/" + code + "/documents", component);
-    }
     dossier = complete(node, "clerk.vithanh", dossier, "reception", "accept", completions);
     dossier = complete(node, "specialist.vithanh", dossier, "appraisal", "forward", completions);
     dossier = complete(node, "leader.vithanh", dossier, "approval", "approve", completions);
-    upload(node.get(), "clerk.vithanh", "/api/dossiers/" + code + "/result", null);
+    multipart(node.get(), "clerk.vithanh", "/api/dossiers/" + code + "/result",
+        List.<String[]>of(new String[] {"file", "ket-qua.pdf", "application/pdf", PDF}));
     complete(node, "clerk.vithanh", dossier, "resultReturn", "return", completions);
     return code;
   }
@@ -198,21 +203,23 @@ class LifecycleBenchmark implements ApplicationRunner {
     return check(http.send(request.build(), HttpResponse.BodyHandlers.ofString()), expected, path);
   }
 
-  /** A multipart upload of a small PDF: a component when {@code component} is set, else the e-result. */
-  private void upload(URI node, String user, String path, String component) throws Exception {
+  /** A multipart POST answered 201; each part is {name, filename or null, content type, content}. */
+  private JsonNode multipart(URI node, String user, String path, List<String[]> parts) throws Exception {
     String boundary = "motcua-bench-" + System.nanoTime();
     StringBuilder form = new StringBuilder();
-    if (component != null) {
-      form.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"component\"\r\n\r\n")
-          .append(component).append("\r\n");
+    for (String[] part : parts) {
+      form.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(part[0])
+          .append('"');
+      if (part[1] != null) {
+        form.append("; filename=\"").append(part[1]).append('"');
+      }
+      form.append("\r\nContent-Type: ").append(part[2]).append("\r\n\r\n").append(part[3]).append("\r\n");
     }
-    form.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f.pdf\"")
-        .append("\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n% benchmark\n%%EOF\n\r\n--").append(boundary)
-        .append("--\r\n");
+    form.append("--").append(boundary).append("--\r\n");
     HttpRequest request = HttpRequest.newBuilder(node.resolve(path)).timeout(Duration.ofSeconds(60))
         .header("Authorization", basic(user)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofString(form.toString(), StandardCharsets.UTF_8)).build();
-    check(http.send(request, HttpResponse.BodyHandlers.ofString()), 201, path);
+    return check(http.send(request, HttpResponse.BodyHandlers.ofString()), 201, path);
   }
 
   private static JsonNode check(HttpResponse<String> response, int expected, String path) throws Exception {

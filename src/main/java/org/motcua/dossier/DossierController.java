@@ -7,6 +7,7 @@ import org.motcua.dossier.DossierViews.DossierView;
 import org.motcua.dossier.DossierViews.PageView;
 import org.motcua.security.MotcuaUser;
 import org.springframework.data.domain.Page;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +15,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 @RestController
 class DossierController {
@@ -33,6 +36,17 @@ class DossierController {
   ResponseEntity<DossierView> submit(@AuthenticationPrincipal MotcuaUser citizen,
       @Valid @RequestBody DossierRequests.SubmitDossier request) {
     Dossier dossier = service.submitOnline(citizen, request);
+    return ResponseEntity.created(URI.create("/api/dossiers/" + dossier.getCode())).body(view(dossier));
+  }
+
+  /**
+   * The same submission with its component files in one call ({@code multipart/form-data}): a part {@code dossier}
+   * with the JSON above and one file part per component, named by its code. Nothing is stored if a file is refused.
+   */
+  @PostMapping(value = "/api/dossiers", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<DossierView> submitWithFiles(@AuthenticationPrincipal MotcuaUser citizen,
+      @Valid @RequestPart("dossier") DossierRequests.SubmitDossier request, MultipartHttpServletRequest parts) {
+    Dossier dossier = service.submitOnline(citizen, request, parts.getFileMap());
     return ResponseEntity.created(URI.create("/api/dossiers/" + dossier.getCode())).body(view(dossier));
   }
 

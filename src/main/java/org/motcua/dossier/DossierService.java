@@ -90,6 +90,19 @@ public class DossierService {
   }
 
   /**
+   * Online submission together with its component files, one file per component code. One transaction: when a file
+   * is refused (unknown component, type, size), no dossier is stored either.
+   */
+  @Transactional
+  public Dossier submitOnline(MotcuaUser citizen, DossierRequests.SubmitDossier request,
+      Map<String, org.springframework.web.multipart.MultipartFile> files) {
+    Dossier dossier = submitOnline(citizen, request);
+    files.forEach((component, file) -> documents.upload(citizen, dossier.getCode(), component, file, null, null,
+        null));
+    return dossier;
+  }
+
+  /**
    * Tiếp nhận trực tiếp / qua bưu chính: a clerk of the competent agency enters the dossier; reception happens at
    * once and the clerk then digitizes its paper components. If the applicant has an account (same CCCD or tax code),
    * they can follow it online.
