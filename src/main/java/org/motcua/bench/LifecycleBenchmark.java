@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 /**
  * The throughput benchmark (a command, not started otherwise):
  * <pre>
- * java -jar motcua.jar lifecycle-benchmark [--dossiers=300] [--clients=8] [--warmup=600] [--rounds=5] [--nodes=URL,URL]
+ * java -jar motcua.jar lifecycle-benchmark [--dossiers=300] [--clients=8] [--warmup=2000] [--rounds=5] [--nodes=URL,URL]
  * </pre>
  * Concurrent HTTP clients carry dossiers through the whole lifecycle on this node (or round-robin on the given
  * nodes): online submission with its two component files, reception, appraisal, approval, the e-result upload and
@@ -67,7 +67,7 @@ class LifecycleBenchmark implements ApplicationRunner {
     }
     int dossiers = option(args, "dossiers", 300);
     int clients = option(args, "clients", 8);
-    int warmup = option(args, "warmup", 600);
+    int warmup = option(args, "warmup", 2000);
     int rounds = Math.max(1, Math.min(option(args, "rounds", 5), dossiers));
     List<URI> nodes = args.containsOption("nodes")
         ? Arrays.stream(args.getOptionValues("nodes").get(0).split(",")).map(URI::create).toList()
