@@ -89,7 +89,7 @@ public class DossierDocuments {
   /** Số hóa kết quả: the signed result as an e-result, which also goes into the applicant's warehouse. */
   @Transactional
   public DossierDocument uploadResult(MotcuaUser officer, String code, MultipartFile file) {
-    Dossier dossier = find(code);
+    Dossier dossier = locked(code);
     if (!DossierAccess.handles(officer, dossier)) {
       throw ApiException.forbidden("DOSSIER_ACCESS_DENIED", code);
     }
@@ -179,7 +179,8 @@ public class DossierDocuments {
   }
 
   private Dossier dossierToAddTo(MotcuaUser user, String code) {
-    Dossier dossier = find(code);
+    // Locked: a browser sends a dossier's files in parallel, and each one changes the dossier's figures and history.
+    Dossier dossier = locked(code);
     boolean applicant = user.is(Role.CITIZEN) && dossier.isOwnedBy(user.username());
     boolean clerk = user.is(Role.CLERK) && dossier.getAgencyCode().equals(user.agencyCode());
     if (!applicant && !clerk) {
@@ -210,6 +211,10 @@ public class DossierDocuments {
   private List<Procedure.Component> components(Dossier dossier) {
     return dossier.getComponents().or(() -> catalog.procedure(dossier.getProcedureCode()).map(Procedure::components))
         .orElse(List.of());
+  }
+
+  private Dossier locked(String code) {
+    return dossiers.lockByCode(code).orElseThrow(() -> ApiException.notFound("UNKNOWN_DOSSIER", code));
   }
 
   private Dossier find(String code) {
