@@ -14,6 +14,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import org.motcua.calendar.DurationUnit;
 import org.motcua.catalog.FeeSchedule;
 import org.motcua.catalog.OnlineLevel;
 import org.motcua.catalog.Procedure;
+import org.motcua.process.WorkItem;
 
 /**
  * A dossier (hồ sơ): one applicant's request under one procedure, from submission to returned result.
@@ -200,6 +202,13 @@ public class Dossier {
   @OneToMany(mappedBy = "dossier", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("at ASC, id ASC")
   private List<DossierEvent> history = new ArrayList<>();
+
+  /**
+   * The process's open steps as the use case that returned this dossier left them, read in its transaction so that
+   * the answer needs no second one; not stored. Null when the dossier did not come from such a use case.
+   */
+  @Transient
+  private List<WorkItem> openSteps;
 
   protected Dossier() {
   }
@@ -622,5 +631,14 @@ public class Dossier {
 
   public List<DossierEvent> getHistory() {
     return history;
+  }
+
+  void showOpenSteps(List<WorkItem> steps) {
+    this.openSteps = List.copyOf(steps);
+  }
+
+  /** The open steps read with this dossier, if its use case read them. */
+  java.util.Optional<List<WorkItem>> openSteps() {
+    return java.util.Optional.ofNullable(openSteps);
   }
 }

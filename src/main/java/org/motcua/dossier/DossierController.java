@@ -103,6 +103,6 @@ class DossierController {
   }
 
   private DossierView view(Dossier dossier) {
-    return mapper.toView(dossier, service.openSteps(dossier.getCode()));
+    return mapper.toView(dossier, dossier.openSteps().orElseGet(() -> service.openSteps(dossier.getCode())));
   }
 }

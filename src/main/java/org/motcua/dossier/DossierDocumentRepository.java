@@ -6,6 +6,9 @@ import org.springframework.data.jpa.repository.Query;
 
 interface DossierDocumentRepository extends JpaRepository<DossierDocument, Long> {
 
+  // Written out rather than derived from the method name: Hibernate caches the SQL of a query string, while a
+  // derived query is built anew as a criteria query and translated again at every call (a hot path).
+  @Query("select d from DossierDocument d where d.dossier = :dossier order by d.id")
   List<DossierDocument> findByDossierOrderByIdAsc(Dossier dossier);
 
   @Query("select coalesce(sum(d.sizeBytes), 0) from DossierDocument d where d.dossier = :dossier")

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +71,24 @@ public class DossierDocuments {
         .issued(issuingAgency, issuedOn, validUntil));
     refresh(dossier, user, component.name() + ": " + stored.filename());
     return document;
+  }
+
+  /**
+   * The component files sent with an online submission, one per component code. The dossier was created in this
+   * transaction: nobody else can see it yet (no lock to take) and it has no files before these, so its figures are
+   * counted from them without reading its documents back. One history line per file, as for separate uploads.
+   */
+  void attachSubmitted(MotcuaUser citizen, Dossier dossier, Map<String, MultipartFile> files) {
+    List<DossierDocument> attached = new ArrayList<>();
+    long storedBytes = 0;
+    for (Map.Entry<String, MultipartFile> file : files.entrySet()) {
+      Procedure.Component component = component(dossier, file.getKey());
+      StoredFile stored = uploads.accept(file.getValue(), storedBytes);
+      storedBytes += stored.sizeBytes();
+      attached.add(documents.save(new DossierDocument(dossier, DossierDocument.Kind.COMPONENT, component.code(),
+          stored, DossierDocument.Source.UPLOAD, null, LocalDateTime.now(clock), citizen.username())));
+      refresh(dossier, citizen, component.name() + ": " + stored.filename(), attached);
+    }
   }
 
   /** Links a still-valid document of the applicant's warehouse instead of asking for it again. */
@@ -166,7 +185,11 @@ public class DossierDocuments {
   }
 
   private void refresh(Dossier dossier, MotcuaUser user, String what) {
-    List<DossierDocument> files = documents.findByDossierOrderByIdAsc(dossier);
+    refresh(dossier, user, what, documents.findByDossierOrderByIdAsc(dossier));
+  }
+
+  /** Recounts the dossier's supplied and reused components from its files, with a history line saying what came. */
+  private void refresh(Dossier dossier, MotcuaUser user, String what, List<DossierDocument> files) {
     Set<String> required = components(dossier).stream().filter(Procedure.Component::required)
         .map(Procedure.Component::code).collect(Collectors.toSet());
     Set<String> supplied = files.stream().filter(d -> d.getKind() == DossierDocument.Kind.COMPONENT)

@@ -97,8 +97,7 @@ public class DossierService {
   public Dossier submitOnline(MotcuaUser citizen, DossierRequests.SubmitDossier request,
       Map<String, org.springframework.web.multipart.MultipartFile> files) {
     Dossier dossier = submitOnline(citizen, request);
-    files.forEach((component, file) -> documents.upload(citizen, dossier.getCode(), component, file, null, null,
-        null));
+    documents.attachSubmitted(citizen, dossier, files);
     return dossier;
   }
 
@@ -143,7 +142,7 @@ public class DossierService {
     // Each step's budget becomes its task's due date through the working-time business calendar.
     procedure.steps().forEach(step -> variables.put(step.task() + "Budget", "PT" + step.workingHours() + "H"));
     dossier.attachProcess(process.start(procedure.processKey(), dossier.getCode(), variables));
-    return dossier;
+    return shown(dossier);
   }
 
   private static FeeSchedule.Quote fee(Procedure procedure, Map<String, Integer> declared) {
@@ -175,7 +174,7 @@ public class DossierService {
   public Dossier read(MotcuaUser user, String code) {
     Dossier dossier = find(code);
     DossierAccess.checkRead(user, dossier);
-    return withHistory(dossier);
+    return shown(dossier);
   }
 
   /**
@@ -192,7 +191,7 @@ public class DossierService {
     if (found.isEmpty()) {
       trackingGuard.recordFailure(code);
     }
-    return found.map(DossierService::withHistory);
+    return found.map(this::shown);
   }
 
   /** The dossiers a user may follow: a citizen's own, an officer's agency's (a supervisor's subtree), or all. */
@@ -232,7 +231,7 @@ public class DossierService {
       process.rescheduleTimers(code, Deadlines.timers(newDue, warnAt));
     }
     process.correlate(SUPPLEMENT_MESSAGE, code, Map.of());
-    return withHistory(dossier);
+    return shown(dossier);
   }
 
   /**
@@ -257,7 +256,7 @@ public class DossierService {
       throw ApiException.conflict("ALREADY_RATED", code);
     }
     dossier.rate(LocalDateTime.now(clock), Actor.of(citizen), rating, text);
-    return withHistory(dossier);
+    return shown(dossier);
   }
 
   /** Công dân yêu cầu rút hồ sơ: status 7 until a clerk confirms (status 8) or refuses. */
@@ -272,7 +271,7 @@ public class DossierService {
     dossier.requestWithdrawal(LocalDateTime.now(clock), Actor.of(citizen), reason.trim());
     events.publishEvent(new DossierChanged(before, DossierFacts.of(dossier)));
     process.correlate(WITHDRAWAL_MESSAGE, code, Map.of());
-    return withHistory(dossier);
+    return shown(dossier);
   }
 
   @Transactional(readOnly = true)
@@ -341,7 +340,7 @@ public class DossierService {
       throw ApiException.conflict("TASK_ALREADY_DONE", taskId);
     }
     metrics.taskCompleted(task.taskKey(), java.time.Duration.ofNanos(System.nanoTime() - started));
-    return withHistory(dossier);
+    return shown(dossier);
   }
 
   /** What must be true before a decision is taken: the rules a clerk would check by hand. */
@@ -402,9 +401,13 @@ public class DossierService {
     return process.tasksOfDossier(code);
   }
 
-  /** Loads the history while the transaction is open: views are built after it ends. */
-  private static Dossier withHistory(Dossier dossier) {
+  /**
+   * Loads what the answer shows while the transaction is open (views are built after it ends): the history, and the
+   * process's open steps as this use case left them.
+   */
+  private Dossier shown(Dossier dossier) {
     dossier.getHistory().size();
+    dossier.showOpenSteps(process.tasksOfDossier(dossier.getCode()));
     return dossier;
   }
 

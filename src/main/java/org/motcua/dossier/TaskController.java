@@ -47,6 +47,6 @@ class TaskController {
   DossierView complete(@AuthenticationPrincipal MotcuaUser officer, @PathVariable String id,
       @Valid @RequestBody DossierRequests.CompleteTask request) {
     Dossier dossier = service.complete(officer, id, request);
-    return mapper.toView(dossier, service.openSteps(dossier.getCode()));
+    return mapper.toView(dossier, dossier.openSteps().orElseThrow());
   }
 }

@@ -90,6 +90,11 @@ class DossierLifecycleHttpTest {
     clock.set(LocalDateTime.of(2025, 4, 25, 16, 10));
     JsonNode bReceived = flow.decide("clerk.vithanh", b, "accept", null);
     assertThat(bReceived.path("dueAt").asText()).isEqualTo("2025-04-26T17:00");
+    // Each answer names the steps its action opened, as a later read does (the officer's next click needs the id).
+    assertThat(supplied.body().path("currentSteps").findValuesAsText("taskKey")).containsExactly("reception");
+    assertThat(bReceived.path("currentSteps").findValuesAsText("taskKey")).containsExactly("appraisal");
+    assertThat(bReceived.path("currentSteps"))
+        .isEqualTo(api.get("specialist.vithanh", "/api/dossiers/" + b).body().path("currentSteps"));
     clock.set(LocalDateTime.of(2025, 4, 26, 10, 0));
     flow.decide("specialist.vithanh", b, "forward", null);
     clock.set(LocalDateTime.of(2025, 4, 26, 17, 30));

@@ -43,6 +43,13 @@ class SubmissionWithFilesTest {
     assertThat(submitted.headers().getLocation()).hasToString("/api/dossiers/" + code);
     assertThat(submitted.body().path("status").asInt()).isEqualTo(1);
     assertThat(submitted.body().path("currentSteps").findValuesAsText("taskKey")).containsExactly("reception");
+    // The figures and the history count both files, one line each, as separate uploads would.
+    assertThat(submitted.body().path("componentsSupplied").asInt()).isEqualTo(2);
+    assertThat(submitted.body().path("componentsDigitized").asBoolean()).isTrue();
+    assertThat(submitted.body().path("history").findValuesAsText("action"))
+        .containsExactly("SUBMITTED", "DOCUMENT_ADDED", "DOCUMENT_ADDED");
+    assertThat(jdbc.queryForObject("select components_supplied from dossier where code = ?", Integer.class, code))
+        .isEqualTo(2);
 
     assertThat(api.get("citizen", "/api/dossiers/" + code + "/documents").body().findValuesAsText("componentCode"))
         .containsExactlyInAnyOrder("TO_KHAI", "GIAY_TO_TUY_THAN");
