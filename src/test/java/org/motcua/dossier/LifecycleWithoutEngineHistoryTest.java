@@ -26,7 +26,10 @@ import org.springframework.test.context.TestPropertySource;
  * timers, and its own history tells all of it while the engine keeps no history at all.
  */
 @MotcuaTest
-@TestPropertySource(properties = "camunda.bpm.history-level-default=none")
+// An engine name of its own: engines are registered JVM-wide by name, and closing this context must not take the
+// rest of the suite's "default" engine (the one the engine REST API serves) with it.
+@TestPropertySource(properties = {"camunda.bpm.history-level-default=none",
+    "camunda.bpm.process-engine-name=no-history"})
 @DirtiesContext
 class LifecycleWithoutEngineHistoryTest {
 
