@@ -138,7 +138,7 @@ class AccessDenialTest {
     assertThat(api.get("clerk.stp", "/engine-rest/process-definition").status()).isEqualTo(403);
     assertThat(api.get("supervisor.tinh", "/camunda/app/cockpit/default/").status()).isEqualTo(403);
     Api.Response admin = api.get("admin", "/engine-rest/process-definition?key=dossier-standard");
-    assertThat(admin.status()).isEqualTo(200);
+    assertThat(admin.status()).as(admin.toString()).isEqualTo(200);
     assertThat(admin.body().findValuesAsText("key")).contains("dossier-standard");
   }
 

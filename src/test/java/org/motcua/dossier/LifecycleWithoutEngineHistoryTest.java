@@ -26,10 +26,10 @@ import org.springframework.test.context.TestPropertySource;
  * timers, and its own history tells all of it while the engine keeps no history at all.
  */
 @MotcuaTest
-// An engine name of its own: engines are registered JVM-wide by name, and closing this context must not take the
-// rest of the suite's "default" engine (the one the engine REST API serves) with it.
+// An engine name of its own (no hyphen: the starter ignores such names): engines are registered JVM-wide by name,
+// and closing this context must not take the suite's "default" engine (the one the engine REST API serves) with it.
 @TestPropertySource(properties = {"camunda.bpm.history-level-default=none",
-    "camunda.bpm.process-engine-name=no-history"})
+    "camunda.bpm.process-engine-name=nohistory"})
 @DirtiesContext
 class LifecycleWithoutEngineHistoryTest {
 
@@ -61,6 +61,7 @@ class LifecycleWithoutEngineHistoryTest {
 
   @Test
   void aDossierGoesTheWholeWayWithTheEngineKeepingNoHistory() {
+    assertThat(engine.getName()).isEqualTo("nohistory");
     assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getHistoryLevel().getName())
         .isEqualTo("none");
     Dossiers flow = new Dossiers(api);
