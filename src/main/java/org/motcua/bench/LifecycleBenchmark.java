@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 import org.motcua.process.camunda.BareEngine;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -81,7 +82,7 @@ class LifecycleBenchmark implements ApplicationRunner {
         env.getProperty("spring.datasource.password", ""), "motcua_bench_bare", clients + 2)) {
       System.out.printf("Warm-up: %d lifecycles on motcua, %d on the bare engine%n", warmup, warmup);
       carryOnMotcua(nodes, warmup, clients);
-      engine.carry(warmup, clients, AGENCY);
+      carryOnBare(engine, warmup, clients);
       // Measured in alternating rounds, so that a machine whose speed drifts during the run (a shared host, the JIT
       // still compiling) weighs on both sides alike.
       motcua = Run.NONE;
@@ -89,8 +90,7 @@ class LifecycleBenchmark implements ApplicationRunner {
       for (int round = 0; round < rounds; round++) {
         int size = dossiers / rounds + (round < dossiers % rounds ? 1 : 0);
         motcua = motcua.plus(carryOnMotcua(nodes, size, clients));
-        BareEngine.Run r = engine.carry(size, clients, AGENCY);
-        bare = bare.plus(new Run(r.elapsedNanos(), r.starts(), r.completions()));
+        bare = bare.plus(carryOnBare(engine, size, clients));
       }
       if (engine.finished() != warmup + dossiers) {
         throw new IllegalStateException("bare engine finished " + engine.finished() + " instances");
@@ -109,20 +109,41 @@ class LifecycleBenchmark implements ApplicationRunner {
   }
 
   private Run carryOnMotcua(List<URI> nodes, int dossiers, int clients) throws Exception {
-    AtomicInteger next = new AtomicInteger();
     AtomicInteger roundRobin = new AtomicInteger();
-    List<Long> submissions = java.util.Collections.synchronizedList(new ArrayList<>());
-    List<Long> completions = java.util.Collections.synchronizedList(new ArrayList<>());
     List<String> codes = java.util.Collections.synchronizedList(new ArrayList<>());
+    Run run = carry(dossiers, clients, (submissions, completions) -> codes.add(lifecycle(
+        () -> nodes.get(Math.floorMod(roundRobin.getAndIncrement(), nodes.size())), submissions, completions)));
+    for (String code : codes) {
+      Integer status = jdbc.queryForObject("select status from dossier where code = ?", Integer.class, code);
+      if (status == null || status != 10) {
+        throw new IllegalStateException(code + " ended with status " + status);
+      }
+    }
+    return run;
+  }
+
+  private static Run carryOnBare(BareEngine engine, int instances, int clients) throws Exception {
+    return carry(instances, clients, (starts, completions) -> engine.carryOne(AGENCY, starts, completions));
+  }
+
+  /** One lifecycle, reporting the latency of its first call and of each task completion, in nanoseconds. */
+  private interface Lifecycle {
+    void carry(LongConsumer firstCall, LongConsumer completions) throws Exception;
+  }
+
+  /** Carries {@code count} lifecycles with {@code clients} threads, each carrying one lifecycle at a time. */
+  private static Run carry(int count, int clients, Lifecycle lifecycle) throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    List<Long> firstCalls = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Long> completions = java.util.Collections.synchronizedList(new ArrayList<>());
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     long began = System.nanoTime();
     try {
       List<Future<?>> running = new ArrayList<>();
       for (int c = 0; c < clients; c++) {
         running.add(pool.submit(() -> {
-          while (next.getAndIncrement() < dossiers) {
-            codes.add(lifecycle(() -> nodes.get(Math.floorMod(roundRobin.getAndIncrement(), nodes.size())),
-                submissions, completions));
+          while (next.getAndIncrement() < count) {
+            lifecycle.carry(firstCalls::add, completions::add);
           }
           return null;
         }));
@@ -133,14 +154,7 @@ class LifecycleBenchmark implements ApplicationRunner {
     } finally {
       pool.shutdown();
     }
-    long elapsed = System.nanoTime() - began;
-    for (String code : codes) {
-      Integer status = jdbc.queryForObject("select status from dossier where code = ?", Integer.class, code);
-      if (status == null || status != 10) {
-        throw new IllegalStateException(code + " ended with status " + status);
-      }
-    }
-    return new Run(elapsed, submissions.stream().mapToLong(Long::longValue).toArray(),
+    return new Run(System.nanoTime() - began, firstCalls.stream().mapToLong(Long::longValue).toArray(),
         completions.stream().mapToLong(Long::longValue).toArray());
   }
 
@@ -148,7 +162,7 @@ class LifecycleBenchmark implements ApplicationRunner {
    * One dossier's lifecycle as the clients of a real deployment carry it: each answer names the dossier's current
    * step, so the officer completes it without searching the inbox (as the dossier page does).
    */
-  private String lifecycle(java.util.function.Supplier<URI> node, List<Long> submissions, List<Long> completions)
+  private String lifecycle(java.util.function.Supplier<URI> node, LongConsumer submissions, LongConsumer completions)
       throws Exception {
     // The submission carries its two component files, as the citizen's submit page and a portal client send it.
     List<String[]> parts = new ArrayList<>();
@@ -159,7 +173,7 @@ class LifecycleBenchmark implements ApplicationRunner {
     }
     long t0 = System.nanoTime();
     JsonNode dossier = multipart(node.get(), "citizen", "/api/dossiers", parts);
-    submissions.add(System.nanoTime() - t0);
+    submissions.accept(System.nanoTime() - t0);
     String code = dossier.path("code").asText();
     dossier = complete(node, "clerk.vithanh", dossier, "reception", "accept", completions);
     dossier = complete(node, "specialist.vithanh", dossier, "appraisal", "forward", completions);
@@ -172,7 +186,7 @@ class LifecycleBenchmark implements ApplicationRunner {
 
   /** Completes the dossier's current step {@code taskKey}; returns the dossier as the completion left it. */
   private JsonNode complete(java.util.function.Supplier<URI> node, String officer, JsonNode dossier, String taskKey,
-      String decision, List<Long> completions) throws Exception {
+      String decision, LongConsumer completions) throws Exception {
     String taskId = null;
     for (JsonNode step : dossier.path("currentSteps")) {
       if (step.path("taskKey").asText().equals(taskKey)) {
@@ -186,7 +200,7 @@ class LifecycleBenchmark implements ApplicationRunner {
     long t0 = System.nanoTime();
     JsonNode after = postJson(node.get(), officer, "/api/tasks/" + taskId + "/complete",
         json(Map.of("decision", decision)));
-    completions.add(System.nanoTime() - t0);
+    completions.accept(System.nanoTime() - t0);
     return after;
   }
 

@@ -6,15 +6,11 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -36,6 +32,7 @@ public final class BareEngine implements AutoCloseable {
 
   private final HikariDataSource dataSource;
   private final ProcessEngine engine;
+  private final AtomicInteger started = new AtomicInteger();
 
   /**
    * @param jdbcUrl  where the engine keeps its tables: an H2 in-memory database, or a PostgreSQL database (the
@@ -74,54 +71,34 @@ public final class BareEngine implements AutoCloseable {
   }
 
   /**
-   * Carries {@code dossiers} instances from start through the four user tasks (each claimed and completed) with
-   * {@code clients} concurrent threads, each carrying one instance at a time.
+   * Carries one instance from start through the four user tasks, each queried, claimed and completed, as a client
+   * thread of the benchmark would.
    *
-   * @return elapsed nanoseconds, then the start latencies, then the task-completion (claim + complete) latencies
+   * @param starts      receives the start's latency in nanoseconds
+   * @param completions receives each task completion's (claim + complete) latency in nanoseconds
    */
-  public Run carry(int dossiers, int clients, String agencyCode) throws Exception {
+  public void carryOne(String agencyCode, LongConsumer starts, LongConsumer completions) {
     RuntimeService runtime = engine.getRuntimeService();
     TaskService tasks = engine.getTaskService();
-    AtomicInteger next = new AtomicInteger();
-    List<Long> starts = java.util.Collections.synchronizedList(new ArrayList<>());
-    List<Long> completions = java.util.Collections.synchronizedList(new ArrayList<>());
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    long began = System.nanoTime();
-    try {
-      List<Future<?>> running = new ArrayList<>();
-      for (int c = 0; c < clients; c++) {
-        running.add(pool.submit(() -> {
-          for (int i; (i = next.getAndIncrement()) < dossiers; ) {
-            Map<String, Object> variables = new HashMap<>();
-            variables.put("agencyCode", agencyCode);
-            variables.put("procedureCode", "bench");
-            variables.put("channel", 2);
-            variables.put("paymentAtSubmission", false);
-            for (String[] step : STEPS) {
-              variables.put(step[0] + "Budget", "PT8H");
-            }
-            long t0 = System.nanoTime();
-            String id = runtime.startProcessInstanceByKey("dossier-standard", "bare-" + i, variables).getId();
-            starts.add(System.nanoTime() - t0);
-            for (String[] step : STEPS) {
-              Task task = tasks.createTaskQuery().processInstanceId(id).taskDefinitionKey(step[0]).singleResult();
-              long t1 = System.nanoTime();
-              tasks.claim(task.getId(), "officer");
-              tasks.complete(task.getId(), Map.of("decision", step[1]));
-              completions.add(System.nanoTime() - t1);
-            }
-          }
-          return null;
-        }));
-      }
-      for (Future<?> f : running) {
-        f.get();
-      }
-    } finally {
-      pool.shutdown();
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("agencyCode", agencyCode);
+    variables.put("procedureCode", "bench");
+    variables.put("channel", 2);
+    variables.put("paymentAtSubmission", false);
+    for (String[] step : STEPS) {
+      variables.put(step[0] + "Budget", "PT8H");
     }
-    return new Run(System.nanoTime() - began, starts.stream().mapToLong(Long::longValue).toArray(),
-        completions.stream().mapToLong(Long::longValue).toArray());
+    long t0 = System.nanoTime();
+    String id = runtime.startProcessInstanceByKey("dossier-standard", "bare-" + started.incrementAndGet(), variables)
+        .getId();
+    starts.accept(System.nanoTime() - t0);
+    for (String[] step : STEPS) {
+      Task task = tasks.createTaskQuery().processInstanceId(id).taskDefinitionKey(step[0]).singleResult();
+      long t1 = System.nanoTime();
+      tasks.claim(task.getId(), "officer");
+      tasks.complete(task.getId(), Map.of("decision", step[1]));
+      completions.accept(System.nanoTime() - t1);
+    }
   }
 
   /** How many instances ended (a check that every lifecycle really completed). */
@@ -133,10 +110,6 @@ public final class BareEngine implements AutoCloseable {
   public void close() {
     engine.close();
     dataSource.close();
-  }
-
-  /** Nanoseconds: the whole run, each start, each task completion. */
-  public record Run(long elapsedNanos, long[] starts, long[] completions) {
   }
 
   /** Stands in for motcua's milestone listener: no dossier, only the variables the model needs to go on. */
