@@ -174,7 +174,7 @@ public class DossierService {
   public Dossier read(MotcuaUser user, String code) {
     Dossier dossier = find(code);
     DossierAccess.checkRead(user, dossier);
-    return shown(dossier);
+    return withHistory(dossier);
   }
 
   /**
@@ -191,7 +191,7 @@ public class DossierService {
     if (found.isEmpty()) {
       trackingGuard.recordFailure(code);
     }
-    return found.map(this::shown);
+    return found.map(DossierService::withHistory);
   }
 
   /** The dossiers a user may follow: a citizen's own, an officer's agency's (a supervisor's subtree), or all. */
@@ -401,14 +401,19 @@ public class DossierService {
     return process.tasksOfDossier(code);
   }
 
+  /** Loads the history while the transaction is open: views are built after it ends. */
+  private static Dossier withHistory(Dossier dossier) {
+    dossier.getHistory().size();
+    return dossier;
+  }
+
   /**
-   * Loads what the answer shows while the transaction is open (views are built after it ends): the history, and the
-   * process's open steps as this use case left them.
+   * What the answer to a change shows, loaded while its transaction is open: the history, and the process's open
+   * steps as the change left them (the answer names the next step; reading them here saves a second transaction).
    */
   private Dossier shown(Dossier dossier) {
-    dossier.getHistory().size();
     dossier.showOpenSteps(process.tasksOfDossier(dossier.getCode()));
-    return dossier;
+    return withHistory(dossier);
   }
 
   private static String blankToNull(String text) {
