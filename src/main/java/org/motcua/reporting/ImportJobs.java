@@ -1,9 +1,12 @@
 package org.motcua.reporting;
 
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,20 +26,30 @@ class ImportJobs {
   record LineError(long line, String reason, String detail) {
   }
 
-  private final JdbcTemplate jdbc;
+  /** Why a job that stopped making progress is reported failed (the start of its {@code failure}). */
+  static final String NODE_STOPPED = "NODE_STOPPED";
 
-  ImportJobs(JdbcTemplate jdbc) {
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+  private final Duration abandonedAfter;
+
+  ImportJobs(JdbcTemplate jdbc, Clock clock, @Value("${motcua.imports.abandoned-after:10m}") Duration abandonedAfter) {
     this.jdbc = jdbc;
+    this.clock = clock;
+    this.abandonedAfter = abandonedAfter;
   }
 
   void create(String id, boolean skipInvalid, String startedBy, LocalDateTime at) {
-    jdbc.update("insert into import_job (id, state, skip_invalid, started_by, started_at) values (?, ?, ?, ?, ?)",
-        id, State.RUNNING.name(), skipInvalid, startedBy, Timestamp.valueOf(at));
+    jdbc.update("insert into import_job (id, state, skip_invalid, started_by, started_at, heartbeat_at) "
+        + "values (?, ?, ?, ?, ?, ?)", id, State.RUNNING.name(), skipInvalid, startedBy, Timestamp.valueOf(at),
+        Timestamp.valueOf(at));
   }
 
+  /** Counts so far; also the job's heartbeat (a job runs on the node that received it, in memory). */
   void progress(String id, long read, long imported, long present, long rejected) {
-    jdbc.update("update import_job set rows_read = ?, rows_imported = ?, rows_present = ?, rows_rejected = ? "
-        + "where id = ?", read, imported, present, rejected, id);
+    jdbc.update("update import_job set rows_read = ?, rows_imported = ?, rows_present = ?, rows_rejected = ?, "
+        + "heartbeat_at = ? where id = ?", read, imported, present, rejected,
+        Timestamp.valueOf(LocalDateTime.now(clock)), id);
   }
 
   void finish(String id, State state, LocalDateTime at, String failure) {
@@ -50,7 +63,18 @@ class ImportJobs {
             e.detail() == null ? null : e.detail().substring(0, Math.min(e.detail().length(), 500))}).toList());
   }
 
+  /**
+   * The job as it stands. A job still RUNNING without progress for {@code motcua.imports.abandoned-after} ran on a
+   * node that stopped (a crash, a restart): it is reported FAILED, so that the administrator sends the file again
+   * (dossiers already imported are skipped). Should the node still finish it after all, its last word wins.
+   */
   Optional<Job> find(String id) {
+    LocalDateTime now = LocalDateTime.now(clock);
+    jdbc.update("update import_job set state = ?, finished_at = ?, failure = ? "
+        + "where id = ? and state = ? and heartbeat_at < ?", State.FAILED.name(), Timestamp.valueOf(now),
+        NODE_STOPPED + ": no progress for " + abandonedAfter.toMinutes() + " minutes; the node running the import"
+            + " stopped. Send the file again: dossiers already imported are skipped.",
+        id, State.RUNNING.name(), Timestamp.valueOf(now.minus(abandonedAfter)));
     return jdbc.query("select * from import_job where id = ?", (rs, n) -> new Job(rs.getString("id"),
         State.valueOf(rs.getString("state")), rs.getBoolean("skip_invalid"), rs.getString("started_by"),
         rs.getTimestamp("started_at").toLocalDateTime(),

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Base64;
@@ -48,6 +49,8 @@ class HistoryImportTest {
   JdbcTemplate jdbc;
   @Autowired
   SummaryQuery raw;
+  @Autowired
+  java.time.Clock clock;
 
   @TempDir
   Path dir;
@@ -176,6 +179,28 @@ class HistoryImportTest {
     assertThat(dossier.path("status").asInt()).as(dossier.toString()).isEqualTo(10);
     assertThat(dossier.path("timeliness").asText()).isEqualTo("ON_TIME");
     assertThat(dossier.path("currentSteps")).isEmpty();
+  }
+
+  /**
+   * An import runs in the memory of the node that received it; when that node stops (a crash, a restart) the job
+   * makes no more progress, and after {@code motcua.imports.abandoned-after} (10 minutes) it is reported failed so
+   * that the administrator sends the file again. A job that is still making progress stays RUNNING.
+   */
+  @Test
+  void anImportWhoseNodeStoppedIsReportedFailedOnceItMakesNoProgress() {
+    LocalDateTime now = LocalDateTime.now(clock);
+    String stopped = java.util.UUID.randomUUID().toString();
+    String running = java.util.UUID.randomUUID().toString();
+    String insert = "insert into import_job (id, state, skip_invalid, started_by, started_at, heartbeat_at) "
+        + "values (?, 'RUNNING', false, 'admin', ?, ?)";
+    jdbc.update(insert, stopped, Timestamp.valueOf(now.minusHours(1)), Timestamp.valueOf(now.minusMinutes(11)));
+    jdbc.update(insert, running, Timestamp.valueOf(now.minusHours(1)), Timestamp.valueOf(now.minusMinutes(2)));
+
+    JsonNode failed = api.get("admin", "/api/admin/imports/" + stopped).body();
+    assertThat(failed.path("state").asText()).isEqualTo("FAILED");
+    assertThat(failed.path("failure").asText()).startsWith("NODE_STOPPED");
+    assertThat(failed.path("finishedAt").isNull()).isFalse();
+    assertThat(api.get("admin", "/api/admin/imports/" + running).body().path("state").asText()).isEqualTo("RUNNING");
   }
 
   @Test
