@@ -1,0 +1,95 @@
+package org.motcua.dossier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.motcua.dossier.AccessDenialTest.assertProblem;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.motcua.support.Api;
+import org.motcua.support.Dossiers;
+import org.motcua.support.MotcuaTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * An action that read the dossier before another one changed it must not overwrite that change. Here the other
+ * change is a transaction the test holds open on the dossier's row: the citizen's withdrawal request reads the
+ * dossier, then waits on the row when it saves; the test commits its change; the withdrawal finds the dossier's
+ * version moved and is refused as a whole (409 CONCURRENT_CHANGE, in Vietnamese), leaving no history line, no event
+ * and no process message behind.
+ */
+@MotcuaTest
+class LostUpdateTest {
+
+  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H30";
+
+  @Autowired
+  Api api;
+  @Autowired
+  JdbcTemplate jdbc;
+  @Autowired
+  DataSource dataSource;
+
+  @Test
+  void anActionOnADossierChangedMeanwhileIsRefusedWholeWith409() throws Exception {
+    String code = new Dossiers(api).submit("citizen", CRIMINAL_RECORD);
+    long historyBefore = count("select count(*) from dossier_event e join dossier d on d.id = e.dossier_id"
+        + " where d.code = ?", code);
+    long eventsBefore = count("select count(*) from outbox_event where dossier_code = ?", code);
+
+    CompletableFuture<Api.Response> withdrawal;
+    try (Connection other = dataSource.getConnection()) {
+      other.setAutoCommit(false);
+      try (PreparedStatement change = other.prepareStatement(
+          "update dossier set version = version + 1 where code = ?")) {
+        change.setString(1, code);
+        assertThat(change.executeUpdate()).isEqualTo(1);
+      }
+      withdrawal = CompletableFuture.supplyAsync(() -> api.post("citizen", "/api/dossiers/" + code + "/withdrawal",
+          Map.of("reason", "Tôi muốn nộp lại")));
+      awaitSomeoneWaitingForALock(other, withdrawal);
+      other.commit();
+    }
+
+    Api.Response refused = withdrawal.get(30, TimeUnit.SECONDS);
+    assertProblem(refused, 409, "CONCURRENT_CHANGE");
+    assertThat(refused.text("detail")).startsWith("Hồ sơ vừa được thay đổi");
+    assertThat(jdbc.queryForObject("select status from dossier where code = ?", Integer.class, code)).isEqualTo(1);
+    assertThat(count("select count(*) from dossier_event e join dossier d on d.id = e.dossier_id where d.code = ?",
+        code)).isEqualTo(historyBefore);
+    assertThat(count("select count(*) from outbox_event where dossier_code = ?", code)).isEqualTo(eventsBefore);
+    // The process got no withdrawal message: the reception step is still the only open one.
+    assertThat(api.get("citizen", "/api/dossiers/" + code).body().path("currentSteps").findValuesAsText("taskKey"))
+        .containsExactly("reception");
+  }
+
+  /** Until the request blocks on the row the test holds (PostgreSQL's or H2's view of waiting sessions). */
+  private static void awaitSomeoneWaitingForALock(Connection connection, CompletableFuture<?> request)
+      throws Exception {
+    boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+    String waiting = postgres
+        ? "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()"
+        : "select count(*) from information_schema.sessions where blocker_id is not null";
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (System.nanoTime() < deadline) {
+      assertThat(request).as("the request ended before it reached the locked row").isNotDone();
+      try (PreparedStatement query = connection.prepareStatement(waiting); ResultSet rs = query.executeQuery()) {
+        if (rs.next() && rs.getLong(1) > 0) {
+          return;
+        }
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("the request never waited for the dossier's row");
+  }
+
+  private long count(String sql, String code) {
+    return jdbc.queryForObject(sql, Long.class, code);
+  }
+}
