@@ -1,10 +1,13 @@
 package org.motcua.security;
 
 import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Creates and looks up user accounts; the small API other features use. */
 @Service
@@ -14,11 +17,14 @@ public class UserAccounts {
   private final PasswordEncoder encoder;
 
   private final JdbcTemplate jdbc;
+  private final TransactionTemplate inTransaction;
 
-  UserAccounts(AppUserRepository users, PasswordEncoder encoder, JdbcTemplate jdbc) {
+  UserAccounts(AppUserRepository users, PasswordEncoder encoder, JdbcTemplate jdbc,
+      PlatformTransactionManager transactions) {
     this.users = users;
     this.encoder = encoder;
     this.jdbc = jdbc;
+    this.inTransaction = new TransactionTemplate(transactions);
   }
 
   /**
@@ -35,15 +41,27 @@ public class UserAccounts {
         username);
   }
 
-  /** Creates the account unless one with that username exists; returns whether it was created. */
-  @Transactional
+  /**
+   * Creates the account unless one with that username exists; returns whether it was created. Nodes of a cluster
+   * starting together create the same demo accounts at the same moment: the one whose insert loses on the username
+   * finds the account there and carries on, instead of failing to start.
+   */
   public boolean createIfAbsent(NewAccount account) {
-    if (users.existsById(account.username())) {
-      return false;
+    try {
+      return Boolean.TRUE.equals(inTransaction.execute(status -> {
+        if (users.existsById(account.username())) {
+          return false;
+        }
+        users.save(new AppUser(account.username(), encoder.encode(account.password()), account.fullName(),
+            account.role(), account.agencyCode(), account.idNumber(), account.phone(), account.email()));
+        return true;
+      }));
+    } catch (DataIntegrityViolationException raced) {
+      if (users.existsById(account.username())) {
+        return false;
+      }
+      throw raced;
     }
-    users.save(new AppUser(account.username(), encoder.encode(account.password()), account.fullName(),
-        account.role(), account.agencyCode(), account.idNumber(), account.phone(), account.email()));
-    return true;
   }
 
   @Transactional(readOnly = true)

@@ -5,7 +5,6 @@ import static org.motcua.dossier.AccessDenialTest.assertProblem;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +12,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.motcua.support.Api;
 import org.motcua.support.Dossiers;
+import org.motcua.support.LockWaits;
 import org.motcua.support.MotcuaTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,7 +53,7 @@ class LostUpdateTest {
       }
       withdrawal = CompletableFuture.supplyAsync(() -> api.post("citizen", "/api/dossiers/" + code + "/withdrawal",
           Map.of("reason", "Tôi muốn nộp lại")));
-      awaitSomeoneWaitingForALock(other, withdrawal);
+      LockWaits.awaitSomeoneWaiting(other, withdrawal, "update dossier");
       other.commit();
     }
 
@@ -67,26 +67,6 @@ class LostUpdateTest {
     // The process got no withdrawal message: the reception step is still the only open one.
     assertThat(api.get("citizen", "/api/dossiers/" + code).body().path("currentSteps").findValuesAsText("taskKey"))
         .containsExactly("reception");
-  }
-
-  /** Until the request blocks on the row the test holds (PostgreSQL's or H2's view of waiting sessions). */
-  private static void awaitSomeoneWaitingForALock(Connection connection, CompletableFuture<?> request)
-      throws Exception {
-    boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-    String waiting = postgres
-        ? "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()"
-        : "select count(*) from information_schema.sessions where blocker_id is not null";
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (System.nanoTime() < deadline) {
-      assertThat(request).as("the request ended before it reached the locked row").isNotDone();
-      try (PreparedStatement query = connection.prepareStatement(waiting); ResultSet rs = query.executeQuery()) {
-        if (rs.next() && rs.getLong(1) > 0) {
-          return;
-        }
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("the request never waited for the dossier's row");
   }
 
   private long count(String sql, String code) {
