@@ -43,6 +43,15 @@ class ProblemHandler {
     return respond(problems.of(HttpStatus.CONFLICT, "CONCURRENT_CHANGE"));
   }
 
+  /**
+   * Another action held the record longer than the database waits for a lock (H2's LOCK_TIMEOUT), or two actions
+   * waited on each other (a deadlock the database broke): nothing was stored, it may be tried again.
+   */
+  @ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
+  ResponseEntity<ProblemDetail> busy(org.springframework.dao.PessimisticLockingFailureException e) {
+    return respond(problems.of(HttpStatus.CONFLICT, "RECORD_BUSY"));
+  }
+
   @ExceptionHandler(MethodArgumentNotValidException.class)
   ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
     List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()

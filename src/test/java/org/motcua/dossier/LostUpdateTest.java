@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.motcua.support.Api;
 import org.motcua.support.Dossiers;
@@ -67,6 +68,34 @@ class LostUpdateTest {
     // The process got no withdrawal message: the reception step is still the only open one.
     assertThat(api.get("citizen", "/api/dossiers/" + code).body().path("currentSteps").findValuesAsText("taskKey"))
         .containsExactly("reception");
+  }
+
+  /**
+   * The other action holds the dossier longer than the database waits for a lock (H2's LOCK_TIMEOUT, 10 s): the
+   * clerk's completion is refused with 409 RECORD_BUSY instead of an error page, and the step can be completed once
+   * the dossier is free. (PostgreSQL runs without a lock timeout: there the completion waits until the other ends;
+   * a deadlock PostgreSQL breaks gets the same 409.)
+   */
+  @Test
+  void anActionThatWaitsTooLongForABusyDossierIsRefusedWith409() throws Exception {
+    Assumptions.assumeFalse("postgresql".equals(System.getProperty("motcua.test.database")),
+        "PostgreSQL runs without a lock timeout");
+    Dossiers flow = new Dossiers(api);
+    String code = flow.submitComplete("citizen", CRIMINAL_RECORD);
+    String taskId = flow.task("clerk.stp", code).path("id").asText();
+    try (Connection other = dataSource.getConnection()) {
+      other.setAutoCommit(false);
+      try (PreparedStatement hold = other.prepareStatement("update dossier set version = version where code = ?")) {
+        hold.setString(1, code);
+        assertThat(hold.executeUpdate()).isEqualTo(1);
+      }
+      Api.Response refused = api.post("clerk.stp", "/api/tasks/" + taskId + "/complete",
+          Map.of("decision", "accept"));
+      other.rollback();
+      assertProblem(refused, 409, "RECORD_BUSY");
+      assertThat(refused.text("detail")).startsWith("Hồ sơ đang được một thao tác khác xử lý");
+    }
+    assertThat(flow.decide("clerk.stp", code, "accept", null).path("status").asInt()).isEqualTo(4);
   }
 
   private long count(String sql, String code) {
