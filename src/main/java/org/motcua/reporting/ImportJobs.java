@@ -20,7 +20,7 @@ class ImportJobs {
 
   record Job(String id, State state, boolean skipInvalid, String startedBy, LocalDateTime startedAt,
       LocalDateTime finishedAt, long rowsRead, long rowsImported, long rowsAlreadyPresent, long rowsRejected,
-      String failure) {
+      String failure, LocalDateTime heartbeatAt) {
   }
 
   record LineError(long line, String reason, String detail) {
@@ -69,18 +69,28 @@ class ImportJobs {
    * (dossiers already imported are skipped). Should the node still finish it after all, its last word wins.
    */
   Optional<Job> find(String id) {
-    LocalDateTime now = LocalDateTime.now(clock);
+    LocalDateTime cutoff = LocalDateTime.now(clock).minus(abandonedAfter);
+    Optional<Job> job = read(id);
+    if (job.isEmpty() || job.get().state() != State.RUNNING || !job.get().heartbeatAt().isBefore(cutoff)) {
+      return job;
+    }
+    // Conditional: the node may have moved the job on since it was read.
     jdbc.update("update import_job set state = ?, finished_at = ?, failure = ? "
-        + "where id = ? and state = ? and heartbeat_at < ?", State.FAILED.name(), Timestamp.valueOf(now),
+        + "where id = ? and state = ? and heartbeat_at < ?", State.FAILED.name(),
+        Timestamp.valueOf(LocalDateTime.now(clock)),
         NODE_STOPPED + ": no progress for " + abandonedAfter.toMinutes() + " minutes; the node running the import"
             + " stopped. Send the file again: dossiers already imported are skipped.",
-        id, State.RUNNING.name(), Timestamp.valueOf(now.minus(abandonedAfter)));
+        id, State.RUNNING.name(), Timestamp.valueOf(cutoff));
+    return read(id);
+  }
+
+  private Optional<Job> read(String id) {
     return jdbc.query("select * from import_job where id = ?", (rs, n) -> new Job(rs.getString("id"),
         State.valueOf(rs.getString("state")), rs.getBoolean("skip_invalid"), rs.getString("started_by"),
         rs.getTimestamp("started_at").toLocalDateTime(),
         rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toLocalDateTime(),
         rs.getLong("rows_read"), rs.getLong("rows_imported"), rs.getLong("rows_present"), rs.getLong("rows_rejected"),
-        rs.getString("failure")), id).stream().findFirst();
+        rs.getString("failure"), rs.getTimestamp("heartbeat_at").toLocalDateTime()), id).stream().findFirst();
   }
 
   List<LineError> errorsOf(String id, int limit) {

@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -25,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.motcua.outbox.Receiver;
+import org.motcua.support.TestProfiles;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -67,11 +65,7 @@ class TwoNodeCrashTest {
   @BeforeAll
   static void startCluster() throws Exception {
     String url = System.getProperty("motcua.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
-    schema = System.getProperty("motcua.test.pg.schema", "motcua_test") + "_cluster";
-    try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
-      s.execute("drop schema if exists " + schema + " cascade");
-      s.execute("create schema " + schema);
-    }
+    schema = TestProfiles.freshSchema("_cluster");
     SingleConnectionDataSource ds = new SingleConnectionDataSource(url + "?currentSchema=" + schema, "postgres", "",
         true);
     db = new JdbcTemplate(ds);

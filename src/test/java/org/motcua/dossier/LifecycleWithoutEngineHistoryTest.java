@@ -3,15 +3,13 @@ package org.motcua.dossier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.motcua.support.Api;
 import org.motcua.support.Dossiers;
 import org.motcua.support.MotcuaTest;
+import org.motcua.support.TestProfiles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -37,18 +35,12 @@ class LifecycleWithoutEngineHistoryTest {
 
   /** Its own database: the engine keeps the history level a database was created with. */
   @DynamicPropertySource
-  static void ownDatabase(DynamicPropertyRegistry registry) throws Exception {
+  static void ownDatabase(DynamicPropertyRegistry registry) {
     if (!"postgresql".equals(System.getProperty("motcua.test.database"))) {
       registry.add("spring.datasource.url", () -> "jdbc:h2:mem:motcua-no-history;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
       return;
     }
-    String schema = System.getProperty("motcua.test.pg.schema", "motcua_test") + "_no_history";
-    String url = System.getProperty("motcua.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
-    try (Connection c = DriverManager.getConnection(url, System.getenv().getOrDefault("MOTCUA_DB_USER", "postgres"),
-        ""); Statement s = c.createStatement()) {
-      s.execute("drop schema if exists " + schema + " cascade");
-      s.execute("create schema " + schema);
-    }
+    String schema = TestProfiles.freshSchema("_no_history");
     registry.add("motcua.test.pg.schema", () -> schema);
   }
 

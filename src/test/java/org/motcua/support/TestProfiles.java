@@ -28,9 +28,18 @@ public class TestProfiles implements ActiveProfilesResolver {
     if (schemaReady) {
       return;
     }
+    freshSchema("");
+    schemaReady = true;
+  }
+
+  /**
+   * Drops and creates the schema {@code motcua_test} + {@code suffix} (the test schema, or one of its own for a test
+   * that needs a database apart) in the machine's {@code test} database; returns its name.
+   */
+  public static String freshSchema(String suffix) {
     String url = System.getProperty("motcua.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
     String user = System.getenv().getOrDefault("MOTCUA_DB_USER", "postgres");
-    String schema = System.getProperty("motcua.test.pg.schema", "motcua_test");
+    String schema = System.getProperty("motcua.test.pg.schema", "motcua_test") + suffix;
     if (!schema.matches("[a-z_][a-z0-9_]*")) {
       throw new IllegalArgumentException("motcua.test.pg.schema must be a plain lower-case identifier: " + schema);
     }
@@ -41,6 +50,6 @@ public class TestProfiles implements ActiveProfilesResolver {
       throw new IllegalStateException("PostgreSQL at " + url + " is not reachable for the test suite: " + e.getMessage()
           + " (start it, or run only the H2 suite with -DskipPostgresTests=true)", e);
     }
-    schemaReady = true;
+    return schema;
   }
 }
