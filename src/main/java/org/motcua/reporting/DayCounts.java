@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.Date;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,10 +15,15 @@ import org.motcua.dossier.DossierChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps {@code report_day} (and its monthly roll-up {@code report_month}) up to date. The listener runs synchronously inside the transaction that changed the
  * dossier (see {@link DossierChanged}), so the counters commit or roll back with it: nothing lost, nothing twice.
+ * A transaction's changes are summed and written just before it commits ({@link Pending}): every dossier of a day,
+ * agency and procedure adds to the same rows, so a row locked early (mid-way through the engine's step) would keep
+ * every other action on such a dossier waiting until this one commits.
  * Increments are upserts (PostgreSQL {@code on conflict}; H2 {@code merge} under a stripe lock, see
  * {@link #lockStripes}) so concurrent changes to the same bucket add up instead of failing on the unique key.
  */
@@ -48,7 +54,48 @@ class DayCounts {
 
   @EventListener
   void on(DossierChanged change) {
-    add(DayContribution.change(change.before(), change.after()));
+    Map<DayContribution.Key, long[]> deltas = DayContribution.change(change.before(), change.after());
+    if (deltas.isEmpty()) {
+      return;
+    }
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      add(deltas);
+      return;
+    }
+    Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+    if (pending == null) {
+      pending = new Pending();
+      TransactionSynchronizationManager.bindResource(this, pending);
+      TransactionSynchronizationManager.registerSynchronization(pending);
+    }
+    pending.merge(deltas);
+  }
+
+  /** The counter changes of one transaction, written when it is about to commit. */
+  private final class Pending implements TransactionSynchronization {
+
+    private final Map<DayContribution.Key, long[]> deltas = new HashMap<>();
+
+    void merge(Map<DayContribution.Key, long[]> more) {
+      more.forEach((key, counters) -> {
+        long[] sum = deltas.computeIfAbsent(key, k -> new long[counters.length]);
+        for (int i = 0; i < counters.length; i++) {
+          sum[i] += counters[i];
+        }
+      });
+    }
+
+    @Override
+    public void beforeCommit(boolean readOnly) {
+      // Changes that cancel out (a status left and re-entered in one action) write nothing.
+      deltas.values().removeIf(counters -> java.util.Arrays.stream(counters).allMatch(c -> c == 0));
+      add(deltas);
+    }
+
+    @Override
+    public void afterCompletion(int status) {
+      TransactionSynchronizationManager.unbindResourceIfPossible(DayCounts.this);
+    }
   }
 
   /**
