@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.motcua.process.camunda.BareEngine;
 import org.springframework.boot.ApplicationArguments;
@@ -30,15 +33,16 @@ import org.springframework.stereotype.Component;
 /**
  * The throughput benchmark (a command, not started otherwise):
  * <pre>
- * java -jar motcua.jar lifecycle-benchmark [--dossiers=300] [--clients=8] [--warmup=2000] [--rounds=5] [--nodes=URL,URL]
+ * java -jar motcua.jar lifecycle-benchmark [--dossiers=300] [--clients=8] [--warmup=2000] [--max-warmup=12000]
+ *     [--rounds=5] [--nodes=URL,URL]
  * </pre>
  * Concurrent HTTP clients carry dossiers through the whole lifecycle on this node (or round-robin on the given
  * nodes): online submission with its two component files, reception, appraisal, approval, the e-result upload and
  * the return, each task completed over the API by the id the previous answer named as the dossier's current step. In the
  * same run, the same number of instances go through the same BPMN model on a bare Camunda engine
  * ({@link BareEngine}) with the same number of threads, in rounds alternating with motcua's. Both sides are warmed up
- * first: on a 2-core machine the JIT compiler still takes a large share of the CPU for the first few hundred
- * lifecycles. Prints lifecycles per second of both, their ratio, and p50/p99 of submission and task completion.
+ * first, until the JIT compiler has settled ({@link #warmUp}). Prints lifecycles per second of both, their ratio, p50/p99 of submission and task completion, and the
+ * CPU each side's lifecycle cost in this JVM and in a PostgreSQL server on the same host ({@link CpuMeter}).
  */
 @Component
 class LifecycleBenchmark implements ApplicationRunner {
@@ -48,6 +52,9 @@ class LifecycleBenchmark implements ApplicationRunner {
   private static final String[] COMPONENTS = {"TO_KHAI", "GIAY_BAO_TU"};
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PDF = "%PDF-1.4\n% benchmark\n%%EOF\n";
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final int WARMUP_ROUND = 500;
+  private static final double SETTLED_JIT_SHARE = 0.05;
 
   private final Environment env;
   private final JdbcTemplate jdbc;
@@ -67,6 +74,7 @@ class LifecycleBenchmark implements ApplicationRunner {
     int dossiers = option(args, "dossiers", 300);
     int clients = option(args, "clients", 8);
     int warmup = option(args, "warmup", 2000);
+    int maxWarmup = Math.max(warmup, option(args, "max-warmup", 12000));
     int rounds = Math.max(1, Math.min(option(args, "rounds", 5), dossiers));
     // One kept-alive connection per client and node (the JDK keeps 5 per server unless told otherwise).
     System.setProperty("http.maxConnections", String.valueOf(Math.max(5, clients)));
@@ -80,9 +88,7 @@ class LifecycleBenchmark implements ApplicationRunner {
     Run bare;
     try (BareEngine engine = new BareEngine(url, env.getProperty("spring.datasource.username", "postgres"),
         env.getProperty("spring.datasource.password", ""), "motcua_bench_bare", clients + 2)) {
-      System.out.printf("Warm-up: %d lifecycles on motcua, %d on the bare engine%n", warmup, warmup);
-      carryOnMotcua(nodes, warmup, clients);
-      carryOnBare(engine, warmup, clients);
+      int warmedUp = warmUp(engine, nodes, clients, warmup, maxWarmup);
       // Measured in alternating rounds, so that a machine whose speed drifts during the run (a shared host, the JIT
       // still compiling) weighs on both sides alike.
       motcua = Run.NONE;
@@ -92,7 +98,7 @@ class LifecycleBenchmark implements ApplicationRunner {
         motcua = motcua.plus(carryOnMotcua(nodes, size, clients));
         bare = bare.plus(carryOnBare(engine, size, clients));
       }
-      if (engine.finished() != warmup + dossiers) {
+      if (engine.finished() != warmedUp + dossiers) {
         throw new IllegalStateException("bare engine finished " + engine.finished() + " instances");
       }
     }
@@ -105,7 +111,41 @@ class LifecycleBenchmark implements ApplicationRunner {
     print("bare Camunda engine", dossiers, bare);
     System.out.printf(Locale.ROOT, "motcua / bare engine: %.0f %%%n",
         100.0 * rate(dossiers, motcua) / rate(dossiers, bare));
+    System.out.println();
+    System.out.println("| CPU per lifecycle | this JVM | of which the client threads | of which the JIT compiler "
+        + "| PostgreSQL server | cores busy |");
+    System.out.println("|---|---|---|---|---|---|");
+    printCpu("motcua over HTTP", dossiers, motcua, database);
+    printCpu("bare Camunda engine", dossiers, bare, database);
+    System.out.println("(motcua's client threads are the benchmark's HTTP clients; the bare engine's do all its work.)");
     System.exit(SpringApplication.exit(context, () -> 0));
+  }
+
+  /**
+   * Carries lifecycles on both sides, in alternating rounds of {@link #WARMUP_ROUND}, until each side has done
+   * {@code atLeast} and the JIT compiler takes less than {@link #SETTLED_JIT_SHARE} of the JVM's CPU on both (or
+   * {@code atMost} is reached). motcua runs far more code than the bare engine (Spring MVC, Security, Hibernate,
+   * Jackson, Tomcat): after 3000 lifecycles the compiler still took a fifth of its side's CPU, after 8000 a twentieth,
+   * while the bare engine had settled. A node in service runs for days, so the steady state is what counts.
+   */
+  private int warmUp(BareEngine engine, List<URI> nodes, int clients, int atLeast, int atMost) throws Exception {
+    int done = 0;
+    double motcuaJit;
+    double bareJit;
+    do {
+      int size = Math.min(WARMUP_ROUND, atMost - done);
+      motcuaJit = carryOnMotcua(nodes, size, clients).cpu().jitShare();
+      bareJit = carryOnBare(engine, size, clients).cpu().jitShare();
+      done += size;
+    } while (done < atMost && (done < atLeast || motcuaJit > SETTLED_JIT_SHARE || bareJit > SETTLED_JIT_SHARE));
+    System.out.printf(Locale.ROOT, "Warm-up: %d lifecycles on each side; in its last round the JIT compiler took"
+        + " %s of the JVM's CPU on motcua's side, %s on the bare engine's%n", done, percent(motcuaJit),
+        percent(bareJit));
+    return done;
+  }
+
+  private static String percent(double share) {
+    return share < 0 ? "(unknown: no /proc)" : String.format(Locale.ROOT, "%.0f %%", 100 * share);
   }
 
   private Run carryOnMotcua(List<URI> nodes, int dossiers, int clients) throws Exception {
@@ -136,15 +176,19 @@ class LifecycleBenchmark implements ApplicationRunner {
     AtomicInteger next = new AtomicInteger();
     List<Long> firstCalls = java.util.Collections.synchronizedList(new ArrayList<>());
     List<Long> completions = java.util.Collections.synchronizedList(new ArrayList<>());
+    AtomicLong clientCpu = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
+    CpuMeter.Reading cpuBefore = CpuMeter.now();
     long began = System.nanoTime();
     try {
       List<Future<?>> running = new ArrayList<>();
       for (int c = 0; c < clients; c++) {
         running.add(pool.submit(() -> {
+          long cpuBegan = THREADS.getCurrentThreadCpuTime();
           while (next.getAndIncrement() < count) {
             lifecycle.carry(firstCalls::add, completions::add);
           }
+          clientCpu.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuBegan);
           return null;
         }));
       }
@@ -154,8 +198,9 @@ class LifecycleBenchmark implements ApplicationRunner {
     } finally {
       pool.shutdown();
     }
-    return new Run(System.nanoTime() - began, firstCalls.stream().mapToLong(Long::longValue).toArray(),
-        completions.stream().mapToLong(Long::longValue).toArray());
+    long elapsed = System.nanoTime() - began;
+    return new Run(elapsed, firstCalls.stream().mapToLong(Long::longValue).toArray(),
+        completions.stream().mapToLong(Long::longValue).toArray(), CpuMeter.now().minus(cpuBefore), clientCpu.get());
   }
 
   /**
@@ -268,13 +313,15 @@ class LifecycleBenchmark implements ApplicationRunner {
     return args.containsOption(name) ? Integer.parseInt(args.getOptionValues(name).get(0)) : fallback;
   }
 
-  private record Run(long elapsedNanos, long[] submissions, long[] completions) {
+  /** A side's measured rounds: time, latencies, CPU used, and the CPU of the threads that carried the lifecycles. */
+  private record Run(long elapsedNanos, long[] submissions, long[] completions, CpuMeter.Reading cpu,
+      long carrierCpuNanos) {
 
-    static final Run NONE = new Run(0, new long[0], new long[0]);
+    static final Run NONE = new Run(0, new long[0], new long[0], CpuMeter.Reading.ZERO, 0);
 
     Run plus(Run other) {
       return new Run(elapsedNanos + other.elapsedNanos, concat(submissions, other.submissions),
-          concat(completions, other.completions));
+          concat(completions, other.completions), cpu.plus(other.cpu), carrierCpuNanos + other.carrierCpuNanos);
     }
 
     private static long[] concat(long[] a, long[] b) {
@@ -292,6 +339,17 @@ class LifecycleBenchmark implements ApplicationRunner {
     System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f / %.1f | %.1f / %.1f |%n", label, rate(dossiers, run),
         percentile(run.submissions(), 50), percentile(run.submissions(), 99),
         percentile(run.completions(), 50), percentile(run.completions(), 99));
+  }
+
+  private static void printCpu(String label, int dossiers, Run run, String database) {
+    CpuMeter.Reading cpu = run.cpu();
+    String postgres = database.equals("H2") ? "(H2 is in the JVM)"
+        : cpu.postgres() > 0 ? String.format(Locale.ROOT, "%.1f ms", cpu.postgres() / 1e6 / dossiers)
+        : "not on this host";
+    String busy = Double.isNaN(cpu.busyShare()) ? "?" : String.format(Locale.ROOT, "%.0f %%", 100 * cpu.busyShare());
+    String jit = cpu.jit() < 0 ? "?" : String.format(Locale.ROOT, "%.1f ms", cpu.jit() / 1e6 / dossiers);
+    System.out.printf(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %s | %s | %s |%n", label, cpu.jvm() / 1e6 / dossiers,
+        run.carrierCpuNanos() / 1e6 / dossiers, jit, postgres, busy);
   }
 
   private static double percentile(long[] nanos, int p) {

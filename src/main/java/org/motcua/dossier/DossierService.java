@@ -133,9 +133,9 @@ public class DossierService {
 
   private Dossier start(Dossier dossier, Procedure procedure, Channel channel) {
     events.publishEvent(new DossierChanged(null, DossierFacts.of(dossier)));
+    // Only what the model reads: each engine variable is a row written, read at every step and deleted at the end.
     Map<String, Object> variables = new HashMap<>();
     variables.put("agencyCode", procedure.agencyCode());
-    variables.put("procedureCode", procedure.code());
     variables.put("channel", channel.code());
     // A fee due at submission is asked for before reception; one due before the result, after processing finished.
     variables.put("paymentAtSubmission", dossier.isFeeDueAtSubmission());
@@ -332,10 +332,8 @@ public class DossierService {
       documents.depositComponents(dossier);
     }
     try {
-      Map<String, Object> variables = new HashMap<>();
-      variables.put("decision", decision);
-      variables.put("note", note);
-      process.complete(taskId, task.assignee() == null ? officer.username() : null, variables);
+      // The note is on the dossier's history line; the model's gateways read only the decision.
+      process.complete(taskId, task.assignee() == null ? officer.username() : null, Map.of("decision", decision));
     } catch (TaskAlreadyHandledException concurrent) {
       throw ApiException.conflict("TASK_ALREADY_DONE", taskId);
     }

@@ -82,7 +82,6 @@ public final class BareEngine implements AutoCloseable {
     TaskService tasks = engine.getTaskService();
     Map<String, Object> variables = new HashMap<>();
     variables.put("agencyCode", agencyCode);
-    variables.put("procedureCode", "bench");
     variables.put("channel", 2);
     variables.put("paymentAtSubmission", false);
     for (String[] step : STEPS) {
