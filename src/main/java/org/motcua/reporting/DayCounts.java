@@ -62,12 +62,14 @@ class DayCounts {
       add(deltas);
       return;
     }
-    Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-    if (pending == null) {
-      pending = new Pending();
-      TransactionSynchronizationManager.bindResource(this, pending);
-      TransactionSynchronizationManager.registerSynchronization(pending);
-    }
+    // Looked up among the current transaction's synchronizations: an inner REQUIRES_NEW transaction gets its own.
+    Pending pending = TransactionSynchronizationManager.getSynchronizations().stream()
+        .filter(s -> s instanceof Pending p && p.counts() == this).map(Pending.class::cast).findFirst()
+        .orElseGet(() -> {
+          Pending created = new Pending();
+          TransactionSynchronizationManager.registerSynchronization(created);
+          return created;
+        });
     pending.merge(deltas);
   }
 
@@ -92,9 +94,8 @@ class DayCounts {
       add(deltas);
     }
 
-    @Override
-    public void afterCompletion(int status) {
-      TransactionSynchronizationManager.unbindResourceIfPossible(DayCounts.this);
+    DayCounts counts() {
+      return DayCounts.this;
     }
   }
 

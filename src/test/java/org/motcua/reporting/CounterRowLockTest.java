@@ -18,6 +18,7 @@ import org.motcua.support.MotcuaTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -60,6 +61,19 @@ class CounterRowLockTest {
         procedure)).isEqualTo(1);
     assertThat(jdbc.queryForObject("select sum(received) from report_month where procedure_code = ?", Long.class,
         procedure)).isEqualTo(2);
+  }
+
+  @Test
+  void anInnerTransactionCommitsItsOwnCounts() {
+    String procedure = "INNER-" + System.nanoTime();
+    TransactionTemplate inner = new TransactionTemplate(transactions.getTransactionManager());
+    inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    transactions.executeWithoutResult(outer -> {
+      events.publishEvent(new DossierChanged(null, received("D", procedure)));
+      inner.executeWithoutResult(s -> events.publishEvent(new DossierChanged(null, received("E", procedure))));
+      assertThat(received(procedure)).as("the inner transaction's count, committed with it").isEqualTo(1);
+    });
+    assertThat(received(procedure)).isEqualTo(2);
   }
 
   @Test
