@@ -41,8 +41,9 @@ import org.springframework.stereotype.Component;
  * the return, each task completed over the API by the id the previous answer named as the dossier's current step. In the
  * same run, the same number of instances go through the same BPMN model on a bare Camunda engine
  * ({@link BareEngine}) with the same number of threads, in rounds alternating with motcua's. Both sides are warmed up
- * first, until the JIT compiler has settled ({@link #warmUp}). Prints lifecycles per second of both, their ratio, p50/p99 of submission and task completion, and the
- * CPU each side's lifecycle cost in this JVM and in a PostgreSQL server on the same host ({@link CpuMeter}).
+ * first, until the JIT compiler has settled ({@link #warmUp}). Prints lifecycles per second of both, their ratio,
+ * p50/p99 of submission and task completion, and the CPU each side's lifecycle cost in this JVM and in a PostgreSQL
+ * server on the same host ({@link CpuMeter}).
  */
 @Component
 class LifecycleBenchmark implements ApplicationRunner {
