@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * Where a benchmark round's CPU went: this JVM (the node, and the benchmark's clients or bare engine threads in it,
- * and its JIT compiler), the PostgreSQL server processes when they run on this host, and how busy the machine's cores were. Read from
- * {@code /proc} (Linux); elsewhere only the JVM's share is known.
+ * and its JIT compiler), the PostgreSQL server processes when they run on this host, and how busy the machine's cores
+ * were. Read from {@code /proc} (Linux); elsewhere only the JVM's share is known.
  *
  * <p>On a host whose cores are all busy the rate is set by the CPU each lifecycle costs, so these figures say which
  * side of the comparison pays for what.
@@ -24,21 +24,19 @@ final class CpuMeter {
   private CpuMeter() {
   }
 
-  /** CPU used so far, in nanoseconds; {@code postgres} and the machine's ticks are -1 where {@code /proc} is not there. */
+  /** CPU used so far, in nanoseconds (the machine's in ticks); all but {@code jvm} are -1 where /proc is not there. */
   record Reading(long jvm, long jit, long postgres, long busyTicks, long allTicks) {
 
     static final Reading ZERO = new Reading(0, 0, 0, 0, 0);
 
     Reading minus(Reading before) {
-      return new Reading(jvm - before.jvm, unknownOr(jit, before.jit, jit - before.jit), unknownOr(postgres, before.postgres, postgres - before.postgres),
-          unknownOr(busyTicks, before.busyTicks, busyTicks - before.busyTicks),
-          unknownOr(allTicks, before.allTicks, allTicks - before.allTicks));
+      return new Reading(jvm - before.jvm, difference(jit, before.jit), difference(postgres, before.postgres),
+          difference(busyTicks, before.busyTicks), difference(allTicks, before.allTicks));
     }
 
     Reading plus(Reading other) {
-      return new Reading(jvm + other.jvm, unknownOr(jit, other.jit, jit + other.jit), unknownOr(postgres, other.postgres, postgres + other.postgres),
-          unknownOr(busyTicks, other.busyTicks, busyTicks + other.busyTicks),
-          unknownOr(allTicks, other.allTicks, allTicks + other.allTicks));
+      return new Reading(jvm + other.jvm, sum(jit, other.jit), sum(postgres, other.postgres),
+          sum(busyTicks, other.busyTicks), sum(allTicks, other.allTicks));
     }
 
     /** Share of this JVM's CPU taken by its JIT compiler threads, or -1 when unknown. */
@@ -51,9 +49,17 @@ final class CpuMeter {
       return allTicks <= 0 ? Double.NaN : (double) busyTicks / allTicks;
     }
 
-    /** {@code result}, or unknown (-1) when either figure it was made of is. */
-    private static long unknownOr(long a, long b, long result) {
-      return a < 0 || b < 0 ? -1 : result;
+    /**
+     * {@code a - b}, unknown (-1) when either is; never below 0, since a thread or process that ended between the two
+     * readings takes its time with it.
+     */
+    private static long difference(long a, long b) {
+      return a < 0 || b < 0 ? -1 : Math.max(0, a - b);
+    }
+
+    /** {@code a + b}, unknown (-1) when either is. */
+    private static long sum(long a, long b) {
+      return a < 0 || b < 0 ? -1 : a + b;
     }
   }
 
@@ -65,29 +71,26 @@ final class CpuMeter {
 
   /**
    * CPU of this JVM's JIT compiler threads: still large after warm-up means the figures measure compilation. (A
-   * compiler thread the JVM stops when idle takes its count with it, so this can only under-report.)
+   * compiler thread the JVM stops when idle takes its count with it, so this can only under-report.) Linux names
+   * them "C2 CompilerThre…" (thread names are cut to 15 characters).
    */
   private static long jitNanos() {
-    Path tasks = Path.of("/proc/self/task");
-    if (!Files.isDirectory(tasks)) {
-      return -1;
-    }
-    try (Stream<Path> threads = Files.list(tasks)) {
-      return threads.mapToLong(thread -> ticks(thread, name -> name.contains("CompilerThre"))).sum() * NANOS_PER_TICK;
-    } catch (IOException e) {
-      return -1;
-    }
+    return nanosOf(Path.of("/proc/self/task"), name -> name.contains("CompilerThre"));
   }
 
   /** Sum of user and system time of every process named {@code postgres} (the server and its backends). */
   private static long postgresNanos() {
-    Path proc = Path.of("/proc");
-    if (!Files.isDirectory(proc)) {
+    return nanosOf(Path.of("/proc"), "postgres"::equals);
+  }
+
+  /** CPU time of the processes or threads listed in {@code folder} whose name passes {@code named}; -1 without it. */
+  private static long nanosOf(Path folder, Predicate<String> named) {
+    if (!Files.isDirectory(folder)) {
       return -1;
     }
-    try (Stream<Path> processes = Files.list(proc)) {
-      return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-          .mapToLong(process -> ticks(process, "postgres"::equals)).sum() * NANOS_PER_TICK;
+    try (Stream<Path> entries = Files.list(folder)) {
+      return entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+          .mapToLong(entry -> ticks(entry, named)).sum() * NANOS_PER_TICK;
     } catch (IOException e) {
       return -1;
     }

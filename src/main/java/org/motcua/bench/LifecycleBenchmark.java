@@ -118,7 +118,8 @@ class LifecycleBenchmark implements ApplicationRunner {
     System.out.println("|---|---|---|---|---|---|");
     printCpu("motcua over HTTP", dossiers, motcua, database);
     printCpu("bare Camunda engine", dossiers, bare, database);
-    System.out.println("(motcua's client threads are the benchmark's HTTP clients; the bare engine's do all its work.)");
+    System.out.println(
+        "(motcua's client threads are the benchmark's HTTP clients; the bare engine's do all its work.)");
     System.exit(SpringApplication.exit(context, () -> 0));
   }
 
@@ -177,7 +178,7 @@ class LifecycleBenchmark implements ApplicationRunner {
     AtomicInteger next = new AtomicInteger();
     List<Long> firstCalls = java.util.Collections.synchronizedList(new ArrayList<>());
     List<Long> completions = java.util.Collections.synchronizedList(new ArrayList<>());
-    AtomicLong clientCpu = new AtomicLong();
+    AtomicLong carrierCpu = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     CpuMeter.Reading cpuBefore = CpuMeter.now();
     long began = System.nanoTime();
@@ -189,7 +190,7 @@ class LifecycleBenchmark implements ApplicationRunner {
           while (next.getAndIncrement() < count) {
             lifecycle.carry(firstCalls::add, completions::add);
           }
-          clientCpu.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuBegan);
+          carrierCpu.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuBegan);
           return null;
         }));
       }
@@ -201,7 +202,7 @@ class LifecycleBenchmark implements ApplicationRunner {
     }
     long elapsed = System.nanoTime() - began;
     return new Run(elapsed, firstCalls.stream().mapToLong(Long::longValue).toArray(),
-        completions.stream().mapToLong(Long::longValue).toArray(), CpuMeter.now().minus(cpuBefore), clientCpu.get());
+        completions.stream().mapToLong(Long::longValue).toArray(), CpuMeter.now().minus(cpuBefore), carrierCpu.get());
   }
 
   /**
