@@ -42,6 +42,13 @@ document.addEventListener('DOMContentLoaded', function () {
     });
     document.getElementById('import-errors-box').hidden = !(job.errors && job.errors.length);
   }
+  // A state-changing API call from a page carries the CSRF token of the signed-in session (layout.html).
+  function csrf(headers) {
+    var token = document.querySelector('meta[name="_csrf"]');
+    var header = document.querySelector('meta[name="_csrf_header"]');
+    if (token && header) { headers[header.content] = token.content; }
+    return headers;
+  }
   function follow(id) {
     fetch('/api/admin/imports/' + encodeURIComponent(id),
         { headers: { Accept: 'application/json', 'Accept-Language': language } })
@@ -65,7 +72,7 @@ document.addEventListener('DOMContentLoaded', function () {
     ended = false;
     fetch('/api/admin/imports' + (skip ? '?skipInvalid=true' : ''), {
       method: 'POST', body: file,
-      headers: { 'Content-Type': 'text/csv', Accept: 'application/json', 'Accept-Language': language }
+      headers: csrf({ 'Content-Type': 'text/csv', Accept: 'application/json', 'Accept-Language': language })
     }).then(function (r) {
       return r.json().then(function (body) { return { ok: r.ok, body: body }; });
     }).then(function (answer) {

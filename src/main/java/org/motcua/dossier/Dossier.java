@@ -19,12 +19,14 @@ import jakarta.persistence.Version;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.hibernate.annotations.NaturalId;
 import org.motcua.calendar.DurationUnit;
 import org.motcua.catalog.FeeSchedule;
 import org.motcua.catalog.OnlineLevel;
 import org.motcua.catalog.Procedure;
 import org.motcua.process.WorkItem;
+import org.motcua.security.MotcuaUser;
 
 /**
  * A dossier (hồ sơ): one applicant's request under one procedure, from submission to returned result.
@@ -107,8 +109,16 @@ public class Dossier {
   @Embedded
   private Applicant applicant;
 
+  /** The account that submitted the dossier or follows it (người nộp); the applicant (chủ hồ sơ) may be another person. */
   @Column(name = "owner_username")
   private String ownerUsername;
+
+  /**
+   * Whose e-data warehouse this dossier reuses from: the submitting account's own identity number online, the
+   * applicant's as the clerk verified it at the counter; null for none. Never a number typed in a request.
+   */
+  @Column(name = "warehouse_id_number")
+  private String warehouseIdNumber;
 
   @Column(name = "process_instance_id")
   private String processInstanceId;
@@ -215,9 +225,11 @@ public class Dossier {
 
   /** An online submission (nộp trực tuyến): status 1 until a clerk accepts it. */
   static Dossier submitOnline(String code, Procedure procedure, FeeSchedule.Quote fee, String agencyPath,
-      Applicant applicant, String ownerUsername, LocalDateTime at, Actor actor) {
-    return create(code, procedure, fee, agencyPath, applicant, ownerUsername, Channel.ONLINE, Channel.ONLINE, null,
-        at, actor);
+      Applicant applicant, MotcuaUser account, LocalDateTime at, Actor actor) {
+    Dossier d = create(code, procedure, fee, agencyPath, applicant, account.username(), Channel.ONLINE,
+        Channel.ONLINE, null, at, actor);
+    d.warehouseIdNumber = account.idNumber();
+    return d;
   }
 
   /**
@@ -227,8 +239,10 @@ public class Dossier {
   static Dossier enterAtCounter(String code, Procedure procedure, FeeSchedule.Quote fee, String agencyPath,
       Applicant applicant, String ownerUsername, Channel channel, Channel resultDelivery, String postalTrackingIn,
       LocalDateTime at, Actor actor) {
-    return create(code, procedure, fee, agencyPath, applicant, ownerUsername, channel, resultDelivery,
+    Dossier d = create(code, procedure, fee, agencyPath, applicant, ownerUsername, channel, resultDelivery,
         postalTrackingIn, at, actor);
+    d.warehouseIdNumber = applicant.getIdNumber();
+    return d;
   }
 
   private static Dossier create(String code, Procedure procedure, FeeSchedule.Quote fee, String agencyPath,
@@ -459,6 +473,25 @@ public class Dossier {
 
   public boolean isOwnedBy(String username) {
     return ownerUsername != null && ownerUsername.equals(username);
+  }
+
+  /** The identity number whose e-data warehouse may stand in for this dossier's components. */
+  Optional<String> reusesFromWarehouseOf() {
+    return Optional.ofNullable(warehouseIdNumber);
+  }
+
+  /**
+   * The warehouse that this dossier's verified components and e-result go into: the account holder's own, and only
+   * when the account holder is the applicant (a parent's account submitting for a child keeps nothing of the child's).
+   */
+  Optional<String> depositsIntoWarehouseOf() {
+    return warehouseIdNumber != null && warehouseIdNumber.equals(applicant.getIdNumber())
+        ? Optional.of(warehouseIdNumber) : Optional.empty();
+  }
+
+  /** Submitted by an account for someone else (nộp thay): the applicant's identity number is not the account's. */
+  public boolean isSubmittedOnBehalf() {
+    return channel == Channel.ONLINE && !applicant.getIdNumber().equals(warehouseIdNumber);
   }
 
   public Long getId() {

@@ -96,7 +96,8 @@ public class DossierDocuments {
   public DossierDocument reuse(MotcuaUser user, String code, DossierRequests.ReuseDocument request) {
     Dossier dossier = dossierToAddTo(user, code);
     Procedure.Component component = component(dossier, request.component());
-    WarehouseItem item = warehouse.forReuse(request.warehouseItemId(), dossier.getApplicant().getIdNumber(),
+    // Only the warehouse the dossier is bound to (the account holder's own), whatever identity number the request named.
+    WarehouseItem item = warehouse.forReuse(request.warehouseItemId(), dossier.reusesFromWarehouseOf().orElse(null),
         component.code());
     DossierDocument document = documents.save(new DossierDocument(dossier, DossierDocument.Kind.COMPONENT,
         component.code(), item.file(), DossierDocument.Source.WAREHOUSE, item.getId(), LocalDateTime.now(clock),
@@ -105,7 +106,7 @@ public class DossierDocuments {
     return document;
   }
 
-  /** Số hóa kết quả: the signed result as an e-result, which also goes into the applicant's warehouse. */
+  /** Số hóa kết quả: the signed result as an e-result, which also goes into the applicant's own warehouse. */
   @Transactional
   public DossierDocument uploadResult(MotcuaUser officer, String code, MultipartFile file) {
     Dossier dossier = locked(code);
@@ -123,18 +124,25 @@ public class DossierDocuments {
     dossier.resultDigitized(now, Actor.of(officer), stored.filename());
     events.publishEvent(new DossierChanged(before, DossierFacts.of(dossier)));
     String agencyName = catalog.agency(dossier.getAgencyCode()).map(a -> a.name()).orElse(dossier.getAgencyCode());
-    warehouse.deposit(dossier.getApplicant().getIdNumber(), "KQ:" + dossier.getProcedureCode(),
-        "Kết quả: " + dossier.getProcedureName(), agencyName, now.toLocalDate(), null, dossier.getCode(), stored);
+    dossier.depositsIntoWarehouseOf().ifPresent(owner -> warehouse.deposit(owner, "KQ:" + dossier.getProcedureCode(),
+        "Kết quả: " + dossier.getProcedureName(), agencyName, now.toLocalDate(), null, dossier.getCode(), stored));
     return document;
   }
 
-  /** At reception, the verified components go into the applicant's warehouse for later dossiers. */
+  /**
+   * At reception, the verified components go into the warehouse for later dossiers: the account holder's, when the
+   * account holder is the applicant (see {@link Dossier#depositsIntoWarehouseOf()}).
+   */
   void depositComponents(Dossier dossier) {
+    String owner = dossier.depositsIntoWarehouseOf().orElse(null);
+    if (owner == null) {
+      return;
+    }
     Map<String, String> names = components(dossier).stream()
         .collect(Collectors.toMap(Procedure.Component::code, Procedure.Component::name));
     for (DossierDocument d : documents.findByDossierOrderByIdAsc(dossier)) {
       if (d.getKind() == DossierDocument.Kind.COMPONENT && d.getSource() != DossierDocument.Source.WAREHOUSE) {
-        warehouse.deposit(dossier.getApplicant().getIdNumber(), d.getComponentCode(),
+        warehouse.deposit(owner, d.getComponentCode(),
             names.getOrDefault(d.getComponentCode(), d.getComponentCode()), d.getIssuingAgency(),
             d.getIssuedOn() == null ? d.getUploadedAt().toLocalDate() : d.getIssuedOn(), d.getValidUntil(),
             dossier.getCode(), d.file());
@@ -155,8 +163,9 @@ public class DossierDocuments {
     Dossier dossier = find(code);
     checkApplicantOrHandler(user, dossier);
     Map<String, List<WarehouseItem>> offers = new LinkedHashMap<>();
+    String owner = dossier.reusesFromWarehouseOf().orElse(null);
     for (String component : missing(dossier)) {
-      offers.put(component, warehouse.reusable(dossier.getApplicant().getIdNumber(), component));
+      offers.put(component, owner == null ? List.of() : warehouse.reusable(owner, component));
     }
     return offers;
   }

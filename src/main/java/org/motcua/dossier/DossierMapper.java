@@ -20,6 +20,7 @@ interface DossierMapper {
   @Mapping(target = "status", expression = "java(dossier.getStatus().code())")
   @Mapping(target = "statusName", source = "dossier.status")
   @Mapping(target = "currentSteps", source = "steps")
+  @Mapping(target = "submittedBy", source = "dossier.ownerUsername")
   @Mapping(target = "resultDelivery",
       expression = "java(dossier.getResultDelivery() == null ? null : dossier.getResultDelivery().code())")
   DossierView toView(Dossier dossier, List<WorkItem> steps);

@@ -85,7 +85,7 @@ public class DossierService {
     Applicant applicant = applicant(request.applicant(), now);
     String code = codes.next(procedure.agencyCode(), now.toLocalDate());
     Dossier dossier = dossiers.save(Dossier.submitOnline(code, procedure, fee, catalog.path(procedure.agencyCode()),
-        applicant, citizen.username(), now, Actor.of(citizen)));
+        applicant, citizen, now, Actor.of(citizen)));
     return start(dossier, procedure, Channel.ONLINE);
   }
 

@@ -32,6 +32,8 @@ final class DossierViews {
       int status,
       String statusName,
       ApplicantView applicant,
+      String submittedBy,
+      boolean submittedOnBehalf,
       LocalDateTime submittedAt,
       LocalDateTime receivedAt,
       LocalDateTime dueAt,

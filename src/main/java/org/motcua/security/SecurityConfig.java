@@ -87,16 +87,39 @@ class SecurityConfig {
         .exceptionHandling(ex -> ex
             .defaultAuthenticationEntryPointFor(unauthenticated, API)
             .defaultAccessDeniedHandlerFor(
-                (request, response, e) -> problems.write(request, response, HttpStatus.FORBIDDEN, "ACCESS_DENIED"),
+                (request, response, e) -> problems.write(request, response, HttpStatus.FORBIDDEN,
+                    e instanceof org.springframework.security.web.csrf.CsrfException ? "CSRF_TOKEN_REQUIRED"
+                        : "ACCESS_DENIED"),
                 API)
             // Pages get the HTML error page. Needed explicitly: with a single mapping Spring Security uses it for
             // every request, and a page refused for the wrong role would answer with problem+json.
             .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
-        // The API is stateless (Basic on every call); the Camunda web apps carry their own CSRF protection.
-        .csrf(csrf -> csrf.ignoringRequestMatchers(API, new AntPathRequestMatcher("/camunda/**"),
-            new AntPathRequestMatcher("/sandbox/**")))
+        // Pages and any API call a browser makes need the CSRF token; a program calling the API with its own
+        // credentials needs none. The Camunda web apps carry their own CSRF protection.
+        .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfig::needsCsrfToken)
+            .ignoringRequestMatchers(new AntPathRequestMatcher("/camunda/**"), new AntPathRequestMatcher("/sandbox/**")))
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
     return http.build();
+  }
+
+  private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+  /**
+   * Which requests must carry the CSRF token: every state-changing page request, and a state-changing API call that
+   * comes from a browser — one that carries a session cookie, an {@code Origin} or a {@code Sec-Fetch-Site} header
+   * (browsers add them; a cross-site page cannot remove them). Such a call would otherwise ride on the signed-in
+   * person's session cookie (or on Basic credentials the browser remembers). Programs calling the API with HTTP
+   * Basic send none of these and need no token.
+   */
+  static boolean needsCsrfToken(HttpServletRequest request) {
+    if (SAFE_METHODS.contains(request.getMethod())) {
+      return false;
+    }
+    if (!API.matches(request)) {
+      return true;
+    }
+    return request.getRequestedSessionId() != null || request.getHeader("Origin") != null
+        || request.getHeader("Sec-Fetch-Site") != null;
   }
 
   /**

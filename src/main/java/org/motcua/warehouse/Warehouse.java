@@ -46,14 +46,16 @@ public class Warehouse {
         .toList();
   }
 
-  /** The item, if it belongs to this owner, has this type and is still valid; otherwise a precise refusal. */
+  /**
+   * The item, if it belongs to this owner, has this type and is still valid; otherwise a precise refusal. A null
+   * owner (an account without an identity number) owns nothing.
+   */
   @Transactional(readOnly = true)
   public WarehouseItem forReuse(long itemId, String ownerIdNumber, String documentType) {
+    // Someone else's item is answered as a missing one: item ids must not reveal what others keep.
     WarehouseItem item = items.findById(itemId)
+        .filter(found -> found.getOwnerIdNumber().equals(ownerIdNumber))
         .orElseThrow(() -> ApiException.notFound("UNKNOWN_WAREHOUSE_ITEM", itemId));
-    if (!item.getOwnerIdNumber().equals(ownerIdNumber)) {
-      throw ApiException.forbidden("WAREHOUSE_ITEM_NOT_YOURS", itemId);
-    }
     if (!item.getDocumentType().equals(documentType)) {
       throw ApiException.badRequest("WAREHOUSE_ITEM_WRONG_TYPE", itemId, documentType);
     }

@@ -37,7 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @EnabledIfSystemProperty(named = "motcua.test.database", matches = "postgresql")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "postgres", "test-postgres"})
+@ActiveProfiles({"demo", "test", "postgres", "test-postgres"})
 @Import(TestConfig.class)
 @DirtiesContext
 class DatabaseOutageTest {

@@ -72,7 +72,7 @@ class TwoNodeCrashTest {
     receiver = new Receiver();
     Path logs = Path.of("target", "cluster").toAbsolutePath();
     List<String> args = List.of(
-        "--spring.profiles.active=postgres,test-postgres",
+        "--spring.profiles.active=demo,postgres,test-postgres",
         "--motcua.test.pg.url=" + url, "--motcua.test.pg.schema=" + schema,
         "--spring.datasource.hikari.maximum-pool-size=8",
         // Full engine history for the engine's job log, which shows that each timer ran exactly once.

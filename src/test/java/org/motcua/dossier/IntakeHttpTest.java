@@ -210,7 +210,7 @@ class IntakeHttpTest {
     other.put("applicant", Map.of("name", "Trần Thị Bình", "idNumber", "093190000456"));
     String binh = api.post("citizen2", "/api/dossiers", other).text("code");
     assertProblem(api.post("citizen2", "/api/dossiers/" + binh + "/documents/reuse",
-        Map.of("component", "GIAY_TO_TUY_THAN", "warehouseItemId", itemId)), 403, "WAREHOUSE_ITEM_NOT_YOURS");
+        Map.of("component", "GIAY_TO_TUY_THAN", "warehouseItemId", itemId)), 404, "UNKNOWN_WAREHOUSE_ITEM");
     assertThat(foreign).isNotBlank();
 
     Api.Response reused = api.post("citizen", "/api/dossiers/" + second + "/documents/reuse",

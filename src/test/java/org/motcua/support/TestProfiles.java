@@ -7,7 +7,7 @@ import java.sql.Statement;
 import org.springframework.test.context.ActiveProfilesResolver;
 
 /**
- * Runs the suite on H2 by default, or on PostgreSQL when {@code -Dmotcua.test.database=postgresql} (the second
+ * Runs the suite with the demo profile (demo accounts, sandbox gateway) on H2 by default, or on PostgreSQL when {@code -Dmotcua.test.database=postgresql} (the second
  * surefire execution). On PostgreSQL the schema {@code motcua_test} (or {@code -Dmotcua.test.pg.schema}) is dropped
  * and created once per JVM, so every run starts empty without touching anything else in the shared database.
  */
@@ -18,10 +18,10 @@ public class TestProfiles implements ActiveProfilesResolver {
   @Override
   public String[] resolve(Class<?> testClass) {
     if (!"postgresql".equals(System.getProperty("motcua.test.database"))) {
-      return new String[] {"test"};
+      return new String[] {"demo", "test"};
     }
     prepareSchema();
-    return new String[] {"test", "postgres", "test-postgres"};
+    return new String[] {"demo", "test", "postgres", "test-postgres"};
   }
 
   private static synchronized void prepareSchema() {

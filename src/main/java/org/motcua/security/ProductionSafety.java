@@ -1,0 +1,97 @@
+package org.motcua.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+
+/**
+ * Refuses to start outside the {@code demo} profile while a demo convenience or a guessable secret is configured:
+ * a blank, short or sample payment hash secret (anyone could sign a payment callback), the sandbox gateway, demo
+ * accounts, or a default administrator password. Runs before anything is created, so a misconfigured node stops at
+ * once with one message naming each setting, instead of answering payment callbacks with errors later.
+ */
+final class ProductionSafety implements EnvironmentPostProcessor, Ordered {
+
+  static final String DEMO_PROFILE = "demo";
+  static final int MIN_SECRET_LENGTH = 32;
+
+  /** Secrets published in motcua's own demo configuration and in common samples. */
+  private static final Set<String> SAMPLE_SECRETS = Set.of("sandbox-secret-change-me", "change-me", "changeme",
+      "secret", "your-hash-secret", "vnpay-hash-secret");
+  private static final Set<String> DEFAULT_PASSWORDS = Set.of("admin", "demo", "camunda", "password", "changeme",
+      "change-me", "123456", "12345678", "motcua");
+
+  @Override
+  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+    if (environment.acceptsProfiles(Profiles.of(DEMO_PROFILE))) {
+      return;
+    }
+    List<String> problems = problems(environment);
+    if (!problems.isEmpty()) {
+      throw new UnsafeConfigurationException(problems);
+    }
+  }
+
+  /** What is unsafe in this configuration, one line per setting; empty when it may serve citizens. */
+  static List<String> problems(Environment env) {
+    List<String> problems = new ArrayList<>();
+    String secret = env.getProperty("motcua.payment.vnpay.hash-secret", "").trim();
+    if (secret.isEmpty()) {
+      problems.add("motcua.payment.vnpay.hash-secret (MOTCUA_VNPAY_HASH_SECRET) is blank: set the province's VNPAY"
+          + " hash secret");
+    } else if (SAMPLE_SECRETS.contains(secret.toLowerCase(Locale.ROOT))) {
+      problems.add("motcua.payment.vnpay.hash-secret is a published sample secret: anyone could sign a payment"
+          + " callback with it");
+    } else if (secret.length() < MIN_SECRET_LENGTH) {
+      problems.add("motcua.payment.vnpay.hash-secret is " + secret.length() + " characters long: at least "
+          + MIN_SECRET_LENGTH + " are required");
+    }
+    if (env.getProperty("motcua.payment.sandbox.enabled", Boolean.class, false)) {
+      problems.add("motcua.payment.sandbox.enabled=true: the sandbox gateway marks fees paid without money; it"
+          + " exists only in the demo profile");
+    }
+    if (env.getProperty("motcua.demo.enabled", Boolean.class, false)) {
+      problems.add("motcua.demo.enabled=true: demo accounts have published passwords; they exist only in the demo"
+          + " profile");
+    }
+    String adminId = env.getProperty("camunda.bpm.admin-user.id");
+    if (adminId != null && !adminId.isBlank()) {
+      String password = env.getProperty("camunda.bpm.admin-user.password", "");
+      if (password.length() < 12 || password.equalsIgnoreCase(adminId)
+          || DEFAULT_PASSWORDS.contains(password.toLowerCase(Locale.ROOT))) {
+        problems.add("camunda.bpm.admin-user.password is a default or short password (at least 12 characters, not"
+            + " the user name): set a real one or remove camunda.bpm.admin-user");
+      }
+    }
+    return problems;
+  }
+
+  /** After Spring Boot has read every configuration file and profile. */
+  @Override
+  public int getOrder() {
+    return Ordered.LOWEST_PRECEDENCE;
+  }
+
+  /** Start-up refused; {@link UnsafeConfigurationFailureAnalyzer} prints it as one clear message. */
+  static final class UnsafeConfigurationException extends IllegalStateException {
+
+    private final List<String> problems;
+
+    UnsafeConfigurationException(List<String> problems) {
+      super("motcua refuses to start with an unsafe configuration outside the demo profile:\n  - "
+          + String.join("\n  - ", problems));
+      this.problems = List.copyOf(problems);
+    }
+
+    List<String> problems() {
+      return problems;
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package org.motcua.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.motcua.MotcuaApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * Finding 2 of the security review: the shipped base configuration carried the sample hash secret, the sandbox
+ * gateway, demo accounts and Camunda's admin/admin, so any deployment that forgot a profile accepted payment
+ * callbacks signed with the public secret; on PostgreSQL the secret defaulted to blank and every IPN answered 500.
+ * Now the real application refuses to start outside the demo profile, naming each unsafe setting. (These starts fail
+ * while the environment is prepared, before any database or engine exists.)
+ */
+class ProductionSafetyTest {
+
+  private static final String STRONG_SECRET = "k3Jd9sPq0wXz7LmN4vBt6RyC1eHu8GaF";
+
+  @Test
+  void theShippedConfigurationWithoutTheDemoProfileDoesNotStart() {
+    Throwable refused = start();
+    assertThat(refused).isInstanceOf(ProductionSafety.UnsafeConfigurationException.class);
+    assertThat(refused.getMessage()).contains("motcua.payment.vnpay.hash-secret", "is blank");
+  }
+
+  @Test
+  void theProductionProfileWithABlankSecretDoesNotStartEither() {
+    assertThat(start("--spring.profiles.active=postgres").getMessage())
+        .contains("motcua.payment.vnpay.hash-secret", "is blank");
+  }
+
+  @Test
+  void aSampleOrShortSecretIsRefused() {
+    assertThat(start("--motcua.payment.vnpay.hash-secret=sandbox-secret-change-me").getMessage())
+        .contains("published sample secret");
+    assertThat(start("--motcua.payment.vnpay.hash-secret=short-but-not-sample").getMessage())
+        .contains("20 characters long", "at least 32");
+  }
+
+  @Test
+  void demoConveniencesAndDefaultAdministratorPasswordsAreRefusedOutsideTheDemoProfile() {
+    Throwable refused = start("--motcua.payment.vnpay.hash-secret=" + STRONG_SECRET,
+        "--motcua.payment.sandbox.enabled=true", "--motcua.demo.enabled=true",
+        "--camunda.bpm.admin-user.id=admin", "--camunda.bpm.admin-user.password=admin");
+    assertThat(((ProductionSafety.UnsafeConfigurationException) refused).problems()).hasSize(3);
+    assertThat(refused.getMessage()).contains("motcua.payment.sandbox.enabled", "motcua.demo.enabled",
+        "camunda.bpm.admin-user.password");
+  }
+
+  @Test
+  void theRefusalIsPrintedAsOneClearMessage() {
+    PrintStream console = System.out;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try {
+      start();
+    } finally {
+      System.setOut(console);
+    }
+    assertThat(printed.toString(StandardCharsets.UTF_8)).contains("APPLICATION FAILED TO START",
+        "motcua.payment.vnpay.hash-secret (MOTCUA_VNPAY_HASH_SECRET) is blank", "--spring.profiles.active=demo");
+  }
+
+  @Test
+  void realSecretsPassAndTheDemoProfileIsExempt() {
+    StandardEnvironment production = new StandardEnvironment();
+    production.getPropertySources().addFirst(new MapPropertySource("production", Map.of(
+        "motcua.payment.vnpay.hash-secret", STRONG_SECRET,
+        "camunda.bpm.admin-user.id", "ops",
+        "camunda.bpm.admin-user.password", "a-long-real-passphrase")));
+    assertThat(ProductionSafety.problems(production)).isEmpty();
+
+    StandardEnvironment demo = new StandardEnvironment();
+    demo.setActiveProfiles("demo");
+    new ProductionSafety().postProcessEnvironment(demo, null);
+  }
+
+  /** Starts the real application with the shipped configuration and these arguments; returns why it failed. */
+  private static Throwable start(String... args) {
+    Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(MotcuaApplication.class)
+        .web(WebApplicationType.NONE).run(args).close());
+    assertThat(failure).as("start-up must be refused").isNotNull();
+    Throwable root = failure;
+    while (!(root instanceof ProductionSafety.UnsafeConfigurationException) && root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root;
+  }
+}
