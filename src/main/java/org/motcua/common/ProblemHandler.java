@@ -65,6 +65,10 @@ class ProblemHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+    // A field the API does not know is refused by name: a typo must not be silently ignored.
+    if (e.getCause() instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+      return respond(problems.of(HttpStatus.BAD_REQUEST, "UNKNOWN_FIELD", unknown.getPropertyName()));
+    }
     return respond(problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST"));
   }
 
