@@ -26,7 +26,7 @@ public class DossierPages {
 
   /** A dossier with its applicant, processing-control slip and open steps. */
   public record DossierPage(String code, String procedureCode, String procedureName, String field, String agencyName,
-      int channel, int status, Applicant applicant, LocalDateTime submittedAt, LocalDateTime receivedAt,
+      int channel, int status, Applicant applicant, String submittedOnBehalfBy, LocalDateTime submittedAt, LocalDateTime receivedAt,
       LocalDateTime dueAt, LocalDateTime finishedAt, LocalDateTime returnedAt, String timeliness, boolean overdue,
       int supplementCount, String supplementGuide, List<Line> history, List<Step> openSteps,
       boolean resultDigitized, Integer rating, String ratingComment, boolean apologyIssued) {
@@ -97,7 +97,7 @@ public class DossierPages {
     return new DossierPage(d.getCode(), d.getProcedureCode(), d.getProcedureName(), d.getField(),
         agencyName(d.getAgencyCode()), d.getChannel().code(), d.getStatus().code(),
         new Applicant(a.getName(), a.getIdNumber(), a.getPhone(), a.getEmail(), a.getAddress()),
-        d.getSubmittedAt(), d.getReceivedAt(), d.getDueAt(), d.getFinishedAt(), d.getReturnedAt(),
+        d.isSubmittedOnBehalf() ? d.getOwnerUsername() : null, d.getSubmittedAt(), d.getReceivedAt(), d.getDueAt(), d.getFinishedAt(), d.getReturnedAt(),
         d.getTimeliness() == null ? null : d.getTimeliness().name(), d.isOverdue(), d.getSupplementCount(), guide,
         events.stream().map(this::line).toList(),
         openSteps.stream().map(DossierPages::step).toList(), d.isResultDigitized(), d.getSatisfactionRating(),

@@ -50,6 +50,12 @@ class IdentityBindingTest {
     assertThat(submitted.text("submittedBy")).isEqualTo("citizen2");
     assertThat(submitted.body().path("submittedOnBehalf").asBoolean()).isTrue();
 
+    // The clerk sees that an account submitted for someone else.
+    Api.Response page = api.get("clerk.stp", "/officer/dossiers/" + attackers);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(new String(page.raw(), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("Tài khoản citizen2 nộp thay người có tên trên");
+
     JsonNode offers = api.get("citizen2", "/api/dossiers/" + attackers + "/reuse-offers").body();
     List<Long> offered = new ArrayList<>();
     offers.forEach(o -> o.path("items").forEach(i -> offered.add(i.path("id").asLong())));
