@@ -106,10 +106,10 @@ class SecurityConfig {
 
   /**
    * Which requests must carry the CSRF token: every state-changing page request, and a state-changing API call that
-   * comes from a browser — one that carries a session cookie, an {@code Origin} or a {@code Sec-Fetch-Site} header
-   * (browsers add them; a cross-site page cannot remove them). Such a call would otherwise ride on the signed-in
-   * person's session cookie (or on Basic credentials the browser remembers). Programs calling the API with HTTP
-   * Basic send none of these and need no token.
+   * comes from a browser — one that rides on a session cookie without credentials of its own, or that carries an
+   * {@code Origin} or {@code Sec-Fetch-Site} header (browsers add them to cross-site requests, also when they attach
+   * Basic credentials they remember; a page cannot remove them). Programs calling the API with their own HTTP Basic
+   * credentials need no token, even if their client keeps cookies.
    */
   static boolean needsCsrfToken(HttpServletRequest request) {
     if (SAFE_METHODS.contains(request.getMethod())) {
@@ -118,8 +118,10 @@ class SecurityConfig {
     if (!API.matches(request)) {
       return true;
     }
-    return request.getRequestedSessionId() != null || request.getHeader("Origin") != null
-        || request.getHeader("Sec-Fetch-Site") != null;
+    if (request.getHeader("Origin") != null || request.getHeader("Sec-Fetch-Site") != null) {
+      return true;
+    }
+    return request.getRequestedSessionId() != null && request.getHeader("Authorization") == null;
   }
 
   /**

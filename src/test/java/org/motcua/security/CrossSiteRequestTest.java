@@ -58,6 +58,12 @@ class CrossSiteRequestTest {
         HttpResponse.BodyHandlers.ofString());
     assertThat(cookieOnly.statusCode()).as(cookieOnly.body()).isEqualTo(403);
 
+    // A browser that remembers Basic credentials attaches them to a cross-site request too, with its Origin.
+    HttpResponse<String> rememberedBasic = HttpClient.newHttpClient().send(json("/api/dossiers", DOSSIER)
+        .header("Authorization", basic("citizen")).header("Origin", "https://evil.example").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(rememberedBasic.statusCode()).as(rememberedBasic.body()).isEqualTo(403);
+
     String code = existingDossierOfCitizen();
     HttpResponse<String> upload = browser.send(HttpRequest.newBuilder(uri("/api/dossiers/" + code + "/documents"))
         .header("Content-Type", "multipart/form-data; boundary=XYZ")
