@@ -4,7 +4,12 @@ import org.motcua.common.ApiException;
 import org.motcua.security.MotcuaUser;
 import org.motcua.security.Role;
 
-/** Who may see a dossier: its owner, officers of its agency, supervisors above it, admins. */
+/**
+ * Who may see a dossier: its owner, officers of its agency, supervisors above it, admins. Access is checked before
+ * anything about the dossier's state, and a caller who may not see a dossier gets exactly the answer for a code that
+ * does not exist (404 {@code UNKNOWN_DOSSIER}): neither the status nor the body tells which codes exist, nor what
+ * state they are in. A caller who may see it but not do the action asked gets 403 {@code DOSSIER_ACCESS_DENIED}.
+ */
 final class DossierAccess {
 
   private DossierAccess() {
@@ -19,9 +24,14 @@ final class DossierAccess {
     };
   }
 
+  /** The answer for a code nobody issued, also given for a dossier the caller may not see. */
+  static ApiException unknown(String code) {
+    return ApiException.notFound("UNKNOWN_DOSSIER", code);
+  }
+
   static void checkRead(MotcuaUser user, Dossier dossier) {
     if (!canRead(user, dossier)) {
-      throw ApiException.forbidden("DOSSIER_ACCESS_DENIED", dossier.getCode());
+      throw unknown(dossier.getCode());
     }
   }
 
@@ -33,16 +43,52 @@ final class DossierAccess {
 
   /** The applicant online, or a one-stop clerk of the dossier's agency at the counter. */
   static void checkOwnerOrClerk(MotcuaUser user, Dossier dossier) {
-    boolean owner = user.is(Role.CITIZEN) && dossier.isOwnedBy(user.username());
-    boolean clerk = user.is(Role.CLERK) && dossier.getAgencyCode().equals(user.agencyCode());
-    if (!owner && !clerk) {
-      throw ApiException.forbidden("DOSSIER_ACCESS_DENIED", dossier.getCode());
+    checkRead(user, dossier);
+    if (!isOwner(user, dossier) && !isClerk(user, dossier)) {
+      throw denied(dossier);
     }
   }
 
   static void checkOwner(MotcuaUser user, Dossier dossier) {
-    if (!user.is(Role.CITIZEN) || !dossier.isOwnedBy(user.username())) {
-      throw ApiException.forbidden("DOSSIER_ACCESS_DENIED", dossier.getCode());
+    checkRead(user, dossier);
+    if (!isOwner(user, dossier)) {
+      throw denied(dossier);
     }
+  }
+
+  /** A one-stop clerk of the dossier's agency (payments at the counter, exemptions). */
+  static void checkClerk(MotcuaUser user, Dossier dossier) {
+    checkRead(user, dossier);
+    if (!isClerk(user, dossier)) {
+      throw denied(dossier);
+    }
+  }
+
+  /** An officer of the dossier's agency (the e-result). */
+  static void checkHandler(MotcuaUser user, Dossier dossier) {
+    checkRead(user, dossier);
+    if (!handles(user, dossier)) {
+      throw denied(dossier);
+    }
+  }
+
+  /** The applicant, an officer handling the dossier, or an admin (files, reuse offers). */
+  static void checkApplicantOrHandler(MotcuaUser user, Dossier dossier) {
+    checkRead(user, dossier);
+    if (!isOwner(user, dossier) && !handles(user, dossier) && !user.is(Role.ADMIN)) {
+      throw denied(dossier);
+    }
+  }
+
+  static boolean isOwner(MotcuaUser user, Dossier dossier) {
+    return user.is(Role.CITIZEN) && dossier.isOwnedBy(user.username());
+  }
+
+  static boolean isClerk(MotcuaUser user, Dossier dossier) {
+    return user.is(Role.CLERK) && dossier.getAgencyCode().equals(user.agencyCode());
+  }
+
+  private static ApiException denied(Dossier dossier) {
+    return ApiException.forbidden("DOSSIER_ACCESS_DENIED", dossier.getCode());
   }
 }

@@ -2,6 +2,7 @@ package org.motcua.dossier;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -15,9 +16,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * across every node of a cluster and never reused, even when the submission that drew one is rolled back.
  */
 @Component
-class DossierCodes {
+public class DossierCodes {
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd");
+  /**
+   * What a dossier code looks like: the agency's identifier (QCVN 102:2016, dot-separated letters and digits such as
+   * {@code 000.00.12.H30}), the day {@code yyMMdd} and a sequence of at least four digits. Nothing else: no spaces,
+   * quotes or formula characters, so a code is safe in every export.
+   */
+  private static final Pattern FORMAT = Pattern.compile("[0-9A-Z]{1,10}(\\.[0-9A-Z]{1,10}){1,5}-[0-9]{6}-[0-9]{4,9}");
+
+  /** True for a code of the form this class issues, e.g. {@code 000.00.12.H30-250123-0007}. */
+  public static boolean isWellFormed(String code) {
+    return code != null && code.length() <= 60 && FORMAT.matcher(code).matches();
+  }
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate ownTransaction;

@@ -110,9 +110,7 @@ public class DossierDocuments {
   @Transactional
   public DossierDocument uploadResult(MotcuaUser officer, String code, MultipartFile file) {
     Dossier dossier = locked(code);
-    if (!DossierAccess.handles(officer, dossier)) {
-      throw ApiException.forbidden("DOSSIER_ACCESS_DENIED", code);
-    }
+    DossierAccess.checkHandler(officer, dossier);
     if (dossier.getStatus() != DossierStatus.FINISHED) {
       throw ApiException.conflict("RESULT_NOT_EXPECTED", code);
     }
@@ -161,7 +159,7 @@ public class DossierDocuments {
   @Transactional(readOnly = true)
   public Map<String, List<WarehouseItem>> reuseOffers(MotcuaUser user, String code) {
     Dossier dossier = find(code);
-    checkApplicantOrHandler(user, dossier);
+    DossierAccess.checkApplicantOrHandler(user, dossier);
     Map<String, List<WarehouseItem>> offers = new LinkedHashMap<>();
     String owner = dossier.reusesFromWarehouseOf().orElse(null);
     for (String component : missing(dossier)) {
@@ -170,12 +168,16 @@ public class DossierDocuments {
     return offers;
   }
 
-  /** Downloads: only for the applicant and the officers handling the dossier. */
+  /**
+   * Downloads: only for the applicant and the officers handling the dossier. A file of a dossier the caller may not
+   * see is answered as a file that does not exist, so document ids cannot be probed.
+   */
   @Transactional(readOnly = true)
   public Download download(MotcuaUser user, long documentId) {
     DossierDocument document = documents.findById(documentId)
+        .filter(d -> DossierAccess.canRead(user, d.getDossier()))
         .orElseThrow(() -> ApiException.notFound("UNKNOWN_DOCUMENT", documentId));
-    checkApplicantOrHandler(user, document.getDossier());
+    DossierAccess.checkApplicantOrHandler(user, document.getDossier());
     return new Download(document.getFilename(), document.getContentType(), document.getSizeBytes(),
         uploads.open(document.file().storageKey()));
   }
@@ -213,11 +215,8 @@ public class DossierDocuments {
   private Dossier dossierToAddTo(MotcuaUser user, String code) {
     // Locked: a browser sends a dossier's files in parallel, and each one changes the dossier's figures and history.
     Dossier dossier = locked(code);
-    boolean applicant = user.is(Role.CITIZEN) && dossier.isOwnedBy(user.username());
-    boolean clerk = user.is(Role.CLERK) && dossier.getAgencyCode().equals(user.agencyCode());
-    if (!applicant && !clerk) {
-      throw ApiException.forbidden("DOSSIER_ACCESS_DENIED", code);
-    }
+    DossierAccess.checkOwnerOrClerk(user, dossier);
+    boolean applicant = DossierAccess.isOwner(user, dossier);
     // A fee due at submission is paid while the dossier is still being put together: uploads stay open.
     boolean open = (applicant ? APPLICANT_MAY_ADD : CLERK_MAY_ADD).contains(dossier.getStatus())
         || dossier.isWaitingForFeeBeforeReception();
@@ -225,13 +224,6 @@ public class DossierDocuments {
       throw ApiException.conflict("DOCUMENTS_CLOSED", code, dossier.getStatus().code());
     }
     return dossier;
-  }
-
-  private static void checkApplicantOrHandler(MotcuaUser user, Dossier dossier) {
-    boolean applicant = user.is(Role.CITIZEN) && dossier.isOwnedBy(user.username());
-    if (!applicant && !DossierAccess.handles(user, dossier) && !user.is(Role.ADMIN)) {
-      throw ApiException.forbidden("DOSSIER_ACCESS_DENIED", dossier.getCode());
-    }
   }
 
   private Procedure.Component component(Dossier dossier, String componentCode) {
@@ -246,10 +238,10 @@ public class DossierDocuments {
   }
 
   private Dossier locked(String code) {
-    return dossiers.lockByCode(code).orElseThrow(() -> ApiException.notFound("UNKNOWN_DOSSIER", code));
+    return dossiers.lockByCode(code).orElseThrow(() -> DossierAccess.unknown(code));
   }
 
   private Dossier find(String code) {
-    return dossiers.findByCode(code).orElseThrow(() -> ApiException.notFound("UNKNOWN_DOSSIER", code));
+    return dossiers.findByCode(code).orElseThrow(() -> DossierAccess.unknown(code));
   }
 }

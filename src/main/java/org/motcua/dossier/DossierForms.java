@@ -1,6 +1,7 @@
 package org.motcua.dossier;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,7 +44,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class DossierForms {
 
   /** The forms a dossier may have, by the name used in the URL. */
-  public enum Form { RECEIPT, SUPPLEMENT_REQUEST, REFUSAL, APOLOGY, CONTROL_SLIP, PAYMENT_RECEIPT }
+  public enum Form {
+    RECEIPT, SUPPLEMENT_REQUEST, REFUSAL, APOLOGY, CONTROL_SLIP, PAYMENT_RECEIPT;
+
+    /** receipt, supplement-request, …; anything else is an unknown form (404). */
+    static Form byUrlName(String name) {
+      return java.util.Arrays.stream(values())
+          .filter(f -> f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-').equals(name))
+          .findFirst().orElseThrow(() -> ApiException.notFound("UNKNOWN_FORM", name));
+    }
+  }
 
   /** A printed register beyond this is unreadable; the reports' CSV exports serve larger periods. */
   static final int MAX_REGISTER_ROWS = 5000;
@@ -73,10 +83,11 @@ public class DossierForms {
     this.publicUrl = publicUrl;
   }
 
+  /** The form named in the URL; access to the dossier is checked first, so a stranger learns nothing from the name. */
   @Transactional(readOnly = true)
-  public byte[] render(MotcuaUser user, String code, Form form) {
+  public byte[] render(MotcuaUser user, String code, String formName) {
     Dossier d = dossiers.read(user, code);
-    return switch (form) {
+    return switch (Form.byUrlName(formName)) {
       case RECEIPT -> pdfs.receiptSlip(receipt(d));
       case SUPPLEMENT_REQUEST -> pdfs.supplementRequest(supplementRequest(d));
       case REFUSAL -> pdfs.refusalNotice(refusal(d));
@@ -155,7 +166,10 @@ public class DossierForms {
         d.getDueAt(), steps);
   }
 
-  /** Sổ theo dõi hồ sơ: dossiers received in a period by an agency (and the units below it). */
+  /**
+   * Sổ theo dõi hồ sơ: dossiers received in a period by an agency — with the units below it for supervisors and
+   * admins, the agency alone for its officers.
+   */
   @Transactional(readOnly = true)
   public byte[] register(MotcuaUser user, LocalDate from, LocalDate to, String agencyCode) {
     if (to.isBefore(from)) {
@@ -165,14 +179,18 @@ public class DossierForms {
     if (agency == null || catalog.agency(agency).isEmpty()) {
       throw ApiException.badRequest("UNKNOWN_AGENCY", agencyCode);
     }
-    boolean allowed = user.is(Role.ADMIN)
-        || (user.is(Role.SUPERVISOR) && catalog.isWithin(agency, user.agencyCode()))
-        || (user.role().isOfficer() && agency.equals(user.agencyCode()));
-    if (!allowed) {
+    // Supervisors and admins read an agency with the units below it; officers only their own agency's dossiers,
+    // the ones they may open (DossierAccess), not those of the offices under their department.
+    boolean subtree = user.is(Role.ADMIN) || (user.is(Role.SUPERVISOR) && catalog.isWithin(agency, user.agencyCode()));
+    boolean ownAgency = !user.is(Role.SUPERVISOR) && user.role().isOfficer() && agency.equals(user.agencyCode());
+    if (!subtree && !ownAgency) {
       throw ApiException.forbidden("REPORT_SCOPE_DENIED", agency);
     }
-    List<Dossier> received = repository.findReceivedWithin(agency, from.atStartOfDay(),
-        to.plusDays(1).atStartOfDay(), PageRequest.of(0, MAX_REGISTER_ROWS + 1, Sort.by("receivedAt", "id")));
+    LocalDateTime start = from.atStartOfDay();
+    LocalDateTime end = to.plusDays(1).atStartOfDay();
+    PageRequest firstRows = PageRequest.of(0, MAX_REGISTER_ROWS + 1, Sort.by("receivedAt", "id"));
+    List<Dossier> received = subtree ? repository.findReceivedWithin(agency, start, end, firstRows)
+        : repository.findReceivedBy(agency, start, end, firstRows);
     if (received.size() > MAX_REGISTER_ROWS) {
       throw ApiException.badRequest("REGISTER_TOO_LARGE", MAX_REGISTER_ROWS);
     }

@@ -10,7 +10,6 @@ import org.motcua.payment.ChargeSettled;
 import org.motcua.payment.Payments;
 import org.motcua.process.DossierProcess;
 import org.motcua.security.MotcuaUser;
-import org.motcua.security.Role;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -45,23 +44,28 @@ public class DossierPayments {
   /** The applicant starts paying online: the URL of the gateway's payment page. */
   @Transactional(readOnly = true)
   public String payOnline(MotcuaUser citizen, String code, String clientIp) {
-    Dossier dossier = waitingForPayment(code);
+    // Access before state: a stranger learns nothing of the dossier's payment state (404 as for an unknown code).
+    Dossier dossier = dossiers.find(code);
     DossierAccess.checkOwner(citizen, dossier);
+    waitingForPayment(dossier);
     return payments.onlinePaymentUrl(code, clientIp);
   }
 
   /** Thu phí tại quầy, with the receipt number the clerk issued. */
   @Transactional
   public Charge payAtCounter(MotcuaUser clerk, String code, Charge.Method method, String receiptNumber) {
-    checkClerk(clerk, waitingForPayment(code));
+    Dossier dossier = dossiers.find(code);
+    DossierAccess.checkClerk(clerk, dossier);
+    waitingForPayment(dossier);
     return payments.payAtCounter(code, method, receiptNumber, clerk.username());
   }
 
   /** Miễn phí, lệ phí, with the exemption's reason code. */
   @Transactional
   public Charge exempt(MotcuaUser clerk, String code, String reasonCode, String note) {
-    Dossier dossier = waitingForPayment(code);
-    checkClerk(clerk, dossier);
+    Dossier dossier = dossiers.find(code);
+    DossierAccess.checkClerk(clerk, dossier);
+    waitingForPayment(dossier);
     // Only the grounds the catalog lists for this procedure (the dossier's own procedure) waive its fee.
     if (catalog.procedure(dossier.getProcedureCode()).filter(p -> p.exempts(reasonCode)).isEmpty()) {
       throw ApiException.badRequest("UNKNOWN_EXEMPTION", reasonCode, dossier.getProcedureCode());
@@ -112,17 +116,11 @@ public class DossierPayments {
     process.correlate(PAYMENT_MESSAGE, dossier.getCode(), Map.of());
   }
 
-  private Dossier waitingForPayment(String code) {
-    Dossier dossier = dossiers.find(code);
+  /** Asked only once the caller is known to be allowed: the state is theirs to learn. */
+  private static Dossier waitingForPayment(Dossier dossier) {
     if (dossier.getStatus() != DossierStatus.PAYMENT_REQUESTED) {
-      throw ApiException.conflict("NO_OPEN_CHARGE", code);
+      throw ApiException.conflict("NO_OPEN_CHARGE", dossier.getCode());
     }
     return dossier;
-  }
-
-  private static void checkClerk(MotcuaUser user, Dossier dossier) {
-    if (!user.is(Role.CLERK) || !dossier.getAgencyCode().equals(user.agencyCode())) {
-      throw ApiException.forbidden("DOSSIER_ACCESS_DENIED", dossier.getCode());
-    }
   }
 }

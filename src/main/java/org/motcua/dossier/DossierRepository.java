@@ -32,8 +32,14 @@ interface DossierRepository extends JpaRepository<Dossier, Long>, DossierByCode 
   @Query("select d from Dossier d where d.agencyPath like concat('%/', :agencyCode, '/%')")
   Page<Dossier> findWithinAgency(String agencyCode, Pageable pageable);
 
+  /** Received by the agency or any unit below it (a supervisor's register). */
   @Query("select d from Dossier d where d.agencyPath like concat('%/', :agencyCode, '/%')"
       + " and d.receivedAt >= :from and d.receivedAt < :to")
   List<Dossier> findReceivedWithin(String agencyCode, java.time.LocalDateTime from, java.time.LocalDateTime to,
+      Pageable page);
+
+  /** Received by this agency itself (an officer's register). */
+  @Query("select d from Dossier d where d.agencyCode = :agencyCode and d.receivedAt >= :from and d.receivedAt < :to")
+  List<Dossier> findReceivedBy(String agencyCode, java.time.LocalDateTime from, java.time.LocalDateTime to,
       Pageable page);
 }

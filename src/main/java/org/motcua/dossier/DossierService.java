@@ -419,6 +419,6 @@ public class DossierService {
   }
 
   Dossier find(String code) {
-    return dossiers.findByCode(code).orElseThrow(() -> ApiException.notFound("UNKNOWN_DOSSIER", code));
+    return dossiers.findByCode(code).orElseThrow(() -> DossierAccess.unknown(code));
   }
 }

@@ -1,9 +1,6 @@
 package org.motcua.dossier;
 
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.Locale;
-import org.motcua.common.ApiException;
 import org.motcua.security.MotcuaUser;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -33,13 +30,13 @@ class FormController {
   @GetMapping("/api/dossiers/{code}/forms/{form}")
   ResponseEntity<byte[]> form(@AuthenticationPrincipal MotcuaUser user, @PathVariable String code,
       @PathVariable String form) {
-    DossierForms.Form which = Arrays.stream(DossierForms.Form.values())
-        .filter(f -> f.name().toLowerCase(Locale.ROOT).replace('_', '-').equals(form))
-        .findFirst().orElseThrow(() -> ApiException.notFound("UNKNOWN_FORM", form));
-    return pdf(forms.render(user, code, which), code + "-" + form + ".pdf");
+    return pdf(forms.render(user, code, form), code + "-" + form + ".pdf");
   }
 
-  /** Sổ theo dõi hồ sơ for a period and an agency (officers: their own; supervisors: their subtree). */
+  /**
+   * Sổ theo dõi hồ sơ for a period and an agency: officers their own agency's dossiers only (not the units below it),
+   * supervisors their subtree, admins any agency.
+   */
   @GetMapping("/api/register")
   ResponseEntity<byte[]> register(@AuthenticationPrincipal MotcuaUser user,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

@@ -1,9 +1,11 @@
 package org.motcua.payment;
 
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.function.Predicate;
 import org.motcua.catalog.Catalog;
+import org.motcua.common.CsvWriter;
 import org.motcua.security.MotcuaUser;
 import org.motcua.security.Role;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -36,20 +38,23 @@ class ReconciliationController {
 
   @GetMapping(path = "/api/reports/reconciliation.csv")
   ResponseEntity<byte[]> csv(@AuthenticationPrincipal MotcuaUser user,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-    StringBuilder csv = new StringBuilder("\uFEFF"); // BOM: spreadsheet programs then read the Vietnamese headers
-    csv.append("Thời điểm nhận,Cổng,Mã giao dịch,Số tiền (đồng),Kết quả đối soát,Cần xử lý,Mã hồ sơ,"
-        + "Số tiền phải nộp (đồng),Trạng thái khoản thu\r\n");
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    CsvWriter csv = new CsvWriter(bytes);
+    csv.line("Thời điểm nhận", "Cổng", "Mã giao dịch", "Số tiền (đồng)", "Kết quả đối soát", "Cần xử lý", "Mã hồ sơ",
+        "Số tiền phải nộp (đồng)", "Trạng thái khoản thu");
     for (Reconciliation.Line l : report(user, date).lines()) {
-      csv.append(String.join(",", String.valueOf(l.receivedAt()), l.gateway(), cell(l.txnRef()),
-          cell(l.amountVnd()), l.verdict(), l.flagged() ? "có" : "không", cell(l.dossierCode()),
-          cell(l.chargeAmountVnd()), cell(l.chargeStatus()))).append("\r\n");
+      // The transaction reference and amount come from the caller of the callback (possibly forged): the writer
+      // neutralises them like any text; the amounts are numbers the gateway sent, parsed as such.
+      csv.line(l.receivedAt(), l.gateway(), l.txnRef(), l.amountVnd(), l.verdict(), l.flagged() ? "có" : "không",
+          l.dossierCode(), l.chargeAmountVnd(), l.chargeStatus());
     }
+    csv.flush();
     return ResponseEntity.ok()
-        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .contentType(MediaType.parseMediaType(CsvWriter.MEDIA_TYPE))
         .header(HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment().filename("doi-soat-" + date + ".csv").build().toString())
-        .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+        .body(bytes.toByteArray());
   }
 
   private Reconciliation.Report report(MotcuaUser user, LocalDate date) {
@@ -57,15 +62,5 @@ class ReconciliationController {
     Predicate<String> visible = admin ? code -> true
         : code -> catalog.isWithin(code.substring(0, Math.max(code.indexOf('-'), 0)), user.agencyCode());
     return reconciliation.of(date, visible, admin);
-  }
-
-  private static String cell(Object value) {
-    if (value == null) {
-      return "";
-    }
-    String text = value.toString();
-    // Quote, and defuse spreadsheet formulas in values that come from outside (a forged txnRef).
-    String safe = text.matches("^[=+\\-@].*") ? "'" + text : text;
-    return "\"" + safe.replace("\"", "\"\"") + "\"";
   }
 }

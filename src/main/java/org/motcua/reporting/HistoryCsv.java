@@ -7,6 +7,7 @@ import java.util.List;
 import org.motcua.catalog.Agency;
 import org.motcua.catalog.Catalog;
 import org.motcua.catalog.Procedure;
+import org.motcua.dossier.DossierCodes;
 import org.motcua.dossier.DossierFacts;
 import org.motcua.dossier.Timeliness;
 
@@ -50,13 +51,18 @@ final class HistoryCsv {
   }
 
   Row parse(String line) {
-    List<String> f = split(line);
-    if (f == null) {
+    List<String> raw = split(line);
+    if (raw == null) {
       return Row.rejected("UNCLOSED_QUOTE", line);
     }
-    if (f.size() != COLUMNS) {
-      return Row.rejected("COLUMN_COUNT", String.valueOf(f.size()));
+    if (raw.size() != COLUMNS) {
+      return Row.rejected("COLUMN_COUNT", String.valueOf(raw.size()));
     }
+    // The code is checked as written (a tab or space around it is refused with it); the other values are trimmed.
+    if (!DossierCodes.isWellFormed(raw.get(0))) {
+      return Row.rejected("BAD_CODE", raw.get(0));
+    }
+    List<String> f = raw.stream().map(String::trim).toList();
     try {
       return build(f);
     } catch (Bad bad) {
@@ -65,10 +71,9 @@ final class HistoryCsv {
   }
 
   private Row build(List<String> f) {
+    // Checked in parse: only codes of the dossier-code format, which holds no formula character, space, tab or line
+    // break, so the code is safe in every export.
     String code = f.get(0);
-    if (code.isEmpty() || code.length() > 60) {
-      throw new Bad("BAD_CODE", code);
-    }
     Procedure procedure = catalog.procedure(f.get(1)).orElseThrow(() -> new Bad("UNKNOWN_PROCEDURE", f.get(1)));
     Agency agency = catalog.agency(f.get(2)).orElseThrow(() -> new Bad("UNKNOWN_AGENCY", f.get(2)));
     int channel = integer(f.get(3), "channel", 1, 3);
@@ -179,7 +184,7 @@ final class HistoryCsv {
     }
   }
 
-  /** RFC 4180 fields (quotes optional, "" inside quotes); null if a quote is left open. Values are trimmed. */
+  /** RFC 4180 fields (quotes optional, "" inside quotes) as written; null if a quote is left open. */
   static List<String> split(String line) {
     List<String> fields = new ArrayList<>(COLUMNS);
     StringBuilder current = new StringBuilder();
@@ -198,7 +203,7 @@ final class HistoryCsv {
       } else if (c == '"') {
         quoted = true;
       } else if (c == ',') {
-        fields.add(current.toString().trim());
+        fields.add(current.toString());
         current.setLength(0);
       } else {
         current.append(c);
@@ -207,7 +212,7 @@ final class HistoryCsv {
     if (quoted) {
       return null;
     }
-    fields.add(current.toString().trim());
+    fields.add(current.toString());
     return fields;
   }
 

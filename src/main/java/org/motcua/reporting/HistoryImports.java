@@ -3,6 +3,7 @@ package org.motcua.reporting;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import org.motcua.security.MotcuaUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,6 +45,7 @@ class HistoryImports implements DisposableBean {
   private final DossierRows rows;
   private final Catalog catalog;
   private final Clock clock;
+  private final ImportProperties limits;
   private final TransactionTemplate tx;
   private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "history-import");
@@ -51,7 +54,8 @@ class HistoryImports implements DisposableBean {
   });
 
   HistoryImports(ImportJobs jobs, DossierRows rows, Catalog catalog, Clock clock,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions, ImportProperties limits) {
+    this.limits = limits;
     this.jobs = jobs;
     this.rows = rows;
     this.catalog = catalog;
@@ -59,9 +63,19 @@ class HistoryImports implements DisposableBean {
     this.tx = new TransactionTemplate(transactions);
   }
 
-  /** Checks the header, spools the body and starts the job; returns its id at once. */
-  String start(MotcuaUser admin, InputStream body, boolean skipInvalid) {
-    Path file = spool(body);
+  /**
+   * Checks the size and the header, spools the body and starts the job; returns its id at once. A body above
+   * {@code motcua.imports.max-bytes} is refused (413) before anything is stored: at once when its declared length says
+   * so, else as soon as the spooled bytes pass the limit (the partial file is deleted).
+   *
+   * @param declaredLength the request's Content-Length, or -1 when it is not known (chunked)
+   */
+  String start(MotcuaUser admin, InputStream body, long declaredLength, boolean skipInvalid) {
+    long max = limits.getMaxBytes().toBytes();
+    if (declaredLength > max) {
+      throw tooLarge(max);
+    }
+    Path file = spool(body, max);
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String header = reader.readLine();
       if (header == null) {
@@ -189,16 +203,35 @@ class HistoryImports implements DisposableBean {
     batch.clear();
   }
 
-  private static Path spool(InputStream body) {
+  private static Path spool(InputStream body, long max) {
+    Path file;
     try {
-      Path file = Files.createTempFile("motcua-import-", ".csv");
-      try (InputStream in = body) {
-        Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      }
-      return file;
+      file = Files.createTempFile("motcua-import-", ".csv");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    try (InputStream in = body; OutputStream out = Files.newOutputStream(file)) {
+      byte[] buffer = new byte[64 * 1024];
+      long total = 0;
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        total += n;
+        if (total > max) {
+          throw tooLarge(max);
+        }
+        out.write(buffer, 0, n);
+      }
+      return file;
+    } catch (IOException e) {
+      delete(file);
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      delete(file);
+      throw e;
+    }
+  }
+
+  private static ApiException tooLarge(long max) {
+    return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "IMPORT_TOO_LARGE", max / (1024.0 * 1024.0));
   }
 
   private static void delete(Path file) {

@@ -34,11 +34,14 @@ class ImportController {
     this.problems = problems;
   }
 
-  /** The body is read as a stream (any content type: {@code text/csv} is usual), never held in memory. */
+  /**
+   * The body is read as a stream (any content type: {@code text/csv} is usual), never held in memory, and at most
+   * {@code motcua.imports.max-bytes} of it (413 {@code IMPORT_TOO_LARGE} beyond, nothing stored).
+   */
   @PostMapping
   ResponseEntity<ImportView> start(@AuthenticationPrincipal MotcuaUser admin, HttpServletRequest request,
       @RequestParam(defaultValue = "false") boolean skipInvalid) throws IOException {
-    String id = imports.start(admin, request.getInputStream(), skipInvalid);
+    String id = imports.start(admin, request.getInputStream(), request.getContentLengthLong(), skipInvalid);
     return ResponseEntity.accepted().location(URI.create("/api/admin/imports/" + id)).body(view(id));
   }
 

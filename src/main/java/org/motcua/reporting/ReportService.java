@@ -208,6 +208,10 @@ public class ReportService {
     if (user.is(Role.ADMIN)) {
       return agency;
     }
+    // Subtrees are for supervisors; the other officers' register is their own agency's (DossierForms#register).
+    if (!user.is(Role.SUPERVISOR)) {
+      throw ApiException.forbidden("REPORT_SCOPE_DENIED", agency == null ? user.agencyCode() : agency);
+    }
     if (agency == null) {
       return user.agencyCode();
     }

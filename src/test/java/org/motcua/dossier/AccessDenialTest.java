@@ -63,9 +63,10 @@ class AccessDenialTest {
   @Test
   void aCitizenCannotReadOrSupplementAnotherCitizensDossier() {
     String code = flow.submit("citizen", CRIMINAL_RECORD);
-    assertProblem(api.get("citizen2", "/api/dossiers/" + code), 403, "DOSSIER_ACCESS_DENIED");
-    assertProblem(api.post("citizen2", "/api/dossiers/" + code + "/supplements", Map.of("note", "x")), 403,
-        "DOSSIER_ACCESS_DENIED");
+    // Someone else's dossier is answered as one that does not exist.
+    assertProblem(api.get("citizen2", "/api/dossiers/" + code), 404, "UNKNOWN_DOSSIER");
+    assertProblem(api.post("citizen2", "/api/dossiers/" + code + "/supplements", Map.of("note", "x")), 404,
+        "UNKNOWN_DOSSIER");
     JsonNode mine = api.get("citizen2", "/api/dossiers?mine").body();
     assertThat(mine.path("items").findValuesAsText("code")).doesNotContain(code);
     assertThat(api.get("citizen", "/api/dossiers?mine").body().path("items").findValuesAsText("code")).contains(code);
@@ -82,7 +83,7 @@ class AccessDenialTest {
     assertProblem(api.post("clerk.vithanh", "/api/tasks/" + taskId + "/complete", Map.of("decision", "accept")),
         403, "TASK_NOT_YOURS");
     assertProblem(api.post("clerk.vithanh", "/api/tasks/" + taskId + "/claim", null), 403, "TASK_NOT_YOURS");
-    assertProblem(api.get("clerk.vithanh", "/api/dossiers/" + code), 403, "DOSSIER_ACCESS_DENIED");
+    assertProblem(api.get("clerk.vithanh", "/api/dossiers/" + code), 404, "UNKNOWN_DOSSIER");
     // Same agency, wrong role: the specialist cannot do the clerk's reception.
     assertProblem(api.post("specialist.stp", "/api/tasks/" + taskId + "/complete", Map.of("decision", "accept")),
         403, "TASK_NOT_YOURS");

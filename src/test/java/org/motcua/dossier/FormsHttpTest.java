@@ -45,7 +45,7 @@ class FormsHttpTest {
     String slip = text(api.get("clerk.stp", "/api/dossiers/" + code + "/forms/control-slip"));
     assertThat(slip).contains(code, "Lê Thị Hoa", "Trương Minh Quân", "Nguyễn Hữu Đức");
 
-    assertProblem(api.get("citizen2", "/api/dossiers/" + code + "/forms/receipt"), 403, "DOSSIER_ACCESS_DENIED");
+    assertProblem(api.get("citizen2", "/api/dossiers/" + code + "/forms/receipt"), 404, "UNKNOWN_DOSSIER");
     assertProblem(api.get("citizen", "/api/dossiers/" + code + "/forms/apology"), 409, "FORM_NOT_AVAILABLE");
     assertProblem(api.get("citizen", "/api/dossiers/" + code + "/forms/nothing"), 404, "UNKNOWN_FORM");
 
@@ -53,6 +53,28 @@ class FormsHttpTest {
     assertThat(register).contains(code, APPLICANT);
     assertProblem(api.get("supervisor.vithanh", "/api/register?from=2026-01-01&to=2026-12-31&agency=000.00.12.H30"),
         403, "REPORT_SCOPE_DENIED");
+  }
+
+  /**
+   * Sổ theo dõi hồ sơ: a department's officers list their own agency's dossiers, not those of the office under it
+   * (which they may not open); the department's supervisor lists the whole subtree.
+   */
+  @Test
+  void anOfficersRegisterHoldsTheirOwnAgencysDossiersOnly() throws IOException {
+    Dossiers flow = new Dossiers(api);
+    String land = flow.submitComplete("citizen", "1.013831.000.00.16.H30"); // Văn phòng Đăng ký đất đai 000.20.16.H30
+    String received = flow.decide("clerk.vpdk", land, "accept", null).path("receivedAt").asText();
+    String period = "from=" + received.substring(0, 10) + "&to=" + received.substring(0, 10);
+
+    assertThat(text(api.get("clerk.vpdk", "/api/register?" + period))).contains(land);
+    for (String departmentOfficer : java.util.List.of("clerk.snnmt", "specialist.snnmt", "leader.snnmt")) {
+      assertThat(text(api.get(departmentOfficer, "/api/register?" + period))).as(departmentOfficer)
+          .doesNotContain(land);
+      assertProblem(api.get(departmentOfficer, "/api/register?" + period + "&agency=000.20.16.H30"), 403,
+          "REPORT_SCOPE_DENIED");
+    }
+    assertThat(text(api.get("supervisor.snnmt", "/api/register?" + period))).contains(land);
+    assertThat(text(api.get("admin", "/api/register?" + period + "&agency=000.00.16.H30"))).contains(land);
   }
 
   private static String text(Api.Response response) throws IOException {

@@ -109,10 +109,10 @@ class IntakeHttpTest {
     Api.Response download = api.get("citizen", "/api/documents/" + result.path("id").asText() + "/content");
     assertThat(download.status()).isEqualTo(200);
     assertThat(download.contentType()).isEqualTo("application/pdf");
-    assertProblem(api.get("citizen2", "/api/documents/" + result.path("id").asText() + "/content"), 403,
-        "DOSSIER_ACCESS_DENIED");
-    assertProblem(api.get("clerk.vithanh", "/api/documents/" + result.path("id").asText() + "/content"), 403,
-        "DOSSIER_ACCESS_DENIED");
+    assertProblem(api.get("citizen2", "/api/documents/" + result.path("id").asText() + "/content"), 404,
+        "UNKNOWN_DOCUMENT");
+    assertProblem(api.get("clerk.vithanh", "/api/documents/" + result.path("id").asText() + "/content"), 404,
+        "UNKNOWN_DOCUMENT");
 
     JsonNode warehouse = api.get("citizen", "/api/warehouse").body();
     assertThat(warehouse.findValuesAsText("documentType"))
@@ -173,7 +173,7 @@ class IntakeHttpTest {
     assertThat(returned.status()).as(returned.toString()).isEqualTo(200);
     assertThat(returned.text("postalTrackingOut")).isEqualTo("EB987654321VN");
     // Nobody with this CCCD has an account: the dossier has no online owner.
-    assertProblem(api.get("citizen", "/api/dossiers/" + code), 403, "DOSSIER_ACCESS_DENIED");
+    assertProblem(api.get("citizen", "/api/dossiers/" + code), 404, "UNKNOWN_DOSSIER");
   }
 
   @Test
@@ -245,7 +245,7 @@ class IntakeHttpTest {
     assertProblem(api.upload("citizen", path, Map.of("component", "KHONG_CO",
         "file", new Api.FilePart("a.pdf", Api.pdf("x")))), 400, "UNKNOWN_COMPONENT");
     assertProblem(api.upload("citizen2", path, Map.of("component", "TO_KHAI",
-        "file", new Api.FilePart("a.pdf", Api.pdf("x")))), 403, "DOSSIER_ACCESS_DENIED");
+        "file", new Api.FilePart("a.pdf", Api.pdf("x")))), 404, "UNKNOWN_DOSSIER");
     assertProblem(api.upload("citizen", path, Map.of("component", "TO_KHAI")), 400, "MISSING_PART");
 
     assertThat(jdbc.queryForObject("select count(*) from document", Long.class)).isEqualTo(rows);
@@ -274,8 +274,8 @@ class IntakeHttpTest {
   void withdrawalIsConfirmedByTheClerkAndBlocksOtherWorkMeanwhile() {
     String code = flow.submitComplete("citizen", CRIMINAL_RECORD);
     flow.decide("clerk.stp", code, "accept", null);
-    assertProblem(api.post("citizen2", "/api/dossiers/" + code + "/withdrawal", Map.of("reason", "x")), 403,
-        "DOSSIER_ACCESS_DENIED");
+    assertProblem(api.post("citizen2", "/api/dossiers/" + code + "/withdrawal", Map.of("reason", "x")), 404,
+        "UNKNOWN_DOSSIER");
     assertProblem(api.post("citizen", "/api/dossiers/" + code + "/withdrawal", Map.of()), 400, "VALIDATION_FAILED");
     Api.Response asked = api.post("citizen", "/api/dossiers/" + code + "/withdrawal",
         Map.of("reason", "Tôi đã có phiếu lý lịch tư pháp khác"));

@@ -36,7 +36,7 @@ class SatisfactionRatingTest {
     flow.uploadResult("leader.stp", code);
     flow.decide("clerk.stp", code, "return", null);
 
-    assertProblem(api.post("citizen2", rating, Map.of("rating", 5)), 403, "DOSSIER_ACCESS_DENIED");
+    assertProblem(api.post("citizen2", rating, Map.of("rating", 5)), 404, "UNKNOWN_DOSSIER");
     assertProblem(api.post("clerk.stp", rating, Map.of("rating", 5)), 403, "DOSSIER_ACCESS_DENIED");
     assertProblem(api.post("citizen", rating, Map.of("rating", 6)), 400, "INVALID_RATING");
     assertProblem(api.post("citizen", rating, Map.of("rating", 0)), 400, "INVALID_RATING");

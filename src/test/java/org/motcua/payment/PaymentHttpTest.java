@@ -125,7 +125,9 @@ class PaymentHttpTest {
     String paid = awaitingPayment();
     Api.Response denied = api.post("clerk.vithanh", "/api/dossiers/" + paid + "/payments/counter",
         Map.of("method", "CASH", "receiptNumber", "0001"));
-    assertThat(denied.status()).isEqualTo(403);
+    // A clerk of another agency may not see the dossier: answered as an unknown code.
+    assertThat(denied.status()).isEqualTo(404);
+    assertThat(denied.text("code")).isEqualTo("UNKNOWN_DOSSIER");
     assertThat(api.post("clerk.stp", "/api/dossiers/" + paid + "/payments/counter",
         Map.of("method", "ONLINE", "receiptNumber", "0001")).text("code")).isEqualTo("INVALID_PAYMENT_METHOD");
     flow.payAtCounter("clerk.stp", paid);
@@ -210,6 +212,28 @@ class PaymentHttpTest {
     assertThat(csv.status()).isEqualTo(200);
     String text = new String(csv.raw(), StandardCharsets.UTF_8);
     assertThat(text).startsWith("\uFEFFThời điểm nhận,Cổng,Mã giao dịch").contains(txnRef, "AMOUNT_MISMATCH");
+  }
+
+  /**
+   * The transaction reference of a callback is whatever its sender wrote: in the reconciliation CSV it is text a
+   * spreadsheet does not evaluate, with its line breaks kept inside the cell.
+   */
+  @Test
+  void hostileTransactionReferencesAreNeutralisedInTheReconciliationCsv() {
+    String date = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+    for (String txnRef : java.util.List.of("=HYPERLINK(\"http://x\",\"y\")", "+1", "@SUM(1)", "-2+3", "\tcmd",
+        "\rcmd", "a\nb")) {
+      Api.Response answer = api.get(null, "/api/payments/vnpay/ipn?"
+          + VnpaySignature.signedQuery(ipn(txnRef, 5_000, "00"), SECRET));
+      assertThat(answer.text("RspCode")).as(txnRef).isEqualTo("01"); // order not found
+    }
+    Api.Response csv = api.get("admin", "/api/reports/reconciliation.csv?date=" + date);
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.contentType()).startsWith("text/csv");
+    String text = new String(csv.raw(), StandardCharsets.UTF_8);
+    assertThat(text).contains(",VNPAY,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",5000,UNKNOWN_TRANSACTION,",
+        ",VNPAY,'+1,5000,", ",VNPAY,'@SUM(1),5000,", ",VNPAY,'-2+3,5000,", ",VNPAY,'\tcmd,5000,",
+        ",VNPAY,\"'\rcmd\",5000,", ",VNPAY,\"a\nb\",5000,");
   }
 
   static Map<String, String> ipn(String txnRef, long amountVnd, String responseCode) {

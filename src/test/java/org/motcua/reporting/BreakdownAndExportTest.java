@@ -39,11 +39,11 @@ class BreakdownAndExportTest {
   @BeforeAll
   void importHistory() throws Exception {
     String csv = String.join("\n", HistoryCsv.HEADER,
-        row("BD22-1", CRIMINAL_RECORD, "000.00.12.H30", 2, "2022-03-01T09:00", "2022-03-15T09:00", "2022-03-10T09:00", 0),
-        row("BD22-2", CRIMINAL_RECORD, "000.00.12.H30", 1, "2022-03-02T09:00", "2022-03-16T09:00", "2022-03-17T09:00", 0),
-        row("BD22-3", LAND_CHANGE, "000.20.16.H30", 2, "2022-04-04T09:00", "2022-04-11T09:00", "2022-04-11T08:00", 0),
-        row("BD22-4", LAND_CHANGE, "000.20.16.H30", 3, "2022-04-05T09:00", "2022-04-12T09:00", "2022-04-08T09:00", 2),
-        row("BD22-5", BIRTH, "000.01.21.H30", 2, "2022-04-06T09:00", "2022-04-06T17:00", "2022-04-06T10:00", 0)) + "\n";
+        row("000.00.12.H30-220301-9001", CRIMINAL_RECORD, "000.00.12.H30", 2, "2022-03-01T09:00", "2022-03-15T09:00", "2022-03-10T09:00", 0),
+        row("000.00.12.H30-220302-9002", CRIMINAL_RECORD, "000.00.12.H30", 1, "2022-03-02T09:00", "2022-03-16T09:00", "2022-03-17T09:00", 0),
+        row("000.20.16.H30-220404-9003", LAND_CHANGE, "000.20.16.H30", 2, "2022-04-04T09:00", "2022-04-11T09:00", "2022-04-11T08:00", 0),
+        row("000.20.16.H30-220405-9004", LAND_CHANGE, "000.20.16.H30", 3, "2022-04-05T09:00", "2022-04-12T09:00", "2022-04-08T09:00", 2),
+        row("000.01.21.H30-220406-9005", BIRTH, "000.01.21.H30", 2, "2022-04-06T09:00", "2022-04-06T17:00", "2022-04-06T10:00", 0)) + "\n";
     HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
             URI.create(base() + "/api/admin/imports"))
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes()))
@@ -129,22 +129,22 @@ class BreakdownAndExportTest {
   void theDossierRegisterListsThePeriodsDossiersInOrderOfReception() throws Exception {
     JsonNode register = get("supervisor.tinh", "/api/reports/register?from=2022-03-01&to=2022-04-30&size=3");
     assertThat(register.path("total").asLong()).isEqualTo(5);
-    assertThat(register.path("items").findValuesAsText("code")).containsExactly("BD22-1", "BD22-2", "BD22-3");
+    assertThat(register.path("items").findValuesAsText("code")).containsExactly("000.00.12.H30-220301-9001", "000.00.12.H30-220302-9002", "000.20.16.H30-220404-9003");
     JsonNode second = register.path("items").get(1);
     assertThat(second.path("statusName").asText()).isEqualTo("Đã trả kết quả");
     assertThat(second.path("channelName").asText()).isEqualTo("Trực tiếp");
     assertThat(second.path("timeliness").asText()).isEqualTo("Quá hạn");
     JsonNode next = get("supervisor.tinh", "/api/reports/register?from=2022-03-01&to=2022-04-30&size=3&page=1");
-    assertThat(next.path("items").findValuesAsText("code")).containsExactly("BD22-4", "BD22-5");
+    assertThat(next.path("items").findValuesAsText("code")).containsExactly("000.20.16.H30-220405-9004", "000.01.21.H30-220406-9005");
     assertThat(next.path("items").get(0).path("number").asLong()).isEqualTo(4);
     JsonNode justice = get("supervisor.stp", "/api/reports/register?from=2022-03-01&to=2022-04-30");
-    assertThat(justice.path("items").findValuesAsText("code")).containsExactly("BD22-1", "BD22-2");
+    assertThat(justice.path("items").findValuesAsText("code")).containsExactly("000.00.12.H30-220301-9001", "000.00.12.H30-220302-9002");
 
     HttpResponse<byte[]> csv = raw("supervisor.tinh", "/api/reports/register?from=2022-03-01&to=2022-04-30&format=csv");
     List<String> lines = new String(csv.body(), StandardCharsets.UTF_8).lines().toList();
     assertThat(lines.get(0)).startsWith("\uFEFFSTT,Mã hồ sơ,Mã thủ tục,Tên thủ tục");
     assertThat(lines).hasSize(6);
-    assertThat(lines.get(5)).startsWith("5,BD22-5,1.001193.000.00.21.H30,");
+    assertThat(lines.get(5)).startsWith("5,000.01.21.H30-220406-9005,1.001193.000.00.21.H30,");
     assertProblem(api.get("supervisor.stp", "/api/reports/register?from=2022-03-01&to=2022-04-30&format=csv"
         + "&agency=000.01.21.H30"), 403, "REPORT_SCOPE_DENIED");
   }

@@ -38,6 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class HistoryImportTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("yyMMdd");
 
   @Autowired
   Environment env;
@@ -51,6 +52,8 @@ class HistoryImportTest {
   SummaryQuery raw;
   @Autowired
   java.time.Clock clock;
+  @Autowired
+  ImportProperties limits;
 
   @TempDir
   Path dir;
@@ -75,7 +78,8 @@ class HistoryImportTest {
         LocalDateTime finished = received.plusHours(5 + i % 100);
         int supplements = i % 50 == 0 ? 2 : i % 7 == 0 ? 1 : 0;
         int status = i % 40 == 0 ? 8 : 10;
-        out.write(String.join(",", "HG23-%06d".formatted(i), p.code(), p.agencyCode(),
+        String code = "%s-%s-%06d".formatted(p.agencyCode(), received.format(DAY), i);
+        out.write(String.join(",", code, p.code(), p.agencyCode(),
             i < online ? "2" : (i % 2 == 0 ? "1" : "3"), received.minusHours(1).toString(), received.toString(),
             due.toString(), finished.toString(), status == 10 ? finished.plusHours(1).toString() : "",
             String.valueOf(status), String.valueOf(supplements), "", i % 3 == 0 ? "true" : "false", "true", ""));
@@ -107,21 +111,21 @@ class HistoryImportTest {
 
   @Test
   void badLinesAreReportedWithTheirLineNumbersAndNothingIsImported() throws Exception {
-    String good = "BAD21-0001,2.000488.000.00.12.H30,000.00.12.H30,2,2021-03-01T08:00,2021-03-01T09:00,"
+    String good = "000.00.12.H30-210301-0001,2.000488.000.00.12.H30,000.00.12.H30,2,2021-03-01T08:00,2021-03-01T09:00,"
         + "2021-03-15T09:00,2021-03-10T10:00,2021-03-11T08:00,10,0,,true,true,true";
     Path file = csv("bad.csv",
         HistoryCsv.HEADER,
         good,
-        "BAD21-0002,2.000488.000.00.12.H30,000.00.12.H30,2,2021-03-01 08:00,2021-03-01T09:00,2021-03-15T09:00,,,4,0,,,,",
-        "BAD21-0003,9.999999.000.00.12.H30,000.00.12.H30,2,2021-03-01T08:00,2021-03-01T09:00,2021-03-15T09:00,,,4,0,,,,",
-        "BAD21-0004,2.000488.000.00.12.H30,000.99.99.H30,2,2021-03-01T08:00,2021-03-01T09:00,2021-03-15T09:00,,,4,0,,,,",
+        "000.00.12.H30-210301-0002,2.000488.000.00.12.H30,000.00.12.H30,2,2021-03-01 08:00,2021-03-01T09:00,2021-03-15T09:00,,,4,0,,,,",
+        "000.00.12.H30-210301-0003,9.999999.000.00.12.H30,000.00.12.H30,2,2021-03-01T08:00,2021-03-01T09:00,2021-03-15T09:00,,,4,0,,,,",
+        "000.00.12.H30-210301-0004,2.000488.000.00.12.H30,000.99.99.H30,2,2021-03-01T08:00,2021-03-01T09:00,2021-03-15T09:00,,,4,0,,,,",
         good,
-        "BAD21-0006,2.000488.000.00.12.H30,000.00.12.H30,2,2021-03-01T08:00,2021-03-05T09:00,2021-03-15T09:00,"
+        "000.00.12.H30-210301-0006,2.000488.000.00.12.H30,000.00.12.H30,2,2021-03-01T08:00,2021-03-05T09:00,2021-03-15T09:00,"
             + "2021-03-02T10:00,,9,0,,,,",
-        "BAD21-0007,2.000488.000.00.12.H30,000.00.12.H30,2,2021-03-01T08:00,2021-03-01T09:00,2021-03-15T09:00,,,11,0,,,,",
-        "BAD21-0008,2.000488.000.00.12.H30,000.00.12.H30,2,2021-03-01T08:00,2021-03-01T09:00,2021-03-15T09:00,,,4,0,,maybe,,",
-        "BAD21-0009,2.000488.000.00.12.H30,000.00.12.H30,2,2021-03-01T08:00,2021-03-01T09:00",
-        "BAD21-0010,2.000488.000.00.12.H30,000.00.12.H30,2,2021-03-01T08:00,2021-03-01T09:00,2021-03-15T09:00,"
+        "000.00.12.H30-210301-0007,2.000488.000.00.12.H30,000.00.12.H30,2,2021-03-01T08:00,2021-03-01T09:00,2021-03-15T09:00,,,11,0,,,,",
+        "000.00.12.H30-210301-0008,2.000488.000.00.12.H30,000.00.12.H30,2,2021-03-01T08:00,2021-03-01T09:00,2021-03-15T09:00,,,4,0,,maybe,,",
+        "000.00.12.H30-210301-0009,2.000488.000.00.12.H30,000.00.12.H30,2,2021-03-01T08:00,2021-03-01T09:00",
+        "000.00.12.H30-210301-0010,2.000488.000.00.12.H30,000.00.12.H30,2,2021-03-01T08:00,2021-03-01T09:00,2021-03-15T09:00,"
             + "2021-03-16T09:00,,9,0,,,,");
     JsonNode job = importAndWait(file, false);
     assertThat(job.path("state").asText()).as(job.toString()).isEqualTo("REJECTED");
@@ -134,15 +138,137 @@ class HistoryImportTest {
         Map.entry(9L, "BAD_BOOLEAN"), Map.entry(10L, "COLUMN_COUNT"));
     JsonNode finishedBeforeReceived = job.path("errors").get(4);
     assertThat(finishedBeforeReceived.path("message").asText()).contains("finished_at < received_at");
-    assertThat(job.path("errors").get(3).path("message").asText()).contains("BAD21-0001").contains("2");
-    assertThat(imported("BAD21-%")).isZero();
+    assertThat(job.path("errors").get(3).path("message").asText()).contains("000.00.12.H30-210301-0001").contains("2");
+    assertThat(imported("000.00.12.H30-210301-%")).isZero();
 
     // The same file with skipInvalid: the valid lines go in, the bad ones are listed.
     JsonNode skipping = importAndWait(file, true);
     assertThat(skipping.path("state").asText()).as(skipping.toString()).isEqualTo("SUCCEEDED");
     assertThat(skipping.path("rowsImported").asLong()).isEqualTo(2);
     assertThat(skipping.path("rowsRejected").asLong()).isEqualTo(8);
-    assertThat(imported("BAD21-%")).isEqualTo(2);
+    assertThat(imported("000.00.12.H30-210301-%")).isEqualTo(2);
+  }
+
+  /**
+   * Codes that a spreadsheet would evaluate, or with a tab or a line break, are refused by the dossier-code format,
+   * so they never reach the database nor any export.
+   */
+  @Test
+  void codesOutsideTheDossierCodeFormatAreRefused() throws Exception {
+    String rest = ",2.000488.000.00.12.H30,000.00.12.H30,2,2021-06-01T08:00,2021-06-01T09:00,2021-06-15T09:00,"
+        + "2021-06-10T10:00,2021-06-11T08:00,10,0,,true,true,true";
+    Path file = csv("hostile.csv",
+        HistoryCsv.HEADER,
+        "\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"" + rest,
+        "+1" + rest,
+        "@SUM(1)" + rest,
+        "-2+3" + rest,
+        "\t000.00.12.H30-210601-0001" + rest,
+        "\"000.00.12.H30-210601-0002\n=1+2\"" + rest,
+        "000.00.12.H30-210601-0003 " + rest,
+        "000.00.12.H30-210601-0004" + rest);
+    JsonNode job = importAndWait(file, false);
+    assertThat(job.path("state").asText()).as(job.toString()).isEqualTo("REJECTED");
+    assertThat(errors(job)).containsExactly(
+        Map.entry(2L, "BAD_CODE"), Map.entry(3L, "BAD_CODE"), Map.entry(4L, "BAD_CODE"), Map.entry(5L, "BAD_CODE"),
+        Map.entry(6L, "BAD_CODE"),
+        // The line break splits the line: neither half is a line of the file's form.
+        Map.entry(7L, "UNCLOSED_QUOTE"), Map.entry(8L, "UNCLOSED_QUOTE"),
+        Map.entry(9L, "BAD_CODE"));
+    assertThat(job.path("errors").get(0).path("message").asText())
+        .contains("=HYPERLINK(\"http://x\",\"y\")", "000.00.12.H30-250123-0007");
+
+    JsonNode skipping = importAndWait(file, true);
+    assertThat(skipping.path("rowsImported").asLong()).as(skipping.toString()).isEqualTo(1);
+    assertThat(jdbc.queryForObject("select count(*) from dossier where code in (?, ?, ?, ?, ?, ?, ?)", Long.class,
+        "=HYPERLINK(\"http://x\",\"y\")", "+1", "@SUM(1)", "-2+3", "\t000.00.12.H30-210601-0001",
+        "000.00.12.H30-210601-0003 ", "=1+2")).isZero();
+    // Only the well-formed line went in: the tab-led and space-ended codes were not taken trimmed either.
+    assertThat(jdbc.queryForList("select code from dossier where code like '000.00.12.H30-210601-%'", String.class))
+        .containsExactly("000.00.12.H30-210601-0004");
+  }
+
+  /**
+   * Rows imported before the code check (or text that reached the database any other way) come out of the register
+   * CSV as text a spreadsheet does not evaluate, and a line break stays inside its cell.
+   */
+  @Test
+  void hostileTextAlreadyInTheDatabaseIsNeutralisedInTheRegisterCsv() throws Exception {
+    String code = "000.00.12.H30-210701-0001";
+    Path file = csv("legacy.csv", HistoryCsv.HEADER, code + ",2.000488.000.00.12.H30,000.00.12.H30,2,"
+        + "2021-07-01T08:00,2021-07-01T09:00,2021-07-15T09:00,2021-07-10T10:00,2021-07-11T08:00,10,0,,true,true,true");
+    assertThat(importAndWait(file, false).path("rowsImported").asLong()).isEqualTo(1);
+    String hostileCode = "=HYPERLINK(\"http://legacy\",\"y\")";
+    jdbc.update("update dossier set code = ?, procedure_name = ? where code = ?", hostileCode, "-2+3,\"x\"\n@SUM(1)",
+        code);
+
+    Api.Response csv = api.get("admin",
+        "/api/reports/register?from=2021-07-01&to=2021-07-31&agency=000.00.12.H30&format=csv");
+    assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+    assertThat(csv.contentType()).startsWith("text/csv");
+    String text = new String(csv.raw(), StandardCharsets.UTF_8);
+    assertThat(text).startsWith("\uFEFFSTT,Mã hồ sơ,")
+        .contains("\r\n1,\"'=HYPERLINK(\"\"http://legacy\"\",\"\"y\"\")\",2.000488.000.00.12.H30,"
+            + "\"'-2+3,\"\"x\"\"\n@SUM(1)\",000.00.12.H30,");
+  }
+
+  /**
+   * An import body above motcua.imports.max-bytes is refused with 413 and nothing is stored: no job, no dossier, no
+   * spooled file left behind — whether the request declares its length or streams it in chunks.
+   */
+  @Test
+  void anImportLargerThanTheLimitIsRefusedAndNothingIsStored() throws Exception {
+    StringBuilder lines = new StringBuilder(HistoryCsv.HEADER).append('\n');
+    for (int i = 1; i <= 100; i++) {
+      lines.append("000.00.12.H30-210801-%04d,2.000488.000.00.12.H30,000.00.12.H30,2,2021-08-02T08:00,".formatted(i))
+          .append("2021-08-02T09:00,2021-08-16T09:00,2021-08-10T10:00,2021-08-11T08:00,10,0,,true,true,true\n");
+    }
+    Path file = Files.writeString(dir.resolve("large.csv"), lines);
+    long size = Files.size(file);
+    long jobs = jdbc.queryForObject("select count(*) from import_job", Long.class);
+    long spooled = spooledFiles();
+    org.springframework.util.unit.DataSize configured = limits.getMaxBytes();
+    assertThat(configured.toMegabytes()).isEqualTo(200); // config/motcua.yml
+    limits.setMaxBytes(org.springframework.util.unit.DataSize.ofBytes(size - 1));
+    try {
+      HttpResponse<String> declared = post(file, false, "admin:admin", "en");
+      HttpResponse<String> chunked = send(HttpRequest.BodyPublishers.ofInputStream(() -> {
+        try {
+          return Files.newInputStream(file);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }), "admin:admin", "vi");
+      for (HttpResponse<String> response : List.of(declared, chunked)) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+            t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(response.body()).path("code").asText()).isEqualTo("IMPORT_TOO_LARGE");
+      }
+      assertThat(JSON.readTree(declared.body()).path("detail").asText()).startsWith("The import file is larger");
+      assertThat(jdbc.queryForObject("select count(*) from import_job", Long.class)).isEqualTo(jobs);
+      assertThat(imported("000.00.12.H30-210801-%")).isZero();
+      assertThat(spooledFiles()).isEqualTo(spooled);
+
+      // At the limit exactly, the same file goes in.
+      limits.setMaxBytes(org.springframework.util.unit.DataSize.ofBytes(size));
+      assertThat(importAndWait(file, false).path("rowsImported").asLong()).isEqualTo(100);
+    } finally {
+      limits.setMaxBytes(configured);
+    }
+  }
+
+  /** Spooled import files holding this test's lines (other runs on the machine share the temporary folder). */
+  private static long spooledFiles() throws IOException {
+    try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return files.filter(f -> f.getFileName().toString().startsWith("motcua-import-")).filter(f -> {
+        try {
+          return Files.readString(f, StandardCharsets.ISO_8859_1).contains("000.00.12.H30-210801-");
+        } catch (IOException goneMeanwhile) {
+          return false;
+        }
+      }).count();
+    }
   }
 
   @Test
@@ -159,11 +285,11 @@ class HistoryImportTest {
   @Test
   void importingTheSameFileTwiceCountsEachDossierOnce() throws Exception {
     Path file = csv("twice.csv", HistoryCsv.HEADER,
-        "TWICE21-1,1.001193.000.00.21.H30,000.01.21.H30,2,2021-05-03T08:00,2021-05-03T08:30,2021-05-03T17:00,"
+        "000.01.21.H30-210503-0001,1.001193.000.00.21.H30,000.01.21.H30,2,2021-05-03T08:00,2021-05-03T08:30,2021-05-03T17:00,"
             + "2021-05-03T16:00,2021-05-03T16:30,10,0,0,,,",
-        "TWICE21-2,1.001193.000.00.21.H30,000.01.21.H30,1,2021-05-04T08:00,2021-05-04T08:30,2021-05-04T17:00,"
+        "000.01.21.H30-210504-0002,1.001193.000.00.21.H30,000.01.21.H30,1,2021-05-04T08:00,2021-05-04T08:30,2021-05-04T17:00,"
             + "2021-05-05T09:00,,8,2,0,,,",
-        "TWICE21-3,1.001193.000.00.21.H30,000.01.21.H30,1,2021-05-04T08:00,,,,,3,0,0,,,");
+        "000.01.21.H30-210504-0003,1.001193.000.00.21.H30,000.01.21.H30,1,2021-05-04T08:00,,,,,3,0,0,,,");
     JsonNode first = importAndWait(file, false);
     assertThat(first.path("rowsImported").asLong()).as(first.toString()).isEqualTo(3);
     JsonNode second = importAndWait(file, false);
@@ -175,7 +301,7 @@ class HistoryImportTest {
     assertThat(may.path("finishedOnTime").asLong()).isEqualTo(1);
     assertThat(may.path("finishedLate").asLong()).isEqualTo(1); // two supplement requests: late whatever the dates
     // An imported dossier is readable like a live one, and no process runs for it.
-    JsonNode dossier = api.get("admin", "/api/dossiers/TWICE21-1").body();
+    JsonNode dossier = api.get("admin", "/api/dossiers/000.01.21.H30-210503-0001").body();
     assertThat(dossier.path("status").asInt()).as(dossier.toString()).isEqualTo(10);
     assertThat(dossier.path("timeliness").asText()).isEqualTo("ON_TIME");
     assertThat(dossier.path("currentSteps")).isEmpty();
@@ -249,10 +375,21 @@ class HistoryImportTest {
 
   private HttpResponse<String> post(Path file, boolean skipInvalid, String credentials, String language)
       throws Exception {
+    return send(HttpRequest.BodyPublishers.ofFile(file), skipInvalid, credentials, language);
+  }
+
+  /** A body of unknown length is sent in chunks (no Content-Length). */
+  private HttpResponse<String> send(HttpRequest.BodyPublisher body, String credentials, String language)
+      throws Exception {
+    return send(body, false, credentials, language);
+  }
+
+  private HttpResponse<String> send(HttpRequest.BodyPublisher body, boolean skipInvalid, String credentials,
+      String language) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:"
             + env.getRequiredProperty("local.server.port") + "/api/admin/imports?skipInvalid=" + skipInvalid))
         .header("Content-Type", "text/csv; charset=UTF-8")
-        .POST(HttpRequest.BodyPublishers.ofFile(file));
+        .POST(body);
     if (credentials != null) {
       request.header("Authorization", "Basic "
           + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));

@@ -256,7 +256,7 @@ class WebPagesBrowserTest {
       browser.find(By.id("import-send")).click();
       assertThat(browser.text(By.id("import-file-error"))).isEqualTo("Vui lòng chọn tệp CSV cần nhập.");
       browser.find(By.id("import-file")).sendKeys(Browser.file("lich-su.csv", (IMPORT_HEADER
-          + "\nX-1,9.999999,000.00.12.H30,2,2023-01-02T08:00,,,,,1,0,,false,false,false\n")
+          + "\n000.00.12.H30-230102-0001,9.999999,000.00.12.H30,2,2023-01-02T08:00,,,,,1,0,,false,false,false\n")
           .getBytes(StandardCharsets.UTF_8)).toString());
       browser.find(By.id("import-send")).click();
       browser.waiting().until(d -> {
