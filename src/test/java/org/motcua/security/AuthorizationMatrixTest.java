@@ -60,6 +60,8 @@ class AuthorizationMatrixTest {
       + "finished_at,returned_at,status,supplement_count,fee_vnd,paid_online,components_digitized,result_digitized";
 
   static final String ANONYMOUS = "anonymous";
+  /** The officer pages' forms re-show the dossier page with the refusal next to the form (one step, one role). */
+  static final String SHOWN_ON_PAGE = "the action's own refusal is shown on the dossier page";
   static final List<String> PERSONAS = List.of(ANONYMOUS, "citizen", "citizen2", "clerk.stp", "specialist.stp",
       "leader.stp", "clerk.sxd", "specialist.sxd", "leader.sxd", "supervisor.stp", "supervisor.tinh",
       "supervisor.sxd", "admin");
@@ -297,12 +299,12 @@ class AuthorizationMatrixTest {
     t.add(page("GET /officer/dossiers/{code}/tasks/{taskId}", pageGet("/officer/dossiers/{code}/tasks/{taskId}"),
         roles(OFFICERS), "back to the dossier page"));
     t.add(page("POST /officer/dossiers/{code}/tasks/{taskId}", pagePost("/officer/dossiers/{code}/tasks/{taskId}",
-        Map.of()), dossier(OFFICERS, STP_OFFICERS), null));
+        Map.of()), dossier(OFFICERS, STP_OFFICERS), SHOWN_ON_PAGE));
     for (String form : List.of("documents", "result", "payment")) {
       t.add(page("GET /officer/dossiers/{code}/" + form, pageGet("/officer/dossiers/{code}/" + form),
           roles(OFFICERS), "back to the dossier page"));
       t.add(page("POST /officer/dossiers/{code}/" + form, pagePost("/officer/dossiers/{code}/" + form, Map.of()),
-          dossier(OFFICERS, STP_OFFICERS), null));
+          dossier(OFFICERS, STP_OFFICERS), SHOWN_ON_PAGE));
     }
     t.add(page("GET /officer/intake", pageGet("/officer/intake"), gated(OFFICERS, CLERKS), null));
     t.add(page("GET /officer/intake/{procedureCode}", pageGet("/officer/intake/" + CRIMINAL_RECORD),
