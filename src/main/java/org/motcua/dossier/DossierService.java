@@ -384,8 +384,12 @@ public class DossierService {
     WorkItem task = process.task(taskId).orElseThrow(() -> ApiException.notFound("TASK_NOT_FOUND", taskId));
     // The task's candidate group (ROLE@agency) came with it: no second query to ask whether it is offered to them.
     String group = task.role() == null ? null : task.role() + "@" + task.agencyCode();
-    if (!officer.role().isOfficer() || officer.is(Role.SUPERVISOR) || group == null
-        || !group.equals(officer.taskGroup())) {
+    // Another agency's task belongs to a dossier this officer may not see: answered as a task that does not exist.
+    if (!officer.role().isOfficer() || officer.is(Role.SUPERVISOR) || task.agencyCode() == null
+        || !task.agencyCode().equals(officer.agencyCode())) {
+      throw ApiException.notFound("TASK_NOT_FOUND", taskId);
+    }
+    if (group == null || !group.equals(officer.taskGroup())) {
       throw ApiException.forbidden("TASK_NOT_YOURS", taskId);
     }
     if (task.assignee() != null && !task.assignee().equals(officer.username())) {

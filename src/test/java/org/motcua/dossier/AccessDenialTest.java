@@ -81,8 +81,8 @@ class AccessDenialTest {
     assertThat(api.get("clerk.vithanh", "/api/tasks?size=100").body().path("items").findValuesAsText("dossierCode"))
         .doesNotContain(code);
     assertProblem(api.post("clerk.vithanh", "/api/tasks/" + taskId + "/complete", Map.of("decision", "accept")),
-        403, "TASK_NOT_YOURS");
-    assertProblem(api.post("clerk.vithanh", "/api/tasks/" + taskId + "/claim", null), 403, "TASK_NOT_YOURS");
+        404, "TASK_NOT_FOUND");
+    assertProblem(api.post("clerk.vithanh", "/api/tasks/" + taskId + "/claim", null), 404, "TASK_NOT_FOUND");
     assertProblem(api.get("clerk.vithanh", "/api/dossiers/" + code), 404, "UNKNOWN_DOSSIER");
     // Same agency, wrong role: the specialist cannot do the clerk's reception.
     assertProblem(api.post("specialist.stp", "/api/tasks/" + taskId + "/complete", Map.of("decision", "accept")),
