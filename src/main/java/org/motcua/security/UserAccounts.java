@@ -75,6 +75,21 @@ public class UserAccounts {
     return users.findFirstByRoleAndIdNumber(Role.CITIZEN, idNumber).map(AppUser::toPrincipal);
   }
 
+  /** The bytes of the files this account has uploaded (a citizen's storage, see {@link #addStoredBytes}). */
+  public long storedBytes(String username) {
+    Long bytes = jdbc.queryForObject("select stored_bytes from app_user where username = ?", Long.class, username);
+    return bytes == null ? 0 : bytes;
+  }
+
+  /**
+   * Adds uploaded bytes to the account's count unless that would pass {@code limit}; returns whether it did. One
+   * conditional update: two uploads of the same account committing together cannot both slip under the limit.
+   */
+  public boolean addStoredBytes(String username, long bytes, long limit) {
+    return jdbc.update("update app_user set stored_bytes = stored_bytes + ? where username = ?"
+        + " and stored_bytes + ? <= ?", bytes, username, bytes, limit) == 1;
+  }
+
   public record NewAccount(String username, String password, String fullName, Role role, String agencyCode,
       String idNumber, String phone, String email) {
   }
