@@ -29,15 +29,16 @@ public class UserAccounts {
 
   /**
    * The account as sign-in needs it, read fresh at every API call (HTTP Basic) so that a disabled account or a
-   * changed role takes effect at once on every node: one plain select, without a JPA session and transaction.
+   * changed role takes effect at once on every node: one plain select, without a JPA session and transaction. The
+   * hash stays in the {@link SignInAccount}; the principal kept after sign-in has none.
    */
-  public Optional<MotcuaUser> forSignIn(String username) {
+  Optional<SignInAccount> forSignIn(String username) {
     return jdbc.query("select password_hash, full_name, role, agency_code, id_number, enabled from app_user"
             + " where username = ?",
         rs -> rs.next()
-            ? Optional.of(new MotcuaUser(username, rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
-                rs.getString(4), rs.getString(5), rs.getBoolean(6)))
-            : Optional.<MotcuaUser>empty(),
+            ? Optional.of(new SignInAccount(new MotcuaUser(username, rs.getString(2), Role.valueOf(rs.getString(3)),
+                rs.getString(4), rs.getString(5), rs.getBoolean(6)), rs.getString(1)))
+            : Optional.<SignInAccount>empty(),
         username);
   }
 
