@@ -6,7 +6,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 import org.motcua.common.ApiException;
+import org.motcua.security.MotcuaUser;
+import org.motcua.security.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -15,28 +18,35 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Checks an uploaded file (type by content, size, name) and keeps it in the store. Inside a transaction the file is
+ * Checks an uploaded file (type by content, a name that says the same type, size, the citizen's storage quota) and
+ * keeps it in the store. Inside a transaction the file is
  * removed again if the transaction rolls back, so a failed upload leaves no orphan file.
  */
 @Service
 public class Uploads {
 
+  /** What follows the last dot of a name counts as its extension only when it looks like one ("Nguyễn V. An" has none). */
+  private static final Pattern EXTENSION = Pattern.compile("[A-Za-z0-9]{1,10}");
+
   private final DocumentStore store;
+  private final AccountQuota quota;
   private final long maxFileBytes;
   private final long maxDossierBytes;
 
-  Uploads(DocumentStore store,
+  Uploads(DocumentStore store, AccountQuota quota,
       @Value("${motcua.documents.max-file-bytes:10485760}") long maxFileBytes,
       @Value("${motcua.documents.max-dossier-bytes:52428800}") long maxDossierBytes) {
     this.store = store;
+    this.quota = quota;
     this.maxFileBytes = maxFileBytes;
     this.maxDossierBytes = maxDossierBytes;
   }
 
   /**
    * @param alreadyStoredBytes what the dossier holds already, for the per-dossier limit
+   * @param uploader         who sends it: a citizen's files count against their account's quota, officers' scans not
    */
-  public StoredFile accept(MultipartFile file, long alreadyStoredBytes) {
+  public StoredFile accept(MultipartFile file, long alreadyStoredBytes, MotcuaUser uploader) {
     if (file == null || file.isEmpty()) {
       throw ApiException.badRequest("EMPTY_FILE");
     }
@@ -53,11 +63,31 @@ public class Uploads {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    String contentType = FileTypes.detect(content)
+    FileTypes.FileType type = FileTypes.detect(content)
         .orElseThrow(() -> new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_FILE_TYPE", filename));
+    String name = named(filename, type);
+    if (uploader.is(Role.CITIZEN)) {
+      quota.charge(uploader.username(), content.length);
+    }
     String key = store.put(content);
     deleteOnRollback(key);
-    return new StoredFile(key, filename, contentType, content.length, sha256(content));
+    return new StoredFile(key, name, type.contentType(), content.length, sha256(content));
+  }
+
+  /**
+   * The name the file is kept under: its extension must be the detected type's (a PDF named {@code x.html} would be
+   * served to a download as what its name says); a name without one gets the type's.
+   */
+  static String named(String filename, FileTypes.FileType type) {
+    int dot = filename.lastIndexOf('.');
+    String extension = dot < 0 ? "" : filename.substring(dot + 1);
+    if (!EXTENSION.matcher(extension).matches()) {
+      return filename.replaceAll("\\.+$", "") + "." + type.extensions().get(0);
+    }
+    if (!type.matches(extension)) {
+      throw ApiException.badRequest("FILE_EXTENSION_MISMATCH", filename, type.label(), type.extensionList());
+    }
+    return filename;
   }
 
   private void deleteOnRollback(String key) {

@@ -64,7 +64,7 @@ public class DossierDocuments {
       String issuingAgency, LocalDate issuedOn, LocalDate validUntil) {
     Dossier dossier = dossierToAddTo(user, code);
     Procedure.Component component = component(dossier, componentCode);
-    StoredFile stored = uploads.accept(file, documents.totalBytes(dossier));
+    StoredFile stored = uploads.accept(file, documents.totalBytes(dossier), user);
     DossierDocument.Source source = user.is(Role.CITIZEN) ? DossierDocument.Source.UPLOAD : DossierDocument.Source.SCAN;
     DossierDocument document = documents.save(new DossierDocument(dossier, DossierDocument.Kind.COMPONENT,
         component.code(), stored, source, null, LocalDateTime.now(clock), user.username())
@@ -83,7 +83,7 @@ public class DossierDocuments {
     long storedBytes = 0;
     for (Map.Entry<String, MultipartFile> file : files.entrySet()) {
       Procedure.Component component = component(dossier, file.getKey());
-      StoredFile stored = uploads.accept(file.getValue(), storedBytes);
+      StoredFile stored = uploads.accept(file.getValue(), storedBytes, citizen);
       storedBytes += stored.sizeBytes();
       attached.add(documents.save(new DossierDocument(dossier, DossierDocument.Kind.COMPONENT, component.code(),
           stored, DossierDocument.Source.UPLOAD, null, LocalDateTime.now(clock), citizen.username())));
@@ -114,7 +114,7 @@ public class DossierDocuments {
     if (dossier.getStatus() != DossierStatus.FINISHED) {
       throw ApiException.conflict("RESULT_NOT_EXPECTED", code);
     }
-    StoredFile stored = uploads.accept(file, documents.totalBytes(dossier));
+    StoredFile stored = uploads.accept(file, documents.totalBytes(dossier), officer);
     LocalDateTime now = LocalDateTime.now(clock);
     DossierDocument document = documents.save(new DossierDocument(dossier, DossierDocument.Kind.RESULT, null, stored,
         DossierDocument.Source.SCAN, null, now, officer.username()));

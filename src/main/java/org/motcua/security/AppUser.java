@@ -53,7 +53,7 @@ class AppUser {
   }
 
   MotcuaUser toPrincipal() {
-    return new MotcuaUser(username, passwordHash, fullName, role, agencyCode, idNumber, enabled);
+    return new MotcuaUser(username, fullName, role, agencyCode, idNumber, enabled);
   }
 
   String username() {

@@ -13,14 +13,16 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
@@ -41,12 +43,16 @@ class SecurityConfig {
       new AntPathRequestMatcher("/engine-rest/**"), new AntPathRequestMatcher("/actuator/**"));
 
   /**
-   * @param loginSuccess where a person lands after signing in on the login page (their role's home page, see the
-   *                     web feature); the API never uses it
+   * @param loginSuccess  where a person lands after signing in on the login page (their role's home page, see the
+   *                      web feature); the API never uses it
+   * @param publicApiDocs whether Swagger UI and the OpenAPI description are open to everyone (the demo profile), see
+   *                      {@link #apiDocs}
    */
   @Bean
   SecurityFilterChain filterChain(HttpSecurity http, ProblemWriter problems, AuthenticationSuccessHandler loginSuccess,
-      DatabaseOutage outage) throws Exception {
+      DatabaseOutage outage,
+      @org.springframework.beans.factory.annotation.Value("${motcua.security.public-api-docs:false}")
+      boolean publicApiDocs) throws Exception {
     // Signing in needs the accounts table: with the database away the answer is 503, not "wrong password".
     AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
       if (outage.explains(e)) {
@@ -63,7 +69,8 @@ class SecurityConfig {
             .requestMatchers(HttpMethod.GET, "/api/calendar/**", "/api/agencies/**", "/api/procedures/**").permitAll()
             // A gateway's IPN is authenticated by its signature, not by a user.
             .requestMatchers(HttpMethod.GET, "/api/payments/*/ipn").permitAll()
-            .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
+            .requestMatchers("/error").permitAll()
+            .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").access(apiDocs(publicApiDocs))
             // Load balancers probe health and readiness without credentials; details and metrics need ADMIN.
             .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
             .requestMatchers("/camunda/**", "/engine-rest/**", "/actuator/**").hasRole(Role.ADMIN.name())
@@ -125,6 +132,15 @@ class SecurityConfig {
   }
 
   /**
+   * Swagger UI and {@code /v3/api-docs}: for ADMIN only, unless {@code motcua.security.public-api-docs} (a demo
+   * convenience) opens them. They describe every endpoint; a production service has no reason to show that to all.
+   */
+  static AuthorizationManager<RequestAuthorizationContext> apiDocs(boolean publicApiDocs) {
+    return publicApiDocs ? (authentication, request) -> new AuthorizationDecision(true)
+        : AuthorityAuthorizationManager.hasRole(Role.ADMIN.name());
+  }
+
+  /**
    * BCrypt (through the delegating encoder), with successful checks remembered for
    * {@code motcua.security.verified-password-ttl} (default 5 minutes; 0 turns it off), see {@link VerifiedPasswords}.
    */
@@ -143,11 +159,6 @@ class SecurityConfig {
   @Bean
   org.springframework.security.config.observation.SecurityObservationSettings securityObservationSettings() {
     return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
-  }
-
-  @Bean
-  UserDetailsService userDetailsService(UserAccounts accounts) {
-    return username -> accounts.forSignIn(username).orElseThrow(() -> new UsernameNotFoundException(username));
   }
 
   /** Writes security refusals in the same problem+json shape and language as the rest of the API. */

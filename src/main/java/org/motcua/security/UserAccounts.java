@@ -29,15 +29,16 @@ public class UserAccounts {
 
   /**
    * The account as sign-in needs it, read fresh at every API call (HTTP Basic) so that a disabled account or a
-   * changed role takes effect at once on every node: one plain select, without a JPA session and transaction.
+   * changed role takes effect at once on every node: one plain select, without a JPA session and transaction. The
+   * hash stays in the {@link SignInAccount}; the principal kept after sign-in has none.
    */
-  public Optional<MotcuaUser> forSignIn(String username) {
+  Optional<SignInAccount> forSignIn(String username) {
     return jdbc.query("select password_hash, full_name, role, agency_code, id_number, enabled from app_user"
             + " where username = ?",
         rs -> rs.next()
-            ? Optional.of(new MotcuaUser(username, rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
-                rs.getString(4), rs.getString(5), rs.getBoolean(6)))
-            : Optional.<MotcuaUser>empty(),
+            ? Optional.of(new SignInAccount(new MotcuaUser(username, rs.getString(2), Role.valueOf(rs.getString(3)),
+                rs.getString(4), rs.getString(5), rs.getBoolean(6)), rs.getString(1)))
+            : Optional.<SignInAccount>empty(),
         username);
   }
 
@@ -73,6 +74,21 @@ public class UserAccounts {
   @Transactional(readOnly = true)
   public Optional<MotcuaUser> citizenWithIdNumber(String idNumber) {
     return users.findFirstByRoleAndIdNumber(Role.CITIZEN, idNumber).map(AppUser::toPrincipal);
+  }
+
+  /** The bytes of the files this account has uploaded (a citizen's storage, see {@link #addStoredBytes}). */
+  public long storedBytes(String username) {
+    Long bytes = jdbc.queryForObject("select stored_bytes from app_user where username = ?", Long.class, username);
+    return bytes == null ? 0 : bytes;
+  }
+
+  /**
+   * Adds uploaded bytes to the account's count unless that would pass {@code limit}; returns whether it did. One
+   * conditional update: two uploads of the same account committing together cannot both slip under the limit.
+   */
+  public boolean addStoredBytes(String username, long bytes, long limit) {
+    return jdbc.update("update app_user set stored_bytes = stored_bytes + ? where username = ?"
+        + " and stored_bytes + ? <= ?", bytes, username, bytes, limit) == 1;
   }
 
   public record NewAccount(String username, String password, String fullName, Role role, String agencyCode,

@@ -63,6 +63,10 @@ public final class Browser implements AutoCloseable {
       options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
           "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
           "--disable-extensions", "--window-size=1280,900", "--lang=vi-VN", "--user-data-dir=" + profile);
+      // The console, to find what the pages' Content-Security-Policy blocked (cspViolations).
+      org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+      logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+      options.setCapability("goog:loggingPrefs", logs);
       if (mobileEmulation != null) {
         options.setExperimentalOption("mobileEmulation", mobileEmulation);
       }
@@ -76,6 +80,13 @@ public final class Browser implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** What the Content-Security-Policy blocked on the pages shown since the last call, as the console said it. */
+  public java.util.List<String> cspViolations() {
+    return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+        .map(org.openqa.selenium.logging.LogEntry::getMessage)
+        .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy")).toList();
   }
 
   public WebDriver driver() {

@@ -46,6 +46,9 @@ class WebPagesBrowserTest {
   private static final Path RESULT = Browser.file("ket-qua.pdf", Api.pdf("Phiếu lý lịch tư pháp số 1"));
   private static final Path NOT_A_SCAN = Browser.file("cccd.txt",
       "Không phải bản chụp".getBytes(StandardCharsets.UTF_8));
+  /** A PDF that is also an HTML page, named as the page: refused for its name. */
+  private static final Path POLYGLOT = Browser.file("cccd.html",
+      "%PDF-1.4\n<html><script>alert(1)</script></html>\n%%EOF\n".getBytes(StandardCharsets.UTF_8));
 
   @LocalServerPort
   int port;
@@ -113,6 +116,10 @@ class WebPagesBrowserTest {
       long mine = dossiersOf("citizen");
       form.set("idNumber", "093085000123").attach("TO_KHAI", TO_KHAI).attach("GIAY_TO_TUY_THAN", NOT_A_SCAN).send();
       assertThat(form.errorOf("file_GIAY_TO_TUY_THAN")).contains("cccd.txt", "không phải PDF, JPEG hoặc PNG");
+      assertThat(dossiersOf("citizen")).isEqualTo(mine);
+      // A PDF named as a web page: refused next to its component too, with the extensions that would do.
+      form.attach("TO_KHAI", TO_KHAI).attach("GIAY_TO_TUY_THAN", POLYGLOT).send();
+      assertThat(form.errorOf("file_GIAY_TO_TUY_THAN")).contains("cccd.html", "PDF", ".pdf");
       assertThat(dossiersOf("citizen")).isEqualTo(mine);
       form.attach("TO_KHAI", TO_KHAI).attach("GIAY_TO_TUY_THAN", CCCD).send();
 
@@ -269,6 +276,11 @@ class WebPagesBrowserTest {
       assertThat(browser.text(By.id("import-errors")))
           .isEqualTo("2: Không có thủ tục mã \"9.999999\" trong danh mục.");
       browser.screenshot("14-admin");
+      // Every page seen so far (catalogue with htmx, forms, the dashboard's charts, the import) kept to its policy.
+      assertThat(browser.cspViolations()).isEmpty();
+      // The Camunda web apps, under their own policy, still come up (their sign-in form).
+      browser.go("/camunda/app/welcome/default/");
+      browser.waiting().until(d -> browser.has(By.cssSelector("input[type=password]")));
     }
   }
 
@@ -355,7 +367,10 @@ class WebPagesBrowserTest {
       intake.set("phone", "0907111222").send();
       assertThat(intake.errorOf("idNumber")).contains("999085000123", "không hợp lệ");
       browser.screenshot("15-counter-intake-errors");
-      intake.set("idNumber", "093085000999").attach("TO_KHAI", TO_KHAI).attach("GIAY_TO_TUY_THAN", CCCD).send();
+      // The clerk's scan named as a web page: refused next to its component, nothing received.
+      intake.set("idNumber", "093085000999").attach("TO_KHAI", TO_KHAI).attach("GIAY_TO_TUY_THAN", POLYGLOT).send();
+      assertThat(intake.errorOf("file_GIAY_TO_TUY_THAN")).contains("cccd.html", "PDF", ".pdf");
+      intake.attach("TO_KHAI", TO_KHAI).attach("GIAY_TO_TUY_THAN", CCCD).send();
 
       DossierPage received = new DossierPage(browser);
       String code = received.code();
