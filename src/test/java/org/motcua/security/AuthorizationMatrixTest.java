@@ -264,11 +264,11 @@ class AuthorizationMatrixTest {
     t.add(page("GET /sandbox/vnpay/pay", pageGet("/sandbox/vnpay/pay"), everyone(), "sandbox gateway (demo)"));
     t.add(page("POST /sandbox/vnpay/pay", pagePost("/sandbox/vnpay/pay", Map.of("outcome", "cancel")), everyone(),
         "sandbox gateway (demo)"));
-    t.add(page("GET /v3/api-docs", pageGet("/v3/api-docs"), everyone(), "demo profile; ADMIN otherwise"));
-    t.add(page("GET /v3/api-docs.yaml", pageGet("/v3/api-docs.yaml"), everyone(), "demo profile; ADMIN otherwise"));
-    t.add(page("GET /v3/api-docs/swagger-config", pageGet("/v3/api-docs/swagger-config"), everyone(),
-        "demo profile; ADMIN otherwise"));
-    t.add(page("GET /swagger-ui.html", pageGet("/swagger-ui.html"), everyone(), "demo profile; ADMIN otherwise"));
+    t.add(page("GET /v3/api-docs", pageGet("/v3/api-docs"), roles(ADMIN), "everyone in the demo profile"));
+    t.add(page("GET /v3/api-docs.yaml", pageGet("/v3/api-docs.yaml"), roles(ADMIN), "everyone in the demo profile"));
+    t.add(page("GET /v3/api-docs/swagger-config", pageGet("/v3/api-docs/swagger-config"), roles(ADMIN),
+        "everyone in the demo profile"));
+    t.add(page("GET /swagger-ui.html", pageGet("/swagger-ui.html"), roles(ADMIN), "everyone in the demo profile"));
     t.add(new Entry("ANY /error", Kind.PAGE, pageGet("/error"), fill(p -> Expect.REACHABLE), "Boot's error page"));
 
     // Citizen pages.
