@@ -70,7 +70,8 @@ class SecurityConfig {
             // A gateway's IPN is authenticated by its signature, not by a user.
             .requestMatchers(HttpMethod.GET, "/api/payments/*/ipn").permitAll()
             .requestMatchers("/error").permitAll()
-            .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").access(apiDocs(publicApiDocs))
+            .requestMatchers("/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html")
+            .access(apiDocs(publicApiDocs))
             // Load balancers probe health and readiness without credentials; details and metrics need ADMIN.
             .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
             .requestMatchers("/camunda/**", "/engine-rest/**", "/actuator/**").hasRole(Role.ADMIN.name())
@@ -113,7 +114,7 @@ class SecurityConfig {
 
   /**
    * Which requests must carry the CSRF token: every state-changing page request, and a state-changing API call that
-   * comes from a browser — one that rides on a session cookie without credentials of its own, or that carries an
+   * comes from a browser — one signed in by its session cookie without credentials of its own, or that carries an
    * {@code Origin} or {@code Sec-Fetch-Site} header (browsers add them to cross-site requests, also when they attach
    * Basic credentials they remember; a page cannot remove them). Programs calling the API with their own HTTP Basic
    * credentials need no token, even if their client keeps cookies.
@@ -128,7 +129,10 @@ class SecurityConfig {
     if (request.getHeader("Origin") != null || request.getHeader("Sec-Fetch-Site") != null) {
       return true;
     }
-    return request.getRequestedSessionId() != null && request.getHeader("Authorization") == null;
+    // Runs after the session's sign-in is loaded and before any Basic header is read: an authentication here came
+    // from the session cookie.
+    var signedIn = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+    return signedIn != null && signedIn.isAuthenticated() && request.getHeader("Authorization") == null;
   }
 
   /**
