@@ -14,8 +14,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -123,11 +121,6 @@ class SecurityConfig {
   @Bean
   org.springframework.security.config.observation.SecurityObservationSettings securityObservationSettings() {
     return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
-  }
-
-  @Bean
-  UserDetailsService userDetailsService(UserAccounts accounts) {
-    return username -> accounts.forSignIn(username).orElseThrow(() -> new UsernameNotFoundException(username));
   }
 
   /** Writes security refusals in the same problem+json shape and language as the rest of the API. */

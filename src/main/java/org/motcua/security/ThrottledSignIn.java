@@ -5,7 +5,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -35,9 +34,10 @@ class ThrottledSignIn extends DaoAuthenticationProvider {
   private final SignInThrottle throttle;
   private final VerifiedPasswords remembered;
 
-  ThrottledSignIn(UserDetailsService users, PasswordEncoder passwords, SignInThrottle throttle) {
+  ThrottledSignIn(UserAccounts accounts, PasswordEncoder passwords, SignInThrottle throttle) {
     super(passwords);
-    setUserDetailsService(users);
+    setUserDetailsService(username -> accounts.forSignIn(username)
+        .orElseThrow(() -> new UsernameNotFoundException(username)));
     setHideUserNotFoundExceptions(false); // handled in authenticate, after counting the attempt
     this.throttle = throttle;
     this.remembered = passwords instanceof VerifiedPasswords verified ? verified : null;
