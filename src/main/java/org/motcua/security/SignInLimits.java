@@ -16,7 +16,10 @@ record SignInLimits(
     @DefaultValue Scope perAddress,
     @DefaultValue Scope perAccountAndAddress) {
 
-  /** After {@code freeFailures} failures, the n-th further one blocks {@code firstBackOff × 2^n}, at most {@code maxBackOff}. */
+  /**
+   * From the {@code freeFailures}-th failure on, attempts are refused for {@code firstBackOff}, doubled with each
+   * further failure, at most {@code maxBackOff}.
+   */
   record Scope(@DefaultValue("5") int freeFailures, @DefaultValue("PT1M") Duration firstBackOff,
       @DefaultValue("PT1H") Duration maxBackOff) {
 
