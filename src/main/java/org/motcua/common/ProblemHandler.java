@@ -34,7 +34,12 @@ class ProblemHandler {
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> api(ApiException e) {
-    return respond(problems.of(e));
+    ResponseEntity<ProblemDetail> response = respond(problems.of(e));
+    if (e instanceof Throttled throttled) {
+      return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+          .header(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds())).body(response.getBody());
+    }
+    return response;
   }
 
   /** Two actions changed the same record at once and this one lost: nothing was stored, it may be tried again. */

@@ -56,11 +56,15 @@ public class DossierService {
   private final DossierMetrics metrics;
 
   private final TrackingGuard trackingGuard;
+  private final org.springframework.transaction.support.TransactionTemplate readOnly;
 
   DossierService(DossierRepository dossiers, DossierCodes codes, Catalog catalog, DossierProcess process,
       DossierDocuments documents, Deadlines deadlines, UserAccounts accounts, Clock clock,
-      ApplicationEventPublisher events, DossierMetrics metrics, TrackingGuard trackingGuard) {
+      ApplicationEventPublisher events, DossierMetrics metrics, TrackingGuard trackingGuard,
+      org.springframework.transaction.PlatformTransactionManager transactions) {
     this.trackingGuard = trackingGuard;
+    this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactions);
+    this.readOnly.setReadOnly(true);
     this.metrics = metrics;
     this.dossiers = dossiers;
     this.codes = codes;
@@ -179,19 +183,24 @@ public class DossierService {
 
   /**
    * Public tracking (tra cứu hồ sơ): anyone holding the receipt, with the last digits of the applicant's phone.
-   * A wrong code and wrong digits look the same, so the answer does not reveal which codes exist; after a few wrong
-   * answers for a code it is locked for a while (HTTP 429), so the digits cannot be guessed.
+   * A wrong code and wrong digits look the same, so the answer does not reveal which codes exist. Each guess takes
+   * its slot in the {@link TrackingGuard}'s counters before it is evaluated (per code and client address, per
+   * address, per code), so the digits cannot be guessed even in parallel; a right answer gives the slots back.
+   *
+   * @param clientAddress the caller's address ({@code request.getRemoteAddr()}, after trusted proxies)
    */
-  @Transactional
-  public java.util.Optional<Dossier> track(String code, String phoneLastDigits) {
-    trackingGuard.checkNotLocked(code);
-    java.util.Optional<Dossier> found = dossiers.findByCode(code)
+  public java.util.Optional<Dossier> track(String code, String phoneLastDigits, String clientAddress) {
+    // Not inside a transaction: the slots commit on their own connection first, and a request never holds two
+    // connections at once (a burst of guesses must not exhaust the pool).
+    var slots = trackingGuard.take(code, clientAddress);
+    java.util.Optional<Dossier> found = readOnly.execute(status -> dossiers.findByCode(code)
         .filter(d -> phoneLastDigits != null && phoneLastDigits.length() >= 4 && d.getApplicant().getPhone() != null
-            && d.getApplicant().getPhone().endsWith(phoneLastDigits));
-    if (found.isEmpty()) {
-      trackingGuard.recordFailure(code);
+            && d.getApplicant().getPhone().endsWith(phoneLastDigits))
+        .map(DossierService::withHistory));
+    if (found.isPresent()) {
+      trackingGuard.giveBack(slots);
     }
-    return found.map(DossierService::withHistory);
+    return found;
   }
 
   /** The dossiers a user may follow: a citizen's own, an officer's agency's (a supervisor's subtree), or all. */

@@ -23,6 +23,14 @@ interface PaymentGateway {
   /** What a callback says, read only once its signature is known to be good. */
   Notice read(Map<String, String> params);
 
+  /**
+   * The parameters that identify a callback (reference, amount, result, the provider's transaction number, the
+   * signature): an unsigned callback's log keeps these first, in a bounded summary.
+   */
+  default java.util.List<String> evidenceFields() {
+    return java.util.List.of();
+  }
+
   /** The response body the provider expects for a callback judged as {@code verdict}. */
   Object answer(PaymentAttempt.Verdict verdict);
 

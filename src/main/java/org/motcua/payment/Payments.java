@@ -12,7 +12,6 @@ import org.motcua.common.ApiException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -22,16 +21,26 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Payments {
 
+  /** The longest summary of an unsigned callback that is stored. */
+  private static final int SUMMARY_CHARS = 500;
+
   private final ChargeRepository charges;
   private final PaymentAttemptRepository attempts;
   private final Map<String, PaymentGateway> gateways;
   private final PaymentGateway onlineGateway;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final InvalidIpnLimit invalidIpns;
+  private final org.springframework.transaction.support.TransactionTemplate signedCallback;
 
   Payments(ChargeRepository charges, PaymentAttemptRepository attempts, List<PaymentGateway> gateways,
       @Value("${motcua.payment.gateway:VNPAY}") String onlineGateway, Clock clock,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events, InvalidIpnLimit invalidIpns,
+      org.springframework.transaction.PlatformTransactionManager transactions) {
+    this.invalidIpns = invalidIpns;
+    this.signedCallback = new org.springframework.transaction.support.TransactionTemplate(transactions);
+    this.signedCallback.setPropagationBehavior(
+        org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.charges = charges;
     this.attempts = attempts;
     this.gateways = gateways.stream().collect(Collectors.toMap(g -> g.name().toLowerCase(Locale.ROOT), g -> g));
@@ -106,18 +115,34 @@ public class Payments {
   }
 
   /**
-   * Handles a gateway's server-to-server callback (IPN) and returns the answer its protocol expects. Runs in its own
-   * transaction so that the attempt is logged even when nothing else changes. Order: signature, transaction, amount
-   * and currency, state; only then is the charge settled, once.
+   * Handles a gateway's server-to-server callback (IPN) and returns the answer its protocol expects.
+   *
+   * <p>A callback without a valid signature can come from anyone: it is logged as a bounded summary, and only
+   * {@code motcua.payment.invalid-ipn.max-per-address} of them per client address and window; beyond that it is
+   * answered as a bad signature with HTTP 429 and logged nowhere. This runs outside any transaction, so a flood of
+   * them never holds two connections per request.
+   *
+   * <p>A signed callback runs in a transaction of its own, so that the attempt is logged even when nothing else
+   * changes. Order: transaction, amount and currency, state; only then is the charge settled, once.
    */
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
-  public Object handleCallback(PaymentGateway gateway, Map<String, String> params) {
+  public IpnReply handleCallback(PaymentGateway gateway, Map<String, String> params, String clientAddress) {
+    if (!gateway.verify(params)) {
+      java.util.OptionalLong refused = invalidIpns.take(clientAddress);
+      if (refused.isPresent()) {
+        return new IpnReply(gateway.answer(PaymentAttempt.Verdict.INVALID_SIGNATURE), refused.getAsLong());
+      }
+      attempts.save(new PaymentAttempt(LocalDateTime.now(clock), gateway.name(), null, null,
+          PaymentAttempt.Verdict.INVALID_SIGNATURE, true, summary(gateway, params)));
+      return new IpnReply(gateway.answer(PaymentAttempt.Verdict.INVALID_SIGNATURE), 0);
+    }
+    return signedCallback.execute(status -> handleSigned(gateway, params));
+  }
+
+  private IpnReply handleSigned(PaymentGateway gateway, Map<String, String> params) {
+    // Signed by the gateway: kept as sent (up to the column's 4,000 characters), the reconciliation's evidence.
     String raw = new TreeMap<>(params).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
         .collect(Collectors.joining("&"));
     Callback callback = new Callback(gateway, LocalDateTime.now(clock), raw);
-    if (!gateway.verify(params)) {
-      return callback.answer(null, null, PaymentAttempt.Verdict.INVALID_SIGNATURE, true);
-    }
     PaymentGateway.Notice notice = gateway.read(params);
     String txnRef = notice.txnRef();
     Charge charge = txnRef == null ? null : charges.lockByTxnRef(txnRef).orElse(null);
@@ -145,7 +170,7 @@ public class Payments {
       // A concurrent duplicate won the race; this one changes nothing.
       return callback.answer(txnRef, notice.amountVnd(), PaymentAttempt.Verdict.DUPLICATE, false);
     }
-    Object answer = callback.answer(txnRef, notice.amountVnd(), PaymentAttempt.Verdict.CONFIRMED, false);
+    IpnReply answer = callback.answer(txnRef, notice.amountVnd(), PaymentAttempt.Verdict.CONFIRMED, false);
     events.publishEvent(new ChargeSettled(charge.getDossierCode(), Charge.Method.ONLINE, charge.getAmountVnd(),
         receipt, gateway.name()));
     return answer;
@@ -168,10 +193,49 @@ public class Payments {
       return at;
     }
 
-    Object answer(String txnRef, Long amount, PaymentAttempt.Verdict verdict, boolean flagged) {
+    IpnReply answer(String txnRef, Long amount, PaymentAttempt.Verdict verdict, boolean flagged) {
       attempts.save(new PaymentAttempt(at, gateway.name(), txnRef, amount, verdict, flagged, raw));
-      return gateway.answer(verdict);
+      return new IpnReply(gateway.answer(verdict), 0);
     }
+  }
+
+  /**
+   * What a callback is answered: the body the gateway's protocol expects, and, when the caller sent too many
+   * unsigned callbacks, the seconds it must wait (answered with HTTP 429 and {@code Retry-After}).
+   */
+  public record IpnReply(Object body, long retryAfterSeconds) {
+
+    public boolean refused() {
+      return retryAfterSeconds > 0;
+    }
+  }
+
+  /**
+   * An unsigned callback's parameters as a bounded summary: the gateway's identifying fields first, then the others
+   * in name order, each name and value cut short, the whole at most {@value #SUMMARY_CHARS} characters and ending
+   * with how many parameters and characters were sent.
+   */
+  static String summary(PaymentGateway gateway, Map<String, String> params) {
+    java.util.LinkedHashMap<String, String> ordered = new java.util.LinkedHashMap<>();
+    gateway.evidenceFields().stream().filter(params::containsKey).forEach(k -> ordered.put(k, params.get(k)));
+    new TreeMap<>(params).forEach(ordered::putIfAbsent);
+    long sentChars = params.entrySet().stream()
+        .mapToLong(e -> e.getKey().length() + 1L + (e.getValue() == null ? 0 : e.getValue().length())).sum();
+    String tail = " [" + params.size() + " params, " + sentChars + " chars]";
+    StringBuilder out = new StringBuilder();
+    for (Map.Entry<String, String> e : ordered.entrySet()) {
+      String pair = cut(e.getKey(), 40) + "=" + cut(e.getValue() == null ? "" : e.getValue(), 80);
+      if (out.length() + pair.length() + 1 + tail.length() > SUMMARY_CHARS) {
+        out.append(out.length() == 0 ? "" : "&").append("…");
+        break;
+      }
+      out.append(out.length() == 0 ? "" : "&").append(pair);
+    }
+    return out.append(tail).toString();
+  }
+
+  private static String cut(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
 
   /** The dossier a gateway transaction reference was opened for. */

@@ -57,6 +57,12 @@ class VnpayGateway implements PaymentGateway {
   }
 
   @Override
+  public java.util.List<String> evidenceFields() {
+    return java.util.List.of("vnp_TxnRef", "vnp_Amount", "vnp_ResponseCode", "vnp_TransactionStatus",
+        "vnp_TransactionNo", "vnp_PayDate", "vnp_TmnCode", "vnp_SecureHash");
+  }
+
+  @Override
   public boolean verify(Map<String, String> params) {
     return VnpaySignature.verify(params, terminal.hashSecret());
   }

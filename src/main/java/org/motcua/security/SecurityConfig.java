@@ -57,6 +57,10 @@ class SecurityConfig {
     AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
       if (outage.explains(e)) {
         outage.write(request, response);
+      } else if (e instanceof SignInThrottledException throttled) {
+        response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+        problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, SignInThrottledException.CODE,
+            throttled.retryAfterMinutes());
       } else {
         problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED");
       }
@@ -90,7 +94,8 @@ class SecurityConfig {
             .anyRequest().permitAll())
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
         .requestCache(cache -> cache.requestCache(pageRequests))
-        .formLogin(form -> form.loginPage("/login").successHandler(loginSuccess).permitAll())
+        .formLogin(form -> form.loginPage("/login").successHandler(loginSuccess)
+            .failureHandler(ThrottledSignIn.loginFailure()).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .exceptionHandling(ex -> ex
             .defaultAuthenticationEntryPointFor(unauthenticated, API)
@@ -179,10 +184,10 @@ class SecurityConfig {
       this.locales = locales;
     }
 
-    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code)
-        throws IOException {
+    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
+        Object... args) throws IOException {
       LocaleContextHolder.setLocale(locales.resolveLocale(request));
-      ProblemDetail problem = problems.of(status, code);
+      ProblemDetail problem = problems.of(status, code, args);
       response.setStatus(status.value());
       response.setCharacterEncoding("UTF-8");
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -72,6 +72,18 @@ final class VerifiedPasswords implements PasswordEncoder {
     return matches;
   }
 
+  /**
+   * Whether this password was checked against this hash recently and matched, without checking it again: the
+   * sign-in throttle lets such a call through without counting it (a guess is never remembered).
+   */
+  boolean remembers(CharSequence rawPassword, String encodedPassword) {
+    if (rawPassword == null || encodedPassword == null || ttl.isZero()) {
+      return false;
+    }
+    Long until = verifiedUntil.get(fingerprint(rawPassword, encodedPassword));
+    return until != null && until > clock.millis();
+  }
+
   @Override
   public boolean upgradeEncoding(String encodedPassword) {
     return delegate.upgradeEncoding(encodedPassword);

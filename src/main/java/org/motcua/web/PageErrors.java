@@ -26,6 +26,9 @@ class PageErrors {
   @ExceptionHandler(ApiException.class)
   String failed(ApiException e, Model model, HttpServletResponse response) {
     response.setStatus(e.status().value());
+    if (e instanceof org.motcua.common.Throttled throttled) {
+      response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+    }
     model.addAttribute("status", e.status().value());
     model.addAttribute("message", problems.message("error." + e.code(), e.args()));
     return "error";

@@ -16,10 +16,13 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Public tracking by code and the phone's last four digits: the right answer shows the dossier, and after five
- * wrong answers the code is locked for fifteen minutes, even for the right digits, so they cannot be guessed.
+ * wrong answers from one address the code is locked for that address for fifteen minutes, even for the right
+ * digits, so they cannot be guessed (concurrency and the other counters: {@link TrackingThrottleTest}).
  */
 @MotcuaTest
 class PublicTrackingTest {
+
+  private static final String GUESSER = "203.0.113.7";
 
   @Autowired
   Api api;
@@ -38,23 +41,26 @@ class PublicTrackingTest {
     clock.set(LocalDateTime.of(2026, 6, 1, 9, 0));
     String code = new Dossiers(api).submit("citizen", "2.000488.000.00.12.H30"); // phone 0912345678
     String other = new Dossiers(api).submit("citizen", "2.000488.000.00.12.H30");
-    assertThat(dossiers.track(code, "5678")).map(Dossier::getCode).contains(code);
+    assertThat(dossiers.track(code, "5678", GUESSER)).map(Dossier::getCode).contains(code);
 
     for (int guess = 0; guess < 5; guess++) {
-      assertThat(dossiers.track(code, String.format("%04d", guess))).isEmpty();
+      assertThat(dossiers.track(code, String.format("%04d", guess), GUESSER)).isEmpty();
     }
-    assertThatThrownBy(() -> dossiers.track(code, "5678")).isInstanceOfSatisfying(ApiException.class, e -> {
+    assertThatThrownBy(() -> dossiers.track(code, "5678", GUESSER)).isInstanceOfSatisfying(ApiException.class, e -> {
       assertThat(e.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
       assertThat(e.code()).isEqualTo("TRACKING_LOCKED");
     });
-    // Another dossier is not affected; an unknown code locks the same way, so a lock reveals nothing.
-    assertThat(dossiers.track(other, "5678")).isPresent();
+    // The citizen, elsewhere, still tracks the dossier; another dossier is not affected; an unknown code locks the
+    // same way, so a lock reveals nothing.
+    assertThat(dossiers.track(code, "5678", "198.51.100.20")).isPresent();
+    assertThat(dossiers.track(other, "5678", GUESSER)).isPresent();
     for (int guess = 0; guess < 5; guess++) {
-      assertThat(dossiers.track("000.00.12.H30-260601-9999", "5678")).isEmpty();
+      assertThat(dossiers.track("000.00.12.H30-260601-9999", "5678", GUESSER)).isEmpty();
     }
-    assertThatThrownBy(() -> dossiers.track("000.00.12.H30-260601-9999", "5678")).isInstanceOf(ApiException.class);
+    assertThatThrownBy(() -> dossiers.track("000.00.12.H30-260601-9999", "5678", GUESSER))
+        .isInstanceOf(ApiException.class);
 
     clock.set(LocalDateTime.of(2026, 6, 1, 9, 16));
-    assertThat(dossiers.track(code, "5678")).isPresent();
+    assertThat(dossiers.track(code, "5678", GUESSER)).isPresent();
   }
 }

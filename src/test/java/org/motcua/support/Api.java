@@ -24,9 +24,17 @@ public class Api {
 
   private final RestTemplate rest;
   private final Environment env;
+  private final RestTemplateBuilder builder;
+  private final String host;
 
   Api(RestTemplateBuilder builder, Environment env) {
-    this.rest = builder.requestFactory(HttpComponentsClientHttpRequestFactory.class)
+    this(builder, env, builder.requestFactory(HttpComponentsClientHttpRequestFactory.class), "localhost");
+  }
+
+  private Api(RestTemplateBuilder original, Environment env, RestTemplateBuilder builder, String host) {
+    this.builder = original;
+    this.host = host;
+    this.rest = builder
         .errorHandler(new ResponseErrorHandler() {
           @Override
           public boolean hasError(ClientHttpResponse response) {
@@ -39,6 +47,51 @@ public class Api {
         })
         .build();
     this.env = env;
+  }
+
+  /**
+   * The same calls sent from another loopback address ({@code 127.0.0.2}, {@code 127.0.1.7}…: on Linux all of
+   * 127.0.0.0/8 is the loopback interface): the client socket is bound to that address, so the service, which listens
+   * on every interface, sees it as the caller's address ({@code request.getRemoteAddr()}) exactly as it would see
+   * another machine. No header trick: a real second client. This client keeps no cookies, follows no redirects and retries nothing.
+   */
+  public Api from(String loopbackAddress) {
+    java.net.InetAddress local;
+    try {
+      local = java.net.InetAddress.getByName(loopbackAddress);
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalArgumentException(loopbackAddress, e);
+    }
+    org.apache.hc.client5.http.impl.classic.CloseableHttpClient client =
+        org.apache.hc.client5.http.impl.classic.HttpClients.custom()
+            .setRoutePlanner(new org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner(null) {
+              @Override
+              protected java.net.InetAddress determineLocalAddress(org.apache.hc.core5.http.HttpHost firstHop,
+                  org.apache.hc.core5.http.protocol.HttpContext context) {
+                return local;
+              }
+            })
+            .disableCookieManagement()
+            .disableRedirectHandling()
+            // A 429 must come back to the test, not be retried after its Retry-After.
+            .disableAutomaticRetries()
+            .build();
+    return new Api(builder, env, builder.requestFactory(() -> new HttpComponentsClientHttpRequestFactory(client)),
+        "127.0.0.1");
+  }
+
+  /** Any request with the given headers (e.g. a cookie, or Basic with a chosen password). */
+  public Response exchange(HttpMethod method, String path, HttpHeaders headers, Object body) {
+    String url = "http://" + host + ":" + env.getRequiredProperty("local.server.port") + path;
+    ResponseEntity<byte[]> response = rest.exchange(java.net.URI.create(url), method, new HttpEntity<>(body, headers),
+        byte[].class);
+    return new Response(response.getStatusCode().value(), response.getHeaders(), parse(response.getBody()),
+        response.getBody());
+  }
+
+  /** The value of an {@code Authorization} header for HTTP Basic. */
+  public static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   public Response get(String user, String path) {
@@ -69,7 +122,7 @@ public class Api {
     fields.forEach(form::add);
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    String url = "http://localhost:" + env.getRequiredProperty("local.server.port") + path;
+    String url = "http://" + host + ":" + env.getRequiredProperty("local.server.port") + path;
     ResponseEntity<byte[]> response = rest.exchange(url, HttpMethod.POST, new HttpEntity<>(form, headers),
         byte[].class);
     return new Response(response.getStatusCode().value(), response.getHeaders(), parse(response.getBody()),
@@ -104,7 +157,7 @@ public class Api {
     } else if (body != null) {
       headers.setContentType(MediaType.APPLICATION_JSON);
     }
-    String url = "http://localhost:" + env.getRequiredProperty("local.server.port") + path;
+    String url = "http://" + host + ":" + env.getRequiredProperty("local.server.port") + path;
     // As a browser would: the URL is sent as given, never encoded a second time (signed gateway URLs depend on it).
     ResponseEntity<byte[]> response = rest.exchange(java.net.URI.create(url), method, new HttpEntity<>(payload, headers),
         byte[].class);

@@ -1,10 +1,15 @@
 package org.motcua.web.citizen;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.motcua.common.Problems;
+import org.motcua.common.Throttled;
 import org.motcua.dossier.Dossier;
 import org.motcua.dossier.DossierService;
 import org.motcua.web.DossierPages;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * Public tracking (tra cứu hồ sơ) without an account: the dossier code printed on the receipt plus the last four digits
  * of the applicant's phone. A wrong code and wrong digits get the same answer, so the page does not tell which codes
- * exist; the result leaves out names, notes and contact details.
+ * exist; the result leaves out names, notes and contact details. Too many wrong answers show the form again with the
+ * refusal (HTTP 429 and {@code Retry-After}).
  */
 @Controller
 class TrackingPages {
@@ -23,10 +29,12 @@ class TrackingPages {
 
   private final DossierService dossiers;
   private final DossierPages pages;
+  private final Problems problems;
 
-  TrackingPages(DossierService dossiers, DossierPages pages) {
+  TrackingPages(DossierService dossiers, DossierPages pages, Problems problems) {
     this.dossiers = dossiers;
     this.pages = pages;
+    this.problems = problems;
   }
 
   /** What anyone holding the receipt may see. */
@@ -46,7 +54,7 @@ class TrackingPages {
 
   @PostMapping("/track")
   String track(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String phone,
-      Model model) {
+      Model model, HttpServletRequest request, HttpServletResponse response) {
     String trimmedCode = code.trim();
     String digits = phone.trim();
     model.addAttribute("code", trimmedCode);
@@ -59,7 +67,16 @@ class TrackingPages {
     if (model.containsAttribute("codeError") || model.containsAttribute("phoneError")) {
       return "citizen/track";
     }
-    Dossier dossier = dossiers.track(trimmedCode, digits).orElse(null);
+    Dossier dossier;
+    try {
+      dossier = dossiers.track(trimmedCode, digits, request.getRemoteAddr()).orElse(null);
+    } catch (Throttled refused) {
+      // Too many wrong answers: the form again, with when to retry, and the status a script would understand.
+      response.setStatus(refused.status().value());
+      response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
+      model.addAttribute("lockedMessage", problems.message("error." + refused.code(), refused.args()));
+      return "citizen/track";
+    }
     if (dossier == null) {
       model.addAttribute("notFound", true);
       return "citizen/track";

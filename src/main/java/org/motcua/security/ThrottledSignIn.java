@@ -1,0 +1,113 @@
+package org.motcua.security;
+
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one authentication provider, for HTTP Basic and the login form alike: the usual account lookup and BCrypt
+ * check, with the {@link SignInThrottle} around the password check; the signed-in principal carries no hash.
+ *
+ * <ul>
+ *   <li>Every sign-in first reads its standing (one primary-key lookup); a backed-off attempt is refused (429 /
+ *       the login page's message) without its password being checked, so a right password does not get through.
+ *   <li>A password {@link VerifiedPasswords} remembers as right (the same client's calls a moment ago) is accepted
+ *       without another write: the API's many Basic calls cost one extra lookup each.
+ *   <li>Any other attempt, the only kind that can guess, is counted as a failure before BCrypt runs (the write costs
+ *       far less than BCrypt) and uncounted if the password was right; an unknown username counts the same.
+ * </ul>
+ */
+@Component
+class ThrottledSignIn extends DaoAuthenticationProvider {
+
+  /** Session attribute read by the login page: minutes to wait before signing in again. */
+  static final String RETRY_MINUTES = "signInRetryMinutes";
+
+  private final SignInThrottle throttle;
+  private final VerifiedPasswords remembered;
+
+  ThrottledSignIn(UserAccounts accounts, PasswordEncoder passwords, SignInThrottle throttle) {
+    super(passwords);
+    setUserDetailsService(username -> accounts.forSignIn(username)
+        .orElseThrow(() -> new UsernameNotFoundException(username)));
+    setHideUserNotFoundExceptions(false); // handled in authenticate, after counting the attempt
+    this.throttle = throttle;
+    this.remembered = passwords instanceof VerifiedPasswords verified ? verified : null;
+  }
+
+  @Override
+  public Authentication authenticate(Authentication authentication) {
+    try {
+      return super.authenticate(authentication);
+    } catch (UsernameNotFoundException unknown) {
+      // Guessing names counts like guessing passwords (and is refused the same way); the answer stays "wrong user
+      // name or password", so it does not tell which names exist.
+      if (authentication instanceof UsernamePasswordAuthenticationToken token) {
+        throttle.take(authentication.getName(), addressOf(token));
+      }
+      throw new BadCredentialsException(messages.getMessage("AbstractUserDetailsAuthenticationProvider.badCredentials",
+          "Bad credentials"));
+    }
+  }
+
+  @Override
+  protected void additionalAuthenticationChecks(UserDetails user, UsernamePasswordAuthenticationToken authentication) {
+    String username = user.getUsername();
+    String address = addressOf(authentication);
+    SignInThrottle.Standing standing = throttle.standing(username, address);
+    if (standing.retryAfterSeconds() > 0) {
+      throw new SignInThrottledException(standing.retryAfterSeconds());
+    }
+    Object password = authentication.getCredentials();
+    if (remembered != null && password != null && remembered.remembers(password.toString(), user.getPassword())) {
+      super.additionalAuthenticationChecks(user, authentication);
+      if (standing.hasAccountFailures()) {
+        throttle.succeeded(username, address, false);
+      }
+      return;
+    }
+    throttle.take(username, address);
+    super.additionalAuthenticationChecks(user, authentication); // a wrong password leaves the failure counted
+    throttle.succeeded(username, address, true);
+  }
+
+  /**
+   * Keeps as the principal the {@link MotcuaUser} without the password hash: it lives on in the security context of
+   * every request and, for pages, in the session stored in the database, where the hash has no business.
+   */
+  @Override
+  protected Authentication createSuccessAuthentication(Object principal, Authentication authentication,
+      UserDetails account) {
+    return super.createSuccessAuthentication(((SignInAccount) account).user(), authentication, account);
+  }
+
+  /**
+   * The login form's failures: a backed-off attempt goes back to {@code /login?throttled} with the wait in the
+   * session (the page states it); any other to {@code /login?error} as before.
+   */
+  static AuthenticationFailureHandler loginFailure() {
+    SimpleUrlAuthenticationFailureHandler wrong = new SimpleUrlAuthenticationFailureHandler("/login?error");
+    return (request, response, e) -> {
+      if (e instanceof SignInThrottledException throttled) {
+        request.getSession().setAttribute(RETRY_MINUTES, throttled.retryAfterMinutes());
+        response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+        response.sendRedirect(request.getContextPath() + "/login?throttled");
+      } else {
+        wrong.onAuthenticationFailure(request, response, e);
+      }
+    };
+  }
+
+  private static String addressOf(UsernamePasswordAuthenticationToken authentication) {
+    return authentication.getDetails() instanceof WebAuthenticationDetails details
+        && details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
+  }
+}
