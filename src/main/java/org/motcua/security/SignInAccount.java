@@ -6,7 +6,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * The account as the password check sees it: the principal and its password hash. Lives only while a sign-in is
- * checked; what stays signed in is the {@link MotcuaUser} alone (see {@link AccountAuthenticationProvider}).
+ * checked; what stays signed in is the {@link MotcuaUser} alone (see {@link ThrottledSignIn}).
  */
 record SignInAccount(MotcuaUser user, String passwordHash) implements UserDetails {
 
