@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.OptionalLong;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -46,7 +47,8 @@ public class RateCounters {
       try {
         return ownTransaction.execute(status -> {
           LocalDateTime now = LocalDateTime.now(clock);
-          for (Limit limit : limits) {
+          // Rows are locked in key order, so requests sharing keys never wait on each other in a circle.
+          for (Limit limit : inKeyOrder(limits)) {
             if (!takeOne(limit, now)) {
               status.setRollbackOnly(); // gives back the slots of the other keys taken above
               return OptionalLong.of(retryAfter(limit, now));
@@ -54,8 +56,9 @@ public class RateCounters {
           }
           return OptionalLong.empty();
         });
-      } catch (DataIntegrityViolationException raced) {
-        // Another request inserted the same new key first; the row is there now, so the update will find it.
+      } catch (DataIntegrityViolationException | PessimisticLockingFailureException raced) {
+        // Another request inserted the same new key first (the row is there now, so the update will find it), or
+        // the database broke a lock wait with a clean-up: the attempt rolled back whole and is tried again.
         if (attempt >= 2) {
           throw raced;
         }
@@ -66,7 +69,7 @@ public class RateCounters {
   /** Gives back one slot of each key (the request turned out not to count, e.g. a right answer). */
   public void giveBack(List<Limit> limits) {
     ownTransaction.executeWithoutResult(status -> {
-      for (Limit limit : limits) {
+      for (Limit limit : inKeyOrder(limits)) {
         jdbc.update("update rate_counter set hits = hits - 1 where counter_key = ? and hits > 0", limit.key());
       }
     });
@@ -83,9 +86,17 @@ public class RateCounters {
    * would start again at their next hit anyway. Keeps the table as small as the keys in use.
    */
   public void forget(String prefix, Duration window) {
-    ownTransaction.executeWithoutResult(status -> jdbc.update(
-        "delete from rate_counter where counter_key like ? and window_start <= ?", prefix + "%",
-        LocalDateTime.now(clock).minus(window)));
+    try {
+      ownTransaction.executeWithoutResult(status -> jdbc.update(
+          "delete from rate_counter where counter_key like ? and window_start <= ?", prefix + "%",
+          LocalDateTime.now(clock).minus(window)));
+    } catch (PessimisticLockingFailureException busy) {
+      // Housekeeping only: a row in use is left for the next request's clean-up.
+    }
+  }
+
+  private static List<Limit> inKeyOrder(List<Limit> limits) {
+    return limits.stream().sorted(java.util.Comparator.comparing(Limit::key)).toList();
   }
 
   private boolean takeOne(Limit limit, LocalDateTime now) {

@@ -73,13 +73,13 @@ class MalformedRequests extends OncePerRequestFilter implements RequestRejectedH
     // The address as the API matchers would read it once its slashes were collapsed (//engine-rest/… is the API).
     String path = request.getRequestURI().substring(request.getContextPath().length()).replaceAll("/{2,}", "/");
     if (path.startsWith("/api/") || path.startsWith("/engine-rest/") || path.startsWith("/actuator/")) {
-      problemWriter.write(request, response, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST");
+      problemWriter.write(request, response, HttpStatus.BAD_REQUEST, "MALFORMED_ADDRESS");
       return;
     }
     LocaleContextHolder.setLocale(locales.resolveLocale(request));
     response.setStatus(HttpStatus.BAD_REQUEST.value());
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.setContentType(MediaType.TEXT_PLAIN_VALUE);
-    response.getWriter().write(problems.message("error.MALFORMED_REQUEST") + "\n");
+    response.getWriter().write(problems.message("error.MALFORMED_ADDRESS") + "\n");
   }
 }

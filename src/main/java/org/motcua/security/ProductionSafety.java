@@ -14,7 +14,7 @@ import org.springframework.core.env.Profiles;
 /**
  * Refuses to start outside the {@code demo} profile while a demo convenience or a guessable secret is configured:
  * a blank, short or sample payment hash secret (anyone could sign a payment callback), the sandbox gateway, demo
- * accounts, or a default administrator password. Runs before anything is created, so a misconfigured node stops at
+ * accounts, public API docs, or a default administrator password. Runs before anything is created, so a misconfigured node stops at
  * once with one message naming each setting, instead of answering payment callbacks with errors later.
  */
 final class ProductionSafety implements EnvironmentPostProcessor, Ordered {
@@ -60,6 +60,9 @@ final class ProductionSafety implements EnvironmentPostProcessor, Ordered {
     if (env.getProperty("motcua.demo.enabled", Boolean.class, false)) {
       problems.add("motcua.demo.enabled=true: demo accounts have published passwords; they exist only in the demo"
           + " profile");
+    }
+    if (env.getProperty("motcua.security.public-api-docs", Boolean.class, false)) {
+      problems.add("motcua.security.public-api-docs=true: the API description is for ADMIN outside the demo profile");
     }
     String adminId = env.getProperty("camunda.bpm.admin-user.id");
     if (adminId != null && !adminId.isBlank()) {

@@ -21,7 +21,12 @@ record SignInLimits(
    * further failure, at most {@code maxBackOff}.
    */
   record Scope(@DefaultValue("5") int freeFailures, @DefaultValue("PT1M") Duration firstBackOff,
-      @DefaultValue("PT1H") Duration maxBackOff) {
+      @DefaultValue("PT1H") Duration maxBackOff, Duration forgetAfter) {
+
+    /** This scope's own forgetting time, or the common one. */
+    Duration forgetAfter(Duration common) {
+      return forgetAfter == null ? common : forgetAfter;
+    }
 
     /** How long attempts are refused after the {@code failures}-th failure (zero while within the free ones). */
     Duration backOffAfter(int failures) {

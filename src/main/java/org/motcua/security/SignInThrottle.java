@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -39,33 +40,26 @@ class SignInThrottle {
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  /** Where an attempt stands: seconds until it may be tried (0: now), and whether account failures are on record. */
-  record Standing(long retryAfterSeconds, boolean hasAccountFailures) {
-  }
-
   private record Key(String key, SignInLimits.Scope scope, boolean clearedBySuccess) {
   }
 
   private record Row(int failures, LocalDateTime lastFailureAt, LocalDateTime blockedUntil) {
   }
 
-  /** One indexed lookup (three primary keys): is this attempt backed off? */
-  Standing standing(String username, String address) {
+  /** One indexed lookup (three primary keys): seconds this attempt must wait, 0 when it may be tried now. */
+  long secondsToWait(String username, String address) {
     LocalDateTime now = LocalDateTime.now(clock);
     List<Key> keys = keys(username, address);
     long[] retry = {0};
-    boolean[] failures = {false};
-    jdbc.query("select throttle_key, blocked_until from sign_in_throttle where throttle_key in (?, ?, ?)",
+    jdbc.query("select blocked_until from sign_in_throttle where throttle_key in (?, ?, ?)",
         rs -> {
-          LocalDateTime blocked = rs.getObject(2, LocalDateTime.class);
+          LocalDateTime blocked = rs.getObject(1, LocalDateTime.class);
           if (blocked != null && blocked.isAfter(now)) {
             retry[0] = Math.max(retry[0], secondsUntil(now, blocked));
           }
-          String key = rs.getString(1);
-          failures[0] |= keys.stream().anyMatch(k -> k.key().equals(key) && k.clearedBySuccess());
         },
         keys.get(0).key(), keys.get(1).key(), keys.get(2).key());
-    return new Standing(retry[0], failures[0]);
+    return retry[0];
   }
 
   /**
@@ -81,7 +75,7 @@ class SignInThrottle {
           throw new SignInThrottledException(retry);
         }
         return;
-      } catch (DataIntegrityViolationException raced) {
+      } catch (DataIntegrityViolationException | PessimisticLockingFailureException raced) {
         // Another attempt inserted the same new key first; the row is there now and will be locked and updated.
         if (attempt >= 2) {
           throw raced;
@@ -91,16 +85,17 @@ class SignInThrottle {
   }
 
   /**
-   * The password was right: the account's and the pair's failures are cleared. The address keeps its count (an
-   * attacker's own account must not wipe the failures of their guesses at others), less the slot this attempt took.
+   * The password was right: the pair's failures are cleared. The account and the address keep their counts, less
+   * the slot this attempt took: a guesser spread over many addresses must not see the account's count wiped each time
+   * its owner signs in, nor an attacker wipe their address's count by signing in to an account of their own.
    */
-  void succeeded(String username, String address, boolean tookSlot) {
+  void succeeded(String username, String address) {
     List<Key> keys = keys(username, address);
     ownTransaction.executeWithoutResult(status -> {
       for (Key key : keys) {
         if (key.clearedBySuccess()) {
           jdbc.update("delete from sign_in_throttle where throttle_key = ?", key.key());
-        } else if (tookSlot) {
+        } else {
           jdbc.update("update sign_in_throttle set failures = case when failures > 0 then failures - 1 else 0 end,"
               + " blocked_until = null where throttle_key = ?", key.key());
         }
@@ -127,8 +122,8 @@ class SignInThrottle {
     if (retry > 0) {
       return retry;
     }
-    LocalDateTime forgotten = now.minus(limits.forgetAfter());
     for (int i = 0; i < keys.size(); i++) {
+      LocalDateTime forgotten = now.minus(keys.get(i).scope().forgetAfter(limits.forgetAfter()));
       Row row = rows[i];
       int failures = row == null || row.lastFailureAt().isBefore(forgotten) ? 1 : row.failures() + 1;
       Duration backOff = keys.get(i).scope().backOffAfter(failures);
@@ -147,15 +142,20 @@ class SignInThrottle {
   /** Rows whose failures are forgotten and whose back-off is over. */
   private void forgetOld() {
     LocalDateTime now = LocalDateTime.now(clock);
-    ownTransaction.executeWithoutResult(status -> jdbc.update("delete from sign_in_throttle where last_failure_at < ?"
-        + " and (blocked_until is null or blocked_until < ?)", now.minus(limits.forgetAfter()), now));
+    try {
+      ownTransaction.executeWithoutResult(status -> jdbc.update("delete from sign_in_throttle"
+          + " where last_failure_at < ? and (blocked_until is null or blocked_until < ?)",
+          now.minus(limits.forgetAfter()), now));
+    } catch (PessimisticLockingFailureException busy) {
+      // Housekeeping only: a row in use is left for the next attempt's clean-up.
+    }
   }
 
   private List<Key> keys(String username, String address) {
     String name = username == null ? "" : username.length() > MAX_NAME ? username.substring(0, MAX_NAME) : username;
     String from = address == null ? "unknown" : address;
     return java.util.stream.Stream.of(
-            new Key("account:" + name, limits.perAccount(), true),
+            new Key("account:" + name, limits.perAccount(), false),
             new Key("address:" + from, limits.perAddress(), false),
             new Key("pair:" + name + "|" + from, limits.perAccountAndAddress(), true))
         .sorted(Comparator.comparing(Key::key))

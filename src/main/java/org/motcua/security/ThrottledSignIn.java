@@ -17,19 +17,16 @@ import org.springframework.stereotype.Component;
  * check, with the {@link SignInThrottle} around the password check; the signed-in principal carries no hash.
  *
  * <ul>
- *   <li>Every sign-in first reads its standing (one primary-key lookup); a backed-off attempt is refused (429 /
- *       the login page's message) without its password being checked, so a right password does not get through.
  *   <li>A password {@link VerifiedPasswords} remembers as right (the same client's calls a moment ago) is accepted
- *       without another write: the API's many Basic calls cost one extra lookup each.
+ *       without a lookup or a write: it is no guess, and the API's many Basic calls cost nothing more.
+ *   <li>Any other sign-in first reads its standing (one primary-key lookup); a backed-off attempt is refused (429 /
+ *       the login page's message) without its password being checked, so a right password does not get through.
  *   <li>Any other attempt, the only kind that can guess, is counted as a failure before BCrypt runs (the write costs
  *       far less than BCrypt) and uncounted if the password was right; an unknown username counts the same.
  * </ul>
  */
 @Component
 class ThrottledSignIn extends DaoAuthenticationProvider {
-
-  /** Session attribute read by the login page: minutes to wait before signing in again. */
-  static final String RETRY_MINUTES = "signInRetryMinutes";
 
   private final SignInThrottle throttle;
   private final VerifiedPasswords remembered;
@@ -62,21 +59,20 @@ class ThrottledSignIn extends DaoAuthenticationProvider {
   protected void additionalAuthenticationChecks(UserDetails user, UsernamePasswordAuthenticationToken authentication) {
     String username = user.getUsername();
     String address = addressOf(authentication);
-    SignInThrottle.Standing standing = throttle.standing(username, address);
-    if (standing.retryAfterSeconds() > 0) {
-      throw new SignInThrottledException(standing.retryAfterSeconds());
-    }
     Object password = authentication.getCredentials();
     if (remembered != null && password != null && remembered.remembers(password.toString(), user.getPassword())) {
+      // This very password was checked right moments ago: not a guess, so no back-off applies. Someone guessing at
+      // the account from elsewhere does not stop its owner's API client that is already working.
       super.additionalAuthenticationChecks(user, authentication);
-      if (standing.hasAccountFailures()) {
-        throttle.succeeded(username, address, false);
-      }
       return;
+    }
+    long retryAfter = throttle.secondsToWait(username, address);
+    if (retryAfter > 0) {
+      throw new SignInThrottledException(retryAfter);
     }
     throttle.take(username, address);
     super.additionalAuthenticationChecks(user, authentication); // a wrong password leaves the failure counted
-    throttle.succeeded(username, address, true);
+    throttle.succeeded(username, address);
   }
 
   /**
@@ -90,16 +86,16 @@ class ThrottledSignIn extends DaoAuthenticationProvider {
   }
 
   /**
-   * The login form's failures: a backed-off attempt goes back to {@code /login?throttled} with the wait in the
-   * session (the page states it); any other to {@code /login?error} as before.
+   * The login form's failures: a backed-off attempt goes back to {@code /login?throttled=<minutes>} (the page states
+   * the wait); any other to {@code /login?error} as before.
    */
   static AuthenticationFailureHandler loginFailure() {
     SimpleUrlAuthenticationFailureHandler wrong = new SimpleUrlAuthenticationFailureHandler("/login?error");
     return (request, response, e) -> {
       if (e instanceof SignInThrottledException throttled) {
-        request.getSession().setAttribute(RETRY_MINUTES, throttled.retryAfterMinutes());
+        // The wait goes in the address, not in a session: a refused attempt must not store anything.
         response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
-        response.sendRedirect(request.getContextPath() + "/login?throttled");
+        response.sendRedirect(request.getContextPath() + "/login?throttled=" + throttled.retryAfterMinutes());
       } else {
         wrong.onAuthenticationFailure(request, response, e);
       }

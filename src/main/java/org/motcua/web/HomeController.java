@@ -3,7 +3,9 @@ package org.motcua.web;
 import org.motcua.security.MotcuaUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The front door: the login page, and the root that sends everyone to where their work is. */
 @Controller
@@ -14,8 +16,16 @@ class HomeController {
     return "redirect:" + (user == null ? "/procedures" : RoleHomes.homeOf(user.role()));
   }
 
+  /** {@code ?throttled=<minutes>}: sign-in is backed off (security.ThrottledSignIn); only a small number is shown. */
   @GetMapping("/login")
-  String login(@AuthenticationPrincipal MotcuaUser user) {
-    return user == null ? "login" : "redirect:" + RoleHomes.homeOf(user.role());
+  String login(@AuthenticationPrincipal MotcuaUser user,
+      @RequestParam(name = "throttled", required = false) String throttled, Model model) {
+    if (user != null) {
+      return "redirect:" + RoleHomes.homeOf(user.role());
+    }
+    if (throttled != null) {
+      model.addAttribute("retryMinutes", throttled.matches("[0-9]{1,2}") ? Integer.parseInt(throttled) : 60);
+    }
+    return "login";
   }
 }

@@ -15,10 +15,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The public calendar API on the shipped calendar, problem+json for bad input. */
+// The demo profile: any start without it must bring real payment secrets (security.ProductionSafety).
+@ActiveProfiles("demo")
 @WebMvcTest(controllers = CalendarController.class,
     properties = "spring.config.import=classpath:config/calendar.yml")
 @AutoConfigureMockMvc(addFilters = false)

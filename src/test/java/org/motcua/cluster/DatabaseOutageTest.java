@@ -36,7 +36,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * half-written, and the service recovers by itself. Part of the PostgreSQL run.
  */
 @EnabledIfSystemProperty(named = "motcua.test.database", matches = "postgresql")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Without Camunda's web apps: they keep JVM-wide state, which this context's closing would take from the suite's.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "camunda.bpm.webapp.enabled=false")
 @ActiveProfiles({"demo", "test", "postgres", "test-postgres"})
 @Import(TestConfig.class)
 @DirtiesContext

@@ -52,7 +52,10 @@ class BadInputTest {
         .containsExactlyInAnyOrder("applicant.name", "applicant.phone");
     assertThat(missing.body().path("errors").findValuesAsText("message")).contains("không được để trống");
 
-    assertProblem(api.post("citizen", "/api/dossiers", "{\"procedureCode\": "), 400, "MALFORMED_REQUEST");
+    Api.Response malformed = api.post("citizen", "/api/dossiers", "{\"procedureCode\": ");
+    assertProblem(malformed, 400, "MALFORMED_REQUEST");
+    // Its own message (a second key of the same name once made it speak of malformed addresses).
+    assertThat(malformed.text("detail")).contains("JSON");
 
     assertThat(dossierRows()).isEqualTo(before);
   }

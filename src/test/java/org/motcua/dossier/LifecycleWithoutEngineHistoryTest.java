@@ -26,8 +26,9 @@ import org.springframework.test.context.TestPropertySource;
 @MotcuaTest
 // An engine name of its own (no hyphen: the starter ignores such names): engines are registered JVM-wide by name,
 // and closing this context must not take the suite's "default" engine (the one the engine REST API serves) with it.
+// Without Camunda's web apps: they keep JVM-wide state, which this context's closing would take from the suite's.
 @TestPropertySource(properties = {"camunda.bpm.history-level-default=none",
-    "camunda.bpm.process-engine-name=nohistory"})
+    "camunda.bpm.process-engine-name=nohistory", "camunda.bpm.webapp.enabled=false"})
 @DirtiesContext
 class LifecycleWithoutEngineHistoryTest {
 

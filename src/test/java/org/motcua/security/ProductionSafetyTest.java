@@ -50,10 +50,11 @@ class ProductionSafetyTest {
   void demoConveniencesAndDefaultAdministratorPasswordsAreRefusedOutsideTheDemoProfile() {
     Throwable refused = start("--motcua.payment.vnpay.hash-secret=" + STRONG_SECRET,
         "--motcua.payment.sandbox.enabled=true", "--motcua.demo.enabled=true",
-        "--camunda.bpm.admin-user.id=admin", "--camunda.bpm.admin-user.password=admin");
-    assertThat(((ProductionSafety.UnsafeConfigurationException) refused).problems()).hasSize(3);
+        "--camunda.bpm.admin-user.id=admin", "--camunda.bpm.admin-user.password=admin",
+        "--motcua.security.public-api-docs=true");
+    assertThat(((ProductionSafety.UnsafeConfigurationException) refused).problems()).hasSize(4);
     assertThat(refused.getMessage()).contains("motcua.payment.sandbox.enabled", "motcua.demo.enabled",
-        "camunda.bpm.admin-user.password");
+        "camunda.bpm.admin-user.password", "motcua.security.public-api-docs");
   }
 
   @Test

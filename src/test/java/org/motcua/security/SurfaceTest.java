@@ -127,7 +127,7 @@ class SurfaceTest {
       Raw answer = raw("GET " + path + " HTTP/1.1");
       assertThat(answer.status()).as(path).isEqualTo(400);
       assertThat(answer.header("content-type")).as(path).startsWith("application/problem+json");
-      assertThat(answer.body()).as(path).contains("\"code\":\"MALFORMED_REQUEST\"");
+      assertThat(answer.body()).as(path).contains("\"code\":\"MALFORMED_ADDRESS\"");
     }
     for (String path : List.of("/procedures;jsessionid=1", "/css/../login", "//citizen/dossiers")) {
       Raw answer = raw("GET " + path + " HTTP/1.1");
