@@ -14,6 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.http.MediaType;
@@ -22,8 +24,10 @@ import org.springframework.test.web.servlet.MockMvc;
 /** The public calendar API on the shipped calendar, problem+json for bad input. */
 // The demo profile: any start without it must bring real payment secrets (security.ProductionSafety).
 @ActiveProfiles("demo")
+// Without the security feature's servlet filters (they need its whole configuration; this slice has no security).
 @WebMvcTest(controllers = CalendarController.class,
-    properties = "spring.config.import=classpath:config/calendar.yml")
+    properties = "spring.config.import=classpath:config/calendar.yml",
+    excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.motcua\\.security\\..*"))
 @AutoConfigureMockMvc(addFilters = false)
 @EnableConfigurationProperties({CalendarProperties.class, MotcuaZone.class})
 @Import({ConfiguredWorkingCalendar.class, WebConfig.class, Problems.class})

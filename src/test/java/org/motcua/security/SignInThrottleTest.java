@@ -107,9 +107,28 @@ class SignInThrottleTest {
 
     advance(5 * 60 + 1);
     assertThat(basic(citizen, user, PASSWORD).status()).isEqualTo(200);
-    assertThrottled(basic(attacker, user, PASSWORD));
+    // The guesser's own pair stays backed off for its hour: a further guess is refused without being checked.
+    Api.Response stillGuessing = basic(attacker, user, "doan-14");
+    assertThrottled(stillGuessing);
+    assertThat(Long.parseLong(stillGuessing.headers().getFirst(HttpHeaders.RETRY_AFTER))).isGreaterThan(40 * 60L);
     advance(60 * 60);
-    assertThat(basic(attacker, user, PASSWORD).status()).isEqualTo(200);
+    assertThat(basic(attacker, user, "doan-15").status()).as("checked again after the hour").isEqualTo(401);
+  }
+
+  @Test
+  void aClientWhosePasswordWasJustCheckedKeepsWorkingWhileSomeoneGuessesElsewhere() {
+    String user = newAccount();
+    Api owner = api.from("127.0.0.7");
+    assertThat(basic(owner, user, PASSWORD).status()).isEqualTo(200);
+    Api attacker = api.from("127.0.0.8");
+    Api other = api.from("127.0.0.9");
+    int refused = 0;
+    for (int i = 0; i < 12; i++) {
+      refused += basic(i % 2 == 0 ? attacker : other, user, "doan-" + i).status() == 429 ? 1 : 0;
+    }
+    assertThat(refused).as("the account is backed off").isPositive();
+    // The owner's client presents the password checked a moment ago: no guess, no back-off.
+    assertThat(basic(owner, user, PASSWORD).status()).isEqualTo(200);
   }
 
   @Test
