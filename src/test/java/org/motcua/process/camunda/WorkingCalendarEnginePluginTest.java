@@ -60,6 +60,9 @@ class WorkingCalendarEnginePluginTest {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
         .createStandaloneInMemProcessEngineConfiguration()
         .setJdbcUrl("jdbc:h2:mem:working-calendar-plugin;DB_CLOSE_DELAY=-1")
+        // A name of its own: closing an engine named "default" would unregister the suite's engine JVM-wide, and
+        // Camunda's web apps of the Spring context would then answer 500.
+        .setProcessEngineName("calendarPluginTest")
         .setJobExecutorActivate(false);
     configuration.getProcessEnginePlugins().add(plugin);
     engine = configuration.buildProcessEngine();
