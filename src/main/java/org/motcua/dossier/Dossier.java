@@ -318,6 +318,7 @@ public class Dossier {
    * it, handling resumes and the due date moves later by the paused working time ({@code newDueAt}).
    */
   void supplementProvided(LocalDateTime at, Actor actor, String note, LocalDateTime newDueAt) {
+    supplementRefusal().ifPresent(DossierRefusal::raise);
     if (pausedAt != null) {
       pausedAt = null;
       dueAt = newDueAt;
@@ -330,6 +331,7 @@ public class Dossier {
 
   /** Công dân yêu cầu rút hồ sơ (status 7): handling waits for an officer to confirm. */
   void requestWithdrawal(LocalDateTime at, Actor actor, String reason) {
+    withdrawalRefusal().ifPresent(DossierRefusal::raise);
     statusBeforeWithdrawal = status;
     moveTo(DossierStatus.WITHDRAWAL_REQUESTED, DossierAction.WITHDRAWAL_REQUESTED, at, actor);
     history.get(history.size() - 1).decision(null, reason);
@@ -452,11 +454,138 @@ public class Dossier {
 
   /** Đánh giá mức độ hài lòng: the applicant rates the returned dossier once. */
   void rate(LocalDateTime at, Actor actor, int rating, String comment) {
+    ratingRefusal().ifPresent(DossierRefusal::raise);
     satisfactionRating = rating;
     satisfactionComment = comment;
     ratedAt = at;
     record(DossierAction.SATISFACTION_RATED, at, actor).decision(null, comment == null ? rating + "/5"
         : rating + "/5: " + comment);
+  }
+
+  // What the dossier allows in its present state: the lifecycle's rules, asked by the services and the pages alike.
+
+  /** Until the decision is signed the applicant may withdraw (rút hồ sơ); after it there is a result to return. */
+  public boolean mayBeWithdrawn() {
+    return status == DossierStatus.SUBMITTED || status == DossierStatus.RECEIVED
+        || status == DossierStatus.PROCESSING || status == DossierStatus.SUPPLEMENT_REQUESTED;
+  }
+
+  public Optional<DossierRefusal> withdrawalRefusal() {
+    return mayBeWithdrawn() ? Optional.empty()
+        : Optional.of(DossierRefusal.of(DossierRefusal.Reason.WITHDRAWAL_NOT_ALLOWED, code, status.code()));
+  }
+
+  /** Status 7: an officer has yet to confirm or refuse the applicant's withdrawal. */
+  public boolean awaitsWithdrawalDecision() {
+    return status == DossierStatus.WITHDRAWAL_REQUESTED;
+  }
+
+  /** A withdrawal waiting for confirmation blocks every other decision on the dossier. */
+  public Optional<DossierRefusal> otherWorkRefusal() {
+    return awaitsWithdrawalDecision()
+        ? Optional.of(DossierRefusal.of(DossierRefusal.Reason.WITHDRAWAL_PENDING, code)) : Optional.empty();
+  }
+
+  /** Status 1: submitted (or sent back to reception after a supplement), waiting for a clerk to receive it. */
+  public boolean awaitsReception() {
+    return status == DossierStatus.SUBMITTED;
+  }
+
+  /** Status 5: the applicant is asked for missing documents (yêu cầu bổ sung). */
+  public boolean awaitsSupplement() {
+    return status == DossierStatus.SUPPLEMENT_REQUESTED;
+  }
+
+  public Optional<DossierRefusal> supplementRefusal() {
+    return awaitsSupplement() ? Optional.empty()
+        : Optional.of(DossierRefusal.of(DossierRefusal.Reason.NO_SUPPLEMENT_REQUESTED, code));
+  }
+
+  /** Status 6: a fee is asked for, and may be paid now (online, at the counter) or exempted. */
+  public boolean awaitsPayment() {
+    return status == DossierStatus.PAYMENT_REQUESTED;
+  }
+
+  public Optional<DossierRefusal> paymentRefusal() {
+    return awaitsPayment() ? Optional.empty()
+        : Optional.of(DossierRefusal.of(DossierRefusal.Reason.NO_OPEN_CHARGE, code));
+  }
+
+  public boolean isRated() {
+    return satisfactionRating != null;
+  }
+
+  /** Đánh giá: a returned dossier, once. */
+  public boolean mayBeRated() {
+    return ratingRefusal().isEmpty();
+  }
+
+  public Optional<DossierRefusal> ratingRefusal() {
+    if (status != DossierStatus.RETURNED) {
+      return Optional.of(DossierRefusal.of(DossierRefusal.Reason.RATING_NOT_OPEN, code));
+    }
+    return isRated() ? Optional.of(DossierRefusal.of(DossierRefusal.Reason.ALREADY_RATED, code)) : Optional.empty();
+  }
+
+  /**
+   * The applicant may add files while the dossier waits for reception or for a supplement, and while a fee due at
+   * submission is paid (the dossier is still being put together).
+   */
+  public boolean applicantMayAddFiles() {
+    return awaitsReception() || awaitsSupplement() || isWaitingForFeeBeforeReception();
+  }
+
+  /**
+   * The clerk may scan components (số hóa) until processing finishes; not while a withdrawal waits for its decision,
+   * nor once reception was refused.
+   */
+  public boolean clerkMayAddFiles() {
+    return status == DossierStatus.SUBMITTED || status == DossierStatus.RECEIVED
+        || status == DossierStatus.PROCESSING || status == DossierStatus.SUPPLEMENT_REQUESTED
+        || status == DossierStatus.PAYMENT_REQUESTED;
+  }
+
+  /** @param byApplicant the applicant adds them (otherwise a clerk of the agency scans them) */
+  public Optional<DossierRefusal> fileRefusal(boolean byApplicant) {
+    return (byApplicant ? applicantMayAddFiles() : clerkMayAddFiles()) ? Optional.empty()
+        : Optional.of(DossierRefusal.of(DossierRefusal.Reason.DOCUMENTS_CLOSED, code, status.code()));
+  }
+
+  /** Status 9: processing finished, the signed result may be uploaded as an e-result (số hóa kết quả). */
+  public boolean expectsResult() {
+    return status == DossierStatus.FINISHED;
+  }
+
+  /** The e-result is expected and has not come yet. */
+  public boolean awaitsResultUpload() {
+    return expectsResult() && !resultDigitized;
+  }
+
+  public Optional<DossierRefusal> resultUploadRefusal() {
+    return expectsResult() ? Optional.empty()
+        : Optional.of(DossierRefusal.of(DossierRefusal.Reason.RESULT_NOT_EXPECTED, code));
+  }
+
+  /** Trả kết quả: only a digitized result, and by post only with the parcel's tracking number. */
+  public Optional<DossierRefusal> returnRefusal(String trackingNumber) {
+    if (!resultDigitized) {
+      return Optional.of(DossierRefusal.of(DossierRefusal.Reason.RESULT_NOT_DIGITIZED, code));
+    }
+    if (resultDelivery == Channel.POSTAL && (trackingNumber == null || trackingNumber.isBlank())) {
+      return Optional.of(DossierRefusal.of(DossierRefusal.Reason.TRACKING_NUMBER_REQUIRED));
+    }
+    return Optional.empty();
+  }
+
+  /** Phiếu xin lỗi (form 04): before the appointment date passes, with a later new appointment. */
+  public Optional<DossierRefusal> apologyRefusal(LocalDateTime now, LocalDateTime newAppointment) {
+    if (now.isAfter(dueAt)) {
+      return Optional.of(DossierRefusal.of(DossierRefusal.Reason.APOLOGY_TOO_LATE, code, dueAt));
+    }
+    if (newAppointment == null || !newAppointment.isAfter(dueAt)) {
+      return Optional.of(DossierRefusal.of(DossierRefusal.Reason.NEW_APPOINTMENT_REQUIRED, dueAt));
+    }
+    return Optional.empty();
   }
 
   public Integer getSatisfactionRating() {

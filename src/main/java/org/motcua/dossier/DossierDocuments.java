@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +30,6 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @Service
 public class DossierDocuments {
-
-  /** The applicant may add files while the dossier waits for reception or for a supplement. */
-  private static final Set<DossierStatus> APPLICANT_MAY_ADD =
-      EnumSet.of(DossierStatus.SUBMITTED, DossierStatus.SUPPLEMENT_REQUESTED);
-  /** The clerk may scan components until handling ends. */
-  private static final Set<DossierStatus> CLERK_MAY_ADD = EnumSet.of(DossierStatus.SUBMITTED, DossierStatus.RECEIVED,
-      DossierStatus.PROCESSING, DossierStatus.SUPPLEMENT_REQUESTED, DossierStatus.PAYMENT_REQUESTED);
 
   private final DossierRepository dossiers;
   private final DossierDocumentRepository documents;
@@ -111,9 +103,7 @@ public class DossierDocuments {
   public DossierDocument uploadResult(MotcuaUser officer, String code, MultipartFile file) {
     Dossier dossier = locked(code);
     DossierAccess.checkHandler(officer, dossier);
-    if (dossier.getStatus() != DossierStatus.FINISHED) {
-      throw ApiException.conflict("RESULT_NOT_EXPECTED", code);
-    }
+    dossier.resultUploadRefusal().ifPresent(DossierRefusal::raise);
     StoredFile stored = uploads.accept(file, documents.totalBytes(dossier), officer);
     LocalDateTime now = LocalDateTime.now(clock);
     DossierDocument document = documents.save(new DossierDocument(dossier, DossierDocument.Kind.RESULT, null, stored,
@@ -216,13 +206,7 @@ public class DossierDocuments {
     // Locked: a browser sends a dossier's files in parallel, and each one changes the dossier's figures and history.
     Dossier dossier = locked(code);
     DossierAccess.checkOwnerOrClerk(user, dossier);
-    boolean applicant = DossierAccess.isOwner(user, dossier);
-    // A fee due at submission is paid while the dossier is still being put together: uploads stay open.
-    boolean open = (applicant ? APPLICANT_MAY_ADD : CLERK_MAY_ADD).contains(dossier.getStatus())
-        || dossier.isWaitingForFeeBeforeReception();
-    if (!open) {
-      throw ApiException.conflict("DOCUMENTS_CLOSED", code, dossier.getStatus().code());
-    }
+    dossier.fileRefusal(DossierAccess.isOwner(user, dossier)).ifPresent(DossierRefusal::raise);
     return dossier;
   }
 

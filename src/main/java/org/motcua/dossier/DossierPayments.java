@@ -101,7 +101,7 @@ public class DossierPayments {
   @EventListener
   void on(ChargeSettled settled) {
     Dossier dossier = dossiers.find(settled.dossierCode());
-    if (dossier.getStatus() != DossierStatus.PAYMENT_REQUESTED) {
+    if (!dossier.awaitsPayment()) {
       throw new IllegalStateException("Charge settled for " + settled.dossierCode() + " in status "
           + dossier.getStatus());
     }
@@ -118,9 +118,7 @@ public class DossierPayments {
 
   /** Asked only once the caller is known to be allowed: the state is theirs to learn. */
   private static Dossier waitingForPayment(Dossier dossier) {
-    if (dossier.getStatus() != DossierStatus.PAYMENT_REQUESTED) {
-      throw ApiException.conflict("NO_OPEN_CHARGE", dossier.getCode());
-    }
+    dossier.paymentRefusal().ifPresent(DossierRefusal::raise);
     return dossier;
   }
 }

@@ -3,7 +3,6 @@ package org.motcua.dossier;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.Year;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +37,6 @@ public class DossierService {
   private static final Set<String> DECISIONS_NEEDING_NOTE = Set.of("supplement", "refuse", "rework", "apologize");
   /** While a withdrawal waits for confirmation, only its own task may be completed. */
   private static final String WITHDRAWAL_TASK = "withdrawalReview";
-  /** Until the decision is signed the applicant may withdraw; after it there is a result to return. */
-  private static final Set<DossierStatus> WITHDRAWABLE = EnumSet.of(DossierStatus.SUBMITTED, DossierStatus.RECEIVED,
-      DossierStatus.PROCESSING, DossierStatus.SUPPLEMENT_REQUESTED);
   static final String SUPPLEMENT_MESSAGE = "SupplementProvided";
   static final String WITHDRAWAL_MESSAGE = "WithdrawalRequested";
 
@@ -225,9 +221,7 @@ public class DossierService {
   public Dossier provideSupplement(MotcuaUser user, String code, String note) {
     Dossier dossier = find(code);
     DossierAccess.checkOwnerOrClerk(user, dossier);
-    if (dossier.getStatus() != DossierStatus.SUPPLEMENT_REQUESTED) {
-      throw ApiException.conflict("NO_SUPPLEMENT_REQUESTED", code);
-    }
+    dossier.supplementRefusal().ifPresent(DossierRefusal::raise);
     LocalDateTime now = LocalDateTime.now(clock);
     DossierFacts before = DossierFacts.of(dossier);
     LocalDateTime newDue = dossier.isPaused()
@@ -258,12 +252,7 @@ public class DossierService {
     if (text != null && text.length() > 1000) {
       throw ApiException.badRequest("RATING_COMMENT_TOO_LONG", 1000);
     }
-    if (dossier.getStatus() != DossierStatus.RETURNED) {
-      throw ApiException.conflict("RATING_NOT_OPEN", code);
-    }
-    if (dossier.getSatisfactionRating() != null) {
-      throw ApiException.conflict("ALREADY_RATED", code);
-    }
+    dossier.ratingRefusal().ifPresent(DossierRefusal::raise);
     dossier.rate(LocalDateTime.now(clock), Actor.of(citizen), rating, text);
     return shown(dossier);
   }
@@ -273,9 +262,7 @@ public class DossierService {
   public Dossier requestWithdrawal(MotcuaUser citizen, String code, String reason) {
     Dossier dossier = find(code);
     DossierAccess.checkOwner(citizen, dossier);
-    if (!WITHDRAWABLE.contains(dossier.getStatus())) {
-      throw ApiException.conflict("WITHDRAWAL_NOT_ALLOWED", code, dossier.getStatus().code());
-    }
+    dossier.withdrawalRefusal().ifPresent(DossierRefusal::raise);
     DossierFacts before = DossierFacts.of(dossier);
     dossier.requestWithdrawal(LocalDateTime.now(clock), Actor.of(citizen), reason.trim());
     events.publishEvent(new DossierChanged(before, DossierFacts.of(dossier)));
@@ -353,8 +340,8 @@ public class DossierService {
   /** What must be true before a decision is taken: the rules a clerk would check by hand. */
   private void checkPreconditions(Dossier dossier, WorkItem task, String decision,
       DossierRequests.CompleteTask request, LocalDateTime now) {
-    if (dossier.getStatus() == DossierStatus.WITHDRAWAL_REQUESTED && !WITHDRAWAL_TASK.equals(task.taskKey())) {
-      throw ApiException.conflict("WITHDRAWAL_PENDING", dossier.getCode());
+    if (!WITHDRAWAL_TASK.equals(task.taskKey())) {
+      dossier.otherWorkRefusal().ifPresent(DossierRefusal::raise);
     }
     switch (decision) {
       case "accept" -> {
@@ -367,22 +354,8 @@ public class DossierService {
           throw ApiException.badRequest("COMPONENTS_NOT_DIGITIZED", String.join(", ", documents.missing(dossier)));
         }
       }
-      case "return" -> {
-        if (!dossier.isResultDigitized()) {
-          throw ApiException.badRequest("RESULT_NOT_DIGITIZED", dossier.getCode());
-        }
-        if (dossier.getResultDelivery() == Channel.POSTAL && blankToNull(request.trackingNumber()) == null) {
-          throw ApiException.badRequest("TRACKING_NUMBER_REQUIRED");
-        }
-      }
-      case "apologize" -> {
-        if (now.isAfter(dossier.getDueAt())) {
-          throw ApiException.conflict("APOLOGY_TOO_LATE", dossier.getCode(), dossier.getDueAt());
-        }
-        if (request.newAppointment() == null || !request.newAppointment().isAfter(dossier.getDueAt())) {
-          throw ApiException.badRequest("NEW_APPOINTMENT_REQUIRED", dossier.getDueAt());
-        }
-      }
+      case "return" -> dossier.returnRefusal(request.trackingNumber()).ifPresent(DossierRefusal::raise);
+      case "apologize" -> dossier.apologyRefusal(now, request.newAppointment()).ifPresent(DossierRefusal::raise);
       default -> {
       }
     }

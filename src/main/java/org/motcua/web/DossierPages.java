@@ -24,24 +24,52 @@ public class DossierPages {
     this.catalog = catalog;
   }
 
-  /** A dossier with its applicant, processing-control slip and open steps. */
+  /**
+   * A dossier with its applicant, processing-control slip and open steps, and what its state allows (the dossier's
+   * own answers: the pages compare no status numbers).
+   */
   public record DossierPage(String code, String procedureCode, String procedureName, String field, String agencyName,
       int channel, int status, Applicant applicant, String submittedOnBehalfBy, LocalDateTime submittedAt, LocalDateTime receivedAt,
       LocalDateTime dueAt, LocalDateTime finishedAt, LocalDateTime returnedAt, String timeliness, boolean overdue,
       int supplementCount, String supplementGuide, List<Line> history, List<Step> openSteps,
-      boolean resultDigitized, Integer rating, String ratingComment, boolean apologyIssued) {
+      boolean resultDigitized, Integer rating, String ratingComment, boolean apologyIssued, Allows allows) {
+
+    /** Waiting for reception: the applicant may still add files from the page. */
+    public boolean awaitsReception() {
+      return allows.awaitsReception();
+    }
 
     public boolean awaitsSupplement() {
-      return status == 5;
+      return allows.awaitsSupplement();
     }
 
     public boolean awaitsPayment() {
-      return status == 6;
+      return allows.awaitsPayment();
     }
 
     /** Returned and not rated yet: the applicant may rate it. */
     public boolean mayRate() {
-      return status == 10 && rating == null;
+      return allows.mayRate();
+    }
+
+    /** A clerk of the agency may still scan components. */
+    public boolean mayScan() {
+      return allows.mayScan();
+    }
+
+    /** Processing finished and the e-result has not been uploaded yet. */
+    public boolean awaitsResultUpload() {
+      return allows.awaitsResultUpload();
+    }
+  }
+
+  /** What the dossier's state allows, as {@link Dossier} answered when the page was built. */
+  public record Allows(boolean awaitsReception, boolean awaitsSupplement, boolean awaitsPayment, boolean mayRate,
+      boolean mayScan, boolean awaitsResultUpload) {
+
+    static Allows of(Dossier d) {
+      return new Allows(d.awaitsReception(), d.awaitsSupplement(), d.awaitsPayment(), d.mayBeRated(),
+          d.clerkMayAddFiles(), d.awaitsResultUpload());
     }
   }
 
@@ -101,7 +129,7 @@ public class DossierPages {
         d.getTimeliness() == null ? null : d.getTimeliness().name(), d.isOverdue(), d.getSupplementCount(), guide,
         events.stream().map(this::line).toList(),
         openSteps.stream().map(DossierPages::step).toList(), d.isResultDigitized(), d.getSatisfactionRating(),
-        d.getSatisfactionComment(), d.getAppointmentAt() != null);
+        d.getSatisfactionComment(), d.getAppointmentAt() != null, Allows.of(d));
   }
 
   public List<DocumentLine> documents(List<DossierDocument> files, String procedureCode) {

@@ -106,9 +106,6 @@ class OfficerPages {
         Urgency.of(item.dueAt(), now, calendar));
   }
 
-  /** Statuses in which the clerk may still scan components (as DossierDocuments allows). */
-  private static final Set<Integer> SCANNABLE = Set.of(1, 2, 4, 5, 6);
-
   @GetMapping("/dossiers/{code}")
   String dossier(@AuthenticationPrincipal MotcuaUser officer, @PathVariable String code, Model model) {
     Dossier dossier = dossiers.read(officer, code);
@@ -118,9 +115,9 @@ class OfficerPages {
     model.addAttribute("charges", pages.charges(payments.charges(officer, code)));
     model.addAttribute("components", pages.components(dossier.getProcedureCode()));
     boolean ownClerk = officer.is(Role.CLERK) && officer.agencyCode().equals(dossier.getAgencyCode());
-    model.addAttribute("mayScan", ownClerk && SCANNABLE.contains(page.status()));
+    model.addAttribute("mayScan", ownClerk && page.mayScan());
     model.addAttribute("mayUploadResult", officer.agencyCode().equals(dossier.getAgencyCode())
-        && page.status() == 9 && !page.resultDigitized());
+        && page.awaitsResultUpload());
     model.addAttribute("mayRecordPayment", ownClerk && page.awaitsPayment());
     model.addAttribute("exemptions", catalog.procedure(dossier.getProcedureCode())
         .map(Procedure::exemptions).orElse(List.of()));
