@@ -21,6 +21,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
+import org.motcua.process.ProcessContract.Decisions;
+import org.motcua.process.ProcessContract.Tasks;
 import org.motcua.process.camunda.BareEngine;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -222,12 +224,12 @@ class LifecycleBenchmark implements ApplicationRunner {
     JsonNode dossier = multipart(node.get(), "citizen", "/api/dossiers", parts);
     submissions.accept(System.nanoTime() - t0);
     String code = dossier.path("code").asText();
-    dossier = complete(node, "clerk.vithanh", dossier, "reception", "accept", completions);
-    dossier = complete(node, "specialist.vithanh", dossier, "appraisal", "forward", completions);
-    dossier = complete(node, "leader.vithanh", dossier, "approval", "approve", completions);
+    dossier = complete(node, "clerk.vithanh", dossier, Tasks.RECEPTION, Decisions.ACCEPT, completions);
+    dossier = complete(node, "specialist.vithanh", dossier, Tasks.APPRAISAL, Decisions.FORWARD, completions);
+    dossier = complete(node, "leader.vithanh", dossier, Tasks.APPROVAL, Decisions.APPROVE, completions);
     multipart(node.get(), "clerk.vithanh", "/api/dossiers/" + code + "/result",
         List.<String[]>of(new String[] {"file", "ket-qua.pdf", "application/pdf", PDF}));
-    complete(node, "clerk.vithanh", dossier, "resultReturn", "return", completions);
+    complete(node, "clerk.vithanh", dossier, Tasks.RESULT_RETURN, Decisions.RETURN, completions);
     return code;
   }
 

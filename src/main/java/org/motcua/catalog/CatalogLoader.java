@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.motcua.calendar.DurationUnit;
 import org.motcua.calendar.TimeLimit;
+import org.motcua.process.ProcessContract;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
@@ -27,7 +28,7 @@ class CatalogLoader {
   static final String AGENCIES_FILE = "agencies.yml";
   static final String PROCEDURES_FILE = "procedures.yml";
   /** The user tasks of the standard process; each procedure budgets every one of them. */
-  static final List<String> STANDARD_TASKS = List.of("reception", "appraisal", "approval", "resultReturn");
+  static final List<String> STANDARD_TASKS = ProcessContract.Tasks.BUDGETED;
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

@@ -4,21 +4,17 @@ import java.time.LocalDateTime;
 import java.util.Map;
 import org.motcua.calendar.TimeLimit;
 import org.motcua.calendar.WorkingCalendar;
+import org.motcua.process.ProcessContract.Timers;
+import org.motcua.process.ProcessContract.Variables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * A dossier's deadlines in working time: the appointment date at reception, the warning before it, and the move
- * after a supplement pause. The BPMN timers that wait for them are named here, in one place.
+ * after a supplement pause. The BPMN timers that wait for them are named in {@code ProcessContract}.
  */
 @Component
 class Deadlines {
-
-  /** BPMN ids of the timer events that wait for the warning and the due instant. */
-  static final String WARNING_TIMER = "dueSoonStart";
-  static final String DUE_TIMER = "overdueTimer";
-  /** Where paused timers wait until the applicant answers. */
-  static final LocalDateTime PAUSED = LocalDateTime.of(2999, 12, 31, 0, 0);
 
   private final WorkingCalendar calendar;
   private final long warnBeforeMinutes;
@@ -42,7 +38,7 @@ class Deadlines {
 
   /** The reminder's period as the engine's working-time calendar reads it ({@code P3D} = 3 working days). */
   String paymentReminder() {
-    return "P" + paymentReminderDays + "D";
+    return Variables.workingDays(paymentReminderDays);
   }
 
   LocalDateTime due(LocalDateTime receivedAt, TimeLimit limit) {
@@ -62,10 +58,10 @@ class Deadlines {
   }
 
   static Map<String, Object> variables(LocalDateTime due, LocalDateTime warnAt) {
-    return Map.of("dueAt", due, "warnAt", warnAt);
+    return Map.of(Timers.OVERDUE.waitsFor(), due, Timers.DUE_SOON.waitsFor(), warnAt);
   }
 
   static Map<String, LocalDateTime> timers(LocalDateTime due, LocalDateTime warnAt) {
-    return Map.of(WARNING_TIMER, warnAt, DUE_TIMER, due);
+    return Map.of(Timers.DUE_SOON.eventId(), warnAt, Timers.OVERDUE.eventId(), due);
   }
 }

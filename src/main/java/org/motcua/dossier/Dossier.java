@@ -356,7 +356,8 @@ public class Dossier {
   /** Phiếu xin lỗi và hẹn lại ngày trả kết quả (form 04). */
   void apologize(LocalDateTime at, Actor actor, LocalDateTime newAppointment, String reason) {
     appointmentAt = newAppointment;
-    record(DossierAction.APOLOGY_ISSUED, at, actor).decision("apologize", reason);
+    record(DossierAction.APOLOGY_ISSUED, at, actor)
+        .decision(org.motcua.process.ProcessContract.Decisions.APOLOGIZE, reason);
   }
 
   /** A component file was attached, scanned or reused; the digitization figures follow from the set of files. */

@@ -23,6 +23,7 @@ import org.motcua.forms.PaymentReceipt;
 import org.motcua.forms.ReceiptSlip;
 import org.motcua.payment.Charge;
 import org.motcua.payment.Payments;
+import org.motcua.process.ProcessContract.Decisions;
 import org.motcua.forms.RefusalNotice;
 import org.motcua.forms.Register;
 import org.motcua.forms.SupplementRequest;
@@ -120,7 +121,7 @@ public class DossierForms {
 
   private SupplementRequest supplementRequest(Dossier d) {
     DossierEvent asked = last(d, e -> e.getAction() == DossierAction.TASK_COMPLETED
-        && "supplement".equals(e.getDecision())).orElseThrow(() -> notAvailable(d, Form.SUPPLEMENT_REQUEST));
+        && Decisions.SUPPLEMENT.equals(e.getDecision())).orElseThrow(() -> notAvailable(d, Form.SUPPLEMENT_REQUEST));
     List<SupplementRequest.Item> items = new ArrayList<>();
     items.add(new SupplementRequest.Item(text("form.supplement.guide"), asked.getNote()));
     return new SupplementRequest(header(d), d.getCode(), d.getProcedureName(), applicant(d), items,
@@ -129,7 +130,7 @@ public class DossierForms {
 
   private RefusalNotice refusal(Dossier d) {
     DossierEvent refused = last(d, e -> e.getAction() == DossierAction.TASK_COMPLETED
-        && "refuse".equals(e.getDecision())).orElseThrow(() -> notAvailable(d, Form.REFUSAL));
+        && Decisions.REFUSE.equals(e.getDecision())).orElseThrow(() -> notAvailable(d, Form.REFUSAL));
     return new RefusalNotice(header(d), d.getCode(), d.getProcedureName(), applicant(d), refused.getNote(),
         refused.getActorName(), refused.getAt().toLocalDate());
   }

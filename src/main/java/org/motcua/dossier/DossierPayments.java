@@ -9,6 +9,7 @@ import org.motcua.payment.Charge;
 import org.motcua.payment.ChargeSettled;
 import org.motcua.payment.Payments;
 import org.motcua.process.DossierProcess;
+import org.motcua.process.ProcessContract.Messages;
 import org.motcua.security.MotcuaUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -21,8 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class DossierPayments {
-
-  static final String PAYMENT_MESSAGE = "PaymentSettled";
 
   private final DossierService dossiers;
   private final Payments payments;
@@ -113,7 +112,7 @@ public class DossierPayments {
         settled.method() + " " + settled.amountVnd() + " VND"
             + (settled.receiptNumber() == null ? "" : ", biên lai " + settled.receiptNumber()));
     events.publishEvent(new DossierChanged(before, DossierFacts.of(dossier)));
-    process.correlate(PAYMENT_MESSAGE, dossier.getCode(), Map.of());
+    process.correlate(Messages.PAYMENT_SETTLED, dossier.getCode(), Map.of());
   }
 
   /** Asked only once the caller is known to be allowed: the state is theirs to learn. */

@@ -13,6 +13,10 @@ import org.motcua.catalog.FeeSchedule;
 import org.motcua.catalog.Procedure;
 import org.motcua.common.ApiException;
 import org.motcua.process.DossierProcess;
+import org.motcua.process.ProcessContract.Decisions;
+import org.motcua.process.ProcessContract.Messages;
+import org.motcua.process.ProcessContract.Tasks;
+import org.motcua.process.ProcessContract.Variables;
 import org.motcua.process.TaskAlreadyHandledException;
 import org.motcua.process.WorkItem;
 import org.motcua.security.MotcuaUser;
@@ -34,11 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class DossierService {
 
   /** Decisions that must say why (the note becomes the written guide, the refusal or the apology's reason). */
-  private static final Set<String> DECISIONS_NEEDING_NOTE = Set.of("supplement", "refuse", "rework", "apologize");
-  /** While a withdrawal waits for confirmation, only its own task may be completed. */
-  private static final String WITHDRAWAL_TASK = "withdrawalReview";
-  static final String SUPPLEMENT_MESSAGE = "SupplementProvided";
-  static final String WITHDRAWAL_MESSAGE = "WithdrawalRequested";
+  private static final Set<String> DECISIONS_NEEDING_NOTE = Set.of(Decisions.SUPPLEMENT, Decisions.REFUSE,
+      Decisions.REWORK, Decisions.APOLOGIZE);
 
   private final DossierRepository dossiers;
   private final DossierCodes codes;
@@ -135,12 +136,13 @@ public class DossierService {
     events.publishEvent(new DossierChanged(null, DossierFacts.of(dossier)));
     // Only what the model reads: each engine variable is a row written, read at every step and deleted at the end.
     Map<String, Object> variables = new HashMap<>();
-    variables.put("agencyCode", procedure.agencyCode());
-    variables.put("channel", channel.code());
+    variables.put(Variables.AGENCY_CODE, procedure.agencyCode());
+    variables.put(Variables.CHANNEL, channel.code());
     // A fee due at submission is asked for before reception; one due before the result, after processing finished.
-    variables.put("paymentAtSubmission", dossier.isFeeDueAtSubmission());
+    variables.put(Variables.PAYMENT_AT_SUBMISSION, dossier.isFeeDueAtSubmission());
     // Each step's budget becomes its task's due date through the working-time business calendar.
-    procedure.steps().forEach(step -> variables.put(step.task() + "Budget", "PT" + step.workingHours() + "H"));
+    procedure.steps().forEach(step -> variables.put(Variables.budget(step.task()),
+        Variables.workingHours(step.workingHours())));
     dossier.attachProcess(process.start(procedure.processKey(), dossier.getCode(), variables));
     return shown(dossier);
   }
@@ -233,7 +235,7 @@ public class DossierService {
       process.setVariables(code, Deadlines.variables(newDue, warnAt));
       process.rescheduleTimers(code, Deadlines.timers(newDue, warnAt));
     }
-    process.correlate(SUPPLEMENT_MESSAGE, code, Map.of());
+    process.correlate(Messages.SUPPLEMENT_PROVIDED, code, Map.of());
     return shown(dossier);
   }
 
@@ -266,7 +268,7 @@ public class DossierService {
     DossierFacts before = DossierFacts.of(dossier);
     dossier.requestWithdrawal(LocalDateTime.now(clock), Actor.of(citizen), reason.trim());
     events.publishEvent(new DossierChanged(before, DossierFacts.of(dossier)));
-    process.correlate(WITHDRAWAL_MESSAGE, code, Map.of());
+    process.correlate(Messages.WITHDRAWAL_REQUESTED, code, Map.of());
     return shown(dossier);
   }
 
@@ -318,18 +320,19 @@ public class DossierService {
     dossier.record(DossierAction.TASK_COMPLETED, now, Actor.of(officer))
         .step(task.taskKey(), task.name(), task.dueAt())
         .decision(decision, note);
-    if ("apologize".equals(decision)) {
+    if (Decisions.APOLOGIZE.equals(decision)) {
       dossier.apologize(now, Actor.of(officer), request.newAppointment(), note);
     }
-    if ("return".equals(decision) && dossier.getResultDelivery() == Channel.POSTAL) {
+    if (Decisions.RETURN.equals(decision) && dossier.getResultDelivery() == Channel.POSTAL) {
       dossier.sentByPost(request.trackingNumber().trim());
     }
-    if ("digitized".equals(decision) || "accept".equals(decision)) {
+    if (Decisions.DIGITIZED.equals(decision) || Decisions.ACCEPT.equals(decision)) {
       documents.depositComponents(dossier);
     }
     try {
       // The note is on the dossier's history line; the model's gateways read only the decision.
-      process.complete(taskId, task.assignee() == null ? officer.username() : null, Map.of("decision", decision));
+      process.complete(taskId, task.assignee() == null ? officer.username() : null,
+          Map.of(Variables.DECISION, decision));
     } catch (TaskAlreadyHandledException concurrent) {
       throw ApiException.conflict("TASK_ALREADY_DONE", taskId);
     }
@@ -340,22 +343,23 @@ public class DossierService {
   /** What must be true before a decision is taken: the rules a clerk would check by hand. */
   private void checkPreconditions(Dossier dossier, WorkItem task, String decision,
       DossierRequests.CompleteTask request, LocalDateTime now) {
-    if (!WITHDRAWAL_TASK.equals(task.taskKey())) {
+    // While a withdrawal waits for confirmation, only its own task may be completed.
+    if (!Tasks.WITHDRAWAL_REVIEW.equals(task.taskKey())) {
       dossier.otherWorkRefusal().ifPresent(DossierRefusal::raise);
     }
     switch (decision) {
-      case "accept" -> {
+      case Decisions.ACCEPT -> {
         if (!dossier.isComponentsDigitized()) {
           throw ApiException.badRequest("COMPONENTS_MISSING", String.join(", ", documents.missing(dossier)));
         }
       }
-      case "digitized" -> {
+      case Decisions.DIGITIZED -> {
         if (!dossier.isComponentsDigitized()) {
           throw ApiException.badRequest("COMPONENTS_NOT_DIGITIZED", String.join(", ", documents.missing(dossier)));
         }
       }
-      case "return" -> dossier.returnRefusal(request.trackingNumber()).ifPresent(DossierRefusal::raise);
-      case "apologize" -> dossier.apologyRefusal(now, request.newAppointment()).ifPresent(DossierRefusal::raise);
+      case Decisions.RETURN -> dossier.returnRefusal(request.trackingNumber()).ifPresent(DossierRefusal::raise);
+      case Decisions.APOLOGIZE -> dossier.apologyRefusal(now, request.newAppointment()).ifPresent(DossierRefusal::raise);
       default -> {
       }
     }

@@ -7,6 +7,8 @@ import org.motcua.calendar.TimeLimit;
 import org.motcua.payment.Payments;
 import org.motcua.process.DossierProcess;
 import org.motcua.process.Milestone;
+import org.motcua.process.ProcessContract.Timers;
+import org.motcua.process.ProcessContract.Variables;
 import org.motcua.process.ProcessMilestones;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Lazy;
@@ -55,7 +57,7 @@ class MilestoneHandler implements ProcessMilestones {
       case SUPPLEMENT_REQUESTED -> {
         dossier.requestSupplement(now, actor);
         if (dossier.isPaused()) {
-          process.rescheduleTimers(dossier.getCode(), Deadlines.timers(Deadlines.PAUSED, Deadlines.PAUSED));
+          process.rescheduleTimers(dossier.getCode(), Deadlines.timers(Timers.PAUSED_UNTIL, Timers.PAUSED_UNTIL));
         }
       }
       case NOT_RECEIVED -> dossier.notReceived(now, actor);
@@ -65,13 +67,13 @@ class MilestoneHandler implements ProcessMilestones {
       case REFUSED -> dossier.refuse(now, actor);
       case FINISHED -> {
         dossier.finish(now, actor);
-        return Map.of("paymentRequired", dossier.isFeeDueBeforeResult());
+        return Map.of(Variables.PAYMENT_REQUIRED, dossier.isFeeDueBeforeResult());
       }
       case PAYMENT_REQUESTED -> {
         dossier.requestPayment(now, actor);
         payments.open(dossier.getCode(), dossier.getFeeVnd());
-        return Map.of("paymentDeadlineAt", deadlines.paymentDeadline(now),
-            "paymentReminder", deadlines.paymentReminder());
+        return Map.of(Variables.PAYMENT_DEADLINE_AT, deadlines.paymentDeadline(now),
+            Variables.PAYMENT_REMINDER, deadlines.paymentReminder());
       }
       case PAYMENT_REMINDED -> dossier.remindPayment(now);
       case UNPAID_STOPPED -> {

@@ -117,7 +117,7 @@ public class DossierPages {
   public DossierPage page(Dossier d, List<WorkItem> openSteps) {
     List<DossierEvent> events = d.getHistory();
     String guide = events.stream()
-        .filter(e -> "supplement".equals(e.getDecision()))
+        .filter(e -> org.motcua.process.ProcessContract.Decisions.SUPPLEMENT.equals(e.getDecision()))
         .reduce((first, second) -> second)
         .map(DossierEvent::getNote)
         .orElse(null);

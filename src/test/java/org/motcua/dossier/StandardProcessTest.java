@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.motcua.process.ProcessContract.Timers;
 import org.motcua.security.MotcuaUser;
 import org.motcua.security.UserAccounts;
 import org.motcua.support.MotcuaTest;
@@ -257,7 +258,7 @@ class StandardProcessTest {
     assertThat(instance).hasPassed("supplementRequestedInHandling").isWaitingAt("supplementProvidedInHandling");
     assertThat(dossier(instance).getStatus()).isEqualTo(DossierStatus.SUPPLEMENT_REQUESTED);
     // While paused the deadline timers wait far away, so nothing is marked overdue during the pause.
-    assertThat(job("overdueTimer").getDuedate()).isEqualTo(date(Deadlines.PAUSED));
+    assertThat(job("overdueTimer").getDuedate()).isEqualTo(date(Timers.PAUSED_UNTIL));
 
     // The applicant answers two working days later (Thursday 5 March 09:00): the due date moves by 16 working hours.
     clock.set(LocalDateTime.of(2026, 3, 5, 9, 0));

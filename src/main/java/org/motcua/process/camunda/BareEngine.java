@@ -18,6 +18,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.task.Task;
+import org.motcua.process.Milestone;
+import org.motcua.process.ProcessContract;
+import org.motcua.process.ProcessContract.Decisions;
+import org.motcua.process.ProcessContract.Tasks;
+import org.motcua.process.ProcessContract.Timers;
+import org.motcua.process.ProcessContract.Variables;
 
 /**
  * The engine's own cost, for the lifecycle benchmark: a second, default-configured Camunda engine (history full, no
@@ -27,8 +33,8 @@ import org.camunda.bpm.engine.task.Task;
 public final class BareEngine implements AutoCloseable {
 
   /** The four user tasks of an online dossier without fee, and each one's decision. */
-  private static final String[][] STEPS = {{"reception", "accept"}, {"appraisal", "forward"},
-      {"approval", "approve"}, {"resultReturn", "return"}};
+  private static final String[][] STEPS = {{Tasks.RECEPTION, Decisions.ACCEPT}, {Tasks.APPRAISAL, Decisions.FORWARD},
+      {Tasks.APPROVAL, Decisions.APPROVE}, {Tasks.RESULT_RETURN, Decisions.RETURN}};
 
   private final HikariDataSource dataSource;
   private final ProcessEngine engine;
@@ -63,7 +69,7 @@ public final class BareEngine implements AutoCloseable {
     }
     config.setHistory("full");
     config.setJobExecutorActivate(false);
-    config.setBeans(new HashMap<>(Map.of("dossierMilestones", new NoOpMilestones())));
+    config.setBeans(new HashMap<>(Map.of(ProcessContract.MILESTONE_LISTENER, new NoOpMilestones())));
     engine = config.buildProcessEngine();
     try (InputStream model = BareEngine.class.getResourceAsStream("/bpmn/dossier-standard.bpmn")) {
       engine.getRepositoryService().createDeployment().addInputStream("dossier-standard.bpmn", model).deploy();
@@ -81,21 +87,21 @@ public final class BareEngine implements AutoCloseable {
     RuntimeService runtime = engine.getRuntimeService();
     TaskService tasks = engine.getTaskService();
     Map<String, Object> variables = new HashMap<>();
-    variables.put("agencyCode", agencyCode);
-    variables.put("channel", 2);
-    variables.put("paymentAtSubmission", false);
+    variables.put(Variables.AGENCY_CODE, agencyCode);
+    variables.put(Variables.CHANNEL, 2); // trực tuyến (Channel.ONLINE): through reception
+    variables.put(Variables.PAYMENT_AT_SUBMISSION, false);
     for (String[] step : STEPS) {
-      variables.put(step[0] + "Budget", "PT8H");
+      variables.put(Variables.budget(step[0]), Variables.workingHours(8));
     }
     long t0 = System.nanoTime();
-    String id = runtime.startProcessInstanceByKey("dossier-standard", "bare-" + started.incrementAndGet(), variables)
+    String id = runtime.startProcessInstanceByKey(ProcessContract.STANDARD_PROCESS, "bare-" + started.incrementAndGet(), variables)
         .getId();
     starts.accept(System.nanoTime() - t0);
     for (String[] step : STEPS) {
       Task task = tasks.createTaskQuery().processInstanceId(id).taskDefinitionKey(step[0]).singleResult();
       long t1 = System.nanoTime();
       tasks.claim(task.getId(), "officer");
-      tasks.complete(task.getId(), Map.of("decision", step[1]));
+      tasks.complete(task.getId(), Map.of(Variables.DECISION, step[1]));
       completions.accept(System.nanoTime() - t1);
     }
   }
@@ -115,12 +121,12 @@ public final class BareEngine implements AutoCloseable {
   public static final class NoOpMilestones {
 
     public void reached(DelegateExecution execution, String milestone) {
-      if ("RECEIVED".equals(milestone)) {
+      if (Milestone.RECEIVED.name().equals(milestone)) {
         Instant due = Instant.now().plus(30, ChronoUnit.DAYS);
-        execution.setVariable("dueAt", Date.from(due));
-        execution.setVariable("warnAt", Date.from(due.minus(1, ChronoUnit.DAYS)));
-      } else if ("FINISHED".equals(milestone)) {
-        execution.setVariable("paymentRequired", false);
+        execution.setVariable(Timers.OVERDUE.waitsFor(), Date.from(due));
+        execution.setVariable(Timers.DUE_SOON.waitsFor(), Date.from(due.minus(1, ChronoUnit.DAYS)));
+      } else if (Milestone.FINISHED.name().equals(milestone)) {
+        execution.setVariable(Variables.PAYMENT_REQUIRED, false);
       }
     }
   }

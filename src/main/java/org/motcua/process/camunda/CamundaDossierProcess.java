@@ -25,6 +25,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.motcua.process.DossierProcess;
+import org.motcua.process.ProcessContract;
 import org.motcua.process.TaskAlreadyHandledException;
 import org.motcua.process.WorkItem;
 import org.springframework.stereotype.Component;
@@ -32,9 +33,6 @@ import org.springframework.stereotype.Component;
 /** {@link DossierProcess} on Camunda 7. Business key = dossier code; candidate groups = {@code ROLE@agency}. */
 @Component
 class CamundaDossierProcess implements DossierProcess {
-
-  /** The extension property of a user task that lists the decisions it offers, e.g. {@code accept,supplement,refuse}. */
-  static final String DECISIONS_PROPERTY = "decisions";
 
   private final RuntimeService runtime;
   private final TaskService taskService;
@@ -187,7 +185,7 @@ class CamundaDossierProcess implements DossierProcess {
     }
     return task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
         .flatMap(props -> props.getCamundaProperties().stream())
-        .filter(p -> DECISIONS_PROPERTY.equals(p.getCamundaName()))
+        .filter(p -> ProcessContract.DECISIONS_PROPERTY.equals(p.getCamundaName()))
         .map(CamundaProperty::getCamundaValue)
         .flatMap(value -> Arrays.stream(value.split(",")))
         .map(String::trim)

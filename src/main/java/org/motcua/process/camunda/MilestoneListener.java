@@ -2,6 +2,7 @@ package org.motcua.process.camunda;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.motcua.process.Milestone;
+import org.motcua.process.ProcessContract;
 import org.motcua.process.ProcessMilestones;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
  * the dossier feature and stores the variables it returns (e.g. the due date the timers wait for).
  */
 // Public: the engine's expression language only calls methods of public classes.
-@Component("dossierMilestones")
+@Component(ProcessContract.MILESTONE_LISTENER)
 public class MilestoneListener {
 
   private final ProcessMilestones milestones;

@@ -1,0 +1,191 @@
+package org.motcua.process;
+
+import java.time.LocalDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The contract between motcua's Java code and its BPMN models ({@code bpmn/*.bpmn}), in one place: the names both
+ * sides must spell alike. Java refers to these constants, never to a literal; {@code ProcessContractTest} parses every
+ * model and fails when one side is renamed without the other. The milestones the models report are {@link Milestone}.
+ *
+ * <p>Plain names only: the engine itself stays behind {@link DossierProcess}.
+ */
+public final class ProcessContract {
+
+  /** Quy trình một cửa chuẩn: the process id of {@code bpmn/dossier-standard.bpmn}, named by {@code procedures.yml}. */
+  public static final String STANDARD_PROCESS = "dossier-standard";
+
+  /** The bean the models call at each milestone: {@code ${dossierMilestones.reached(execution, 'RECEIVED')}}. */
+  public static final String MILESTONE_LISTENER = "dossierMilestones";
+
+  /** The extension property of a user task listing the decisions it offers, e.g. {@code accept,supplement,refuse}. */
+  public static final String DECISIONS_PROPERTY = "decisions";
+
+  private ProcessContract() {
+  }
+
+  /** User tasks (công việc, bước xử lý), by their BPMN id; the catalog's steps and the history lines name them. */
+  public static final class Tasks {
+
+    /** Tiếp nhận hồ sơ: a one-stop clerk checks an online dossier. */
+    public static final String RECEPTION = "reception";
+    /** Số hóa thành phần hồ sơ: a clerk scans the paper components of a counter or postal dossier. */
+    public static final String DIGITIZATION = "digitization";
+    /** Thẩm định hồ sơ: the competent agency's specialist appraises. */
+    public static final String APPRAISAL = "appraisal";
+    /** Phê duyệt kết quả: the agency's leader signs, refuses or sends back. */
+    public static final String APPROVAL = "approval";
+    /** Rà soát tiến độ, xin lỗi và hẹn lại: a clerk confirms the dossier is on time or apologises (form 04). */
+    public static final String DELAY_REVIEW = "delayReview";
+    /** Xác nhận rút hồ sơ: a clerk confirms or refuses the applicant's withdrawal. */
+    public static final String WITHDRAWAL_REVIEW = "withdrawalReview";
+    /** Trả kết quả: a clerk hands over the result. */
+    public static final String RESULT_RETURN = "resultReturn";
+
+    public static final Set<String> ALL = Set.of(RECEPTION, DIGITIZATION, APPRAISAL, APPROVAL, DELAY_REVIEW,
+        WITHDRAWAL_REVIEW, RESULT_RETURN);
+
+    /**
+     * The steps every procedure budgets in {@code procedures.yml}, in this order (quy trình nội bộ); each budget
+     * becomes the variable {@link Variables#budget(String)} that the task's due date reads.
+     */
+    public static final List<String> BUDGETED = List.of(RECEPTION, APPRAISAL, APPROVAL, RESULT_RETURN);
+
+    private Tasks() {
+    }
+  }
+
+  /** Messages Java correlates to a dossier's waiting process (business key = dossier code). */
+  public static final class Messages {
+
+    /** Nộp bổ sung: the applicant (or a clerk at the counter) answered the supplement request. */
+    public static final String SUPPLEMENT_PROVIDED = "SupplementProvided";
+    /** Yêu cầu rút hồ sơ: the applicant asks to withdraw; a clerk must confirm. */
+    public static final String WITHDRAWAL_REQUESTED = "WithdrawalRequested";
+    /** Đã nộp phí hoặc được miễn: the fee was paid online, at the counter, or waived. */
+    public static final String PAYMENT_SETTLED = "PaymentSettled";
+
+    public static final Set<String> ALL = Set.of(SUPPLEMENT_PROVIDED, WITHDRAWAL_REQUESTED, PAYMENT_SETTLED);
+
+    private Messages() {
+    }
+  }
+
+  /**
+   * Officers' decisions (ý kiến xử lý): the words a task offers in its {@link #DECISIONS_PROPERTY} and the gateways
+   * compare with the variable {@link Variables#DECISION}; each has a label {@code decision.<word>} and
+   * {@code web.decision.<word>} in the messages.
+   */
+  public static final class Decisions {
+
+    /** Tiếp nhận hồ sơ: the dossier is complete and valid; the processing clock starts. */
+    public static final String ACCEPT = "accept";
+    /** Yêu cầu bổ sung: the applicant must supply what is missing (form 02). */
+    public static final String SUPPLEMENT = "supplement";
+    /** Từ chối: not received at reception (form 03), or refused by the leader. */
+    public static final String REFUSE = "refuse";
+    /** Đã số hóa thành phần hồ sơ: the paper components of a counter dossier are scanned. */
+    public static final String DIGITIZED = "digitized";
+    /** Trình lãnh đạo: the specialist forwards the appraised dossier to the leader. */
+    public static final String FORWARD = "forward";
+    /** Phê duyệt: the leader signs the result. */
+    public static final String APPROVE = "approve";
+    /** Trả lại thẩm định: the leader sends the dossier back to the specialist. */
+    public static final String REWORK = "rework";
+    /** Trả kết quả: the result is handed over (or posted). */
+    public static final String RETURN = "return";
+    /** Đảm bảo tiến độ: the dossier will be on time. */
+    public static final String ON_TRACK = "on_track";
+    /** Xin lỗi và hẹn lại: an apology with a new appointment (form 04). */
+    public static final String APOLOGIZE = "apologize";
+    /** Đồng ý rút hồ sơ: the withdrawal is confirmed; the process ends. */
+    public static final String CONFIRM = "confirm";
+    /** Không đồng ý rút hồ sơ: handling goes on. */
+    public static final String REJECT = "reject";
+
+    public static final Set<String> ALL = Set.of(ACCEPT, SUPPLEMENT, REFUSE, DIGITIZED, FORWARD, APPROVE, REWORK,
+        RETURN, ON_TRACK, APOLOGIZE, CONFIRM, REJECT);
+
+    private Decisions() {
+    }
+  }
+
+  /** Process variables the models read; Java sets each one (at the start, at a milestone, or on completing a task). */
+  public static final class Variables {
+
+    /** Mã cơ quan giải quyết: tasks go to the candidate group {@code ROLE@agencyCode}. Set at the start. */
+    public static final String AGENCY_CODE = "agencyCode";
+    /** Hình thức nộp: the channel's national code (1 trực tiếp, 2 trực tuyến, 3 bưu chính). Set at the start. */
+    public static final String CHANNEL = "channel";
+    /** Nộp phí khi nộp hồ sơ: the fee is due before reception. Set at the start. */
+    public static final String PAYMENT_AT_SUBMISSION = "paymentAtSubmission";
+    /** Ý kiến xử lý: the officer's decision, one of {@link Decisions}. Set on completing a task. */
+    public static final String DECISION = "decision";
+    /** Ngày hẹn trả kết quả: the due timer waits for it. Set at reception, moved after a supplement pause. */
+    public static final String DUE_AT = "dueAt";
+    /** Thời điểm cảnh báo sắp đến hạn: the warning timer waits for it. Set with {@link #DUE_AT}. */
+    public static final String WARN_AT = "warnAt";
+    /** Nộp phí trước khi trả kết quả: the fee is due once the dossier is finished. Set at that milestone. */
+    public static final String PAYMENT_REQUIRED = "paymentRequired";
+    /** Hạn nộp phí: an unpaid dossier stops then. Set when the payment is requested. */
+    public static final String PAYMENT_DEADLINE_AT = "paymentDeadlineAt";
+    /** Chu kỳ nhắc nộp phí, in working time ({@code P3D}). Set when the payment is requested. */
+    public static final String PAYMENT_REMINDER = "paymentReminder";
+
+    /** Every variable name the models may read: the names above and each budgeted step's budget. */
+    public static final Set<String> ALL;
+
+    static {
+      Set<String> all = new LinkedHashSet<>(List.of(AGENCY_CODE, CHANNEL, PAYMENT_AT_SUBMISSION, DECISION, DUE_AT,
+          WARN_AT, PAYMENT_REQUIRED, PAYMENT_DEADLINE_AT, PAYMENT_REMINDER));
+      Tasks.BUDGETED.forEach(task -> all.add(budget(task)));
+      ALL = Set.copyOf(all);
+    }
+
+    /** Thời hạn của bước: a task's budget in working time ({@link #workingHours(int)}), its due date. */
+    public static String budget(String task) {
+      return task + "Budget";
+    }
+
+    /** A duration the engine's working-time calendar reads: {@code PT8H} = 8 working hours. */
+    public static String workingHours(int hours) {
+      return "PT" + hours + "H";
+    }
+
+    /** A duration the engine's working-time calendar reads: {@code P3D} = 3 working days. */
+    public static String workingDays(int days) {
+      return "P" + days + "D";
+    }
+
+    private Variables() {
+    }
+  }
+
+  /**
+   * A timer event Java moves (e.g. during a supplement pause), with the date variable it waits for.
+   *
+   * @param eventId  the BPMN id of the timer event
+   * @param waitsFor the variable of its {@code timeDate}, set together with every move
+   */
+  public record Timer(String eventId, String waitsFor) {
+  }
+
+  /** Timers Java reschedules. */
+  public static final class Timers {
+
+    /** Cảnh báo sắp đến hạn: fires at {@link Variables#WARN_AT} while the dossier is handled. */
+    public static final Timer DUE_SOON = new Timer("dueSoonStart", Variables.WARN_AT);
+    /** Đến hạn trả kết quả: fires at {@link Variables#DUE_AT}; the dossier is marked overdue. */
+    public static final Timer OVERDUE = new Timer("overdueTimer", Variables.DUE_AT);
+
+    public static final Set<Timer> ALL = Set.of(DUE_SOON, OVERDUE);
+
+    /** Tạm dừng tính thời hạn: where paused timers wait until the applicant answers a supplement request. */
+    public static final LocalDateTime PAUSED_UNTIL = LocalDateTime.of(2999, 12, 31, 0, 0);
+
+    private Timers() {
+    }
+  }
+}

@@ -1,0 +1,283 @@
+package org.motcua.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
+import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.motcua.dossier.Channel;
+import org.motcua.process.ProcessContract.Decisions;
+import org.motcua.process.ProcessContract.Messages;
+import org.motcua.process.ProcessContract.Tasks;
+import org.motcua.process.ProcessContract.Timer;
+import org.motcua.process.ProcessContract.Timers;
+import org.motcua.process.ProcessContract.Variables;
+import org.motcua.security.Role;
+import org.w3c.dom.Attr;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+
+/**
+ * {@link ProcessContract} against every BPMN model in {@code bpmn/}, parsed with Camunda's model API: renaming a
+ * message, task, timer, variable or decision on one side only fails here, before any dossier gets stuck at run time.
+ * Plain JUnit, no engine and no Spring: it reads the files as they are shipped.
+ */
+class ProcessContractTest {
+
+  /** {@code ${…}} and {@code #{…}}: every expression the engine evaluates, wherever it sits in the model. */
+  private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
+  private static final Pattern STRING_LITERAL = Pattern.compile("'[^']*'|\"[^\"]*\"");
+  /** A name the expression reads: not a member after a dot, not part of a longer word. */
+  private static final Pattern IDENTIFIER = Pattern.compile("(?<![.\\w])([A-Za-z_]\\w*)");
+  private static final Set<String> EL_KEYWORDS = Set.of("true", "false", "null", "empty", "not", "and", "or", "eq",
+      "ne", "lt", "gt", "le", "ge", "div", "mod", "instanceof");
+  /** What the engine itself offers to expressions, besides process variables and beans. */
+  private static final Set<String> ENGINE_NAMES = Set.of("execution", "task");
+  private static final Pattern DECISION_WORD = Pattern.compile(
+      "\\b" + Variables.DECISION + "\\s*(?:==|!=|\\beq\\b|\\bne\\b)\\s*'([^']*)'");
+  private static final Pattern CHANNEL_CODE = Pattern.compile(
+      "\\b" + Variables.CHANNEL + "\\s*(?:==|!=|\\beq\\b|\\bne\\b)\\s*(\\d+)");
+  private static final Pattern MILESTONE_CALL = Pattern.compile(
+      "\\b" + ProcessContract.MILESTONE_LISTENER + "\\.reached\\(\\s*execution\\s*,\\s*'([^']*)'\\s*\\)");
+  private static final Pattern CANDIDATE_GROUP = Pattern.compile(
+      "([A-Z_]+)@\\$\\{" + Variables.AGENCY_CODE + "}");
+
+  private static Map<Path, BpmnModelInstance> models;
+
+  @BeforeAll
+  static void readModels() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
+      models = new TreeMap<>();
+      for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
+        try (InputStream in = Files.newInputStream(file)) {
+          models.put(file, Bpmn.readModelFromStream(in));
+        }
+      }
+    }
+    assertThat(models).as("BPMN models in bpmn/").isNotEmpty();
+  }
+
+  @Test
+  void theStandardProcessAndEveryProcessTheCatalogNamesAreModelled() throws IOException {
+    Set<String> processes = elements(org.camunda.bpm.model.bpmn.instance.Process.class).stream()
+        .map(BaseElement::getId).collect(Collectors.toSet());
+    assertThat(processes).contains(ProcessContract.STANDARD_PROCESS);
+    JsonNode catalog = new ObjectMapper(new YAMLFactory()).readTree(Path.of("config/procedures.yml").toFile());
+    Set<String> named = new TreeSet<>();
+    catalog.path("procedures").forEach(p -> named.add(p.path("process").asText()));
+    assertThat(named).as("processes named in config/procedures.yml").isNotEmpty().isSubsetOf(processes);
+  }
+
+  @Test
+  void theMessagesJavaSendsAreExactlyTheModelsMessages() {
+    Set<String> modelled = elements(Message.class).stream().map(Message::getName).collect(Collectors.toSet());
+    assertThat(modelled).as("messages of the models").isEqualTo(Messages.ALL);
+  }
+
+  @Test
+  void everyTaskJavaNamesIsAUserTaskOfferedToARoleOfTheAgency() {
+    Map<String, UserTask> tasks = elements(UserTask.class).stream()
+        .collect(Collectors.toMap(UserTask::getId, t -> t, (a, b) -> a));
+    assertThat(tasks.keySet()).as("user tasks of the models").containsAll(Tasks.ALL);
+    Set<String> roles = Arrays.stream(Role.values()).map(Role::name).collect(Collectors.toSet());
+    tasks.values().forEach(task -> {
+      Matcher group = CANDIDATE_GROUP.matcher(String.valueOf(task.getCamundaCandidateGroups()));
+      assertThat(group.matches()).as("candidate group of %s is ROLE@${agencyCode}", task.getId()).isTrue();
+      assertThat(roles).as("role of %s", task.getId()).contains(group.group(1));
+    });
+    // Each budgeted step's task is due after the budget the catalog gives it (procedures.yml, steps).
+    Tasks.BUDGETED.forEach(task -> assertThat(tasks.get(task).getCamundaDueDate()).as("due date of %s", task)
+        .isEqualTo("${" + Variables.budget(task) + "}"));
+  }
+
+  @Test
+  void everyTimerJavaMovesWaitsForTheVariableJavaSetsWithIt() {
+    Map<String, String> timeDates = elements(TimerEventDefinition.class).stream()
+        .filter(timer -> timer.getTimeDate() != null)
+        .collect(Collectors.toMap(timer -> ((BaseElement) timer.getParentElement()).getId(),
+            timer -> timer.getTimeDate().getTextContent().trim(), (a, b) -> a));
+    for (Timer timer : Timers.ALL) {
+      assertThat(timeDates).as("timer event %s", timer.eventId())
+          .containsEntry(timer.eventId(), "${" + timer.waitsFor() + "}");
+    }
+    assertThat(Variables.ALL).containsAll(Timers.ALL.stream().map(Timer::waitsFor).toList());
+  }
+
+  @Test
+  void everyVariableTheModelsReadIsDeclaredAndEveryDeclaredOneIsRead() {
+    Set<String> read = new TreeSet<>();
+    expressions().forEach(expression -> read.addAll(namesReadBy(expression)));
+    Set<String> known = new HashSet<>(Variables.ALL);
+    known.add(ProcessContract.MILESTONE_LISTENER);
+    known.addAll(ENGINE_NAMES);
+    assertThat(read).as("names read by the models' expressions").isSubsetOf(known);
+    assertThat(read).as("declared variables the models read").containsAll(Variables.ALL);
+  }
+
+  @Test
+  void everyDecisionWordIsTheContractsAndLabelled() {
+    Set<String> offered = new TreeSet<>();
+    elements(UserTask.class).forEach(task -> offered.addAll(decisionsOffered(task)));
+    Set<String> compared = new TreeSet<>();
+    elements(SequenceFlow.class).stream().map(SequenceFlow::getConditionExpression).filter(c -> c != null)
+        .map(ConditionExpression::getTextContent)
+        .forEach(condition -> all(DECISION_WORD, condition).forEach(compared::add));
+    assertThat(compared).as("decisions compared by gateway conditions").isNotEmpty().isSubsetOf(Decisions.ALL);
+    assertThat(offered).as("decisions offered by the tasks").isEqualTo(Decisions.ALL);
+    assertThat(offered).as("every compared decision is offered by a task").containsAll(compared);
+    for (String bundle : List.of("messages_vi.properties", "messages_en.properties")) {
+      Properties labels = properties(bundle);
+      Decisions.ALL.forEach(word -> assertThat(labels).as("%s labels '%s'", bundle, word)
+          .containsKeys("decision." + word, "web.decision." + word));
+    }
+  }
+
+  @Test
+  void everyMilestoneTheModelsReportIsOneTheDossierKnows() {
+    Set<String> reported = new TreeSet<>();
+    expressions().forEach(expression -> all(MILESTONE_CALL, expression).forEach(reported::add));
+    Set<String> milestones = Arrays.stream(Milestone.values()).map(Milestone::name).collect(Collectors.toSet());
+    assertThat(reported).as("milestones reported by the models").isEqualTo(milestones);
+  }
+
+  @Test
+  void theChannelTheModelsRouteOnIsANationalChannelCode() {
+    Set<Integer> codes = Arrays.stream(Channel.values()).map(Channel::code).collect(Collectors.toSet());
+    Set<Integer> compared = new TreeSet<>();
+    expressions().forEach(expression -> all(CHANNEL_CODE, expression).forEach(c -> compared.add(Integer.valueOf(c))));
+    assertThat(compared).as("channel codes in the models").isNotEmpty().isSubsetOf(codes)
+        .contains(Channel.ONLINE.code());
+  }
+
+  /** A constant added to the contract but left out of its {@code ALL} would escape every check above. */
+  @Test
+  void everyConstantOfTheContractIsInItsList() {
+    assertThat(constants(Tasks.class)).isEqualTo(Tasks.ALL);
+    assertThat(constants(Messages.class)).isEqualTo(Messages.ALL);
+    assertThat(constants(Decisions.class)).isEqualTo(Decisions.ALL);
+    assertThat(Variables.ALL).containsAll(constants(Variables.class));
+    assertThat(Variables.ALL).hasSize(constants(Variables.class).size() + Tasks.BUDGETED.size());
+    assertThat(Tasks.ALL).containsAll(Tasks.BUDGETED);
+  }
+
+  private static <T extends org.camunda.bpm.model.xml.instance.ModelElementInstance> List<T> elements(Class<T> type) {
+    List<T> found = new ArrayList<>();
+    models.values().forEach(model -> found.addAll(model.getModelElementsByType(type)));
+    return found;
+  }
+
+  /** The inside of every expression in every attribute and text of the models (comments are not text). */
+  private static List<String> expressions() {
+    List<String> found = new ArrayList<>();
+    models.values().forEach(model -> collect(model.getDocument().getDomSource().getNode(), found));
+    assertThat(found).as("expressions in the models").isNotEmpty();
+    return found;
+  }
+
+  private static void collect(Node node, List<String> found) {
+    if (node.getNodeType() == Node.TEXT_NODE || node.getNodeType() == Node.CDATA_SECTION_NODE) {
+      all(EXPRESSION, node.getNodeValue()).forEach(found::add);
+    }
+    NamedNodeMap attributes = node.getAttributes();
+    for (int i = 0; attributes != null && i < attributes.getLength(); i++) {
+      all(EXPRESSION, ((Attr) attributes.item(i)).getValue()).forEach(found::add);
+    }
+    for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+      collect(child, found);
+    }
+  }
+
+  private static Set<String> namesReadBy(String expression) {
+    Set<String> names = new HashSet<>();
+    Matcher m = IDENTIFIER.matcher(STRING_LITERAL.matcher(expression).replaceAll("''"));
+    while (m.find()) {
+      if (!EL_KEYWORDS.contains(m.group(1))) {
+        names.add(m.group(1));
+      }
+    }
+    return names;
+  }
+
+  private static List<String> decisionsOffered(UserTask task) {
+    if (task.getExtensionElements() == null) {
+      return List.of();
+    }
+    return task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+        .flatMap(props -> props.getCamundaProperties().stream())
+        .filter(p -> ProcessContract.DECISIONS_PROPERTY.equals(p.getCamundaName()))
+        .map(CamundaProperty::getCamundaValue)
+        .flatMap(value -> Arrays.stream(value.split(",")))
+        .map(String::trim)
+        .filter(value -> !value.isEmpty())
+        .toList();
+  }
+
+  private static List<String> all(Pattern pattern, String text) {
+    List<String> found = new ArrayList<>();
+    Matcher m = pattern.matcher(text);
+    while (m.find()) {
+      found.add(m.group(1));
+    }
+    return found;
+  }
+
+  private static Set<String> constants(Class<?> holder) {
+    Set<String> values = new HashSet<>();
+    for (Field field : holder.getDeclaredFields()) {
+      int mod = field.getModifiers();
+      if (Modifier.isPublic(mod) && Modifier.isStatic(mod) && field.getType() == String.class) {
+        try {
+          values.add((String) field.get(null));
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return values;
+  }
+
+  private static Properties properties(String name) {
+    Properties properties = new Properties();
+    try (InputStream in = ProcessContractTest.class.getClassLoader().getResourceAsStream(name)) {
+      assertThat(in).as(name).isNotNull();
+      properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return properties;
+  }
+}
