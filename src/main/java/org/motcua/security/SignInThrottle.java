@@ -63,8 +63,8 @@ class SignInThrottle {
   }
 
   /**
-   * Counts this attempt as a failure in every scope before its password is checked, so parallel attempts cannot
-   * all slip past the limit; {@link #succeeded} takes it back. Throws when a scope is backed off (nothing counted).
+   * Counts a failed attempt in every scope, starting a back-off where a scope's free failures are used up. Throws
+   * when a scope is backed off already (nothing counted).
    */
   void take(String username, String address) {
     forgetOld();
@@ -85,22 +85,14 @@ class SignInThrottle {
   }
 
   /**
-   * The password was right: the pair's failures are cleared. The account and the address keep their counts, less
-   * the slot this attempt took: a guesser spread over many addresses must not see the account's count wiped each time
-   * its owner signs in, nor an attacker wipe their address's count by signing in to an account of their own.
+   * The password was right: the pair's failures are cleared. The account and the address keep their counts: a
+   * guesser spread over many addresses must not see the account's count wiped each time its owner signs in, nor an
+   * attacker wipe their address's count by signing in to an account of their own.
    */
   void succeeded(String username, String address) {
     List<Key> keys = keys(username, address);
-    ownTransaction.executeWithoutResult(status -> {
-      for (Key key : keys) {
-        if (key.clearedBySuccess()) {
-          jdbc.update("delete from sign_in_throttle where throttle_key = ?", key.key());
-        } else {
-          jdbc.update("update sign_in_throttle set failures = case when failures > 0 then failures - 1 else 0 end,"
-              + " blocked_until = null where throttle_key = ?", key.key());
-        }
-      }
-    });
+    ownTransaction.executeWithoutResult(status -> keys.stream().filter(Key::clearedBySuccess)
+        .forEach(key -> jdbc.update("delete from sign_in_throttle where throttle_key = ?", key.key())));
   }
 
   private long countFailure(String username, String address) {

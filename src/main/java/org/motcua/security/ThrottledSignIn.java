@@ -3,6 +3,7 @@ package org.motcua.security;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -21,8 +22,9 @@ import org.springframework.stereotype.Component;
  *       without a lookup or a write: it is no guess, and the API's many Basic calls cost nothing more.
  *   <li>Any other sign-in first reads its standing (one primary-key lookup); a backed-off attempt is refused (429 /
  *       the login page's message) without its password being checked, so a right password does not get through.
- *   <li>Any other attempt, the only kind that can guess, is counted as a failure before BCrypt runs (the write costs
- *       far less than BCrypt) and uncounted if the password was right; an unknown username counts the same.
+ *   <li>A wrong password is counted as a failure once BCrypt has said so; an unknown username counts the same. A
+ *       burst of guesses sent at the same moment can have a few more checked than the limit before the back-off
+ *       starts: the price of never refusing a client's parallel first calls that carry the right password.
  * </ul>
  */
 @Component
@@ -70,8 +72,14 @@ class ThrottledSignIn extends DaoAuthenticationProvider {
     if (retryAfter > 0) {
       throw new SignInThrottledException(retryAfter);
     }
-    throttle.take(username, address);
-    super.additionalAuthenticationChecks(user, authentication); // a wrong password leaves the failure counted
+    try {
+      super.additionalAuthenticationChecks(user, authentication);
+    } catch (AuthenticationException wrong) {
+      // Only a checked wrong password counts (counting before the check made a client's parallel first calls with
+      // the right password refuse each other for a minute).
+      throttle.take(username, address);
+      throw wrong;
+    }
     throttle.succeeded(username, address);
   }
 
