@@ -132,6 +132,26 @@ class SignInThrottleTest {
   }
 
   @Test
+  void aClientsParallelFirstCallsWithTheRightPasswordAreNotRefused() throws Exception {
+    // Each of them misses the remembered-password cache and is checked with BCrypt at the same moment; counting them
+    // as failures before the check made the sixth refuse the others (seen in TwoNodeCrashTest).
+    String user = newAccount();
+    Api client = api.from("127.0.0.10");
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+    try {
+      java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        answers.add(pool.submit(() -> basic(client, user, PASSWORD).status()));
+      }
+      for (java.util.concurrent.Future<Integer> answer : answers) {
+        assertThat(answer.get()).isEqualTo(200);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void theLoginFormBacksOffTheSameWayAndSaysWhenToRetry() {
     String user = newAccount();
     LoginForm form = new LoginForm(api.from("127.0.0.6"));
