@@ -136,11 +136,12 @@ class SignInThrottleTest {
     // Each of them misses the remembered-password cache and is checked with BCrypt at the same moment; counting them
     // as failures before the check made the sixth refuse the others (seen in TwoNodeCrashTest).
     String user = newAccount();
-    Api client = api.from("127.0.0.10");
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
     try {
       java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
       for (int i = 0; i < 12; i++) {
+        // A client each: one client's connection pool would let only a few calls through at a time.
+        Api client = api.from("127.0.0.10");
         answers.add(pool.submit(() -> basic(client, user, PASSWORD).status()));
       }
       for (java.util.concurrent.Future<Integer> answer : answers) {
