@@ -11,12 +11,27 @@ public class ApiException extends RuntimeException {
   private final HttpStatus status;
   private final String code;
   private final transient Object[] args;
+  private final transient Refusal refusal;
 
   public ApiException(HttpStatus status, String code, Object... args) {
     super(code);
     this.status = status;
     this.code = code;
     this.args = args;
+    this.refusal = null;
+  }
+
+  public ApiException(Refusal refusal, Object... args) {
+    super(refusal.code());
+    this.status = refusal.status();
+    this.code = refusal.code();
+    this.args = args;
+    this.refusal = refusal;
+  }
+
+  /** The refusal this exception raises, when it was raised from a declared one. */
+  public java.util.Optional<Refusal> refusal() {
+    return java.util.Optional.ofNullable(refusal);
   }
 
   public static ApiException notFound(String code, Object... args) {

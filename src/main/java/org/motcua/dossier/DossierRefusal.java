@@ -13,7 +13,7 @@ import org.springframework.http.HttpStatus;
 public record DossierRefusal(Reason reason, List<Object> args) {
 
   /** The lifecycle rules a dossier can refuse by; the name is the stable problem code. */
-  public enum Reason {
+  public enum Reason implements org.motcua.common.Refusal {
     /** Rút hồ sơ only until the decision is signed. Args: code, status. */
     WITHDRAWAL_NOT_ALLOWED(HttpStatus.CONFLICT),
     /** While a withdrawal waits for confirmation, only that confirmation may be decided. Args: code. */
@@ -33,20 +33,37 @@ public record DossierRefusal(Reason reason, List<Object> args) {
     /** Returning a result that was not digitized. Args: code. */
     RESULT_NOT_DIGITIZED(HttpStatus.BAD_REQUEST),
     /** Returning a result by post without its tracking number. No args. */
-    TRACKING_NUMBER_REQUIRED(HttpStatus.BAD_REQUEST),
+    TRACKING_NUMBER_REQUIRED(HttpStatus.BAD_REQUEST, "trackingNumber"),
     /** An apology (form 04) after the appointment date has passed. Args: code, due date. */
     APOLOGY_TOO_LATE(HttpStatus.CONFLICT),
     /** An apology must promise a date later than the appointment. Args: due date. */
-    NEW_APPOINTMENT_REQUIRED(HttpStatus.BAD_REQUEST);
+    NEW_APPOINTMENT_REQUIRED(HttpStatus.BAD_REQUEST, "newAppointment");
 
     private final HttpStatus status;
+    private final String field;
 
     Reason(HttpStatus status) {
-      this.status = status;
+      this(status, null);
     }
 
+    Reason(HttpStatus status, String field) {
+      this.status = status;
+      this.field = field;
+    }
+
+    @Override
+    public String code() {
+      return name();
+    }
+
+    @Override
     public HttpStatus status() {
       return status;
+    }
+
+    @Override
+    public java.util.Optional<String> field() {
+      return java.util.Optional.ofNullable(field);
     }
   }
 
@@ -64,7 +81,7 @@ public record DossierRefusal(Reason reason, List<Object> args) {
   }
 
   public ApiException exception() {
-    return new ApiException(reason.status(), reason.name(), args.toArray());
+    return reason.exception(args.toArray());
   }
 
   /** Refuses the request: for {@code dossier.withdrawalRefusal().ifPresent(DossierRefusal::raise)}. */
