@@ -29,6 +29,15 @@ public class ApiException extends RuntimeException {
     this.refusal = refusal;
   }
 
+  /** The same refusal, raised again by a subclass that adds what it concerns (a component, a field). */
+  protected ApiException(ApiException refusal) {
+    super(refusal.code, refusal);
+    this.status = refusal.status;
+    this.code = refusal.code;
+    this.args = refusal.args;
+    this.refusal = refusal.refusal;
+  }
+
   /** The refusal this exception raises, when it was raised from a declared one. */
   public java.util.Optional<Refusal> refusal() {
     return java.util.Optional.ofNullable(refusal);

@@ -12,6 +12,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
@@ -27,6 +28,8 @@ import org.motcua.catalog.OnlineLevel;
 import org.motcua.catalog.Procedure;
 import org.motcua.process.WorkItem;
 import org.motcua.security.MotcuaUser;
+import org.springframework.data.domain.AfterDomainEventPublication;
+import org.springframework.data.domain.DomainEvents;
 
 /**
  * A dossier (hồ sơ): one applicant's request under one procedure, from submission to returned result.
@@ -220,7 +223,20 @@ public class Dossier {
   @Transient
   private List<WorkItem> openSteps;
 
+  /** The facts as of the last recorded change (as loaded, for a dossier read from the database); not stored. */
+  @Transient
+  private DossierFacts recordedFacts;
+
+  /** Changes recorded since the repository last published them ({@code dossiers.save(dossier)}); not stored. */
+  @Transient
+  private final List<DossierChanged> changes = new ArrayList<>();
+
   protected Dossier() {
+  }
+
+  @PostLoad
+  void loaded() {
+    recordedFacts = DossierFacts.of(this);
   }
 
   /** An online submission (nộp trực tuyến): status 1 until a clerk accepts it. */
@@ -274,10 +290,34 @@ public class Dossier {
     return d;
   }
 
+  /**
+   * Writes a history line. Every transition ends here, after changing its fields, so this is also where the dossier
+   * records what the change means for the indicator counters: a {@link DossierChanged} from the facts as of the last
+   * line to the facts now, when they differ. No transition can change a fact without recording it.
+   */
   DossierEvent record(DossierAction action, LocalDateTime at, Actor actor) {
     DossierEvent event = new DossierEvent(this, at, action, actor);
     history.add(event);
+    DossierFacts now = DossierFacts.of(this);
+    if (!now.equals(recordedFacts)) {
+      changes.add(new DossierChanged(recordedFacts, now));
+      recordedFacts = now;
+    }
     return event;
+  }
+
+  /**
+   * The changes recorded since the last publication, handed to the application's listeners (the day counters, the
+   * outbox, the metrics) by Spring Data when the repository saves this dossier, inside the same transaction.
+   */
+  @DomainEvents
+  List<DossierChanged> recordedChanges() {
+    return List.copyOf(changes);
+  }
+
+  @AfterDomainEventPublication
+  void changesPublished() {
+    changes.clear();
   }
 
   private void moveTo(DossierStatus next, DossierAction action, LocalDateTime at, Actor actor) {

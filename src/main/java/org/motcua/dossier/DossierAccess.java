@@ -26,7 +26,7 @@ final class DossierAccess {
 
   /** The answer for a code nobody issued, also given for a dossier the caller may not see. */
   static ApiException unknown(String code) {
-    return ApiException.notFound("UNKNOWN_DOSSIER", code);
+    return AccessRefusal.UNKNOWN_DOSSIER.exception(code);
   }
 
   static void checkRead(MotcuaUser user, Dossier dossier) {
@@ -89,6 +89,6 @@ final class DossierAccess {
   }
 
   private static ApiException denied(Dossier dossier) {
-    return ApiException.forbidden("DOSSIER_ACCESS_DENIED", dossier.getCode());
+    return AccessRefusal.DOSSIER_ACCESS_DENIED.exception(dossier.getCode());
   }
 }

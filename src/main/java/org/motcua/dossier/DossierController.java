@@ -5,6 +5,7 @@ import java.net.URI;
 import org.motcua.dossier.DossierViews.DossierSummaryView;
 import org.motcua.dossier.DossierViews.DossierView;
 import org.motcua.dossier.DossierViews.PageView;
+import org.motcua.common.RunsUseCase;
 import org.motcua.security.MotcuaUser;
 import org.springframework.data.domain.Page;
 import org.springframework.http.MediaType;
@@ -22,20 +23,30 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 @RestController
 class DossierController {
 
-  private final DossierService service;
-  private final CounterIntake counter;
+  private final ReceiveOnline online;
+  private final ReceiveAtCounter counter;
+  private final FollowDossier follow;
+  private final ProvideSupplement supplement;
+  private final RequestWithdrawal withdrawal;
+  private final RateDossier rating;
   private final DossierMapper mapper;
 
-  DossierController(DossierService service, CounterIntake counter, DossierMapper mapper) {
-    this.service = service;
+  DossierController(ReceiveOnline online, ReceiveAtCounter counter, FollowDossier follow, ProvideSupplement supplement,
+      RequestWithdrawal withdrawal, RateDossier rating, DossierMapper mapper) {
+    this.online = online;
     this.counter = counter;
+    this.follow = follow;
+    this.supplement = supplement;
+    this.withdrawal = withdrawal;
+    this.rating = rating;
     this.mapper = mapper;
   }
 
   @PostMapping("/api/dossiers")
+  @RunsUseCase(ReceiveOnline.class)
   ResponseEntity<DossierView> submit(@AuthenticationPrincipal MotcuaUser citizen,
       @Valid @RequestBody DossierRequests.SubmitDossier request) {
-    Dossier dossier = service.submitOnline(citizen, request);
+    Dossier dossier = online.submit(citizen, request);
     return ResponseEntity.created(URI.create("/api/dossiers/" + dossier.getCode())).body(view(dossier));
   }
 
@@ -44,32 +55,37 @@ class DossierController {
    * with the JSON above and one file part per component, named by its code. Nothing is stored if a file is refused.
    */
   @PostMapping(value = "/api/dossiers", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @RunsUseCase(ReceiveOnline.class)
   ResponseEntity<DossierView> submitWithFiles(@AuthenticationPrincipal MotcuaUser citizen,
       @Valid @RequestPart("dossier") DossierRequests.SubmitDossier request, MultipartHttpServletRequest parts) {
-    Dossier dossier = service.submitOnline(citizen, request, parts.getFileMap());
+    Dossier dossier = online.submit(citizen, request, parts.getFileMap().entrySet().stream()
+        .map(part -> Attachment.upload(part.getKey(), part.getValue())).toList());
     return ResponseEntity.created(URI.create("/api/dossiers/" + dossier.getCode())).body(view(dossier));
   }
 
   /** The caller's dossiers: a citizen's own ({@code ?mine}), an officer's agency's, everything for an admin. */
   @GetMapping("/api/dossiers")
+  @RunsUseCase(FollowDossier.class)
   PageView<DossierSummaryView> list(@AuthenticationPrincipal MotcuaUser user,
       @RequestParam(required = false) String mine,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-    Page<Dossier> found = service.list(user, page, size);
+    Page<Dossier> found = follow.list(user, page, size);
     return new PageView<>(found.getContent().stream().map(mapper::toSummary).toList(),
         found.getNumber(), found.getSize(), found.getTotalElements());
   }
 
   @GetMapping("/api/dossiers/{code}")
+  @RunsUseCase(FollowDossier.class)
   DossierView get(@AuthenticationPrincipal MotcuaUser user, @PathVariable String code) {
-    return view(service.read(user, code));
+    return view(follow.read(user, code));
   }
 
   /** The applicant supplies what the supplement request (form 02) asked for. */
   @PostMapping("/api/dossiers/{code}/supplements")
+  @RunsUseCase(ProvideSupplement.class)
   DossierView supplement(@AuthenticationPrincipal MotcuaUser citizen, @PathVariable String code,
       @Valid @RequestBody(required = false) DossierRequests.ProvideSupplement request) {
-    return view(service.provideSupplement(citizen, code, request == null ? null : request.note()));
+    return view(supplement.provide(citizen, code, request == null ? null : request.note()));
   }
 
   /**
@@ -77,17 +93,19 @@ class DossierController {
    * it is due at submission (taken in the same request, or later while the dossier waits in status 6).
    */
   @PostMapping("/api/counter/dossiers")
+  @RunsUseCase(ReceiveAtCounter.class)
   ResponseEntity<DossierView> enter(@AuthenticationPrincipal MotcuaUser clerk,
       @Valid @RequestBody DossierRequests.EnterDossier request) {
-    Dossier dossier = counter.enter(clerk, request);
+    Dossier dossier = counter.receive(clerk, request);
     return ResponseEntity.created(URI.create("/api/dossiers/" + dossier.getCode())).body(view(dossier));
   }
 
   /** The applicant asks to withdraw; a clerk confirms or refuses in their inbox. */
   @PostMapping("/api/dossiers/{code}/withdrawal")
+  @RunsUseCase(RequestWithdrawal.class)
   DossierView withdraw(@AuthenticationPrincipal MotcuaUser citizen, @PathVariable String code,
       @Valid @RequestBody DossierRequests.RequestWithdrawal request) {
-    return view(service.requestWithdrawal(citizen, code, request.reason()));
+    return view(withdrawal.request(citizen, code, request.reason()));
   }
 
   /** Satisfaction rating, 1-5, and an optional comment. */
@@ -97,12 +115,13 @@ class DossierController {
 
   /** The applicant rates the returned dossier, once. */
   @PostMapping("/api/dossiers/{code}/rating")
+  @RunsUseCase(RateDossier.class)
   DossierView rate(@AuthenticationPrincipal MotcuaUser citizen, @PathVariable String code,
       @Valid @RequestBody Rating rating) {
-    return view(service.rate(citizen, code, rating.rating(), rating.comment()));
+    return view(this.rating.rate(citizen, code, rating.rating(), rating.comment()));
   }
 
   private DossierView view(Dossier dossier) {
-    return mapper.toView(dossier, dossier.openSteps().orElseGet(() -> service.openSteps(dossier.getCode())));
+    return mapper.toView(dossier, dossier.openSteps().orElseGet(() -> follow.openSteps(dossier.getCode())));
   }
 }

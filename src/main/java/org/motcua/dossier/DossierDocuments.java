@@ -19,7 +19,6 @@ import org.motcua.security.MotcuaUser;
 import org.motcua.security.Role;
 import org.motcua.warehouse.Warehouse;
 import org.motcua.warehouse.WarehouseItem;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
@@ -37,17 +36,15 @@ public class DossierDocuments {
   private final Warehouse warehouse;
   private final Catalog catalog;
   private final Clock clock;
-  private final ApplicationEventPublisher events;
 
   DossierDocuments(DossierRepository dossiers, DossierDocumentRepository documents, Uploads uploads,
-      Warehouse warehouse, Catalog catalog, Clock clock, ApplicationEventPublisher events) {
+      Warehouse warehouse, Catalog catalog, Clock clock) {
     this.dossiers = dossiers;
     this.documents = documents;
     this.uploads = uploads;
     this.warehouse = warehouse;
     this.catalog = catalog;
     this.clock = clock;
-    this.events = events;
   }
 
   /** Attaches a file to a component: the applicant's upload, or the clerk's scan of the paper. */
@@ -57,29 +54,50 @@ public class DossierDocuments {
     Dossier dossier = dossierToAddTo(user, code);
     Procedure.Component component = component(dossier, componentCode);
     StoredFile stored = uploads.accept(file, documents.totalBytes(dossier), user);
-    DossierDocument.Source source = user.is(Role.CITIZEN) ? DossierDocument.Source.UPLOAD : DossierDocument.Source.SCAN;
-    DossierDocument document = documents.save(new DossierDocument(dossier, DossierDocument.Kind.COMPONENT,
-        component.code(), stored, source, null, LocalDateTime.now(clock), user.username())
-        .issued(issuingAgency, issuedOn, validUntil));
-    refresh(dossier, user, component.name() + ": " + stored.filename());
+    DossierDocument document = stored(user, dossier, component, stored).issued(issuingAgency, issuedOn, validUntil);
+    refresh(dossier, user, describe(component, document));
     return document;
   }
 
   /**
-   * The component files sent with an online submission, one per component code. The dossier was created in this
-   * transaction: nobody else can see it yet (no lock to take) and it has no files before these, so its figures are
-   * counted from them without reading its documents back. One history line per file, as for separate uploads.
+   * The component files sent with a new dossier (online, or scanned at the counter), each an upload or a warehouse
+   * item. The dossier was created in this transaction: nobody else can see it yet (no lock to take) and it has no
+   * files before these, so its figures are counted from them without reading its documents back. One history line
+   * per file, as for separate uploads. A refused file names its component ({@link ComponentRefused}).
    */
-  void attachSubmitted(MotcuaUser citizen, Dossier dossier, Map<String, MultipartFile> files) {
+  void attachToNew(MotcuaUser user, Dossier dossier, List<Attachment> files) {
     List<DossierDocument> attached = new ArrayList<>();
     long storedBytes = 0;
-    for (Map.Entry<String, MultipartFile> file : files.entrySet()) {
-      Procedure.Component component = component(dossier, file.getKey());
-      StoredFile stored = uploads.accept(file.getValue(), storedBytes, citizen);
-      storedBytes += stored.sizeBytes();
-      attached.add(documents.save(new DossierDocument(dossier, DossierDocument.Kind.COMPONENT, component.code(),
-          stored, DossierDocument.Source.UPLOAD, null, LocalDateTime.now(clock), citizen.username())));
-      refresh(dossier, citizen, component.name() + ": " + stored.filename(), attached);
+    for (Attachment file : files) {
+      try {
+        Procedure.Component component = component(dossier, file.component());
+        DossierDocument document = file.reusesWarehouseItem()
+            ? reused(user, dossier, component, file.warehouseItemId())
+            : stored(user, dossier, component, uploads.accept(file.file(), storedBytes, user));
+        storedBytes += document.getSizeBytes();
+        attached.add(document);
+        refresh(dossier, user, describe(component, document), attached);
+      } catch (ComponentRefused refused) {
+        throw refused;
+      } catch (ApiException refused) {
+        throw new ComponentRefused(file.component(), refused);
+      }
+    }
+  }
+
+  /** Files added to an existing dossier (a supplement, a page's upload form), each refusal naming its component. */
+  @Transactional
+  public void attach(MotcuaUser user, String code, List<Attachment> files) {
+    for (Attachment file : files) {
+      try {
+        if (file.reusesWarehouseItem()) {
+          reuse(user, code, new DossierRequests.ReuseDocument(file.component(), file.warehouseItemId()));
+        } else {
+          upload(user, code, file.component(), file.file(), null, null, null);
+        }
+      } catch (ApiException refused) {
+        throw new ComponentRefused(file.component(), refused);
+      }
     }
   }
 
@@ -88,14 +106,28 @@ public class DossierDocuments {
   public DossierDocument reuse(MotcuaUser user, String code, DossierRequests.ReuseDocument request) {
     Dossier dossier = dossierToAddTo(user, code);
     Procedure.Component component = component(dossier, request.component());
-    // Only the warehouse the dossier is bound to (the account holder's own), whatever identity number the request named.
-    WarehouseItem item = warehouse.forReuse(request.warehouseItemId(), dossier.reusesFromWarehouseOf().orElse(null),
-        component.code());
-    DossierDocument document = documents.save(new DossierDocument(dossier, DossierDocument.Kind.COMPONENT,
-        component.code(), item.file(), DossierDocument.Source.WAREHOUSE, item.getId(), LocalDateTime.now(clock),
-        user.username()).issued(item.getIssuingAgency(), item.getIssuedOn(), item.getValidUntil()));
-    refresh(dossier, user, component.name() + ": tái sử dụng từ kho dữ liệu (" + item.getFilename() + ")");
+    DossierDocument document = reused(user, dossier, component, request.warehouseItemId());
+    refresh(dossier, user, describe(component, document));
     return document;
+  }
+
+  private DossierDocument stored(MotcuaUser user, Dossier dossier, Procedure.Component component, StoredFile file) {
+    DossierDocument.Source source = user.is(Role.CITIZEN) ? DossierDocument.Source.UPLOAD : DossierDocument.Source.SCAN;
+    return documents.save(new DossierDocument(dossier, DossierDocument.Kind.COMPONENT, component.code(), file, source,
+        null, LocalDateTime.now(clock), user.username()));
+  }
+
+  private DossierDocument reused(MotcuaUser user, Dossier dossier, Procedure.Component component, long itemId) {
+    // Only the warehouse the dossier is bound to (the account holder's own), whatever identity number the request named.
+    WarehouseItem item = warehouse.forReuse(itemId, dossier.reusesFromWarehouseOf().orElse(null), component.code());
+    return documents.save(new DossierDocument(dossier, DossierDocument.Kind.COMPONENT, component.code(), item.file(),
+        DossierDocument.Source.WAREHOUSE, item.getId(), LocalDateTime.now(clock), user.username())
+        .issued(item.getIssuingAgency(), item.getIssuedOn(), item.getValidUntil()));
+  }
+
+  private static String describe(Procedure.Component component, DossierDocument document) {
+    return component.name() + (document.getSource() == DossierDocument.Source.WAREHOUSE
+        ? ": tái sử dụng từ kho dữ liệu (" + document.getFilename() + ")" : ": " + document.getFilename());
   }
 
   /** Số hóa kết quả: the signed result as an e-result, which also goes into the applicant's own warehouse. */
@@ -108,9 +140,8 @@ public class DossierDocuments {
     LocalDateTime now = LocalDateTime.now(clock);
     DossierDocument document = documents.save(new DossierDocument(dossier, DossierDocument.Kind.RESULT, null, stored,
         DossierDocument.Source.SCAN, null, now, officer.username()));
-    DossierFacts before = DossierFacts.of(dossier);
     dossier.resultDigitized(now, Actor.of(officer), stored.filename());
-    events.publishEvent(new DossierChanged(before, DossierFacts.of(dossier)));
+    dossiers.save(dossier);
     String agencyName = catalog.agency(dossier.getAgencyCode()).map(a -> a.name()).orElse(dossier.getAgencyCode());
     dossier.depositsIntoWarehouseOf().ifPresent(owner -> warehouse.deposit(owner, "KQ:" + dossier.getProcedureCode(),
         "Kết quả: " + dossier.getProcedureName(), agencyName, now.toLocalDate(), null, dossier.getCode(), stored));
@@ -197,9 +228,8 @@ public class DossierDocuments {
         .map(DossierDocument::getComponentCode).filter(required::contains).collect(Collectors.toSet());
     Set<String> reused = files.stream().filter(d -> d.getSource() == DossierDocument.Source.WAREHOUSE)
         .map(DossierDocument::getComponentCode).collect(Collectors.toSet());
-    DossierFacts before = DossierFacts.of(dossier);
     dossier.documentsChanged(LocalDateTime.now(clock), Actor.of(user), what, supplied.size(), reused.size());
-    events.publishEvent(new DossierChanged(before, DossierFacts.of(dossier)));
+    dossiers.save(dossier);
   }
 
   private Dossier dossierToAddTo(MotcuaUser user, String code) {

@@ -59,7 +59,7 @@ public class DossierForms {
   /** A printed register beyond this is unreadable; the reports' CSV exports serve larger periods. */
   static final int MAX_REGISTER_ROWS = 5000;
 
-  private final DossierService dossiers;
+  private final FollowDossier dossiers;
   private final DossierRepository repository;
   private final DossierDocumentRepository documents;
   private final Catalog catalog;
@@ -69,7 +69,7 @@ public class DossierForms {
   private final String place;
   private final String publicUrl;
 
-  DossierForms(DossierService dossiers, DossierRepository repository, DossierDocumentRepository documents,
+  DossierForms(FollowDossier dossiers, DossierRepository repository, DossierDocumentRepository documents,
       Catalog catalog, FormPdfs pdfs, Payments payments, MessageSource messages,
       @Value("${motcua.forms.place:Hậu Giang}") String place,
       @Value("${motcua.forms.public-url:http://localhost:8080}") String publicUrl) {

@@ -4,14 +4,12 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import org.motcua.common.ApiException;
 import org.motcua.payment.Charge;
 import org.motcua.payment.ChargeSettled;
 import org.motcua.payment.Payments;
 import org.motcua.process.DossierProcess;
 import org.motcua.process.ProcessContract.Messages;
 import org.motcua.security.MotcuaUser;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,21 +21,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DossierPayments {
 
-  private final DossierService dossiers;
+  private final DossierLookup dossiers;
   private final Payments payments;
   private final DossierProcess process;
   private final Clock clock;
-  private final ApplicationEventPublisher events;
   private final org.motcua.catalog.Catalog catalog;
 
-  DossierPayments(DossierService dossiers, Payments payments, DossierProcess process, Clock clock,
-      ApplicationEventPublisher events, org.motcua.catalog.Catalog catalog) {
+  DossierPayments(DossierLookup dossiers, Payments payments, DossierProcess process, Clock clock,
+      org.motcua.catalog.Catalog catalog) {
     this.catalog = catalog;
     this.dossiers = dossiers;
     this.payments = payments;
     this.process = process;
     this.clock = clock;
-    this.events = events;
   }
 
   /** The applicant starts paying online: the URL of the gateway's payment page. */
@@ -67,7 +63,7 @@ public class DossierPayments {
     waitingForPayment(dossier);
     // Only the grounds the catalog lists for this procedure (the dossier's own procedure) waive its fee.
     if (catalog.procedure(dossier.getProcedureCode()).filter(p -> p.exempts(reasonCode)).isEmpty()) {
-      throw ApiException.badRequest("UNKNOWN_EXEMPTION", reasonCode, dossier.getProcedureCode());
+      throw IntakeRefusal.UNKNOWN_EXEMPTION.exception(reasonCode, dossier.getProcedureCode());
     }
     return payments.exempt(code, reasonCode, note, clerk.username());
   }
@@ -79,20 +75,20 @@ public class DossierPayments {
   @Transactional
   public Charge settleAtIntake(MotcuaUser clerk, Dossier dossier, DossierRequests.FeeAtCounter fee) {
     if (!dossier.isFeeDueAtSubmission()) {
-      throw ApiException.badRequest("NO_FEE_DUE_AT_SUBMISSION", dossier.getProcedureCode());
+      throw IntakeRefusal.NO_FEE_DUE_AT_SUBMISSION.exception(dossier.getProcedureCode());
     }
     if (fee.exemptionCode() != null && !fee.exemptionCode().isBlank()) {
       return exempt(clerk, dossier.getCode(), fee.exemptionCode().trim(), fee.note());
     }
     if (fee.method() == null || fee.receiptNumber() == null || fee.receiptNumber().isBlank()) {
-      throw ApiException.badRequest("COUNTER_PAYMENT_INCOMPLETE");
+      throw IntakeRefusal.COUNTER_PAYMENT_INCOMPLETE.exception();
     }
     return payAtCounter(clerk, dossier.getCode(), fee.method(), fee.receiptNumber().trim());
   }
 
   @Transactional(readOnly = true)
   public List<Charge> charges(MotcuaUser user, String code) {
-    dossiers.read(user, code);
+    DossierAccess.checkRead(user, dossiers.find(code));
     return payments.of(code);
   }
 
@@ -104,14 +100,13 @@ public class DossierPayments {
       throw new IllegalStateException("Charge settled for " + settled.dossierCode() + " in status "
           + dossier.getStatus());
     }
-    DossierFacts before = DossierFacts.of(dossier);
     boolean online = settled.method() == Charge.Method.ONLINE;
     // Online, the gateway's callback settles the charge; otherwise the clerk who took or waived it.
     Actor actor = online ? Actor.gateway(settled.settledBy()) : Actor.current();
     dossier.paymentSettled(LocalDateTime.now(clock), actor, online,
         settled.method() + " " + settled.amountVnd() + " VND"
             + (settled.receiptNumber() == null ? "" : ", biên lai " + settled.receiptNumber()));
-    events.publishEvent(new DossierChanged(before, DossierFacts.of(dossier)));
+    dossiers.save(dossier);
     process.correlate(Messages.PAYMENT_SETTLED, dossier.getCode(), Map.of());
   }
 

@@ -10,7 +10,6 @@ import org.motcua.process.Milestone;
 import org.motcua.process.ProcessContract.Timers;
 import org.motcua.process.ProcessContract.Variables;
 import org.motcua.process.ProcessMilestones;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -22,26 +21,23 @@ class MilestoneHandler implements ProcessMilestones {
   private final Deadlines deadlines;
   private final DossierProcess process;
   private final Clock clock;
-  private final ApplicationEventPublisher events;
   private final Payments payments;
 
   MilestoneHandler(DossierRepository dossiers, Deadlines deadlines, @Lazy DossierProcess process, Clock clock,
-      ApplicationEventPublisher events, Payments payments) {
+      Payments payments) {
     this.payments = payments;
     this.dossiers = dossiers;
     this.deadlines = deadlines;
     this.process = process;
     this.clock = clock;
-    this.events = events;
   }
 
   @Override
   public Map<String, Object> reached(String dossierCode, Milestone milestone) {
     Dossier dossier = dossiers.findByCode(dossierCode)
         .orElseThrow(() -> new IllegalStateException("No dossier " + dossierCode + " for its process"));
-    DossierFacts before = DossierFacts.of(dossier);
     Map<String, Object> variables = apply(dossier, milestone);
-    events.publishEvent(new DossierChanged(before, DossierFacts.of(dossier)));
+    dossiers.save(dossier);
     return variables;
   }
 

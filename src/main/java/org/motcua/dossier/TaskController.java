@@ -4,7 +4,7 @@ import jakarta.validation.Valid;
 import org.motcua.dossier.DossierViews.DossierView;
 import org.motcua.dossier.DossierViews.PageView;
 import org.motcua.dossier.DossierViews.TaskView;
-import org.motcua.process.WorkItem;
+import org.motcua.common.RunsUseCase;
 import org.motcua.security.MotcuaUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,33 +20,38 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/tasks")
 class TaskController {
 
-  private final DossierService service;
+  private final OfficerInbox inbox;
+  private final DecideTask decide;
   private final DossierMapper mapper;
 
-  TaskController(DossierService service, DossierMapper mapper) {
-    this.service = service;
+  TaskController(OfficerInbox inbox, DecideTask decide, DossierMapper mapper) {
+    this.inbox = inbox;
+    this.decide = decide;
     this.mapper = mapper;
   }
 
   @GetMapping
+  @RunsUseCase(OfficerInbox.class)
   PageView<TaskView> inbox(@AuthenticationPrincipal MotcuaUser officer,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-    DossierService.Inbox inbox = service.inbox(officer, page, size);
-    return new PageView<>(inbox.items().stream()
-        .map(item -> mapper.toTask(item, inbox.dossiers().get(item.dossierCode())))
-        .toList(), page, size, inbox.total());
+    OfficerInbox.Inbox tasks = inbox.inbox(officer, page, size);
+    return new PageView<>(tasks.items().stream()
+        .map(item -> mapper.toTask(item, tasks.dossiers().get(item.dossierCode())))
+        .toList(), page, size, tasks.total());
   }
 
   @PostMapping("/{id}/claim")
+  @RunsUseCase(OfficerInbox.class)
   TaskView claim(@AuthenticationPrincipal MotcuaUser officer, @PathVariable String id) {
-    WorkItem task = service.claim(officer, id);
-    return mapper.toTask(task, service.find(task.dossierCode()));
+    OfficerInbox.Claimed claimed = inbox.claim(officer, id);
+    return mapper.toTask(claimed.task(), claimed.dossier());
   }
 
   @PostMapping("/{id}/complete")
+  @RunsUseCase(DecideTask.class)
   DossierView complete(@AuthenticationPrincipal MotcuaUser officer, @PathVariable String id,
       @Valid @RequestBody DossierRequests.CompleteTask request) {
-    Dossier dossier = service.complete(officer, id, request);
+    Dossier dossier = decide.decide(officer, id, request);
     return mapper.toView(dossier, dossier.openSteps().orElseThrow());
   }
 }

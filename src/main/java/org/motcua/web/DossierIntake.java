@@ -1,130 +1,41 @@
 package org.motcua.web;
 
 import java.util.List;
-import org.motcua.common.ApiException;
+import java.util.Optional;
 import org.motcua.common.Problems;
-import org.motcua.dossier.CounterIntake;
-import org.motcua.dossier.Dossier;
+import org.motcua.dossier.Attachment;
+import org.motcua.dossier.ComponentRefused;
 import org.motcua.dossier.DossierDocuments;
-import org.motcua.dossier.DossierRequests;
-import org.motcua.dossier.DossierService;
 import org.motcua.security.MotcuaUser;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
 
-/**
- * What a page form sends in one go: the dossier and its component files (uploaded, scanned or reused from the
- * personal e-data warehouse), or a supplement answer with its file. One transaction: if any file is refused, nothing
- * is stored (no dossier, no row, no file), and the refusal names the component so the page can show it there.
- */
+/** A dossier page's upload form (a citizen's component, a clerk's scan): one file, refused with a message. */
 @Component
 public class DossierIntake {
 
-  private final DossierService dossiers;
-  private final CounterIntake counter;
   private final DossierDocuments documents;
   private final Problems messages;
 
-  DossierIntake(DossierService dossiers, CounterIntake counter, DossierDocuments documents, Problems messages) {
+  DossierIntake(DossierDocuments documents, Problems messages) {
     this.messages = messages;
-    this.dossiers = dossiers;
-    this.counter = counter;
     this.documents = documents;
   }
 
-  /** A component's file: a new upload or scan, or the id of a warehouse item to reuse. */
-  public record Attachment(String component, MultipartFile file, Long warehouseItemId) {
-
-    public static Attachment of(String component, MultipartFile file, String warehouseItemId) {
-      Long reuse = null;
-      if (warehouseItemId != null && !warehouseItemId.isBlank()) {
-        try {
-          reuse = Long.valueOf(warehouseItemId.trim());
-        } catch (NumberFormatException notAnId) {
-          throw ApiException.notFound("UNKNOWN_WAREHOUSE_ITEM", warehouseItemId);
-        }
-      }
-      MultipartFile upload = file == null || file.isEmpty() ? null : file;
-      return upload == null && reuse == null ? null : new Attachment(component, upload, reuse);
-    }
-  }
-
-  /** A component's file was refused (wrong type, too large, warehouse item not usable…). */
-  public static class ComponentRefused extends RuntimeException {
-
-    private final String component;
-    private final ApiException refusal;
-
-    ComponentRefused(String component, ApiException refusal) {
-      super(refusal.getMessage(), refusal);
-      this.component = component;
-      this.refusal = refusal;
-    }
-
-    public String component() {
-      return component;
-    }
-
-    public ApiException refusal() {
-      return refusal;
-    }
-  }
-
-  @Transactional
-  public Dossier submitOnline(MotcuaUser citizen, DossierRequests.SubmitDossier request, List<Attachment> files) {
-    Dossier dossier = dossiers.submitOnline(citizen, request);
-    attach(citizen, dossier.getCode(), files);
-    return dossier;
-  }
-
-  /** A counter intake, with the fee due at submission when the clerk takes it in the same step. */
-  @Transactional
-  public Dossier enterAtCounter(MotcuaUser clerk, DossierRequests.EnterDossier request, List<Attachment> files) {
-    Dossier dossier = counter.enter(clerk, request);
-    attach(clerk, dossier.getCode(), files);
-    return dossier;
-  }
-
-  /** Nộp bổ sung: the missing file (if any) and the answer, together. */
-  @Transactional
-  public Dossier supplement(MotcuaUser user, String code, String note, Attachment file) {
-    if (file != null) {
-      attach(user, code, List.of(file));
-    }
-    return dossiers.provideSupplement(user, code, note);
-  }
-
   /**
-   * One file from a dossier page's upload form (a citizen's component, a clerk's scan). Returns the message to show
-   * next to the form when nothing was chosen or the file was refused; empty when it was stored.
+   * One file from a dossier page's upload form. Returns the message to show next to the form when nothing was chosen
+   * or the file was refused; empty when it was stored.
    */
-  public java.util.Optional<String> attachFromPage(MotcuaUser user, String code, String component,
-      MultipartFile file) {
+  public Optional<String> attachFromPage(MotcuaUser user, String code, String component, MultipartFile file) {
     if (component == null || component.isBlank() || file == null || file.isEmpty()) {
-      return java.util.Optional.of(messages.message(component == null || component.isBlank()
+      return Optional.of(messages.message(component == null || component.isBlank()
           ? "web.upload.chooseComponent" : "web.upload.chooseFile"));
     }
     try {
-      attach(user, code, List.of(new Attachment(component, file, null)));
-      return java.util.Optional.empty();
+      documents.attach(user, code, List.of(Attachment.upload(component, file)));
+      return Optional.empty();
     } catch (ComponentRefused e) {
-      return java.util.Optional.of(messages.message("error." + e.refusal().code(), e.refusal().args()));
-    }
-  }
-
-  @Transactional
-  public void attach(MotcuaUser user, String code, List<Attachment> files) {
-    for (Attachment a : files) {
-      try {
-        if (a.warehouseItemId() != null) {
-          documents.reuse(user, code, new DossierRequests.ReuseDocument(a.component(), a.warehouseItemId()));
-        } else {
-          documents.upload(user, code, a.component(), a.file(), null, null, null);
-        }
-      } catch (ApiException refused) {
-        throw new ComponentRefused(a.component(), refused);
-      }
+      return Optional.of(messages.message("error." + e.code(), e.args()));
     }
   }
 }

@@ -27,7 +27,7 @@ class PublicTrackingTest {
   @Autowired
   Api api;
   @Autowired
-  DossierService dossiers;
+  FollowDossier dossiers;
   @Autowired
   TestClock clock;
 

@@ -43,7 +43,15 @@ class StandardProcessTest {
   @Autowired
   ProcessEngine engine;
   @Autowired
-  DossierService dossiers;
+  ReceiveOnline online;
+  @Autowired
+  ReceiveAtCounter counter;
+  @Autowired
+  ProvideSupplement supplement;
+  @Autowired
+  RequestWithdrawal withdrawal;
+  @Autowired
+  DossierLookup dossiers;
   @Autowired
   UserAccounts accounts;
   @Autowired
@@ -69,7 +77,7 @@ class StandardProcessTest {
   }
 
   private ProcessInstance submit() {
-    Dossier dossier = dossiers.submitOnline(citizen, request());
+    Dossier dossier = online.submit(citizen, request());
     ProcessInstance instance = runtimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey(dossier.getCode()).singleResult();
     assertThat(instance).isStarted().isWaitingAt("reception");
@@ -132,7 +140,7 @@ class StandardProcessTest {
     assertThat(dossier(instance).getStatus()).isEqualTo(DossierStatus.SUPPLEMENT_REQUESTED);
     assertThat(dossier(instance).getSupplementCount()).isEqualTo(1);
 
-    dossiers.provideSupplement(citizen, instance.getBusinessKey(), "Đã bổ sung tờ khai");
+    supplement.provide(citizen, instance.getBusinessKey(), "Đã bổ sung tờ khai");
     assertThat(instance).isWaitingAt("reception");
     assertThat(dossier(instance).getStatus()).isEqualTo(DossierStatus.SUBMITTED);
 
@@ -193,7 +201,7 @@ class StandardProcessTest {
   @Test
   void counterDossierIsReceivedAtOnceAndDigitizedBeforeAppraisal() {
     MotcuaUser clerk = accounts.find("clerk.stp").orElseThrow();
-    Dossier dossier = dossiers.enterAtCounter(clerk, new DossierRequests.EnterDossier(CRIMINAL_RECORD, 1,
+    Dossier dossier = counter.receive(clerk, new DossierRequests.EnterDossier(CRIMINAL_RECORD, 1,
         new DossierRequests.ApplicantInput("Lê Văn Cường", "093090000789", null, null, null), null, null));
     ProcessInstance instance = runtimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey(dossier.getCode()).singleResult();
@@ -216,7 +224,7 @@ class StandardProcessTest {
   void aFeeDueAtSubmissionIsPaidBeforeReceptionOrTheDossierStops() {
     String certifiedCopy = "2.000815.000.00.21.H30";
     DossierRequests.ApplicantInput applicant = request().applicant();
-    Dossier paid = dossiers.submitOnline(citizen, new DossierRequests.SubmitDossier(certifiedCopy, applicant,
+    Dossier paid = online.submit(citizen, new DossierRequests.SubmitDossier(certifiedCopy, applicant,
         java.util.Map.of("pages", 3)));
     ProcessInstance instance = runtimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey(paid.getCode()).singleResult();
@@ -238,7 +246,7 @@ class StandardProcessTest {
     assertThat(instance).hasPassed("finished").hasNotPassed("paymentRequested").isWaitingAt("resultReturn");
 
     ProcessInstance unpaid = runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(
-        dossiers.submitOnline(citizen, new DossierRequests.SubmitDossier(certifiedCopy, applicant)).getCode())
+        online.submit(citizen, new DossierRequests.SubmitDossier(certifiedCopy, applicant)).getCode())
         .singleResult();
     execute(job("submissionPaymentReminder", unpaid));
     assertThat(unpaid).hasPassed("submissionPaymentReminded").isWaitingAt("awaitSubmissionPayment");
@@ -262,7 +270,7 @@ class StandardProcessTest {
 
     // The applicant answers two working days later (Thursday 5 March 09:00): the due date moves by 16 working hours.
     clock.set(LocalDateTime.of(2026, 3, 5, 9, 0));
-    dossiers.provideSupplement(citizen, instance.getBusinessKey(), "Đã bổ sung bản sao CCCD");
+    supplement.provide(citizen, instance.getBusinessKey(), "Đã bổ sung bản sao CCCD");
     assertThat(instance).isWaitingAt("appraisal");
     Dossier resumed = dossier(instance);
     assertThat(resumed.getStatus()).isEqualTo(DossierStatus.PROCESSING);
@@ -272,7 +280,7 @@ class StandardProcessTest {
 
     // A second request is possible, but the dossier then counts as late whatever the dates.
     complete(task(), withVariables("decision", "supplement"));
-    dossiers.provideSupplement(citizen, instance.getBusinessKey(), "Bổ sung lần hai");
+    supplement.provide(citizen, instance.getBusinessKey(), "Bổ sung lần hai");
     complete(task(), withVariables("decision", "forward"));
     complete(task(), withVariables("decision", "approve"));
     assertThat(dossier(instance).getSupplementCount()).isEqualTo(2);
@@ -283,7 +291,7 @@ class StandardProcessTest {
   void confirmedWithdrawalStopsTheDossierAndRejectedOneResumesIt() {
     ProcessInstance kept = submit();
     complete(task(), withVariables("decision", "accept"));
-    dossiers.requestWithdrawal(citizen, kept.getBusinessKey(), "Tôi muốn nộp lại sau");
+    withdrawal.request(citizen, kept.getBusinessKey(), "Tôi muốn nộp lại sau");
     assertThat(dossier(kept).getStatus()).isEqualTo(DossierStatus.WITHDRAWAL_REQUESTED);
     assertThat(kept).isWaitingAt("appraisal", "withdrawalReview");
     complete(task("withdrawalReview"), withVariables("decision", "reject"));
@@ -293,7 +301,7 @@ class StandardProcessTest {
     ProcessInstance withdrawn = submit();
     complete(task(), withVariables("decision", "accept"));
     clock.set(LocalDateTime.of(2026, 3, 4, 10, 0));
-    dossiers.requestWithdrawal(citizen, withdrawn.getBusinessKey(), "Không còn nhu cầu");
+    withdrawal.request(citizen, withdrawn.getBusinessKey(), "Không còn nhu cầu");
     complete(task("withdrawalReview"), withVariables("decision", "confirm"));
     assertThat(withdrawn).hasPassed("withdrawn").isEnded();
     Dossier stopped = dossier(withdrawn);

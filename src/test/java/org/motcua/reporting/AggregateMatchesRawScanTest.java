@@ -230,7 +230,7 @@ class AggregateMatchesRawScanTest {
     return status != 8 ? null : new String[] {"WITHDRAWN", "REFUSED", "UNPAID_STOPPED", null}[(h / 7) % 4];
   }
 
-  /** Writes the row only: the event published next carries the counters, as DossierService does. */
+  /** Writes the row only: the event published next carries the counters, as the dossier's use cases do. */
   private void insertWithoutCounts(DossierFacts f) {
     jdbc.update("""
         insert into dossier (id, version, code, procedure_code, procedure_name, procedure_field, online_level,

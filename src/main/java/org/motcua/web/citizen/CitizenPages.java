@@ -15,11 +15,15 @@ import org.motcua.dossier.Dossier;
 import org.motcua.dossier.DossierDocuments;
 import org.motcua.dossier.DossierPayments;
 import org.motcua.dossier.DossierRequests;
-import org.motcua.dossier.DossierService;
 import org.motcua.security.MotcuaUser;
 import org.motcua.warehouse.Warehouse;
 import org.motcua.web.DossierIntake;
-import org.motcua.web.DossierIntake.Attachment;
+import org.motcua.dossier.Attachment;
+import org.motcua.dossier.ComponentRefused;
+import org.motcua.dossier.FollowDossier;
+import org.motcua.dossier.ProvideSupplement;
+import org.motcua.dossier.RateDossier;
+import org.motcua.dossier.ReceiveOnline;
 import org.motcua.web.DossierPages;
 import org.motcua.web.FeeFields;
 import org.springframework.data.domain.Page;
@@ -47,7 +51,10 @@ class CitizenPages {
 
   private static final int PAGE_SIZE = 20;
 
-  private final DossierService dossiers;
+  private final FollowDossier dossiers;
+  private final ReceiveOnline online;
+  private final ProvideSupplement supplement;
+  private final RateDossier rating;
   private final DossierPages pages;
   private final Catalog catalog;
   private final CatalogPages catalogPages;
@@ -57,10 +64,13 @@ class CitizenPages {
   private final Warehouse warehouse;
   private final Problems messages;
 
-  CitizenPages(DossierService dossiers, DossierPages pages, Catalog catalog, CatalogPages catalogPages,
-      DossierIntake intake, DossierDocuments documents, DossierPayments payments, Warehouse warehouse,
-      Problems messages) {
+  CitizenPages(FollowDossier dossiers, ReceiveOnline online, ProvideSupplement supplement, RateDossier rating,
+      DossierPages pages, Catalog catalog, CatalogPages catalogPages, DossierIntake intake, DossierDocuments documents,
+      DossierPayments payments, Warehouse warehouse, Problems messages) {
     this.dossiers = dossiers;
+    this.online = online;
+    this.supplement = supplement;
+    this.rating = rating;
     this.pages = pages;
     this.catalog = catalog;
     this.catalogPages = catalogPages;
@@ -107,11 +117,11 @@ class CitizenPages {
     }
     Dossier dossier;
     try {
-      dossier = intake.submitOnline(citizen, new DossierRequests.SubmitDossier(procedureCode,
+      dossier = online.submit(citizen, new DossierRequests.SubmitDossier(procedureCode,
           new DossierRequests.ApplicantInput(form.getName().trim(), form.getIdNumber().trim(), form.getPhone(),
               form.getEmail(), form.getAddress().trim()), FeeFields.declared(procedure, request)), files);
-    } catch (DossierIntake.ComponentRefused e) {
-      componentErrors.put(e.component(), messages.message("error." + e.refusal().code(), e.refusal().args()));
+    } catch (ComponentRefused e) {
+      componentErrors.put(e.component(), messages.message("error." + e.code(), e.args()));
       return submitPage(citizen, procedureCode, model, componentErrors);
     } catch (ApiException e) {
       if (FeeFields.isAboutQuantities(e.code())) {
@@ -221,9 +231,9 @@ class CitizenPages {
       return dossier(citizen, code, model);
     }
     try {
-      intake.supplement(citizen, code, note.trim(), hasFile ? new Attachment(component, file, null) : null);
-    } catch (DossierIntake.ComponentRefused e) {
-      model.addAttribute("supplementFileError", messages.message("error." + e.refusal().code(), e.refusal().args()));
+      supplement.provide(citizen, code, note.trim(), hasFile ? Attachment.upload(component, file) : null);
+    } catch (ComponentRefused e) {
+      model.addAttribute("supplementFileError", messages.message("error." + e.code(), e.args()));
       model.addAttribute("note", note);
       return dossier(citizen, code, model);
     }
@@ -250,7 +260,7 @@ class CitizenPages {
       model.addAttribute("comment", comment);
       return dossier(citizen, code, model);
     }
-    dossiers.rate(citizen, code, rating, comment);
+    this.rating.rate(citizen, code, rating, comment);
     redirect.addFlashAttribute("notice", "web.rating.done");
     return "redirect:/citizen/dossiers/" + code;
   }

@@ -7,7 +7,7 @@ import java.util.List;
 import org.motcua.common.Problems;
 import org.motcua.common.Throttled;
 import org.motcua.dossier.Dossier;
-import org.motcua.dossier.DossierService;
+import org.motcua.dossier.FollowDossier;
 import org.motcua.web.DossierPages;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -27,11 +27,11 @@ class TrackingPages {
 
   private static final int DIGITS = 4;
 
-  private final DossierService dossiers;
+  private final FollowDossier dossiers;
   private final DossierPages pages;
   private final Problems problems;
 
-  TrackingPages(DossierService dossiers, DossierPages pages, Problems problems) {
+  TrackingPages(FollowDossier dossiers, DossierPages pages, Problems problems) {
     this.dossiers = dossiers;
     this.pages = pages;
     this.problems = problems;

@@ -9,7 +9,12 @@ import org.motcua.common.ApiException;
 import org.motcua.common.Problems;
 import org.motcua.dossier.Dossier;
 import org.motcua.dossier.DossierRequests;
-import org.motcua.dossier.DossierService;
+import org.motcua.dossier.Attachment;
+import org.motcua.dossier.ComponentRefused;
+import org.motcua.dossier.DecideTask;
+import org.motcua.dossier.FollowDossier;
+import org.motcua.dossier.OfficerInbox;
+import org.motcua.dossier.ReceiveAtCounter;
 import org.motcua.process.WorkItem;
 import org.motcua.security.MotcuaUser;
 import org.motcua.web.DossierPages;
@@ -50,7 +55,10 @@ class OfficerPages {
   private static final Set<String> NOTE_ERRORS = Set.of("NOTE_REQUIRED");
   private static final Set<String> DECISION_ERRORS = Set.of("DECISION_NOT_OFFERED");
 
-  private final DossierService dossiers;
+  private final FollowDossier dossiers;
+  private final OfficerInbox tasks;
+  private final DecideTask decide;
+  private final ReceiveAtCounter counter;
   private final DossierPages pages;
   private final WorkingCalendar calendar;
   private final Clock clock;
@@ -60,9 +68,12 @@ class OfficerPages {
   private final DossierPayments payments;
   private final Catalog catalog;
 
-  OfficerPages(DossierService dossiers, DossierPages pages, WorkingCalendar calendar, Clock clock,
-      Problems messages, DossierIntake intake, DossierDocuments documents, DossierPayments payments,
-      Catalog catalog) {
+  OfficerPages(FollowDossier dossiers, OfficerInbox tasks, DecideTask decide, ReceiveAtCounter counter,
+      DossierPages pages, WorkingCalendar calendar, Clock clock, Problems messages, DossierIntake intake,
+      DossierDocuments documents, DossierPayments payments, Catalog catalog) {
+    this.tasks = tasks;
+    this.decide = decide;
+    this.counter = counter;
     this.messages = messages;
     this.intake = intake;
     this.documents = documents;
@@ -82,7 +93,7 @@ class OfficerPages {
   @GetMapping("/inbox")
   String inbox(@AuthenticationPrincipal MotcuaUser officer, @RequestParam(required = false) String urgency,
       Model model) {
-    DossierService.Inbox inbox = dossiers.inbox(officer, 0, INBOX_SIZE);
+    OfficerInbox.Inbox inbox = tasks.inbox(officer, 0, INBOX_SIZE);
     LocalDateTime now = LocalDateTime.now(clock);
     List<InboxLine> lines = inbox.items().stream().map(item -> line(item, inbox.dossiers().get(item.dossierCode()), now))
         .toList();
@@ -157,7 +168,7 @@ class OfficerPages {
       errorField = "newAppointment";
     } else {
       try {
-        dossiers.complete(officer, taskId, new DossierRequests.CompleteTask(decision, note,
+        decide.decide(officer, taskId, new DossierRequests.CompleteTask(decision, note,
             newAppointment == null || newAppointment.isBlank() ? null : parse(newAppointment), trackingNumber));
         redirect.addFlashAttribute("notice", "web.officer.done." + decision);
         redirect.addFlashAttribute("noticeCode", code);
@@ -300,11 +311,11 @@ class OfficerPages {
     if (form.getChannel() != null && form.getChannel() == 2) {
       errors.rejectValue("channel", "web.validation.required");
     }
-    List<DossierIntake.Attachment> files = new ArrayList<>();
+    List<Attachment> files = new ArrayList<>();
     for (Procedure.Component c : procedure.components()) {
       MultipartFile file = request instanceof MultipartHttpServletRequest multipart
           ? multipart.getFile("file_" + c.code()) : null;
-      DossierIntake.Attachment a = DossierIntake.Attachment.of(c.code(), file, null);
+      Attachment a = Attachment.of(c.code(), file, null);
       if (a != null) {
         files.add(a);
       }
@@ -315,13 +326,13 @@ class OfficerPages {
     }
     Dossier dossier;
     try {
-      dossier = intake.enterAtCounter(clerk, new DossierRequests.EnterDossier(procedureCode, form.getChannel(),
+      dossier = counter.receive(clerk, new DossierRequests.EnterDossier(procedureCode, form.getChannel(),
           new DossierRequests.ApplicantInput(form.getName().trim(), form.getIdNumber().trim(), form.getPhone(),
               form.getEmail(), form.getAddress()), form.getPostalTrackingNumber(), form.getResultDelivery(),
           FeeFields.declared(procedure, request), feeTakenAtIntake(request)), files);
-    } catch (DossierIntake.ComponentRefused e) {
+    } catch (ComponentRefused e) {
       return intakePage(clerk, procedureCode, model,
-          Map.of(e.component(), messages.message("error." + e.refusal().code(), e.refusal().args())));
+          Map.of(e.component(), messages.message("error." + e.code(), e.args())));
     } catch (ApiException e) {
       if (FeeFields.isAboutQuantities(e.code()) || FEE_REFUSALS.contains(e.code())) {
         model.addAttribute("feeError", messages.message("error." + e.code(), e.args()));

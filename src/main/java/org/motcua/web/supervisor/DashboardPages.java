@@ -6,7 +6,7 @@ import java.util.List;
 import org.motcua.catalog.Agency;
 import org.motcua.catalog.Catalog;
 import org.motcua.dossier.Dossier;
-import org.motcua.dossier.DossierService;
+import org.motcua.dossier.FollowDossier;
 import java.util.ArrayList;
 import java.util.Comparator;
 import org.motcua.reporting.Breakdown;
@@ -37,10 +37,10 @@ class DashboardPages {
   private final ReportService reports;
   private final Catalog catalog;
   private final Clock clock;
-  private final DossierService dossiers;
+  private final FollowDossier dossiers;
   private final DossierPages pages;
 
-  DashboardPages(ReportService reports, Catalog catalog, Clock clock, DossierService dossiers, DossierPages pages) {
+  DashboardPages(ReportService reports, Catalog catalog, Clock clock, FollowDossier dossiers, DossierPages pages) {
     this.dossiers = dossiers;
     this.pages = pages;
     this.reports = reports;

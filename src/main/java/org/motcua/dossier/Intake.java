@@ -1,0 +1,78 @@
+package org.motcua.dossier;
+
+import java.time.LocalDateTime;
+import java.time.Year;
+import java.util.HashMap;
+import java.util.Map;
+import org.motcua.catalog.Catalog;
+import org.motcua.catalog.FeeSchedule;
+import org.motcua.catalog.Procedure;
+import org.motcua.process.DossierProcess;
+import org.motcua.process.ProcessContract.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps every reception shares, online or at the counter: the procedure and its fee, the applicant's identity,
+ * the dossier's code, and the start of its process.
+ */
+@Component
+class Intake {
+
+  private final Catalog catalog;
+  private final DossierCodes codes;
+  private final DossierLookup lookup;
+  private final DossierProcess process;
+
+  Intake(Catalog catalog, DossierCodes codes, DossierLookup lookup, DossierProcess process) {
+    this.catalog = catalog;
+    this.codes = codes;
+    this.lookup = lookup;
+    this.process = process;
+  }
+
+  Procedure procedure(String code) {
+    return catalog.procedure(code).orElseThrow(() -> IntakeRefusal.UNKNOWN_PROCEDURE.exception(code));
+  }
+
+  /** The fee for the quantities the applicant declared (pages, copies…), by the procedure's schedule. */
+  FeeSchedule.Quote fee(Procedure procedure, Map<String, Integer> declared) {
+    try {
+      return procedure.fee().quote(declared == null ? Map.of() : declared);
+    } catch (FeeSchedule.QuantityException ex) {
+      throw IntakeRefusal.ofFeeReason(ex.reason()).exception(ex.quantity(), procedure.code());
+    }
+  }
+
+  Applicant applicant(DossierRequests.ApplicantInput input, LocalDateTime now) {
+    String idNumber = input.idNumber().trim();
+    if (!IdentityNumbers.isValid(idNumber, Year.from(now))) {
+      throw IntakeRefusal.INVALID_ID_NUMBER.exception(idNumber);
+    }
+    return new Applicant(input.name().trim(), idNumber, input.phone(), input.email(), input.address());
+  }
+
+  /** The next dossier code of the agency (mã hồ sơ), and the agency's path for the reports. */
+  String nextCode(Procedure procedure, LocalDateTime now) {
+    return codes.next(procedure.agencyCode(), now.toLocalDate());
+  }
+
+  String agencyPath(Procedure procedure) {
+    return catalog.path(procedure.agencyCode());
+  }
+
+  /** Stores the new dossier (recording its creation for the counters) and starts its process. */
+  Dossier start(Dossier created, Procedure procedure, Channel channel) {
+    Dossier dossier = lookup.save(created);
+    // Only what the model reads: each engine variable is a row written, read at every step and deleted at the end.
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(Variables.AGENCY_CODE, procedure.agencyCode());
+    variables.put(Variables.CHANNEL, channel.code());
+    // A fee due at submission is asked for before reception; one due before the result, after processing finished.
+    variables.put(Variables.PAYMENT_AT_SUBMISSION, dossier.isFeeDueAtSubmission());
+    // Each step's budget becomes its task's due date through the working-time business calendar.
+    procedure.steps().forEach(step -> variables.put(Variables.budget(step.task()),
+        Variables.workingHours(step.workingHours())));
+    dossier.attachProcess(process.start(procedure.processKey(), dossier.getCode(), variables));
+    return lookup.shown(dossier);
+  }
+}

@@ -1,0 +1,66 @@
+package org.motcua.dossier;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Set;
+import org.motcua.catalog.FeeSchedule;
+import org.motcua.catalog.Procedure;
+import org.motcua.common.Refusal;
+import org.motcua.common.UseCase;
+import org.motcua.security.MotcuaUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Nộp hồ sơ trực tuyến: a citizen submits a dossier online, with its component files or not. The dossier waits in
+ * status 1 (or 6, when the fee is due at submission) for a clerk of the competent agency to receive it.
+ */
+@Service
+public class ReceiveOnline implements UseCase {
+
+  private static final Set<Refusal> REFUSALS = Set.of(IntakeRefusal.UNKNOWN_PROCEDURE,
+      IntakeRefusal.PROCEDURE_NOT_ONLINE, IntakeRefusal.INVALID_ID_NUMBER, IntakeRefusal.UNKNOWN_FEE_QUANTITY,
+      IntakeRefusal.INVALID_FEE_QUANTITY);
+
+  private final Intake intake;
+  private final DossierDocuments documents;
+  private final Clock clock;
+
+  ReceiveOnline(Intake intake, DossierDocuments documents, Clock clock) {
+    this.intake = intake;
+    this.documents = documents;
+    this.clock = clock;
+  }
+
+  @Override
+  public Set<Refusal> refusals() {
+    return REFUSALS;
+  }
+
+  @Transactional
+  public Dossier submit(MotcuaUser citizen, DossierRequests.SubmitDossier request) {
+    return submit(citizen, request, List.of());
+  }
+
+  /**
+   * The submission together with its component files. One transaction: when a file is refused (unknown component,
+   * type, size, warehouse item), no dossier is stored either, and the refusal names the component.
+   */
+  @Transactional
+  public Dossier submit(MotcuaUser citizen, DossierRequests.SubmitDossier request, List<Attachment> files) {
+    Procedure procedure = intake.procedure(request.procedureCode());
+    if (!procedure.onlineLevel().offeredOnline()) {
+      throw IntakeRefusal.PROCEDURE_NOT_ONLINE.exception(procedure.code());
+    }
+    FeeSchedule.Quote fee = intake.fee(procedure, request.feeQuantities());
+    LocalDateTime now = LocalDateTime.now(clock);
+    Applicant applicant = intake.applicant(request.applicant(), now);
+    Dossier dossier = intake.start(Dossier.submitOnline(intake.nextCode(procedure, now), procedure, fee,
+        intake.agencyPath(procedure), applicant, citizen, now, Actor.of(citizen)), procedure, Channel.ONLINE);
+    if (!files.isEmpty()) {
+      documents.attachToNew(citizen, dossier, files);
+    }
+    return dossier;
+  }
+}
