@@ -20,6 +20,19 @@ public interface Refusal {
     return Optional.empty();
   }
 
+  /** A refusal declared as a constant where an enum of them would be too much (one or two per use case). */
+  static Refusal of(String code, HttpStatus status) {
+    return new Declared(code, status, Optional.empty());
+  }
+
+  static Refusal of(String code, HttpStatus status, String field) {
+    return new Declared(code, status, Optional.of(field));
+  }
+
+  /** A refusal declared with {@link #of}. */
+  record Declared(String code, HttpStatus status, Optional<String> field) implements Refusal {
+  }
+
   /** The refusal with the values its message names, ready to throw. */
   default ApiException exception(Object... args) {
     return new ApiException(this, args);

@@ -1,5 +1,6 @@
 package org.motcua.dossier;
 
+import org.motcua.common.RunsUseCase;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,6 +37,8 @@ class DocumentController {
   }
 
   @PostMapping(path = "/api/dossiers/{code}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+
+  @RunsUseCase(DossierDocuments.class)
   @ResponseStatus(HttpStatus.CREATED)
   DocumentView upload(@AuthenticationPrincipal MotcuaUser user, @PathVariable String code,
       @RequestParam String component, @RequestParam("file") MultipartFile file,
@@ -46,6 +49,8 @@ class DocumentController {
   }
 
   @PostMapping("/api/dossiers/{code}/documents/reuse")
+
+  @RunsUseCase(DossierDocuments.class)
   @ResponseStatus(HttpStatus.CREATED)
   DocumentView reuse(@AuthenticationPrincipal MotcuaUser user, @PathVariable String code,
       @Valid @RequestBody DossierRequests.ReuseDocument request) {
@@ -53,12 +58,15 @@ class DocumentController {
   }
 
   @GetMapping("/api/dossiers/{code}/documents")
+
+  @RunsUseCase(DossierDocuments.class)
   List<DocumentView> list(@AuthenticationPrincipal MotcuaUser user, @PathVariable String code) {
     return mapper.toDocumentViews(documents.list(user, code));
   }
 
   /** What the applicant's e-data warehouse can supply for the components still missing. */
   @GetMapping("/api/dossiers/{code}/reuse-offers")
+  @RunsUseCase(DossierDocuments.class)
   List<ReuseOfferView> offers(@AuthenticationPrincipal MotcuaUser user, @PathVariable String code) {
     return documents.reuseOffers(user, code).entrySet().stream()
         .map(e -> new ReuseOfferView(e.getKey(), mapper.toItemViews(e.getValue())))
@@ -66,6 +74,8 @@ class DocumentController {
   }
 
   @PostMapping(path = "/api/dossiers/{code}/result", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+
+  @RunsUseCase(DossierDocuments.class)
   @ResponseStatus(HttpStatus.CREATED)
   DocumentView result(@AuthenticationPrincipal MotcuaUser officer, @PathVariable String code,
       @RequestParam("file") MultipartFile file) {
@@ -73,6 +83,8 @@ class DocumentController {
   }
 
   @GetMapping("/api/documents/{id}/content")
+
+  @RunsUseCase(DossierDocuments.class)
   ResponseEntity<InputStreamResource> download(@AuthenticationPrincipal MotcuaUser user, @PathVariable long id) {
     DossierDocuments.Download download = documents.download(user, id);
     return ResponseEntity.ok()

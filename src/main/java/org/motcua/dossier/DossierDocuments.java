@@ -13,12 +13,15 @@ import java.util.stream.Collectors;
 import org.motcua.catalog.Catalog;
 import org.motcua.catalog.Procedure;
 import org.motcua.common.ApiException;
+import org.motcua.common.Refusal;
+import org.motcua.common.UseCase;
 import org.motcua.document.StoredFile;
 import org.motcua.document.Uploads;
 import org.motcua.security.MotcuaUser;
 import org.motcua.security.Role;
 import org.motcua.warehouse.Warehouse;
 import org.motcua.warehouse.WarehouseItem;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
@@ -28,7 +31,19 @@ import org.springframework.web.multipart.MultipartFile;
  * applicant's e-data warehouse, and the e-result. Keeps the dossier's digitization figures true to its files.
  */
 @Service
-public class DossierDocuments {
+public class DossierDocuments implements UseCase {
+
+  /** No such file, or one of a dossier the caller may not see. Args: id. */
+  static final Refusal UNKNOWN_DOCUMENT = Refusal.of("UNKNOWN_DOCUMENT", HttpStatus.NOT_FOUND);
+  /** The procedure has no component with this code. Args: component, procedure. */
+  static final Refusal UNKNOWN_COMPONENT = Refusal.of("UNKNOWN_COMPONENT", HttpStatus.BAD_REQUEST, "component");
+
+  /** Besides the refusals of the file itself (type, size, quota) and of the warehouse item (see those features). */
+  @Override
+  public Set<Refusal> refusals() {
+    return Set.of(AccessRefusal.UNKNOWN_DOSSIER, AccessRefusal.DOSSIER_ACCESS_DENIED, UNKNOWN_DOCUMENT,
+        UNKNOWN_COMPONENT, DossierRefusal.Reason.DOCUMENTS_CLOSED, DossierRefusal.Reason.RESULT_NOT_EXPECTED);
+  }
 
   private final DossierRepository dossiers;
   private final DossierDocumentRepository documents;
@@ -197,7 +212,7 @@ public class DossierDocuments {
   public Download download(MotcuaUser user, long documentId) {
     DossierDocument document = documents.findById(documentId)
         .filter(d -> DossierAccess.canRead(user, d.getDossier()))
-        .orElseThrow(() -> ApiException.notFound("UNKNOWN_DOCUMENT", documentId));
+        .orElseThrow(() -> UNKNOWN_DOCUMENT.exception(documentId));
     DossierAccess.checkApplicantOrHandler(user, document.getDossier());
     return new Download(document.getFilename(), document.getContentType(), document.getSizeBytes(),
         uploads.open(document.file().storageKey()));
@@ -242,7 +257,7 @@ public class DossierDocuments {
 
   private Procedure.Component component(Dossier dossier, String componentCode) {
     return components(dossier).stream().filter(c -> c.code().equals(componentCode)).findFirst()
-        .orElseThrow(() -> ApiException.badRequest("UNKNOWN_COMPONENT", componentCode, dossier.getProcedureCode()));
+        .orElseThrow(() -> UNKNOWN_COMPONENT.exception(componentCode, dossier.getProcedureCode()));
   }
 
   /** The components the dossier was submitted with; the live catalog only for dossiers older than snapshots. */

@@ -13,6 +13,8 @@ import org.motcua.catalog.Agency;
 import org.motcua.catalog.Catalog;
 import org.motcua.catalog.Procedure;
 import org.motcua.common.ApiException;
+import org.motcua.common.Refusal;
+import org.springframework.http.HttpStatus;
 import org.motcua.common.WebConfig;
 import org.motcua.forms.ApologyNotice;
 import org.motcua.forms.ApplicantInfo;
@@ -42,7 +44,26 @@ import org.springframework.transaction.annotation.Transactional;
  * Official forms are always in Vietnamese.
  */
 @Service
-public class DossierForms {
+public class DossierForms implements org.motcua.common.UseCase {
+
+  /** No form by that name. Args: name. */
+  static final Refusal UNKNOWN_FORM = Refusal.of("UNKNOWN_FORM", HttpStatus.NOT_FOUND);
+  /** The dossier has not reached the step that issues this form. Args: form, code. */
+  static final Refusal FORM_NOT_AVAILABLE = Refusal.of("FORM_NOT_AVAILABLE", HttpStatus.CONFLICT);
+  /** A register's period ends before it starts or is too long. Args: from, to. */
+  static final Refusal INVALID_PERIOD = Refusal.of("INVALID_PERIOD", HttpStatus.BAD_REQUEST, "from");
+  /** Args: agency code. */
+  static final Refusal UNKNOWN_AGENCY = Refusal.of("UNKNOWN_AGENCY", HttpStatus.BAD_REQUEST, "agency");
+  /** An agency outside the caller's own (an officer) or subtree (a supervisor). Args: agency code. */
+  static final Refusal REPORT_SCOPE_DENIED = Refusal.of("REPORT_SCOPE_DENIED", HttpStatus.FORBIDDEN, "agency");
+  /** Args: the most rows a printed register holds. */
+  static final Refusal REGISTER_TOO_LARGE = Refusal.of("REGISTER_TOO_LARGE", HttpStatus.BAD_REQUEST);
+
+  @Override
+  public java.util.Set<Refusal> refusals() {
+    return java.util.Set.of(AccessRefusal.UNKNOWN_DOSSIER, UNKNOWN_FORM, FORM_NOT_AVAILABLE, INVALID_PERIOD,
+        UNKNOWN_AGENCY, REPORT_SCOPE_DENIED, REGISTER_TOO_LARGE);
+  }
 
   /** The forms a dossier may have, by the name used in the URL. */
   public enum Form {
@@ -52,7 +73,7 @@ public class DossierForms {
     static Form byUrlName(String name) {
       return java.util.Arrays.stream(values())
           .filter(f -> f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-').equals(name))
-          .findFirst().orElseThrow(() -> ApiException.notFound("UNKNOWN_FORM", name));
+          .findFirst().orElseThrow(() -> UNKNOWN_FORM.exception(name));
     }
   }
 
@@ -174,18 +195,18 @@ public class DossierForms {
   @Transactional(readOnly = true)
   public byte[] register(MotcuaUser user, LocalDate from, LocalDate to, String agencyCode) {
     if (to.isBefore(from)) {
-      throw ApiException.badRequest("INVALID_PERIOD", from, to);
+      throw INVALID_PERIOD.exception(from, to);
     }
     String agency = agencyCode == null ? user.agencyCode() : agencyCode;
     if (agency == null || catalog.agency(agency).isEmpty()) {
-      throw ApiException.badRequest("UNKNOWN_AGENCY", agencyCode);
+      throw UNKNOWN_AGENCY.exception(agencyCode);
     }
     // Supervisors and admins read an agency with the units below it; officers only their own agency's dossiers,
     // the ones they may open (DossierAccess), not those of the offices under their department.
     boolean subtree = user.is(Role.ADMIN) || (user.is(Role.SUPERVISOR) && catalog.isWithin(agency, user.agencyCode()));
     boolean ownAgency = !user.is(Role.SUPERVISOR) && user.role().isOfficer() && agency.equals(user.agencyCode());
     if (!subtree && !ownAgency) {
-      throw ApiException.forbidden("REPORT_SCOPE_DENIED", agency);
+      throw REPORT_SCOPE_DENIED.exception(agency);
     }
     LocalDateTime start = from.atStartOfDay();
     LocalDateTime end = to.plusDays(1).atStartOfDay();
@@ -193,7 +214,7 @@ public class DossierForms {
     List<Dossier> received = subtree ? repository.findReceivedWithin(agency, start, end, firstRows)
         : repository.findReceivedBy(agency, start, end, firstRows);
     if (received.size() > MAX_REGISTER_ROWS) {
-      throw ApiException.badRequest("REGISTER_TOO_LARGE", MAX_REGISTER_ROWS);
+      throw REGISTER_TOO_LARGE.exception(MAX_REGISTER_ROWS);
     }
     List<Register.Row> rows = new ArrayList<>();
     for (Dossier d : received) {
@@ -237,7 +258,7 @@ public class DossierForms {
   }
 
   private static ApiException notAvailable(Dossier d, Form form) {
-    return ApiException.conflict("FORM_NOT_AVAILABLE", form.name().toLowerCase().replace('_', '-'), d.getCode());
+    return FORM_NOT_AVAILABLE.exception(form.name().toLowerCase().replace('_', '-'), d.getCode());
   }
 
   private String text(String key) {

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.motcua.common.Refusal;
+import org.motcua.common.UseCase;
 import org.motcua.payment.Charge;
 import org.motcua.payment.ChargeSettled;
 import org.motcua.payment.Payments;
@@ -19,7 +22,14 @@ import org.springframework.transaction.annotation.Transactional;
  * settled — in the same transaction, the dossier moves on and its process leaves the payment wait.
  */
 @Service
-public class DossierPayments {
+public class DossierPayments implements UseCase {
+
+  /** Besides the refusals of the payment feature itself (the gateway, the charge). */
+  @Override
+  public Set<Refusal> refusals() {
+    return Set.of(AccessRefusal.UNKNOWN_DOSSIER, AccessRefusal.DOSSIER_ACCESS_DENIED,
+        DossierRefusal.Reason.NO_OPEN_CHARGE, IntakeRefusal.UNKNOWN_EXEMPTION);
+  }
 
   private final DossierLookup dossiers;
   private final Payments payments;

@@ -1,5 +1,6 @@
 package org.motcua.dossier;
 
+import org.motcua.common.RunsUseCase;
 import java.time.LocalDate;
 import org.motcua.security.MotcuaUser;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -28,6 +29,7 @@ class FormController {
    * (the e-receipt of the fee).
    */
   @GetMapping("/api/dossiers/{code}/forms/{form}")
+  @RunsUseCase(DossierForms.class)
   ResponseEntity<byte[]> form(@AuthenticationPrincipal MotcuaUser user, @PathVariable String code,
       @PathVariable String form) {
     return pdf(forms.render(user, code, form), code + "-" + form + ".pdf");
@@ -38,6 +40,7 @@ class FormController {
    * supervisors their subtree, admins any agency.
    */
   @GetMapping("/api/register")
+  @RunsUseCase(DossierForms.class)
   ResponseEntity<byte[]> register(@AuthenticationPrincipal MotcuaUser user,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,

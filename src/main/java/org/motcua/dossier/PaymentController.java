@@ -1,5 +1,6 @@
 package org.motcua.dossier;
 
+import org.motcua.common.RunsUseCase;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -46,24 +47,31 @@ class PaymentController {
   }
 
   @GetMapping("/api/dossiers/{code}/payments")
+
+  @RunsUseCase(DossierPayments.class)
   List<ChargeView> charges(@AuthenticationPrincipal MotcuaUser user, @PathVariable String code) {
     return payments.charges(user, code).stream().map(ChargeView::of).toList();
   }
 
   /** Returns the gateway page the citizen's browser should open. */
   @PostMapping("/api/dossiers/{code}/payments/online")
+  @RunsUseCase(DossierPayments.class)
   Map<String, String> online(@AuthenticationPrincipal MotcuaUser citizen, @PathVariable String code,
       HttpServletRequest request) {
     return Map.of("redirectUrl", payments.payOnline(citizen, code, request.getRemoteAddr()));
   }
 
   @PostMapping("/api/dossiers/{code}/payments/counter")
+
+  @RunsUseCase(DossierPayments.class)
   ChargeView counter(@AuthenticationPrincipal MotcuaUser clerk, @PathVariable String code,
       @Valid @RequestBody CounterPayment payment) {
     return ChargeView.of(payments.payAtCounter(clerk, code, payment.method(), payment.receiptNumber().trim()));
   }
 
   @PostMapping("/api/dossiers/{code}/payments/exemption")
+
+  @RunsUseCase(DossierPayments.class)
   ChargeView exempt(@AuthenticationPrincipal MotcuaUser clerk, @PathVariable String code,
       @Valid @RequestBody Exemption exemption) {
     return ChargeView.of(payments.exempt(clerk, code, exemption.reasonCode().trim(), exemption.note()));
