@@ -272,6 +272,75 @@ class ArchitectureTest {
     }
   }
 
+  // --- The dossier records its changes; whoever changes it saves it, which publishes them --------------------------
+
+  /**
+   * A transition of {@link org.motcua.dossier.Dossier} is a method that writes a history line ({@code record}),
+   * directly or through a private helper: that is where the dossier records its {@code DossierChanged}. The change
+   * reaches the counters when the dossier is saved through its repository (Spring Data publishes the recorded
+   * events), so a class that calls a transition must also save: otherwise its change would skip the indicators.
+   */
+  @ArchTest
+  static void whoeverChangesADossierSavesIt(JavaClasses classes) {
+    JavaClass dossier = classes.get("org.motcua.dossier.Dossier");
+    Set<JavaMethod> transitions = new LinkedHashSet<>();
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (JavaMethod method : dossier.getMethods()) {
+        boolean writesHistory = method.getMethodCallsFromSelf().stream().anyMatch(call ->
+            call.getTargetOwner().equals(dossier) && (call.getName().equals("record")
+                || transitions.stream().anyMatch(t -> t.getName().equals(call.getName()))));
+        // Static factories create a dossier: Intake.start saves it, checked by the same rule on its callers' side.
+        if (writesHistory && !method.getName().equals("record") && !method.getModifiers().contains(JavaModifier.STATIC)
+            && transitions.add(method)) {
+          grew = true;
+        }
+      }
+    }
+    assertThat(transitions).extracting(JavaMethod::getName).contains("receive", "finish", "requestWithdrawal");
+    Set<String> unsaved = new TreeSet<>();
+    for (JavaClass origin : classes) {
+      if (topLevel(origin).equals(dossier)) {
+        continue;
+      }
+      boolean changes = origin.getMethodCallsFromSelf().stream().anyMatch(call -> call.getTargetOwner().equals(dossier)
+          && (call.getName().equals("record") || transitions.stream().anyMatch(t -> t.getName().equals(call.getName()))));
+      boolean saves = origin.getMethodCallsFromSelf().stream().anyMatch(call -> call.getName().equals("save")
+          && (call.getTargetOwner().getName().equals("org.motcua.dossier.DossierRepository")
+              || call.getTargetOwner().getName().equals("org.motcua.dossier.DossierLookup")));
+      if (changes && !saves) {
+        unsaved.add(origin.getName());
+      }
+    }
+    assertThat(unsaved).as("classes that change a dossier without saving it (its DossierChanged would never reach "
+        + "the indicator counters, the outbox or the metrics)").isEmpty();
+  }
+
+  // --- Use cases stay small -------------------------------------------------------------------------------------------
+
+  /** Issue 20: no class of the dossier side over 300 lines but the entity, which holds the lifecycle's rules. */
+  @ArchTest
+  static void dossierClassesStaySmall(JavaClasses classes) throws IOException {
+    Set<String> large = new TreeSet<>();
+    try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/java/org/motcua/dossier"))) {
+      for (var file : files.toList()) {
+        long lines = java.nio.file.Files.readAllLines(file).size();
+        if (lines > 300 && !file.getFileName().toString().equals("Dossier.java")) {
+          large.add(file.getFileName() + " (" + lines + " lines)");
+        }
+      }
+    }
+    assertThat(large).as("dossier classes over 300 lines: split them into use cases a clerk would name").isEmpty();
+  }
+
+  /** Every use case declares what it may refuse, so that the API documents it (see {@code RunsUseCase}). */
+  @ArchTest
+  static final ArchRule useCasesAreServicesThatDeclareRefusals = classes()
+      .that().implement(org.motcua.common.UseCase.class)
+      .should().beAnnotatedWith(org.springframework.stereotype.Service.class)
+      .because("an operation's @RunsUseCase names the use case bean whose refusals the OpenAPI document lists");
+
   // --- No entity leaks into the API ---------------------------------------------------------------------------------
 
   @ArchTest
