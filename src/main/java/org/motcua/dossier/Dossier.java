@@ -792,6 +792,11 @@ public class Dossier {
     return dueSoon;
   }
 
+  /** Past its appointment and still without a result: what the overdue tag of a list means. */
+  public boolean isOverdueWithoutResult() {
+    return overdue && finishedAt == null;
+  }
+
   public boolean isOverdue() {
     return overdue;
   }

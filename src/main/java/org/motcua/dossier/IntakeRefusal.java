@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatus;
 
 /** Why a dossier is not received (online or at the counter): what the applicant or the clerk must correct. */
 public enum IntakeRefusal implements Refusal {
+  // Field "fee": the fee box of a page (quantities; at the counter, the payment or exemption taken with the dossier).
   /** The procedure code is not in the catalogue. Args: code. */
   UNKNOWN_PROCEDURE(HttpStatus.BAD_REQUEST, "procedureCode"),
   /** The procedure is not offered online (dịch vụ công trực tuyến một phần / toàn trình). Args: code. */
@@ -27,15 +28,15 @@ public enum IntakeRefusal implements Refusal {
   /** Not a valid CCCD (12 digits) or tax code. Args: number. */
   INVALID_ID_NUMBER(HttpStatus.BAD_REQUEST, "idNumber"),
   /** A declared fee quantity the procedure's fee schedule does not know. Args: quantity, procedure. */
-  UNKNOWN_FEE_QUANTITY(HttpStatus.BAD_REQUEST, null),
+  UNKNOWN_FEE_QUANTITY(HttpStatus.BAD_REQUEST, "fee"),
   /** A declared fee quantity out of its allowed range. Args: quantity, procedure. */
-  INVALID_FEE_QUANTITY(HttpStatus.BAD_REQUEST, null),
+  INVALID_FEE_QUANTITY(HttpStatus.BAD_REQUEST, "fee"),
   /** A fee taken at intake for a procedure whose fee is not due at submission. Args: procedure. */
-  NO_FEE_DUE_AT_SUBMISSION(HttpStatus.BAD_REQUEST, null),
+  NO_FEE_DUE_AT_SUBMISSION(HttpStatus.BAD_REQUEST, "fee"),
   /** A fee taken at the counter needs its method and receipt number. No args. */
-  COUNTER_PAYMENT_INCOMPLETE(HttpStatus.BAD_REQUEST, "receiptNumber"),
+  COUNTER_PAYMENT_INCOMPLETE(HttpStatus.BAD_REQUEST, "fee"),
   /** An exemption ground the procedure does not list. Args: ground, procedure. */
-  UNKNOWN_EXEMPTION(HttpStatus.BAD_REQUEST, "exemptionCode");
+  UNKNOWN_EXEMPTION(HttpStatus.BAD_REQUEST, "fee");
 
   private final HttpStatus status;
   private final String field;
