@@ -2,7 +2,6 @@ package org.motcua.web;
 
 import java.util.List;
 import org.motcua.common.ApiException;
-import org.motcua.common.Problems;
 import org.motcua.dossier.CounterIntake;
 import org.motcua.dossier.Dossier;
 import org.motcua.dossier.DossierDocuments;
@@ -24,10 +23,7 @@ public class DossierIntake {
   private final DossierService dossiers;
   private final CounterIntake counter;
   private final DossierDocuments documents;
-  private final Problems messages;
-
-  DossierIntake(DossierService dossiers, CounterIntake counter, DossierDocuments documents, Problems messages) {
-    this.messages = messages;
+  DossierIntake(DossierService dossiers, CounterIntake counter, DossierDocuments documents) {
     this.dossiers = dossiers;
     this.counter = counter;
     this.documents = documents;
@@ -93,24 +89,6 @@ public class DossierIntake {
       attach(user, code, List.of(file));
     }
     return dossiers.provideSupplement(user, code, note);
-  }
-
-  /**
-   * One file from a dossier page's upload form (a citizen's component, a clerk's scan). Returns the message to show
-   * next to the form when nothing was chosen or the file was refused; empty when it was stored.
-   */
-  public java.util.Optional<String> attachFromPage(MotcuaUser user, String code, String component,
-      MultipartFile file) {
-    if (component == null || component.isBlank() || file == null || file.isEmpty()) {
-      return java.util.Optional.of(messages.message(component == null || component.isBlank()
-          ? "web.upload.chooseComponent" : "web.upload.chooseFile"));
-    }
-    try {
-      attach(user, code, List.of(new Attachment(component, file, null)));
-      return java.util.Optional.empty();
-    } catch (ComponentRefused e) {
-      return java.util.Optional.of(messages.message("error." + e.refusal().code(), e.refusal().args()));
-    }
   }
 
   @Transactional

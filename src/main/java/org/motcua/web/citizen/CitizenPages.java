@@ -22,6 +22,8 @@ import org.motcua.web.DossierIntake;
 import org.motcua.web.DossierIntake.Attachment;
 import org.motcua.web.DossierPages;
 import org.motcua.web.FeeFields;
+import org.motcua.web.FormRefusals;
+import org.motcua.web.UploadHandler;
 import org.springframework.data.domain.Page;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -56,10 +58,12 @@ class CitizenPages {
   private final DossierPayments payments;
   private final Warehouse warehouse;
   private final Problems messages;
+  private final FormRefusals refusals;
+  private final UploadHandler uploads;
 
   CitizenPages(DossierService dossiers, DossierPages pages, Catalog catalog, CatalogPages catalogPages,
       DossierIntake intake, DossierDocuments documents, DossierPayments payments, Warehouse warehouse,
-      Problems messages) {
+      Problems messages, FormRefusals refusals, UploadHandler uploads) {
     this.dossiers = dossiers;
     this.pages = pages;
     this.catalog = catalog;
@@ -69,6 +73,8 @@ class CitizenPages {
     this.payments = payments;
     this.warehouse = warehouse;
     this.messages = messages;
+    this.refusals = refusals;
+    this.uploads = uploads;
   }
 
   /** A document of the citizen's e-data warehouse that can stand in for a component. */
@@ -108,18 +114,15 @@ class CitizenPages {
     Dossier dossier;
     try {
       dossier = intake.submitOnline(citizen, new DossierRequests.SubmitDossier(procedureCode,
-          new DossierRequests.ApplicantInput(form.getName().trim(), form.getIdNumber().trim(), form.getPhone(),
-              form.getEmail(), form.getAddress().trim()), FeeFields.declared(procedure, request)), files);
+          form.applicant(), FeeFields.declared(procedure, request)), files);
     } catch (DossierIntake.ComponentRefused e) {
-      componentErrors.put(e.component(), messages.message("error." + e.refusal().code(), e.refusal().args()));
+      componentErrors.put(e.component(), refusals.message(e.refusal()));
       return submitPage(citizen, procedureCode, model, componentErrors);
     } catch (ApiException e) {
-      if (FeeFields.isAboutQuantities(e.code())) {
-        model.addAttribute("feeError", messages.message("error." + e.code(), e.args()));
-      } else if (e.code().equals("INVALID_ID_NUMBER")) {
-        errors.rejectValue("idNumber", "error.INVALID_ID_NUMBER", e.args(), null);
+      if (refusals.isAbout(e, FeeFields.FIELD)) {
+        model.addAttribute("feeError", refusals.message(e));
       } else {
-        throw e;
+        refusals.reject(e, errors);
       }
       return submitPage(citizen, procedureCode, model, componentErrors);
     }
@@ -194,13 +197,8 @@ class CitizenPages {
   String upload(@AuthenticationPrincipal MotcuaUser citizen, @PathVariable String code,
       @RequestParam(required = false) String component, @RequestParam(required = false) MultipartFile file,
       Model model, RedirectAttributes redirect) {
-    java.util.Optional<String> refused = intake.attachFromPage(citizen, code, component, file);
-    if (refused.isPresent()) {
-      model.addAttribute("uploadError", refused.get());
-      return dossier(citizen, code, model);
-    }
-    redirect.addFlashAttribute("notice", "web.upload.done");
-    return "redirect:/citizen/dossiers/" + code;
+    return uploads.upload(citizen, code, component, file, model, redirect, "/citizen/dossiers/" + code,
+        () -> dossier(citizen, code, model));
   }
 
   /** Nộp bổ sung: the applicant says what they supplied, with the missing file; the dossier goes back. */
@@ -223,7 +221,7 @@ class CitizenPages {
     try {
       intake.supplement(citizen, code, note.trim(), hasFile ? new Attachment(component, file, null) : null);
     } catch (DossierIntake.ComponentRefused e) {
-      model.addAttribute("supplementFileError", messages.message("error." + e.refusal().code(), e.refusal().args()));
+      model.addAttribute("supplementFileError", refusals.message(e.refusal()));
       model.addAttribute("note", note);
       return dossier(citizen, code, model);
     }
