@@ -1,6 +1,8 @@
 package org.motcua.dossier;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,6 +16,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 import org.motcua.document.StoredFile;
+import org.motcua.document.StoredFileReference;
 
 /** A file of a dossier: a scan or upload of a component (thành phần hồ sơ), or the e-result (kết quả điện tử). */
 @Entity
@@ -42,20 +45,13 @@ public class DossierDocument {
   @Column(name = "component_code")
   private String componentCode;
 
-  @Column(nullable = false)
-  private String filename;
-
-  @Column(name = "content_type", nullable = false)
-  private String contentType;
-
-  @Column(name = "size_bytes", nullable = false)
-  private long sizeBytes;
-
-  @Column(nullable = false)
-  private String sha256;
-
-  @Column(name = "storage_key", nullable = false)
-  private String storageKey;
+  @Embedded
+  @AttributeOverride(name = "filename", column = @Column(name = "filename", nullable = false))
+  @AttributeOverride(name = "contentType", column = @Column(name = "content_type", nullable = false))
+  @AttributeOverride(name = "sizeBytes", column = @Column(name = "size_bytes", nullable = false))
+  @AttributeOverride(name = "sha256", column = @Column(name = "sha256", nullable = false))
+  @AttributeOverride(name = "storageKey", column = @Column(name = "storage_key", nullable = false))
+  private StoredFileReference file;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
@@ -88,11 +84,7 @@ public class DossierDocument {
     this.dossier = dossier;
     this.kind = kind;
     this.componentCode = componentCode;
-    this.filename = file.filename();
-    this.contentType = file.contentType();
-    this.sizeBytes = file.sizeBytes();
-    this.sha256 = file.sha256();
-    this.storageKey = file.storageKey();
+    this.file = StoredFileReference.of(file);
     this.source = source;
     this.warehouseItemId = warehouseItemId;
     this.uploadedAt = uploadedAt;
@@ -119,7 +111,7 @@ public class DossierDocument {
   }
 
   StoredFile file() {
-    return new StoredFile(storageKey, filename, contentType, sizeBytes, sha256);
+    return file.file();
   }
 
   public Long getId() {
@@ -139,19 +131,19 @@ public class DossierDocument {
   }
 
   public String getFilename() {
-    return filename;
+    return file.getFilename();
   }
 
   public String getContentType() {
-    return contentType;
+    return file.getContentType();
   }
 
   public long getSizeBytes() {
-    return sizeBytes;
+    return file.getSizeBytes();
   }
 
   public String getSha256() {
-    return sha256;
+    return file.getSha256();
   }
 
   public Source getSource() {

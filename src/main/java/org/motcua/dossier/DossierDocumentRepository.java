@@ -11,6 +11,6 @@ interface DossierDocumentRepository extends JpaRepository<DossierDocument, Long>
   @Query("select d from DossierDocument d where d.dossier = :dossier order by d.id")
   List<DossierDocument> findByDossierOrderByIdAsc(Dossier dossier);
 
-  @Query("select coalesce(sum(d.sizeBytes), 0) from DossierDocument d where d.dossier = :dossier")
+  @Query("select coalesce(sum(d.file.sizeBytes), 0) from DossierDocument d where d.dossier = :dossier")
   long totalBytes(Dossier dossier);
 }

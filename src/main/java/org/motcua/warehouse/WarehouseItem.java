@@ -1,6 +1,8 @@
 package org.motcua.warehouse;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -10,6 +12,7 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import org.motcua.document.StoredFile;
+import org.motcua.document.StoredFileReference;
 
 /**
  * A document in a person's or organisation's e-data warehouse (kho dữ liệu điện tử), keyed by CCCD or tax code:
@@ -46,20 +49,13 @@ public class WarehouseItem {
   @Column(name = "source_dossier_code", nullable = false)
   private String sourceDossierCode;
 
-  @Column(nullable = false)
-  private String filename;
-
-  @Column(name = "content_type", nullable = false)
-  private String contentType;
-
-  @Column(name = "size_bytes", nullable = false)
-  private long sizeBytes;
-
-  @Column(nullable = false)
-  private String sha256;
-
-  @Column(name = "storage_key", nullable = false)
-  private String storageKey;
+  @Embedded
+  @AttributeOverride(name = "filename", column = @Column(name = "filename", nullable = false))
+  @AttributeOverride(name = "contentType", column = @Column(name = "content_type", nullable = false))
+  @AttributeOverride(name = "sizeBytes", column = @Column(name = "size_bytes", nullable = false))
+  @AttributeOverride(name = "sha256", column = @Column(name = "sha256", nullable = false))
+  @AttributeOverride(name = "storageKey", column = @Column(name = "storage_key", nullable = false))
+  private StoredFileReference file;
 
   @Column(name = "created_at", nullable = false)
   private LocalDateTime createdAt;
@@ -76,11 +72,7 @@ public class WarehouseItem {
     this.issuedOn = issuedOn;
     this.validUntil = validUntil;
     this.sourceDossierCode = sourceDossierCode;
-    this.filename = file.filename();
-    this.contentType = file.contentType();
-    this.sizeBytes = file.sizeBytes();
-    this.sha256 = file.sha256();
-    this.storageKey = file.storageKey();
+    this.file = StoredFileReference.of(file);
     this.createdAt = createdAt;
   }
 
@@ -89,7 +81,7 @@ public class WarehouseItem {
   }
 
   public StoredFile file() {
-    return new StoredFile(storageKey, filename, contentType, sizeBytes, sha256);
+    return file.file();
   }
 
   public Long getId() {
@@ -125,18 +117,18 @@ public class WarehouseItem {
   }
 
   public String getFilename() {
-    return filename;
+    return file.getFilename();
   }
 
   public String getContentType() {
-    return contentType;
+    return file.getContentType();
   }
 
   public long getSizeBytes() {
-    return sizeBytes;
+    return file.getSizeBytes();
   }
 
   public String getSha256() {
-    return sha256;
+    return file.getSha256();
   }
 }

@@ -12,6 +12,6 @@ interface WarehouseRepository extends JpaRepository<WarehouseItem, Long> {
 
   // A query string, not derived from the name: its SQL is translated once (this runs for every file at reception).
   @Query("select case when count(i) > 0 then true else false end from WarehouseItem i"
-      + " where i.ownerIdNumber = :ownerIdNumber and i.sha256 = :sha256 and i.documentType = :documentType")
+      + " where i.ownerIdNumber = :ownerIdNumber and i.file.sha256 = :sha256 and i.documentType = :documentType")
   boolean existsByOwnerIdNumberAndSha256AndDocumentType(String ownerIdNumber, String sha256, String documentType);
 }

@@ -26,7 +26,8 @@ public class DossierPages {
 
   /**
    * A dossier with its applicant, processing-control slip and open steps, and what its state allows (the dossier's
-   * own answers: the pages compare no status numbers).
+   * own answers: the pages compare no status numbers). {@code overdue}: past its appointment date with no result yet
+   * (see {@link Dossier#isOverdueWithoutResult()}), the "Quá hạn" tag.
    */
   public record DossierPage(String code, String procedureCode, String procedureName, String field, String agencyName,
       int channel, int status, Applicant applicant, String submittedOnBehalfBy, LocalDateTime submittedAt, LocalDateTime receivedAt,
@@ -90,6 +91,11 @@ public class DossierPages {
     public boolean settled() {
       return "PAID".equals(status) || "EXEMPT".equals(status);
     }
+
+    /** Still to be paid. */
+    public boolean open() {
+      return "OPEN".equals(status);
+    }
   }
 
   /** A component of the procedure, for the upload forms. */
@@ -109,7 +115,7 @@ public class DossierPages {
       String assignee, List<String> decisions) {
   }
 
-  /** A line of a dossier list. */
+  /** A line of a dossier list; {@code overdue} as in {@link DossierPage}. */
   public record DossierRow(String code, String procedureName, String agencyName, int status, String applicantName,
       LocalDateTime submittedAt, LocalDateTime dueAt, boolean overdue) {
   }
@@ -126,7 +132,8 @@ public class DossierPages {
         agencyName(d.getAgencyCode()), d.getChannel().code(), d.getStatus().code(),
         new Applicant(a.getName(), a.getIdNumber(), a.getPhone(), a.getEmail(), a.getAddress()),
         d.isSubmittedOnBehalf() ? d.getOwnerUsername() : null, d.getSubmittedAt(), d.getReceivedAt(), d.getDueAt(), d.getFinishedAt(), d.getReturnedAt(),
-        d.getTimeliness() == null ? null : d.getTimeliness().name(), d.isOverdue(), d.getSupplementCount(), guide,
+        d.getTimeliness() == null ? null : d.getTimeliness().name(), d.isOverdueWithoutResult(), d.getSupplementCount(),
+        guide,
         events.stream().map(this::line).toList(),
         openSteps.stream().map(DossierPages::step).toList(), d.isResultDigitized(), d.getSatisfactionRating(),
         d.getSatisfactionComment(), d.getAppointmentAt() != null, Allows.of(d));
@@ -154,7 +161,7 @@ public class DossierPages {
 
   public DossierRow row(Dossier d) {
     return new DossierRow(d.getCode(), d.getProcedureName(), agencyName(d.getAgencyCode()), d.getStatus().code(),
-        d.getApplicant().getName(), d.getSubmittedAt(), d.getDueAt(), d.isOverdue());
+        d.getApplicant().getName(), d.getSubmittedAt(), d.getDueAt(), d.isOverdueWithoutResult());
   }
 
   public static Step step(WorkItem item) {

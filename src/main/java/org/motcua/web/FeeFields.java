@@ -15,6 +15,9 @@ import org.motcua.catalog.Procedure.Exemption;
 public record FeeFields(boolean shown, boolean dueAtSubmission, String due, long commonCaseVnd,
     List<Field> quantities, List<Exemption> exemptions) {
 
+  /** The form field a fee refusal is shown at: the quantities, and on the counter form the fee taken there. */
+  public static final String FIELD = "fee";
+
   private static final String PREFIX = "qty_";
 
   /** One quantity field, with what the person entered (or the default). */
@@ -44,10 +47,5 @@ public record FeeFields(boolean shown, boolean dueAtSubmission, String due, long
       }
     }
     return declared;
-  }
-
-  /** Whether a refusal of the service is about the fee quantities, to be shown next to them. */
-  public static boolean isAboutQuantities(String errorCode) {
-    return errorCode.equals("INVALID_FEE_QUANTITY") || errorCode.equals("UNKNOWN_FEE_QUANTITY");
   }
 }

@@ -17,7 +17,6 @@ import org.motcua.dossier.DossierPayments;
 import org.motcua.dossier.DossierRequests;
 import org.motcua.security.MotcuaUser;
 import org.motcua.warehouse.Warehouse;
-import org.motcua.web.DossierIntake;
 import org.motcua.dossier.Attachment;
 import org.motcua.dossier.ComponentRefused;
 import org.motcua.dossier.FollowDossier;
@@ -26,6 +25,8 @@ import org.motcua.dossier.RateDossier;
 import org.motcua.dossier.ReceiveOnline;
 import org.motcua.web.DossierPages;
 import org.motcua.web.FeeFields;
+import org.motcua.web.FormRefusals;
+import org.motcua.web.UploadHandler;
 import org.springframework.data.domain.Page;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -58,15 +59,16 @@ class CitizenPages {
   private final DossierPages pages;
   private final Catalog catalog;
   private final CatalogPages catalogPages;
-  private final DossierIntake intake;
   private final DossierDocuments documents;
   private final DossierPayments payments;
   private final Warehouse warehouse;
   private final Problems messages;
+  private final FormRefusals refusals;
+  private final UploadHandler uploads;
 
   CitizenPages(FollowDossier dossiers, ReceiveOnline online, ProvideSupplement supplement, RateDossier rating,
-      DossierPages pages, Catalog catalog, CatalogPages catalogPages, DossierIntake intake, DossierDocuments documents,
-      DossierPayments payments, Warehouse warehouse, Problems messages) {
+      DossierPages pages, Catalog catalog, CatalogPages catalogPages, DossierDocuments documents,
+      DossierPayments payments, Warehouse warehouse, Problems messages, FormRefusals refusals, UploadHandler uploads) {
     this.dossiers = dossiers;
     this.online = online;
     this.supplement = supplement;
@@ -74,11 +76,12 @@ class CitizenPages {
     this.pages = pages;
     this.catalog = catalog;
     this.catalogPages = catalogPages;
-    this.intake = intake;
     this.documents = documents;
     this.payments = payments;
     this.warehouse = warehouse;
     this.messages = messages;
+    this.refusals = refusals;
+    this.uploads = uploads;
   }
 
   /** A document of the citizen's e-data warehouse that can stand in for a component. */
@@ -118,18 +121,15 @@ class CitizenPages {
     Dossier dossier;
     try {
       dossier = online.submit(citizen, new DossierRequests.SubmitDossier(procedureCode,
-          new DossierRequests.ApplicantInput(form.getName().trim(), form.getIdNumber().trim(), form.getPhone(),
-              form.getEmail(), form.getAddress().trim()), FeeFields.declared(procedure, request)), files);
+          form.applicant(), FeeFields.declared(procedure, request)), files);
     } catch (ComponentRefused e) {
-      componentErrors.put(e.component(), messages.message("error." + e.code(), e.args()));
+      componentErrors.put(e.component(), refusals.message(e));
       return submitPage(citizen, procedureCode, model, componentErrors);
     } catch (ApiException e) {
-      if (FeeFields.isAboutQuantities(e.code())) {
-        model.addAttribute("feeError", messages.message("error." + e.code(), e.args()));
-      } else if (e.code().equals("INVALID_ID_NUMBER")) {
-        errors.rejectValue("idNumber", "error.INVALID_ID_NUMBER", e.args(), null);
+      if (refusals.isAbout(e, FeeFields.FIELD)) {
+        model.addAttribute("feeError", refusals.message(e));
       } else {
-        throw e;
+        refusals.reject(e, errors);
       }
       return submitPage(citizen, procedureCode, model, componentErrors);
     }
@@ -204,13 +204,8 @@ class CitizenPages {
   String upload(@AuthenticationPrincipal MotcuaUser citizen, @PathVariable String code,
       @RequestParam(required = false) String component, @RequestParam(required = false) MultipartFile file,
       Model model, RedirectAttributes redirect) {
-    java.util.Optional<String> refused = intake.attachFromPage(citizen, code, component, file);
-    if (refused.isPresent()) {
-      model.addAttribute("uploadError", refused.get());
-      return dossier(citizen, code, model);
-    }
-    redirect.addFlashAttribute("notice", "web.upload.done");
-    return "redirect:/citizen/dossiers/" + code;
+    return uploads.upload(citizen, code, component, file, model, redirect, "/citizen/dossiers/" + code,
+        () -> dossier(citizen, code, model));
   }
 
   /** Nộp bổ sung: the applicant says what they supplied, with the missing file; the dossier goes back. */
@@ -233,7 +228,7 @@ class CitizenPages {
     try {
       supplement.provide(citizen, code, note.trim(), hasFile ? Attachment.upload(component, file) : null);
     } catch (ComponentRefused e) {
-      model.addAttribute("supplementFileError", messages.message("error." + e.code(), e.args()));
+      model.addAttribute("supplementFileError", refusals.message(e));
       model.addAttribute("note", note);
       return dossier(citizen, code, model);
     }

@@ -1,73 +1,25 @@
 package org.motcua.web.citizen;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import org.motcua.web.ApplicantForm;
 
 /**
- * The online submission form. Checked here first so every mistake shows next to its field at once; the service
- * checks again (the CCCD's province and birth year) and its refusal is put next to the field too.
+ * The online submission form: the applicant, who must be reachable (a phone and an address are required). The
+ * component files and the fee quantities come as their own parameters.
  */
-class SubmitForm {
+class SubmitForm extends ApplicantForm {
 
-  @NotBlank(message = "{web.validation.required}")
-  @Size(max = 200, message = "{web.validation.tooLong}")
-  private String name;
-
-  @NotBlank(message = "{web.validation.required}")
-  @Pattern(regexp = "\\s*(\\d{12}|\\d{10}(-\\d{3})?)\\s*", message = "{web.validation.idNumber}")
-  private String idNumber;
-
+  @Override
   @NotBlank(message = "{web.validation.required}")
   @Pattern(regexp = "0\\d{9}", message = "{web.validation.phone}")
-  private String phone;
-
-  @Email(message = "{web.validation.email}")
-  @Size(max = 200, message = "{web.validation.tooLong}")
-  private String email;
-
-  @NotBlank(message = "{web.validation.required}")
-  @Size(max = 500, message = "{web.validation.tooLong}")
-  private String address;
-
-  public String getName() {
-    return name;
-  }
-
-  public void setName(String name) {
-    this.name = name;
-  }
-
-  public String getIdNumber() {
-    return idNumber;
-  }
-
-  public void setIdNumber(String idNumber) {
-    this.idNumber = idNumber;
-  }
-
   public String getPhone() {
-    return phone;
+    return super.getPhone();
   }
 
-  public void setPhone(String phone) {
-    this.phone = phone;
-  }
-
-  public String getEmail() {
-    return email;
-  }
-
-  public void setEmail(String email) {
-    this.email = email == null || email.isBlank() ? null : email.trim();
-  }
-
+  @Override
+  @NotBlank(message = "{web.validation.required}")
   public String getAddress() {
-    return address;
-  }
-
-  public void setAddress(String address) {
-    this.address = address;
+    return super.getAddress();
   }
 }

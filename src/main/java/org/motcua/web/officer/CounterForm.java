@@ -1,42 +1,25 @@
 package org.motcua.web.officer;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.motcua.dossier.Channel;
+import org.motcua.web.ApplicantForm;
 
 /**
- * The counter intake form (tiếp nhận trực tiếp / qua bưu chính). The CCCD is checked as the clerk types (format, in
- * the browser), here (format) and by the service (province code and birth year); each error is shown next to its field.
+ * The counter intake form (tiếp nhận trực tiếp / qua bưu chính): the applicant, whose phone and address are optional
+ * (what the clerk leaves empty is nothing), how the dossier came and how the result goes back. The CCCD is also
+ * checked as the clerk types (format, in the browser).
  */
-class CounterForm {
-
-  @NotBlank(message = "{web.validation.required}")
-  @Size(max = 200, message = "{web.validation.tooLong}")
-  private String name;
-
-  @NotBlank(message = "{web.validation.required}")
-  @Pattern(regexp = "\\s*(\\d{12}|\\d{10}(-\\d{3})?)\\s*", message = "{web.validation.idNumber}")
-  private String idNumber;
-
-  @Pattern(regexp = "(0\\d{9})?", message = "{web.validation.phone}")
-  private String phone;
-
-  @Email(message = "{web.validation.email}")
-  @Size(max = 200, message = "{web.validation.tooLong}")
-  private String email;
-
-  @Size(max = 500, message = "{web.validation.tooLong}")
-  private String address;
+class CounterForm extends ApplicantForm {
 
   /** 1 at the counter, 3 arrived by public post. */
   @NotNull(message = "{web.validation.required}")
   @Min(value = 1, message = "{web.validation.required}")
   @Max(value = 3, message = "{web.validation.required}")
-  private Integer channel = 1;
+  private Integer channel = Channel.COUNTER.code();
 
   @Size(max = 40, message = "{web.validation.tooLong}")
   private String postalTrackingNumber;
@@ -45,46 +28,27 @@ class CounterForm {
   @NotNull(message = "{web.validation.required}")
   @Min(value = 1, message = "{web.validation.required}")
   @Max(value = 3, message = "{web.validation.required}")
-  private Integer resultDelivery = 1;
+  private Integer resultDelivery = Channel.COUNTER.code();
 
-  public String getName() {
-    return name;
-  }
-
-  public void setName(String name) {
-    this.name = name;
-  }
-
-  public String getIdNumber() {
-    return idNumber;
-  }
-
-  public void setIdNumber(String idNumber) {
-    this.idNumber = idNumber;
-  }
-
+  @Override
+  @Pattern(regexp = "(0\\d{9})?", message = "{web.validation.phone}")
   public String getPhone() {
-    return phone;
+    return super.getPhone();
   }
 
+  @Override
   public void setPhone(String phone) {
-    this.phone = phone == null || phone.isBlank() ? null : phone.trim();
+    super.setPhone(blankToNull(phone));
   }
 
-  public String getEmail() {
-    return email;
-  }
-
-  public void setEmail(String email) {
-    this.email = email == null || email.isBlank() ? null : email.trim();
-  }
-
-  public String getAddress() {
-    return address;
-  }
-
+  @Override
   public void setAddress(String address) {
-    this.address = address == null || address.isBlank() ? null : address.trim();
+    super.setAddress(blankToNull(address));
+  }
+
+  /** Whether the form says the dossier came with the given channel. */
+  boolean came(Channel how) {
+    return channel != null && channel == how.code();
   }
 
   public Integer getChannel() {
@@ -100,8 +64,7 @@ class CounterForm {
   }
 
   public void setPostalTrackingNumber(String postalTrackingNumber) {
-    this.postalTrackingNumber = postalTrackingNumber == null || postalTrackingNumber.isBlank() ? null
-        : postalTrackingNumber.trim();
+    this.postalTrackingNumber = blankToNull(postalTrackingNumber);
   }
 
   public Integer getResultDelivery() {

@@ -29,8 +29,10 @@ import org.motcua.dossier.DossierDocuments;
 import org.motcua.dossier.DossierPayments;
 import org.motcua.payment.Charge;
 import org.motcua.security.Role;
-import org.motcua.web.DossierIntake;
 import org.motcua.web.FeeFields;
+import org.motcua.web.FormRefusals;
+import org.motcua.web.UploadHandler;
+import org.motcua.dossier.Channel;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.multipart.MultipartFile;
@@ -51,9 +53,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class OfficerPages {
 
   private static final int INBOX_SIZE = 100;
-  /** Errors the officer can fix on the same page; they are shown next to the decision or the note. */
-  private static final Set<String> NOTE_ERRORS = Set.of("NOTE_REQUIRED");
-  private static final Set<String> DECISION_ERRORS = Set.of("DECISION_NOT_OFFERED");
+  /** The fields of the decision form a refusal can be shown next to; any other refusal is said above the form. */
+  private static final Set<String> DECISION_FIELDS = Set.of("decision", "note", "newAppointment", "trackingNumber");
+  /** The fields of the counter-payment form; any other refusal is said above the form. */
+  private static final Set<String> PAYMENT_FIELDS = Set.of("method", "receiptNumber", "exemption");
 
   private final FollowDossier dossiers;
   private final OfficerInbox tasks;
@@ -63,22 +66,24 @@ class OfficerPages {
   private final WorkingCalendar calendar;
   private final Clock clock;
   private final Problems messages;
-  private final DossierIntake intake;
   private final DossierDocuments documents;
   private final DossierPayments payments;
   private final Catalog catalog;
+  private final FormRefusals refusals;
+  private final UploadHandler uploads;
 
   OfficerPages(FollowDossier dossiers, OfficerInbox tasks, DecideTask decide, ReceiveAtCounter counter,
-      DossierPages pages, WorkingCalendar calendar, Clock clock, Problems messages, DossierIntake intake,
-      DossierDocuments documents, DossierPayments payments, Catalog catalog) {
+      DossierPages pages, WorkingCalendar calendar, Clock clock, Problems messages, DossierDocuments documents,
+      DossierPayments payments, Catalog catalog, FormRefusals refusals, UploadHandler uploads) {
     this.tasks = tasks;
     this.decide = decide;
     this.counter = counter;
     this.messages = messages;
-    this.intake = intake;
     this.documents = documents;
     this.payments = payments;
     this.catalog = catalog;
+    this.refusals = refusals;
+    this.uploads = uploads;
     this.dossiers = dossiers;
     this.pages = pages;
     this.calendar = calendar;
@@ -155,16 +160,15 @@ class OfficerPages {
       @RequestParam(required = false) String newAppointment, @RequestParam(required = false) String trackingNumber,
       Model model, RedirectAttributes redirect) {
     String error;
-    Object[] errorArgs = {};
     String errorField;
     if (decision == null || decision.isBlank()) {
-      error = "web.officer.chooseDecision";
+      error = messages.message("web.officer.chooseDecision");
       errorField = "decision";
     } else if (note != null && note.length() > 2000) {
-      error = "web.validation.tooLong";
+      error = messages.message("web.validation.tooLong");
       errorField = "note";
     } else if (newAppointment != null && !newAppointment.isBlank() && parse(newAppointment) == null) {
-      error = "web.officer.badAppointment";
+      error = messages.message("web.officer.badAppointment");
       errorField = "newAppointment";
     } else {
       try {
@@ -174,24 +178,16 @@ class OfficerPages {
         redirect.addFlashAttribute("noticeCode", code);
         return "redirect:/officer/inbox";
       } catch (ApiException e) {
-        if (NOTE_ERRORS.contains(e.code())) {
-          // Say it with the decision's label as the officer saw it, not the API's decision code.
-          errorField = "note";
-          error = "web.officer.noteRequired";
-          errorArgs = new Object[] {messages.message("web.decision." + decision)};
-        } else if (DECISION_ERRORS.contains(e.code())) {
-          errorField = "decision";
-          error = "web.officer.chooseDecision";
-        } else {
-          // Any other refusal (components missing, result not digitized, apology too late…) is said above the form.
-          errorField = e.code().equals("NEW_APPOINTMENT_REQUIRED") ? "newAppointment"
-              : e.code().equals("TRACKING_NUMBER_REQUIRED") ? "trackingNumber" : "form";
-          error = "error." + e.code();
-          errorArgs = e.args();
-        }
+        // Next to its field, or above the form (components missing, result not digitized, apology too late…).
+        FormRefusals.OnForm refused = refusals.place(e, "form", DECISION_FIELDS);
+        errorField = refused.field();
+        // The decision and its note are said as the officer saw them: with the decision's label, not its API code.
+        error = refused.isOn("note")
+            ? messages.message("web.officer.noteRequired", messages.message("web.decision." + decision))
+            : refused.isOn("decision") ? messages.message("web.officer.chooseDecision") : refused.message();
       }
     }
-    model.addAttribute("error", messages.message(error, errorArgs));
+    model.addAttribute("error", error);
     model.addAttribute("errorField", errorField);
     model.addAttribute("decision", decision);
     model.addAttribute("note", note);
@@ -210,13 +206,8 @@ class OfficerPages {
   String scan(@AuthenticationPrincipal MotcuaUser officer, @PathVariable String code,
       @RequestParam(required = false) String component, @RequestParam(required = false) MultipartFile file,
       Model model, RedirectAttributes redirect) {
-    java.util.Optional<String> refused = intake.attachFromPage(officer, code, component, file);
-    if (refused.isPresent()) {
-      model.addAttribute("uploadError", refused.get());
-      return dossier(officer, code, model);
-    }
-    redirect.addFlashAttribute("notice", "web.upload.done");
-    return "redirect:/officer/dossiers/" + code;
+    return uploads.upload(officer, code, component, file, model, redirect, "/officer/dossiers/" + code,
+        () -> dossier(officer, code, model));
   }
 
   /** Số hóa kết quả: the signed result, which the applicant downloads and which goes into their warehouse. */
@@ -230,7 +221,7 @@ class OfficerPages {
       try {
         documents.uploadResult(officer, code, file);
       } catch (ApiException e) {
-        error = messages.message("error." + e.code(), e.args());
+        error = refusals.message(e);
       }
     }
     if (error != null) {
@@ -273,8 +264,9 @@ class OfficerPages {
         field = "method";
         error = messages.message("web.officer.chooseMethod");
       } catch (ApiException e) {
-        field = "paymentForm";
-        error = messages.message("error." + e.code(), e.args());
+        FormRefusals.OnForm refused = refusals.place(e, "paymentForm", PAYMENT_FIELDS);
+        field = refused.field();
+        error = refused.message();
       }
     }
     model.addAttribute("paymentField", field);
@@ -305,10 +297,10 @@ class OfficerPages {
       @Valid @ModelAttribute("form") CounterForm form, BindingResult errors, HttpServletRequest request,
       Model model, RedirectAttributes redirect) {
     Procedure procedure = counterProcedure(clerk, procedureCode);
-    if (form.getChannel() != null && form.getChannel() == 3 && form.getPostalTrackingNumber() == null) {
+    if (form.came(Channel.POSTAL) && form.getPostalTrackingNumber() == null) {
       errors.rejectValue("postalTrackingNumber", "web.validation.required");
     }
-    if (form.getChannel() != null && form.getChannel() == 2) {
+    if (form.came(Channel.ONLINE)) {
       errors.rejectValue("channel", "web.validation.required");
     }
     List<Attachment> files = new ArrayList<>();
@@ -327,19 +319,15 @@ class OfficerPages {
     Dossier dossier;
     try {
       dossier = counter.receive(clerk, new DossierRequests.EnterDossier(procedureCode, form.getChannel(),
-          new DossierRequests.ApplicantInput(form.getName().trim(), form.getIdNumber().trim(), form.getPhone(),
-              form.getEmail(), form.getAddress()), form.getPostalTrackingNumber(), form.getResultDelivery(),
+          form.applicant(), form.getPostalTrackingNumber(), form.getResultDelivery(),
           FeeFields.declared(procedure, request), feeTakenAtIntake(request)), files);
     } catch (ComponentRefused e) {
-      return intakePage(clerk, procedureCode, model,
-          Map.of(e.component(), messages.message("error." + e.code(), e.args())));
+      return intakePage(clerk, procedureCode, model, Map.of(e.component(), refusals.message(e)));
     } catch (ApiException e) {
-      if (FeeFields.isAboutQuantities(e.code()) || FEE_REFUSALS.contains(e.code())) {
-        model.addAttribute("feeError", messages.message("error." + e.code(), e.args()));
-      } else if (e.code().equals("INVALID_ID_NUMBER")) {
-        errors.rejectValue("idNumber", "error.INVALID_ID_NUMBER", e.args(), null);
+      if (refusals.isAbout(e, FeeFields.FIELD)) {
+        model.addAttribute("feeError", refusals.message(e));
       } else {
-        throw e;
+        refusals.reject(e, errors);
       }
       return intakePage(clerk, procedureCode, model, Map.of());
     }
@@ -347,10 +335,6 @@ class OfficerPages {
     redirect.addFlashAttribute("noticeCode", dossier.getCode());
     return "redirect:/officer/dossiers/" + dossier.getCode();
   }
-
-  /** Refusals of the fee taken at intake, shown next to the fee fields. */
-  private static final Set<String> FEE_REFUSALS = Set.of("COUNTER_PAYMENT_INCOMPLETE",
-      "UNKNOWN_EXEMPTION", "INVALID_PAYMENT_METHOD", "NO_FEE_DUE_AT_SUBMISSION");
 
   /** A fee due at submission taken with the intake: paid with a receipt number, or waived; null if neither. */
   private static DossierRequests.FeeAtCounter feeTakenAtIntake(HttpServletRequest request) {
