@@ -3,6 +3,7 @@ package org.motcua.dossier;
 import java.util.List;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
+import org.motcua.dossier.DossierViews.AllowsView;
 import org.motcua.dossier.DossierViews.DocumentView;
 import org.motcua.dossier.DossierViews.DossierSummaryView;
 import org.motcua.dossier.DossierViews.WarehouseItemView;
@@ -13,8 +14,9 @@ import org.motcua.dossier.DossierViews.StepView;
 import org.motcua.dossier.DossierViews.TaskView;
 import org.motcua.process.WorkItem;
 
+/** The views of the API, which the pages render too (see {@code web/DossierPages}). */
 @Mapper(uses = StatusNames.class)
-interface DossierMapper {
+public interface DossierMapper {
 
   @Mapping(target = "channel", expression = "java(dossier.getChannel().code())")
   @Mapping(target = "status", expression = "java(dossier.getStatus().code())")
@@ -23,7 +25,14 @@ interface DossierMapper {
   @Mapping(target = "submittedBy", source = "dossier.ownerUsername")
   @Mapping(target = "resultDelivery",
       expression = "java(dossier.getResultDelivery() == null ? null : dossier.getResultDelivery().code())")
+  @Mapping(target = "allows", source = "dossier")
   DossierView toView(Dossier dossier, List<WorkItem> steps);
+
+  default AllowsView allows(Dossier d) {
+    return new AllowsView(d.awaitsReception(), d.awaitsSupplement(), d.awaitsPayment(), d.mayBeWithdrawn(),
+        d.mayBeRated(), d.applicantMayAddFiles(), d.clerkMayAddFiles(), d.awaitsResultUpload(),
+        d.isOverdueWithoutResult());
+  }
 
   DocumentView toView(DossierDocument document);
 

@@ -4,25 +4,38 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 /** What the dossier and task APIs return; entities stay inside the feature. */
-final class DossierViews {
+public final class DossierViews {
 
   private DossierViews() {
   }
 
-  record ApplicantView(String name, String idNumber, String phone, String email, String address) {
+  public record ApplicantView(String name, String idNumber, String phone, String email, String address) {
   }
 
   /** One line of the processing-control slip. */
-  record EventView(LocalDateTime at, DossierAction action, int status, String actor, String actorName,
+  public record EventView(LocalDateTime at, DossierAction action, int status, String actor, String actorName,
       String actorRole, String actorAgency, String step, String stepName, String decision, String note,
       LocalDateTime stepDueAt) {
   }
 
-  /** A current step; {@code taskId} lets its officer complete it without searching the inbox. */
-  record StepView(String taskId, String taskKey, String name, LocalDateTime dueAt, String assignee) {
+  /**
+   * A current step; {@code taskId} lets its officer complete it without searching the inbox; {@code role} and
+   * {@code agencyCode} say whose inbox it is in, {@code decisions} what may be decided there.
+   */
+  public record StepView(String taskId, String taskKey, String name, String role, String agencyCode,
+      LocalDateTime dueAt, String assignee, List<String> decisions) {
   }
 
-  record DossierView(
+  /**
+   * What the dossier's state allows now, as the dossier itself answers (see {@code Dossier}): clients and pages ask
+   * these instead of comparing status numbers. {@code overdueWithoutResult}: past its appointment, no result yet.
+   */
+  public record AllowsView(boolean awaitsReception, boolean awaitsSupplement, boolean awaitsPayment,
+      boolean mayBeWithdrawn, boolean mayBeRated, boolean applicantMayAddFiles, boolean clerkMayAddFiles,
+      boolean awaitsResultUpload, boolean overdueWithoutResult) {
+  }
+
+  public record DossierView(
       String code,
       String procedureCode,
       String procedureName,
@@ -57,31 +70,32 @@ final class DossierViews {
       Integer satisfactionRating,
       String satisfactionComment,
       List<StepView> currentSteps,
-      List<EventView> history) {
+      List<EventView> history,
+      AllowsView allows) {
   }
 
-  record DocumentView(long id, String kind, String componentCode, String filename, String contentType,
+  public record DocumentView(long id, String kind, String componentCode, String filename, String contentType,
       long sizeBytes, String sha256, String source, Long warehouseItemId, String issuingAgency,
       java.time.LocalDate issuedOn, java.time.LocalDate validUntil, LocalDateTime uploadedAt, String uploadedBy) {
   }
 
-  record ReuseOfferView(String component, List<WarehouseItemView> items) {
+  public record ReuseOfferView(String component, List<WarehouseItemView> items) {
   }
 
-  record WarehouseItemView(long id, String documentType, String name, String issuingAgency,
+  public record WarehouseItemView(long id, String documentType, String name, String issuingAgency,
       java.time.LocalDate issuedOn, java.time.LocalDate validUntil, String sourceDossierCode, String filename) {
   }
 
   /** A line of a dossier list: no history. */
-  record DossierSummaryView(String code, String procedureCode, String procedureName, String agencyCode,
+  public record DossierSummaryView(String code, String procedureCode, String procedureName, String agencyCode,
       int channel, int status, String statusName, String applicantName, LocalDateTime submittedAt,
       LocalDateTime receivedAt, LocalDateTime dueAt, Timeliness timeliness, boolean overdue) {
   }
 
-  record PageView<T>(List<T> items, int page, int size, long total) {
+  public record PageView<T>(List<T> items, int page, int size, long total) {
   }
 
-  record TaskView(String id, String taskKey, String name, String dossierCode, String procedureCode,
+  public record TaskView(String id, String taskKey, String name, String dossierCode, String procedureCode,
       String procedureName, String applicantName, String role, String agencyCode, String assignee,
       LocalDateTime createdAt, LocalDateTime dueAt, LocalDateTime dossierDueAt, List<String> decisions) {
   }

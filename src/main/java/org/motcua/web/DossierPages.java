@@ -6,7 +6,8 @@ import org.motcua.catalog.Agency;
 import org.motcua.catalog.Catalog;
 import org.motcua.dossier.Dossier;
 import org.motcua.dossier.DossierDocument;
-import org.motcua.dossier.DossierEvent;
+import org.motcua.dossier.DossierMapper;
+import org.motcua.dossier.DossierViews;
 import org.motcua.payment.Charge;
 import org.motcua.process.WorkItem;
 import org.springframework.stereotype.Component;
@@ -19,9 +20,11 @@ import org.springframework.stereotype.Component;
 public class DossierPages {
 
   private final Catalog catalog;
+  private final DossierMapper mapper;
 
-  DossierPages(Catalog catalog) {
+  DossierPages(Catalog catalog, DossierMapper mapper) {
     this.catalog = catalog;
+    this.mapper = mapper;
   }
 
   /**
@@ -64,13 +67,13 @@ public class DossierPages {
     }
   }
 
-  /** What the dossier's state allows, as {@link Dossier} answered when the page was built. */
+  /** What the dossier's state allows, as {@link Dossier} answered in the API's view the page was built from. */
   public record Allows(boolean awaitsReception, boolean awaitsSupplement, boolean awaitsPayment, boolean mayRate,
       boolean mayScan, boolean awaitsResultUpload) {
 
-    static Allows of(Dossier d) {
-      return new Allows(d.awaitsReception(), d.awaitsSupplement(), d.awaitsPayment(), d.mayBeRated(),
-          d.clerkMayAddFiles(), d.awaitsResultUpload());
+    static Allows of(DossierViews.AllowsView a) {
+      return new Allows(a.awaitsReception(), a.awaitsSupplement(), a.awaitsPayment(), a.mayBeRated(),
+          a.clerkMayAddFiles(), a.awaitsResultUpload());
     }
   }
 
@@ -120,23 +123,22 @@ public class DossierPages {
       LocalDateTime submittedAt, LocalDateTime dueAt, boolean overdue) {
   }
 
-  public DossierPage page(Dossier d, List<WorkItem> openSteps) {
-    List<DossierEvent> events = d.getHistory();
-    String guide = events.stream()
-        .filter(e -> org.motcua.process.ProcessContract.Decisions.SUPPLEMENT.equals(e.getDecision()))
+  /** The dossier page, from the same view the API answers with ({@link DossierMapper}), plus agency names. */
+  public DossierPage page(Dossier dossier, List<WorkItem> openSteps) {
+    DossierViews.DossierView v = mapper.toView(dossier, openSteps);
+    String guide = v.history().stream()
+        .filter(e -> org.motcua.process.ProcessContract.Decisions.SUPPLEMENT.equals(e.decision()))
         .reduce((first, second) -> second)
-        .map(DossierEvent::getNote)
+        .map(DossierViews.EventView::note)
         .orElse(null);
-    var a = d.getApplicant();
-    return new DossierPage(d.getCode(), d.getProcedureCode(), d.getProcedureName(), d.getField(),
-        agencyName(d.getAgencyCode()), d.getChannel().code(), d.getStatus().code(),
-        new Applicant(a.getName(), a.getIdNumber(), a.getPhone(), a.getEmail(), a.getAddress()),
-        d.isSubmittedOnBehalf() ? d.getOwnerUsername() : null, d.getSubmittedAt(), d.getReceivedAt(), d.getDueAt(), d.getFinishedAt(), d.getReturnedAt(),
-        d.getTimeliness() == null ? null : d.getTimeliness().name(), d.isOverdueWithoutResult(), d.getSupplementCount(),
-        guide,
-        events.stream().map(this::line).toList(),
-        openSteps.stream().map(DossierPages::step).toList(), d.isResultDigitized(), d.getSatisfactionRating(),
-        d.getSatisfactionComment(), d.getAppointmentAt() != null, Allows.of(d));
+    var a = v.applicant();
+    return new DossierPage(v.code(), v.procedureCode(), v.procedureName(), v.field(), agencyName(v.agencyCode()),
+        v.channel(), v.status(), new Applicant(a.name(), a.idNumber(), a.phone(), a.email(), a.address()),
+        v.submittedOnBehalf() ? v.submittedBy() : null, v.submittedAt(), v.receivedAt(), v.dueAt(), v.finishedAt(),
+        v.returnedAt(), v.timeliness() == null ? null : v.timeliness().name(), v.allows().overdueWithoutResult(),
+        v.supplementCount(), guide, v.history().stream().map(this::line).toList(),
+        v.currentSteps().stream().map(DossierPages::step).toList(), v.resultDigitized(), v.satisfactionRating(),
+        v.satisfactionComment(), v.appointmentAt() != null, Allows.of(v.allows()));
   }
 
   public List<DocumentLine> documents(List<DossierDocument> files, String procedureCode) {
@@ -164,15 +166,15 @@ public class DossierPages {
         d.getApplicant().getName(), d.getSubmittedAt(), d.getDueAt(), d.isOverdueWithoutResult());
   }
 
-  public static Step step(WorkItem item) {
-    return new Step(item.id(), item.name(), item.role(), item.agencyCode(), item.dueAt(), item.assignee(),
-        item.decisions());
+  private static Step step(DossierViews.StepView step) {
+    return new Step(step.taskId(), step.name(), step.role(), step.agencyCode(), step.dueAt(), step.assignee(),
+        step.decisions());
   }
 
-  private Line line(DossierEvent e) {
-    return new Line(e.getAt(), e.getAction().name(), e.getStatusCode(), e.getActorName(), e.getActorRole(),
-        e.getActorAgency() == null ? null : agencyName(e.getActorAgency()), e.getStepName(), e.getDecision(),
-        e.getNote(), e.getStepDueAt());
+  private Line line(DossierViews.EventView e) {
+    return new Line(e.at(), e.action().name(), e.status(), e.actorName(), e.actorRole(),
+        e.actorAgency() == null ? null : agencyName(e.actorAgency()), e.stepName(), e.decision(), e.note(),
+        e.stepDueAt());
   }
 
   public String agencyName(String code) {
