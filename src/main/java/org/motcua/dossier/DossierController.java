@@ -1,5 +1,7 @@
 package org.motcua.dossier;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.motcua.dossier.DossierViews.DossierSummaryView;
@@ -19,6 +21,9 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
+@Tag(name = "Dossiers",
+    description = "Hồ sơ: submitting online, entering a paper dossier at the counter, following, supplementing, "
+        + "withdrawing and rating a dossier.")
 @RestController
 class DossierController {
 
@@ -32,6 +37,12 @@ class DossierController {
     this.mapper = mapper;
   }
 
+  @Operation(operationId = "submitDossier", summary = "Submit a dossier online (nộp hồ sơ trực tuyến)",
+      description = "A citizen submits a dossier for a procedure of the catalogue that accepts online submission: as "
+          + "JSON, or with its component files in one call (`multipart/form-data`: a part `dossier` with the "
+          + "same JSON and one file part per component, named by its code; nothing is stored if a file is "
+          + "refused). Answers `201` with the dossier's code (mã hồ sơ), its status 1 (Mới đăng ký) and its "
+          + "submission time; a clerk of the agency then receives it.")
   @PostMapping("/api/dossiers")
   ResponseEntity<DossierView> submit(@AuthenticationPrincipal MotcuaUser citizen,
       @Valid @RequestBody DossierRequests.SubmitDossier request) {
@@ -43,6 +54,12 @@ class DossierController {
    * The same submission with its component files in one call ({@code multipart/form-data}): a part {@code dossier}
    * with the JSON above and one file part per component, named by its code. Nothing is stored if a file is refused.
    */
+  @Operation(operationId = "submitDossier", summary = "Submit a dossier online (nộp hồ sơ trực tuyến)",
+      description = "A citizen submits a dossier for a procedure of the catalogue that accepts online submission: as "
+          + "JSON, or with its component files in one call (`multipart/form-data`: a part `dossier` with the "
+          + "same JSON and one file part per component, named by its code; nothing is stored if a file is "
+          + "refused). Answers `201` with the dossier's code (mã hồ sơ), its status 1 (Mới đăng ký) and its "
+          + "submission time; a clerk of the agency then receives it.")
   @PostMapping(value = "/api/dossiers", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<DossierView> submitWithFiles(@AuthenticationPrincipal MotcuaUser citizen,
       @Valid @RequestPart("dossier") DossierRequests.SubmitDossier request, MultipartHttpServletRequest parts) {
@@ -51,6 +68,9 @@ class DossierController {
   }
 
   /** The caller's dossiers: a citizen's own ({@code ?mine}), an officer's agency's, everything for an admin. */
+  @Operation(operationId = "listDossiers", summary = "List the dossiers the caller may see",
+      description = "Newest first, paged (`page`, `size`): a citizen's own dossiers (`?mine`), an officer's "
+          + "agency's, a supervisor's agency and the units below it, everything for an admin.")
   @GetMapping("/api/dossiers")
   PageView<DossierSummaryView> list(@AuthenticationPrincipal MotcuaUser user,
       @RequestParam(required = false) String mine,
@@ -60,12 +80,20 @@ class DossierController {
         found.getNumber(), found.getSize(), found.getTotalElements());
   }
 
+  @Operation(operationId = "getDossier", summary = "Follow a dossier (tra cứu hồ sơ)",
+      description = "Status, dates (submitted, received, appointment date — ngày hẹn trả), fee, the steps open now "
+          + "and the whole history of one dossier, for its applicant, the officers of its agency, the "
+          + "supervisors above it and ADMIN.")
   @GetMapping("/api/dossiers/{code}")
   DossierView get(@AuthenticationPrincipal MotcuaUser user, @PathVariable String code) {
     return view(service.read(user, code));
   }
 
   /** The applicant supplies what the supplement request (form 02) asked for. */
+  @Operation(operationId = "provideSupplement", summary = "Provide a requested supplement (nộp bổ sung)",
+      description = "Once the missing files are uploaded, the applicant (or a clerk of the agency at the counter) "
+          + "answers the supplement request (form 02), with an optional note; the dossier goes back to the "
+          + "clerk, its appointment date counted again from now.")
   @PostMapping("/api/dossiers/{code}/supplements")
   DossierView supplement(@AuthenticationPrincipal MotcuaUser citizen, @PathVariable String code,
       @Valid @RequestBody(required = false) DossierRequests.ProvideSupplement request) {
@@ -76,6 +104,11 @@ class DossierController {
    * Tiếp nhận tại quầy / qua bưu chính: a clerk enters a paper dossier; reception happens at once, after the fee when
    * it is due at submission (taken in the same request, or later while the dossier waits in status 6).
    */
+  @Operation(operationId = "enterCounterDossier",
+      summary = "Enter a dossier received at the counter or by post (tiếp nhận trực tiếp)",
+      description = "A clerk of the procedure's agency enters a paper dossier, channel 1 (at the counter) or 3 (by "
+          + "post). It is received at once, after the fee when that is due at submission (taken in the same "
+          + "request, or later while the dossier waits in status 6). Answers `201` with the dossier.")
   @PostMapping("/api/counter/dossiers")
   ResponseEntity<DossierView> enter(@AuthenticationPrincipal MotcuaUser clerk,
       @Valid @RequestBody DossierRequests.EnterDossier request) {
@@ -84,6 +117,10 @@ class DossierController {
   }
 
   /** The applicant asks to withdraw; a clerk confirms or refuses in their inbox. */
+  @Operation(operationId = "requestWithdrawal", summary = "Ask to withdraw a dossier (rút hồ sơ)",
+      description = "The applicant asks, with a reason, to withdraw their dossier before the decision is signed; a "
+          + "clerk confirms or refuses in their inbox, and until then no other work on the dossier is "
+          + "decided.")
   @PostMapping("/api/dossiers/{code}/withdrawal")
   DossierView withdraw(@AuthenticationPrincipal MotcuaUser citizen, @PathVariable String code,
       @Valid @RequestBody DossierRequests.RequestWithdrawal request) {
@@ -96,6 +133,9 @@ class DossierController {
   }
 
   /** The applicant rates the returned dossier, once. */
+  @Operation(operationId = "rateDossier", summary = "Rate a returned dossier (đánh giá mức độ hài lòng)",
+      description = "The applicant rates the service from 1 to 5, with an optional comment, once the result is "
+          + "returned, and only once; the rating is written on the processing-control slip.")
   @PostMapping("/api/dossiers/{code}/rating")
   DossierView rate(@AuthenticationPrincipal MotcuaUser citizen, @PathVariable String code,
       @Valid @RequestBody Rating rating) {

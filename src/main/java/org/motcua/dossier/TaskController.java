@@ -1,5 +1,7 @@
 package org.motcua.dossier;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.motcua.dossier.DossierViews.DossierView;
 import org.motcua.dossier.DossierViews.PageView;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The officer's inbox (hộp công việc): tasks of their agency and role, most urgent first. */
+@Tag(name = "Tasks", description = "Hộp công việc: the officers' inbox, claiming a task and deciding it.")
 @RestController
 @RequestMapping("/api/tasks")
 class TaskController {
@@ -28,6 +31,9 @@ class TaskController {
     this.mapper = mapper;
   }
 
+  @Operation(operationId = "listTasks", summary = "The officer's inbox (hộp công việc)",
+      description = "The open tasks of the caller's agency and role (clerk, specialist or leader), most urgent "
+          + "first, paged (`page`, `size`).")
   @GetMapping
   PageView<TaskView> inbox(@AuthenticationPrincipal MotcuaUser officer,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
@@ -37,12 +43,18 @@ class TaskController {
         .toList(), page, size, inbox.total());
   }
 
+  @Operation(operationId = "claimTask", summary = "Claim a task",
+      description = "Takes a task of the inbox, so that colleagues see who handles it.")
   @PostMapping("/{id}/claim")
   TaskView claim(@AuthenticationPrincipal MotcuaUser officer, @PathVariable String id) {
     WorkItem task = service.claim(officer, id);
     return mapper.toTask(task, service.find(task.dossierCode()));
   }
 
+  @Operation(operationId = "completeTask", summary = "Decide a task",
+      description = "Completes a task with one of the decisions it offers (e.g. `accept`, `forward`, `approve`, "
+          + "`return`) and an optional note; the dossier moves on in its process. A second click on a task "
+          + "already decided is refused.")
   @PostMapping("/{id}/complete")
   DossierView complete(@AuthenticationPrincipal MotcuaUser officer, @PathVariable String id,
       @Valid @RequestBody DossierRequests.CompleteTask request) {
