@@ -1,6 +1,10 @@
 package org.motcua.payment;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -33,6 +37,13 @@ class PaymentCallbackController {
           + "signature, which is checked before anything in it is read. Answers in the gateway's protocol "
           + "(e.g. VNPAY's `RspCode`); a caller that sent too many unsigned notifications gets `429` with "
           + "`Retry-After`.")
+  @ApiResponse(responseCode = "200", description = "The answer the gateway's protocol expects (VNPAY: `RspCode` "
+      + "and `Message`), also for a notification it must not send again (bad signature, unknown transaction…).",
+      content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
+  @ApiResponse(responseCode = "429", description = "Too many unsigned notifications from this address: answered as "
+      + "a bad signature in the gateway's protocol, nothing read or logged, with `Retry-After` (seconds).",
+      headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = "integer")),
+      content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
   @GetMapping("/api/payments/{gateway}/ipn")
   @RunsUseCase(ReceivePaymentNotification.class)
   ResponseEntity<Object> ipn(@PathVariable String gateway, @RequestParam Map<String, String> params,
