@@ -1,6 +1,7 @@
 package org.motcua.dossier;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -42,7 +43,8 @@ class DossierController {
           + "JSON, or with its component files in one call (`multipart/form-data`: a part `dossier` with the "
           + "same JSON and one file part per component, named by its code; nothing is stored if a file is "
           + "refused). Answers `201` with the dossier's code (mã hồ sơ), its status 1 (Mới đăng ký) and its "
-          + "submission time; a clerk of the agency then receives it.")
+          + "submission time; a clerk of the agency then receives it.",
+      responses = @ApiResponse(responseCode = "201", description = "Submitted; `Location` is the dossier's address."))
   @PostMapping("/api/dossiers")
   ResponseEntity<DossierView> submit(@AuthenticationPrincipal MotcuaUser citizen,
       @Valid @RequestBody DossierRequests.SubmitDossier request) {
@@ -59,7 +61,8 @@ class DossierController {
           + "JSON, or with its component files in one call (`multipart/form-data`: a part `dossier` with the "
           + "same JSON and one file part per component, named by its code; nothing is stored if a file is "
           + "refused). Answers `201` with the dossier's code (mã hồ sơ), its status 1 (Mới đăng ký) and its "
-          + "submission time; a clerk of the agency then receives it.")
+          + "submission time; a clerk of the agency then receives it.",
+      responses = @ApiResponse(responseCode = "201", description = "Submitted; `Location` is the dossier's address."))
   @PostMapping(value = "/api/dossiers", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<DossierView> submitWithFiles(@AuthenticationPrincipal MotcuaUser citizen,
       @Valid @RequestPart("dossier") DossierRequests.SubmitDossier request, MultipartHttpServletRequest parts) {
@@ -108,7 +111,8 @@ class DossierController {
       summary = "Enter a dossier received at the counter or by post (tiếp nhận trực tiếp)",
       description = "A clerk of the procedure's agency enters a paper dossier, channel 1 (at the counter) or 3 (by "
           + "post). It is received at once, after the fee when that is due at submission (taken in the same "
-          + "request, or later while the dossier waits in status 6). Answers `201` with the dossier.")
+          + "request, or later while the dossier waits in status 6). Answers `201` with the dossier.",
+      responses = @ApiResponse(responseCode = "201", description = "Entered; `Location` is the dossier's address."))
   @PostMapping("/api/counter/dossiers")
   ResponseEntity<DossierView> enter(@AuthenticationPrincipal MotcuaUser clerk,
       @Valid @RequestBody DossierRequests.EnterDossier request) {

@@ -1,6 +1,7 @@
 package org.motcua.reporting;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -47,6 +48,7 @@ class ImportController {
           + "and never held in memory, up to `motcua.imports.max-bytes`. Answers `202` with the job and its "
           + "address; with `skipInvalid=true` the valid lines are imported and the others listed, otherwise "
           + "one invalid line stops it.")
+  @ApiResponse(responseCode = "202", description = "Started; `Location` is the job's address.")
   @PostMapping
   @RunsUseCase(HistoryImports.class)
   ResponseEntity<ImportView> start(@AuthenticationPrincipal MotcuaUser admin, HttpServletRequest request,
