@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.motcua.common.AnyRequestRefusal;
 import org.motcua.common.Refusal;
 import org.motcua.common.RunsUseCase;
 import org.motcua.common.UseCase;

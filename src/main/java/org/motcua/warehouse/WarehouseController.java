@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
-import org.motcua.common.ApiException;
+import org.motcua.common.AnyRequestRefusal;
 import org.motcua.security.MotcuaUser;
 import org.motcua.security.Role;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,7 +34,7 @@ class WarehouseController {
   @GetMapping("/api/warehouse")
   List<ItemView> mine(@AuthenticationPrincipal MotcuaUser user) {
     if (!user.is(Role.CITIZEN) || user.idNumber() == null) {
-      throw ApiException.forbidden("ACCESS_DENIED");
+      throw AnyRequestRefusal.ACCESS_DENIED.exception();
     }
     return warehouse.of(user.idNumber()).stream()
         .map(i -> new ItemView(i.getId(), i.getDocumentType(), i.getName(), i.getIssuingAgency(), i.getIssuedOn(),

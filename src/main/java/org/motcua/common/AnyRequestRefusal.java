@@ -1,16 +1,16 @@
-package org.motcua.apidocs;
+package org.motcua.common;
 
-import org.motcua.common.Refusal;
 import org.springframework.http.HttpStatus;
 
 /**
  * The refusals any API request may meet whatever it does, answered by the shared plumbing rather than a use case:
  * {@code common.ProblemHandler} (the body or a parameter cannot be read), {@code security.SecurityConfig} (not signed
  * in, not allowed, sign-in throttled, CSRF), {@code security.MalformedRequests} (a probe's address),
- * {@code common.DatabaseOutage}. The API document adds them to each operation they can apply to (see
- * {@link RefusalResponses}); the use cases declare only their own.
+ * {@code common.DatabaseOutage}. The API document ({@code apidocs.RefusalResponses}) adds them to each operation
+ * they can apply to; the use cases declare only their own. Those places still name the codes as strings: raising
+ * these constants instead would tie the two for good.
  */
-enum AnyRequestRefusal implements Refusal {
+public enum AnyRequestRefusal implements Refusal {
   /** Any address under /api/ the firewall refuses ({@code //}, {@code ;}, {@code ..}). */
   MALFORMED_ADDRESS(HttpStatus.BAD_REQUEST),
   /** A required query parameter is missing. Args: its name. */
