@@ -1,11 +1,13 @@
 package org.motcua.catalog;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import org.motcua.catalog.CatalogViews.AgencyView;
 import org.motcua.catalog.CatalogViews.ProcedureView;
-import org.motcua.common.ApiException;
+import org.motcua.common.RunsUseCase;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -13,24 +15,34 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Public catalog: citizens read procedures and agencies before signing in. */
+@Tag(name = "Catalogue",
+    description = "Danh mục: the administrative procedures and agencies, public, to read before signing in.")
 @RestController
 @RequestMapping("/api")
 class CatalogController {
 
   private final Catalog catalog;
+  private final FindProcedure findProcedure;
   private final CatalogMapper mapper;
 
-  CatalogController(Catalog catalog, CatalogMapper mapper) {
+  CatalogController(Catalog catalog, FindProcedure findProcedure, CatalogMapper mapper) {
     this.catalog = catalog;
+    this.findProcedure = findProcedure;
     this.mapper = mapper;
   }
 
+  @Operation(operationId = "listAgencies", summary = "List the agencies (cơ quan)",
+      description = "Every agency of the catalogue with its code, name, administrative level and parent.")
   @GetMapping("/agencies")
   List<AgencyView> agencies() {
     return mapper.toAgencyViews(catalog.agencies());
   }
 
   /** Lists procedures, optionally filtered by words of the name (diacritics optional), field or agency. */
+  @Operation(operationId = "listProcedures", summary = "Find procedures (thủ tục hành chính)",
+      description = "The procedures of the catalogue, optionally filtered by words of their name or code (`q`, "
+          + "diacritics optional: \"chung thuc\" finds \"Chứng thực\"), by field (`field`) or by agency "
+          + "(`agency`).")
   @GetMapping("/procedures")
   List<ProcedureView> procedures(@RequestParam(required = false) String q,
       @RequestParam(required = false) String field, @RequestParam(required = false) String agency) {
@@ -42,10 +54,13 @@ class CatalogController {
         .toList());
   }
 
+  @Operation(operationId = "getProcedure", summary = "Read one procedure",
+      description = "A procedure by its code: agency, field, time limit, fee, online level and the components its "
+          + "dossier needs.")
   @GetMapping("/procedures/{code}")
+  @RunsUseCase(FindProcedure.class)
   ProcedureView procedure(@PathVariable String code) {
-    return catalog.procedure(code).map(mapper::toView)
-        .orElseThrow(() -> ApiException.notFound("UNKNOWN_PROCEDURE", code));
+    return mapper.toView(findProcedure.find(code));
   }
 
   /** Lower case without diacritics, so "chung thuc" finds "Chứng thực". */

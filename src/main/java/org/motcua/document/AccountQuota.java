@@ -5,7 +5,6 @@ import java.util.Map;
 import org.motcua.common.ApiException;
 import org.motcua.security.UserAccounts;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -48,7 +47,7 @@ class AccountQuota {
   }
 
   private ApiException exceeded() {
-    return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "ACCOUNT_QUOTA_EXCEEDED", maxAccountBytes / (1024 * 1024));
+    return UploadRefusal.ACCOUNT_QUOTA_EXCEEDED.exception(maxAccountBytes / (1024 * 1024));
   }
 
   /** This transaction's charges, added to the accounts' counts at commit. */

@@ -6,12 +6,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.regex.Pattern;
-import org.motcua.common.ApiException;
+import org.motcua.common.Refusal;
+import org.motcua.common.UseCase;
 import org.motcua.security.MotcuaUser;
 import org.motcua.security.Role;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -23,7 +24,7 @@ import org.springframework.web.multipart.MultipartFile;
  * removed again if the transaction rolls back, so a failed upload leaves no orphan file.
  */
 @Service
-public class Uploads {
+public class Uploads implements UseCase {
 
   /** What follows the last dot of a name counts as its extension only when it looks like one ("Nguyễn V. An" has none). */
   private static final Pattern EXTENSION = Pattern.compile("[A-Za-z0-9]{1,10}");
@@ -42,20 +43,26 @@ public class Uploads {
     this.maxDossierBytes = maxDossierBytes;
   }
 
+  /** Accepting a file of a dossier: its type, name and size, and the citizen's storage quota. */
+  @Override
+  public Set<Refusal> refusals() {
+    return Set.of(UploadRefusal.values());
+  }
+
   /**
    * @param alreadyStoredBytes what the dossier holds already, for the per-dossier limit
    * @param uploader         who sends it: a citizen's files count against their account's quota, officers' scans not
    */
   public StoredFile accept(MultipartFile file, long alreadyStoredBytes, MotcuaUser uploader) {
     if (file == null || file.isEmpty()) {
-      throw ApiException.badRequest("EMPTY_FILE");
+      throw UploadRefusal.EMPTY_FILE.exception();
     }
     String filename = sanitize(file.getOriginalFilename());
     if (file.getSize() > maxFileBytes) {
-      throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "FILE_TOO_LARGE", filename, maxFileBytes / (1024 * 1024));
+      throw UploadRefusal.FILE_TOO_LARGE.exception(filename, maxFileBytes / (1024 * 1024));
     }
     if (alreadyStoredBytes + file.getSize() > maxDossierBytes) {
-      throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "DOSSIER_TOO_LARGE", maxDossierBytes / (1024 * 1024));
+      throw UploadRefusal.DOSSIER_TOO_LARGE.exception(maxDossierBytes / (1024 * 1024));
     }
     byte[] content;
     try {
@@ -64,7 +71,7 @@ public class Uploads {
       throw new UncheckedIOException(e);
     }
     FileTypes.FileType type = FileTypes.detect(content)
-        .orElseThrow(() -> new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_FILE_TYPE", filename));
+        .orElseThrow(() -> UploadRefusal.UNSUPPORTED_FILE_TYPE.exception(filename));
     String name = named(filename, type);
     if (uploader.is(Role.CITIZEN)) {
       quota.charge(uploader.username(), content.length);
@@ -85,7 +92,7 @@ public class Uploads {
       return filename.replaceAll("\\.+$", "") + "." + type.extensions().get(0);
     }
     if (!type.matches(extension)) {
-      throw ApiException.badRequest("FILE_EXTENSION_MISMATCH", filename, type.label(), type.extensionList());
+      throw UploadRefusal.FILE_EXTENSION_MISMATCH.exception(filename, type.label(), type.extensionList());
     }
     return filename;
   }
@@ -113,7 +120,7 @@ public class Uploads {
     }
     String name = Normalizer.normalize(original, Normalizer.Form.NFC).trim();
     if (name.contains("/") || name.contains("\\") || name.contains("..") || name.contains(":")) {
-      throw ApiException.badRequest("INVALID_FILENAME", original);
+      throw UploadRefusal.INVALID_FILENAME.exception(original);
     }
     name = name.replaceAll("[\\p{Cntrl}\"<>|?*]", "_");
     return name.length() > 150 ? name.substring(name.length() - 150) : name;

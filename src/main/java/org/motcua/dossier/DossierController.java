@@ -1,11 +1,16 @@
 package org.motcua.dossier;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.motcua.common.RunsUseCase;
 import org.motcua.dossier.DossierViews.DossierSummaryView;
 import org.motcua.dossier.DossierViews.DossierView;
 import org.motcua.dossier.DossierViews.PageView;
-import org.motcua.common.RunsUseCase;
+import org.motcua.document.Uploads;
+import org.motcua.payment.Payments;
 import org.motcua.security.MotcuaUser;
 import org.springframework.data.domain.Page;
 import org.springframework.http.MediaType;
@@ -20,6 +25,9 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
+@Tag(name = "Dossiers",
+    description = "Hồ sơ: submitting online, entering a paper dossier at the counter, following, supplementing, "
+        + "withdrawing and rating a dossier.")
 @RestController
 class DossierController {
 
@@ -42,6 +50,13 @@ class DossierController {
     this.mapper = mapper;
   }
 
+  @Operation(operationId = "submitDossier", summary = "Submit a dossier online (nộp hồ sơ trực tuyến)",
+      description = "A citizen submits a dossier for a procedure of the catalogue that accepts online submission: as "
+          + "JSON, or with its component files in one call (`multipart/form-data`: a part `dossier` with the "
+          + "same JSON and one file part per component, named by its code; nothing is stored if a file is "
+          + "refused). Answers `201` with the dossier's code (mã hồ sơ), its status 1 (Mới đăng ký) and its "
+          + "submission time; a clerk of the agency then receives it.",
+      responses = @ApiResponse(responseCode = "201", description = "Submitted; `Location` is the dossier's address."))
   @PostMapping("/api/dossiers")
   @RunsUseCase(ReceiveOnline.class)
   ResponseEntity<DossierView> submit(@AuthenticationPrincipal MotcuaUser citizen,
@@ -54,8 +69,15 @@ class DossierController {
    * The same submission with its component files in one call ({@code multipart/form-data}): a part {@code dossier}
    * with the JSON above and one file part per component, named by its code. Nothing is stored if a file is refused.
    */
+  @Operation(operationId = "submitDossier", summary = "Submit a dossier online (nộp hồ sơ trực tuyến)",
+      description = "A citizen submits a dossier for a procedure of the catalogue that accepts online submission: as "
+          + "JSON, or with its component files in one call (`multipart/form-data`: a part `dossier` with the "
+          + "same JSON and one file part per component, named by its code; nothing is stored if a file is "
+          + "refused). Answers `201` with the dossier's code (mã hồ sơ), its status 1 (Mới đăng ký) and its "
+          + "submission time; a clerk of the agency then receives it.",
+      responses = @ApiResponse(responseCode = "201", description = "Submitted; `Location` is the dossier's address."))
   @PostMapping(value = "/api/dossiers", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  @RunsUseCase(ReceiveOnline.class)
+  @RunsUseCase({ReceiveOnline.class, DossierDocuments.class, Uploads.class})
   ResponseEntity<DossierView> submitWithFiles(@AuthenticationPrincipal MotcuaUser citizen,
       @Valid @RequestPart("dossier") DossierRequests.SubmitDossier request, MultipartHttpServletRequest parts) {
     Dossier dossier = online.submit(citizen, request, parts.getFileMap().entrySet().stream()
@@ -64,6 +86,9 @@ class DossierController {
   }
 
   /** The caller's dossiers: a citizen's own ({@code ?mine}), an officer's agency's, everything for an admin. */
+  @Operation(operationId = "listDossiers", summary = "List the dossiers the caller may see",
+      description = "Newest first, paged (`page`, `size`): a citizen's own dossiers (`?mine`), an officer's "
+          + "agency's, a supervisor's agency and the units below it, everything for an admin.")
   @GetMapping("/api/dossiers")
   @RunsUseCase(FollowDossier.class)
   PageView<DossierSummaryView> list(@AuthenticationPrincipal MotcuaUser user,
@@ -74,6 +99,10 @@ class DossierController {
         found.getNumber(), found.getSize(), found.getTotalElements());
   }
 
+  @Operation(operationId = "getDossier", summary = "Follow a dossier (tra cứu hồ sơ)",
+      description = "Status, dates (submitted, received, appointment date — ngày hẹn trả), fee, the steps open now "
+          + "and the whole history of one dossier, for its applicant, the officers of its agency, the "
+          + "supervisors above it and ADMIN.")
   @GetMapping("/api/dossiers/{code}")
   @RunsUseCase(FollowDossier.class)
   DossierView get(@AuthenticationPrincipal MotcuaUser user, @PathVariable String code) {
@@ -81,6 +110,10 @@ class DossierController {
   }
 
   /** The applicant supplies what the supplement request (form 02) asked for. */
+  @Operation(operationId = "provideSupplement", summary = "Provide a requested supplement (nộp bổ sung)",
+      description = "Once the missing files are uploaded, the applicant (or a clerk of the agency at the counter) "
+          + "answers the supplement request (form 02), with an optional note; the dossier goes back to the "
+          + "clerk, its appointment date counted again from now.")
   @PostMapping("/api/dossiers/{code}/supplements")
   @RunsUseCase(ProvideSupplement.class)
   DossierView supplement(@AuthenticationPrincipal MotcuaUser citizen, @PathVariable String code,
@@ -92,8 +125,14 @@ class DossierController {
    * Tiếp nhận tại quầy / qua bưu chính: a clerk enters a paper dossier; reception happens at once, after the fee when
    * it is due at submission (taken in the same request, or later while the dossier waits in status 6).
    */
+  @Operation(operationId = "enterCounterDossier",
+      summary = "Enter a dossier received at the counter or by post (tiếp nhận trực tiếp)",
+      description = "A clerk of the procedure's agency enters a paper dossier, channel 1 (at the counter) or 3 (by "
+          + "post). It is received at once, after the fee when that is due at submission (taken in the same "
+          + "request, or later while the dossier waits in status 6). Answers `201` with the dossier.",
+      responses = @ApiResponse(responseCode = "201", description = "Entered; `Location` is the dossier's address."))
   @PostMapping("/api/counter/dossiers")
-  @RunsUseCase(ReceiveAtCounter.class)
+  @RunsUseCase({ReceiveAtCounter.class, Payments.class})
   ResponseEntity<DossierView> enter(@AuthenticationPrincipal MotcuaUser clerk,
       @Valid @RequestBody DossierRequests.EnterDossier request) {
     Dossier dossier = counter.receive(clerk, request);
@@ -101,6 +140,10 @@ class DossierController {
   }
 
   /** The applicant asks to withdraw; a clerk confirms or refuses in their inbox. */
+  @Operation(operationId = "requestWithdrawal", summary = "Ask to withdraw a dossier (rút hồ sơ)",
+      description = "The applicant asks, with a reason, to withdraw their dossier before the decision is signed; a "
+          + "clerk confirms or refuses in their inbox, and until then no other work on the dossier is "
+          + "decided.")
   @PostMapping("/api/dossiers/{code}/withdrawal")
   @RunsUseCase(RequestWithdrawal.class)
   DossierView withdraw(@AuthenticationPrincipal MotcuaUser citizen, @PathVariable String code,
@@ -114,6 +157,9 @@ class DossierController {
   }
 
   /** The applicant rates the returned dossier, once. */
+  @Operation(operationId = "rateDossier", summary = "Rate a returned dossier (đánh giá mức độ hài lòng)",
+      description = "The applicant rates the service from 1 to 5, with an optional comment, once the result is "
+          + "returned, and only once; the rating is written on the processing-control slip.")
   @PostMapping("/api/dossiers/{code}/rating")
   @RunsUseCase(RateDossier.class)
   DossierView rate(@AuthenticationPrincipal MotcuaUser citizen, @PathVariable String code,

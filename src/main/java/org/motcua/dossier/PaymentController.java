@@ -1,6 +1,7 @@
 package org.motcua.dossier;
 
-import org.motcua.common.RunsUseCase;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -9,7 +10,9 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import org.motcua.common.RunsUseCase;
 import org.motcua.payment.Charge;
+import org.motcua.payment.Payments;
 import org.motcua.security.MotcuaUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +22,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Paying a dossier's fee: online through the gateway, at the counter, or by exemption. */
+@Tag(name = "Fees",
+    description = "Phí, lệ phí: a dossier's fees, paid online through the gateway, at the counter, or exempted.")
 @RestController
 class PaymentController {
 
@@ -46,32 +51,41 @@ class PaymentController {
       String reasonCode, @Size(max = 1000, message = "{validation.size}") String note) {
   }
 
+  @Operation(operationId = "listCharges", summary = "A dossier's fees",
+      description = "Every charge of the dossier: amount in đồng, status, and how and when it was settled.")
   @GetMapping("/api/dossiers/{code}/payments")
-
-  @RunsUseCase(DossierPayments.class)
+  @RunsUseCase({DossierPayments.class, Payments.class})
   List<ChargeView> charges(@AuthenticationPrincipal MotcuaUser user, @PathVariable String code) {
     return payments.charges(user, code).stream().map(ChargeView::of).toList();
   }
 
   /** Returns the gateway page the citizen's browser should open. */
+  @Operation(operationId = "payOnline", summary = "Pay a fee online (thanh toán trực tuyến)",
+      description = "For the applicant while a fee is due (status 6): opens a transaction with the payment gateway "
+          + "and answers with the address of its payment page (`redirectUrl`), which the citizen's browser "
+          + "opens. The gateway's signed notification then settles the charge.")
   @PostMapping("/api/dossiers/{code}/payments/online")
-  @RunsUseCase(DossierPayments.class)
+  @RunsUseCase({DossierPayments.class, Payments.class})
   Map<String, String> online(@AuthenticationPrincipal MotcuaUser citizen, @PathVariable String code,
       HttpServletRequest request) {
     return Map.of("redirectUrl", payments.payOnline(citizen, code, request.getRemoteAddr()));
   }
 
+  @Operation(operationId = "payAtCounter", summary = "Record a fee paid at the counter",
+      description = "A clerk of the dossier's agency records the fee paid in cash (`CASH`) or by card (`POS`), with "
+          + "the receipt number; the dossier then goes on (to reception, or to the returning of its result).")
   @PostMapping("/api/dossiers/{code}/payments/counter")
-
-  @RunsUseCase(DossierPayments.class)
+  @RunsUseCase({DossierPayments.class, Payments.class})
   ChargeView counter(@AuthenticationPrincipal MotcuaUser clerk, @PathVariable String code,
       @Valid @RequestBody CounterPayment payment) {
     return ChargeView.of(payments.payAtCounter(clerk, code, payment.method(), payment.receiptNumber().trim()));
   }
 
+  @Operation(operationId = "exemptFee", summary = "Exempt a dossier from its fee (miễn, giảm phí)",
+      description = "A clerk of the dossier's agency records an exemption with its reason code and an optional note; "
+          + "the dossier then goes on as if the fee were paid.")
   @PostMapping("/api/dossiers/{code}/payments/exemption")
-
-  @RunsUseCase(DossierPayments.class)
+  @RunsUseCase({DossierPayments.class, Payments.class})
   ChargeView exempt(@AuthenticationPrincipal MotcuaUser clerk, @PathVariable String code,
       @Valid @RequestBody Exemption exemption) {
     return ChargeView.of(payments.exempt(clerk, code, exemption.reasonCode().trim(), exemption.note()));

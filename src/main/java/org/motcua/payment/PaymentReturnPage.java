@@ -1,7 +1,6 @@
 package org.motcua.payment;
 
 import java.util.Map;
-import org.motcua.common.ApiException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,8 +22,7 @@ class PaymentReturnPage {
 
   @GetMapping("/payments/{gateway}/return")
   String back(@PathVariable String gateway, @RequestParam Map<String, String> params, Model model) {
-    PaymentGateway provider = payments.gateway(gateway)
-        .orElseThrow(() -> ApiException.notFound("UNKNOWN_GATEWAY", gateway));
+    PaymentGateway provider = ReceivePaymentNotification.gateway(payments, gateway);
     boolean genuine = provider.verify(params);
     PaymentGateway.Notice notice = genuine ? provider.read(params) : null;
     String outcome = !genuine ? "invalid" : notice.success() ? "paid" : "failed";

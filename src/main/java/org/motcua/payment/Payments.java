@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.motcua.common.ApiException;
+import org.motcua.common.Refusal;
+import org.motcua.common.UseCase;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -19,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and it settles an open charge of the same amount exactly once; everything else is logged and flagged.
  */
 @Service
-public class Payments {
+public class Payments implements UseCase {
 
   /** The longest summary of an unsigned callback that is stored. */
   private static final int SUMMARY_CHARS = 500;
@@ -48,6 +50,13 @@ public class Payments {
         .orElseThrow(() -> new IllegalStateException("motcua.payment.gateway: no gateway named " + onlineGateway));
     this.clock = clock;
     this.events = events;
+  }
+
+  /** Paying a dossier's open charge online, at the counter or by exemption (callbacks answer in their protocol). */
+  @Override
+  public Set<Refusal> refusals() {
+    return Set.of(PaymentRefusal.INVALID_PAYMENT_METHOD, PaymentRefusal.NO_OPEN_CHARGE,
+        PaymentRefusal.CHARGE_ALREADY_SETTLED);
   }
 
   /** The gateway of that name (case-insensitive), if the service has one. */
@@ -79,7 +88,7 @@ public class Payments {
   @Transactional
   public Charge payAtCounter(String dossierCode, Charge.Method method, String receiptNumber, String clerk) {
     if (method != Charge.Method.CASH && method != Charge.Method.POS) {
-      throw ApiException.badRequest("INVALID_PAYMENT_METHOD", method);
+      throw PaymentRefusal.INVALID_PAYMENT_METHOD.exception(method);
     }
     return settle(openCharge(dossierCode), Charge.Status.PAID, method, clerk, null, receiptNumber, null, null);
   }
@@ -99,7 +108,7 @@ public class Payments {
 
   private Charge openCharge(String dossierCode) {
     return charges.findFirstByDossierCodeAndStatus(dossierCode, Charge.Status.OPEN)
-        .orElseThrow(() -> ApiException.conflict("NO_OPEN_CHARGE", dossierCode));
+        .orElseThrow(() -> PaymentRefusal.NO_OPEN_CHARGE.exception(dossierCode));
   }
 
   private Charge settle(Charge charge, Charge.Status status, Charge.Method method, String by, String gatewayTxnNo,
@@ -108,7 +117,7 @@ public class Payments {
     int updated = charges.settle(charge.getId(), status, method, LocalDateTime.now(clock), by, gatewayTxnNo,
         receiptNumber, exemption, note);
     if (updated == 0) {
-      throw ApiException.conflict("CHARGE_ALREADY_SETTLED", charge.getDossierCode());
+      throw PaymentRefusal.CHARGE_ALREADY_SETTLED.exception(charge.getDossierCode());
     }
     events.publishEvent(new ChargeSettled(charge.getDossierCode(), method, charge.getAmountVnd(), receiptNumber, by));
     return charges.findById(charge.getId()).orElseThrow();

@@ -1,5 +1,7 @@
 package org.motcua.payment;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -19,6 +21,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The daily reconciliation for supervisors (their subtree) and admins (everything, unknown callbacks included). */
+@Tag(name = "Reports",
+    description = "Báo cáo: the national indicators, their breakdowns and exports, the dossier register and the "
+        + "daily payment reconciliation.")
 @RestController
 class ReconciliationController {
 
@@ -30,12 +35,17 @@ class ReconciliationController {
     this.catalog = catalog;
   }
 
+  @Operation(operationId = "readReconciliation", summary = "The daily payment reconciliation (đối soát)",
+      description = "Every gateway notification received on `date`, matched with the charge it settles: supervisors "
+          + "see their agency and the units below it; admins everything, unknown callbacks included.")
   @GetMapping("/api/reports/reconciliation")
   Reconciliation.Report json(@AuthenticationPrincipal MotcuaUser user,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
     return report(user, date);
   }
 
+  @Operation(operationId = "exportReconciliation", summary = "The daily payment reconciliation as CSV",
+      description = "The same lines as a CSV file with Vietnamese headers.")
   @GetMapping(path = "/api/reports/reconciliation.csv")
   ResponseEntity<byte[]> csv(@AuthenticationPrincipal MotcuaUser user,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) throws IOException {

@@ -1,5 +1,11 @@
 package org.motcua.payment;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -22,6 +28,9 @@ import org.springframework.web.util.HtmlUtils;
  * it checks the merchant's signed URL as VNPAY would, and on "pay" sends the same signed IPN to the IPN URL and
  * redirects the browser to the return URL. Never enabled in production (motcua.payment.sandbox.enabled).
  */
+@Tag(name = "Sandbox gateway",
+    description = "A stand-in for VNPAY's payment page, for demonstrations without internet; never enabled in "
+        + "production (`motcua.payment.sandbox.enabled`).")
 @RestController
 @ConditionalOnProperty(name = "motcua.payment.sandbox.enabled", havingValue = "true")
 class SandboxGateway {
@@ -35,6 +44,13 @@ class SandboxGateway {
     this.clock = clock;
   }
 
+  @Operation(operationId = "sandboxPaymentPage", summary = "The sandbox payment page",
+      description = "Shows the amount of a signed payment request as VNPAY's page would, with the buttons to pay or "
+          + "cancel; a request with a wrong signature gets `400` and an HTML page saying so.")
+  @ApiResponse(responseCode = "200", description = "The payment page.",
+      content = @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string")))
+  @ApiResponse(responseCode = "400", description = "The request's signature is wrong: a page saying so.",
+      content = @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string")))
   @GetMapping(path = "/sandbox/vnpay/pay", produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<String> page(@RequestParam Map<String, String> params) {
     if (!VnpaySignature.verify(params, terminal.hashSecret())) {
@@ -54,6 +70,12 @@ class SandboxGateway {
   }
 
   /** Pays or cancels: signs the IPN, sends it server to server, then sends the browser back to the merchant. */
+  @Operation(operationId = "sandboxPay", summary = "Pay or cancel on the sandbox page",
+      description = "Signs the gateway's notification, sends it to the IPN address server to server, then redirects "
+          + "the browser to the merchant's return address (`302`); a form with a wrong signature gets `400`.")
+  @ApiResponse(responseCode = "302", description = "Back to the merchant's return address, with the signed result.",
+      headers = @Header(name = "Location", description = "The return address.", schema = @Schema(type = "string")))
+  @ApiResponse(responseCode = "400", description = "The form's signature is wrong: nothing sent.")
   @PostMapping("/sandbox/vnpay/pay")
   ResponseEntity<Void> pay(@RequestParam Map<String, String> form) {
     Map<String, String> request = new LinkedHashMap<>(form);

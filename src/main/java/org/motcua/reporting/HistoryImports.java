@@ -19,11 +19,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.motcua.catalog.Catalog;
 import org.motcua.common.ApiException;
+import org.motcua.common.Refusal;
+import org.motcua.common.UseCase;
 import org.motcua.security.MotcuaUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * half-way, or the same file sent twice, completes without counting anything twice. Imports run one at a time.
  */
 @Service
-class HistoryImports implements DisposableBean {
+class HistoryImports implements DisposableBean, UseCase {
 
   private static final Logger log = LoggerFactory.getLogger(HistoryImports.class);
   private static final int BATCH = 5000;
@@ -63,6 +64,12 @@ class HistoryImports implements DisposableBean {
     this.tx = new TransactionTemplate(transactions);
   }
 
+  /** Starting an import: the body is checked for its size and header before anything is stored. */
+  @Override
+  public Set<Refusal> refusals() {
+    return Set.of(ImportRefusal.IMPORT_EMPTY, ImportRefusal.IMPORT_BAD_HEADER, ImportRefusal.IMPORT_TOO_LARGE);
+  }
+
   /**
    * Checks the size and the header, spools the body and starts the job; returns its id at once. A body above
    * {@code motcua.imports.max-bytes} is refused (413) before anything is stored: at once when its declared length says
@@ -79,10 +86,10 @@ class HistoryImports implements DisposableBean {
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String header = reader.readLine();
       if (header == null) {
-        throw ApiException.badRequest("IMPORT_EMPTY");
+        throw ImportRefusal.IMPORT_EMPTY.exception();
       }
       if (!HistoryCsv.isHeader(header)) {
-        throw ApiException.badRequest("IMPORT_BAD_HEADER", HistoryCsv.HEADER);
+        throw ImportRefusal.IMPORT_BAD_HEADER.exception(HistoryCsv.HEADER);
       }
     } catch (IOException e) {
       delete(file);
@@ -231,7 +238,7 @@ class HistoryImports implements DisposableBean {
   }
 
   private static ApiException tooLarge(long max) {
-    return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "IMPORT_TOO_LARGE", max / (1024.0 * 1024.0));
+    return ImportRefusal.IMPORT_TOO_LARGE.exception(max / (1024.0 * 1024.0));
   }
 
   private static void delete(Path file) {

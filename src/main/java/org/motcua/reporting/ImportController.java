@@ -1,11 +1,14 @@
 package org.motcua.reporting;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.motcua.common.ApiException;
+import org.motcua.common.RunsUseCase;
 import org.motcua.common.Problems;
 import org.motcua.security.MotcuaUser;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** History import (ADMIN only, see SecurityConfig): POST the CSV as the request body, then follow the job. */
+@Tag(name = "History import",
+    description = "Nhập dữ liệu lịch sử: loading dossiers handled before motcua, for the indicators (ADMIN).")
 @RestController
 @RequestMapping("/api/admin/imports")
 class ImportController {
@@ -38,20 +43,31 @@ class ImportController {
    * The body is read as a stream (any content type: {@code text/csv} is usual), never held in memory, and at most
    * {@code motcua.imports.max-bytes} of it (413 {@code IMPORT_TOO_LARGE} beyond, nothing stored).
    */
+  @Operation(operationId = "startImport", summary = "Import the history of past dossiers",
+      description = "ADMIN only. The body is a CSV file (any content type: `text/csv` is usual), read as a stream "
+          + "and never held in memory, up to `motcua.imports.max-bytes`. Answers `202` with the job and its "
+          + "address; with `skipInvalid=true` the valid lines are imported and the others listed, otherwise "
+          + "one invalid line stops it.")
+  @ApiResponse(responseCode = "202", description = "Started; `Location` is the job's address.")
   @PostMapping
+  @RunsUseCase(HistoryImports.class)
   ResponseEntity<ImportView> start(@AuthenticationPrincipal MotcuaUser admin, HttpServletRequest request,
       @RequestParam(defaultValue = "false") boolean skipInvalid) throws IOException {
     String id = imports.start(admin, request.getInputStream(), request.getContentLengthLong(), skipInvalid);
     return ResponseEntity.accepted().location(URI.create("/api/admin/imports/" + id)).body(view(id));
   }
 
+  @Operation(operationId = "getImport", summary = "Follow a history import",
+      description = "ADMIN only. The job's progress and outcome: lines read, imported, already present and rejected, "
+          + "and the first rejected lines with why (line 1 is the header).")
   @GetMapping("/{id}")
+  @RunsUseCase(ImportJobs.class)
   ImportView job(@PathVariable String id) {
     return view(id);
   }
 
   private ImportView view(String id) {
-    ImportJobs.Job job = jobs.find(id).orElseThrow(() -> ApiException.notFound("IMPORT_NOT_FOUND", id));
+    ImportJobs.Job job = jobs.require(id);
     List<LineError> errors = jobs.errorsOf(id, SHOWN_ERRORS).stream()
         .map(e -> new LineError(e.line(), e.reason(), problems.message("import." + e.reason(), e.detail())))
         .toList();

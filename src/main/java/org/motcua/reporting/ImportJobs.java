@@ -6,13 +6,16 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.motcua.common.Refusal;
+import org.motcua.common.UseCase;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** The import jobs and their rejected lines, in the database so progress is visible from any node. */
 @Component
-class ImportJobs {
+class ImportJobs implements UseCase {
 
   static final int KEPT_ERRORS = 1000;
 
@@ -61,6 +64,17 @@ class ImportJobs {
     jdbc.batchUpdate("insert into import_error (job_id, line, reason, detail) values (?, ?, ?, ?)",
         errors.stream().map(e -> new Object[] {id, e.line(), e.reason(),
             e.detail() == null ? null : e.detail().substring(0, Math.min(e.detail().length(), 500))}).toList());
+  }
+
+  /** Following a job by its id. */
+  @Override
+  public Set<Refusal> refusals() {
+    return Set.of(ImportRefusal.IMPORT_NOT_FOUND);
+  }
+
+  /** The job as it stands ({@link #find}), or {@link ImportRefusal#IMPORT_NOT_FOUND}. */
+  Job require(String id) {
+    return find(id).orElseThrow(() -> ImportRefusal.IMPORT_NOT_FOUND.exception(id));
   }
 
   /**

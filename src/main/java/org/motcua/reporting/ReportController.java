@@ -1,9 +1,11 @@
 package org.motcua.reporting;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
-import org.motcua.common.ApiException;
+import org.motcua.common.RunsUseCase;
 import org.motcua.security.MotcuaUser;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -13,20 +15,42 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Reports",
+    description = "Báo cáo: the national indicators, their breakdowns and exports, the dossier register and the "
+        + "daily payment reconciliation.")
 @RestController
 @RequestMapping("/api/reports")
 class ReportController {
 
+  // Each address has a JSON handler and an export handler (format=…): one operation, described once.
+  private static final String READ_SUMMARY_SUMMARY = "The national indicators (chỉ số đánh giá)";
+  private static final String READ_SUMMARY = "The indicators of Decision 766/QĐ-TTg for a period (`from` and `to` "
+      + "included) and an agency with the units below it (`agency`, default: the supervisor's own): received, "
+      + "online, finished early, on time or late, in progress, and their rates. With `format=csv` or "
+      + "`format=xlsx`, the same as a file with Vietnamese headers. Supervisors read their own subtree; admins any "
+      + "agency.";
+  private static final String READ_BREAKDOWN_SUMMARY = "The indicators broken down";
+  private static final String READ_BREAKDOWN = "The summary's fields per `agency`, `level`, `procedure`, `field` or "
+      + "`channel`, or per `month`, `quarter` or `year` (`by`). With `format=csv` or `format=xlsx`, the same as a "
+      + "file with Vietnamese headers.";
+  private static final String READ_REGISTER_SUMMARY = "The dossier register (sổ theo dõi hồ sơ)";
+  private static final String READ_REGISTER = "The dossiers received in the period, paged (`page`, `size`). With "
+      + "`format=csv` (streamed) or `format=xlsx`, the whole register as a file.";
+
   private final ReportService reports;
+  private final ExportReport exports;
   private final ReportXlsx xlsx;
 
-  ReportController(ReportService reports, ReportXlsx xlsx) {
+  ReportController(ReportService reports, ExportReport exports, ReportXlsx xlsx) {
     this.reports = reports;
+    this.exports = exports;
     this.xlsx = xlsx;
   }
 
   /** The national indicators for a period (both days included) and an agency subtree. */
+  @Operation(operationId = "readSummary", summary = READ_SUMMARY_SUMMARY, description = READ_SUMMARY)
   @GetMapping(value = "/summary", params = "!format")
+  @RunsUseCase(ReportService.class)
   Summary summary(@AuthenticationPrincipal MotcuaUser user,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
@@ -35,13 +59,15 @@ class ReportController {
   }
 
   /** The same as CSV ({@code format=csv}) or an Excel workbook ({@code format=xlsx}), with Vietnamese headers. */
+  @Operation(operationId = "readSummary", summary = READ_SUMMARY_SUMMARY, description = READ_SUMMARY)
   @GetMapping(value = "/summary", params = "format")
+  @RunsUseCase({ReportService.class, ExportReport.class})
   void summaryExport(@AuthenticationPrincipal MotcuaUser user,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) String agency, @RequestParam String format, HttpServletResponse response)
       throws IOException {
-    boolean excel = excel(format);
+    boolean excel = exports.excel(format);
     Summary summary = reports.summary(user, from, to, agency);
     String name = "bao-cao-tong-hop-" + from + "-" + to;
     if (excel) {
@@ -54,7 +80,9 @@ class ReportController {
   }
 
   /** The summary's fields per agency, level, procedure, field, channel, or per month, quarter or year. */
+  @Operation(operationId = "readBreakdown", summary = READ_BREAKDOWN_SUMMARY, description = READ_BREAKDOWN)
   @GetMapping(value = "/breakdown", params = "!format")
+  @RunsUseCase(ReportService.class)
   Breakdown breakdown(@AuthenticationPrincipal MotcuaUser user, @RequestParam String by,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
@@ -62,13 +90,15 @@ class ReportController {
     return reports.breakdown(user, from, to, agency, by);
   }
 
+  @Operation(operationId = "readBreakdown", summary = READ_BREAKDOWN_SUMMARY, description = READ_BREAKDOWN)
   @GetMapping(value = "/breakdown", params = "format")
+  @RunsUseCase({ReportService.class, ExportReport.class})
   void breakdownExport(@AuthenticationPrincipal MotcuaUser user, @RequestParam String by,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) String agency, @RequestParam String format, HttpServletResponse response)
       throws IOException {
-    boolean excel = excel(format);
+    boolean excel = exports.excel(format);
     Breakdown breakdown = reports.breakdown(user, from, to, agency, by);
     String name = "bao-cao-theo-" + breakdown.by() + "-" + from + "-" + to;
     if (excel) {
@@ -81,7 +111,9 @@ class ReportController {
   }
 
   /** Sổ theo dõi hồ sơ: the dossiers received in the period, paged. */
+  @Operation(operationId = "readRegister", summary = READ_REGISTER_SUMMARY, description = READ_REGISTER)
   @GetMapping(value = "/register", params = "!format")
+  @RunsUseCase(ReportService.class)
   Register register(@AuthenticationPrincipal MotcuaUser user,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
@@ -91,13 +123,15 @@ class ReportController {
   }
 
   /** The whole register as CSV (streamed) or as an Excel workbook (rows streamed to a temporary file). */
+  @Operation(operationId = "readRegister", summary = READ_REGISTER_SUMMARY, description = READ_REGISTER)
   @GetMapping(value = "/register", params = "format")
+  @RunsUseCase({ReportService.class, ExportReport.class})
   void registerExport(@AuthenticationPrincipal MotcuaUser user,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) String agency, @RequestParam String format, HttpServletResponse response)
       throws IOException {
-    if (excel(format)) {
+    if (exports.excel(format)) {
       String scope = reports.scope(user, agency);
       try (ReportXlsx.RegisterSheet sheet = xlsx.register(from, to, scope)) {
         reports.register(user, from, to, scope, sheet);
@@ -115,17 +149,6 @@ class ReportController {
   private static final java.util.Map<String, String> GROUP_HEADERS = java.util.Map.of(
       "agency", "Cơ quan", "procedure", "Thủ tục", "field", "Lĩnh vực", "channel", "Hình thức nộp",
       "month", "Tháng", "quarter", "Quý", "year", "Năm", "level", "Cấp hành chính");
-
-  /** True for xlsx, false for csv; anything else is refused. */
-  private static boolean excel(String format) {
-    if ("xlsx".equalsIgnoreCase(format)) {
-      return true;
-    }
-    if (!"csv".equalsIgnoreCase(format)) {
-      throw ApiException.badRequest("UNKNOWN_EXPORT_FORMAT", format);
-    }
-    return false;
-  }
 
   static void attachment(HttpServletResponse response, String name, String mediaType) {
     response.setContentType(mediaType);

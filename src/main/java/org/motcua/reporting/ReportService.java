@@ -10,12 +10,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.motcua.catalog.Agency;
 import org.motcua.catalog.AgencyLevel;
 import org.motcua.catalog.Catalog;
 import org.motcua.catalog.Procedure;
-import org.motcua.common.ApiException;
 import org.motcua.common.Problems;
+import org.motcua.common.Refusal;
+import org.motcua.common.UseCase;
 import org.motcua.security.MotcuaUser;
 import org.motcua.security.Role;
 import org.springframework.stereotype.Service;
@@ -23,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The indicators supervisors read; a supervisor sees their own agency and everything below it. */
 @Service
-public class ReportService {
+public class ReportService implements UseCase {
 
   /** A series longer than this is a mistake rather than a report (ten years of months). */
   private static final int MAX_PERIODS = 120;
@@ -40,6 +42,13 @@ public class ReportService {
     this.catalog = catalog;
     this.clock = clock;
     this.problems = problems;
+  }
+
+  /** Reading the indicators, their breakdowns or the register for a period and an agency subtree. */
+  @Override
+  public Set<Refusal> refusals() {
+    return Set.of(ReportRefusal.INVALID_PERIOD, ReportRefusal.UNKNOWN_AGENCY, ReportRefusal.REPORT_SCOPE_DENIED,
+        ReportRefusal.UNKNOWN_DIMENSION, ReportRefusal.PERIOD_TOO_LONG);
   }
 
   @Transactional(readOnly = true)
@@ -68,7 +77,7 @@ public class ReportService {
   @Transactional(readOnly = true)
   public Breakdown breakdown(MotcuaUser user, LocalDate from, LocalDate to, String agency, String by) {
     checkPeriod(from, to);
-    Dimension dimension = Dimension.parse(by).orElseThrow(() -> ApiException.badRequest("UNKNOWN_DIMENSION", by));
+    Dimension dimension = Dimension.parse(by).orElseThrow(() -> ReportRefusal.UNKNOWN_DIMENSION.exception(by));
     String scope = scope(user, agency);
     Summary total = summaries.summarize(from, to, scope, judgedAt(to));
     List<Breakdown.Row> rows = new ArrayList<>();
@@ -78,7 +87,7 @@ public class ReportService {
       YearMonth first = YearMonth.from(from).minusMonths((from.getMonthValue() - 1) % step);
       long periods = ChronoUnit.MONTHS.between(first, YearMonth.from(to)) / step + 1;
       if (periods > MAX_PERIODS) {
-        throw ApiException.badRequest("PERIOD_TOO_LONG", from, to, MAX_PERIODS * step * 31);
+        throw ReportRefusal.PERIOD_TOO_LONG.exception(from, to, MAX_PERIODS * step * 31);
       }
       for (YearMonth m = first; !m.isAfter(YearMonth.from(to)); m = m.plusMonths(step)) {
         LocalDate start = m.atDay(1).isBefore(from) ? from : m.atDay(1);
@@ -194,7 +203,7 @@ public class ReportService {
 
   private static void checkPeriod(LocalDate from, LocalDate to) {
     if (to.isBefore(from)) {
-      throw ApiException.badRequest("INVALID_PERIOD", from, to);
+      throw ReportRefusal.INVALID_PERIOD.exception(from, to);
     }
   }
 
@@ -203,20 +212,20 @@ public class ReportService {
     // A blank agency (a form's unchosen select) is no agency.
     String agency = requested == null || requested.isBlank() ? null : requested.trim();
     if (agency != null && catalog.agency(agency).isEmpty()) {
-      throw ApiException.badRequest("UNKNOWN_AGENCY", agency);
+      throw ReportRefusal.UNKNOWN_AGENCY.exception(agency);
     }
     if (user.is(Role.ADMIN)) {
       return agency;
     }
     // Subtrees are for supervisors; the other officers' register is their own agency's (DossierForms#register).
     if (!user.is(Role.SUPERVISOR)) {
-      throw ApiException.forbidden("REPORT_SCOPE_DENIED", agency == null ? user.agencyCode() : agency);
+      throw ReportRefusal.REPORT_SCOPE_DENIED.exception(agency == null ? user.agencyCode() : agency);
     }
     if (agency == null) {
       return user.agencyCode();
     }
     if (!catalog.isWithin(agency, user.agencyCode())) {
-      throw ApiException.forbidden("REPORT_SCOPE_DENIED", agency);
+      throw ReportRefusal.REPORT_SCOPE_DENIED.exception(agency);
     }
     return agency;
   }

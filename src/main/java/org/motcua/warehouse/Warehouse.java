@@ -4,14 +4,16 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.motcua.common.ApiException;
+import java.util.Set;
+import org.motcua.common.Refusal;
+import org.motcua.common.UseCase;
 import org.motcua.document.StoredFile;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The personal e-data warehouse: deposit what the state digitized, offer it again instead of asking twice. */
 @Service
-public class Warehouse {
+public class Warehouse implements UseCase {
 
   private final WarehouseRepository items;
   private final Clock clock;
@@ -19,6 +21,13 @@ public class Warehouse {
   Warehouse(WarehouseRepository items, Clock clock) {
     this.items = items;
     this.clock = clock;
+  }
+
+  /** Reusing an item ({@link #forReuse}): listing and depositing refuse nothing. */
+  @Override
+  public Set<Refusal> refusals() {
+    return Set.of(WarehouseRefusal.UNKNOWN_WAREHOUSE_ITEM, WarehouseRefusal.WAREHOUSE_ITEM_WRONG_TYPE,
+        WarehouseRefusal.WAREHOUSE_ITEM_EXPIRED);
   }
 
   /** Keeps a digitized document for its owner; the same file of the same type is kept once. */
@@ -55,12 +64,12 @@ public class Warehouse {
     // Someone else's item is answered as a missing one: item ids must not reveal what others keep.
     WarehouseItem item = items.findById(itemId)
         .filter(found -> found.getOwnerIdNumber().equals(ownerIdNumber))
-        .orElseThrow(() -> ApiException.notFound("UNKNOWN_WAREHOUSE_ITEM", itemId));
+        .orElseThrow(() -> WarehouseRefusal.UNKNOWN_WAREHOUSE_ITEM.exception(itemId));
     if (!item.getDocumentType().equals(documentType)) {
-      throw ApiException.badRequest("WAREHOUSE_ITEM_WRONG_TYPE", itemId, documentType);
+      throw WarehouseRefusal.WAREHOUSE_ITEM_WRONG_TYPE.exception(itemId, documentType);
     }
     if (!item.isValidOn(LocalDate.now(clock))) {
-      throw ApiException.conflict("WAREHOUSE_ITEM_EXPIRED", itemId, item.getValidUntil());
+      throw WarehouseRefusal.WAREHOUSE_ITEM_EXPIRED.exception(itemId, item.getValidUntil());
     }
     return item;
   }

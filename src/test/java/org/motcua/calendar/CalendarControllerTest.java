@@ -30,7 +30,8 @@ import org.springframework.test.web.servlet.MockMvc;
     excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.motcua\\.security\\..*"))
 @AutoConfigureMockMvc(addFilters = false)
 @EnableConfigurationProperties({CalendarProperties.class, MotcuaZone.class})
-@Import({ConfiguredWorkingCalendar.class, WebConfig.class, Problems.class})
+@Import({ConfiguredWorkingCalendar.class, ComputeAppointmentDate.class, ReadHolidays.class, WebConfig.class,
+    Problems.class})
 class CalendarControllerTest {
 
   @Autowired
