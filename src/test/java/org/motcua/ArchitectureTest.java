@@ -334,11 +334,11 @@ class ArchitectureTest {
     assertThat(large).as("dossier classes over 300 lines: split them into use cases a clerk would name").isEmpty();
   }
 
-  /** Every use case declares what it may refuse, so that the API documents it (see {@code RunsUseCase}). */
+  /** A use case is a bean: an operation's {@code RunsUseCase} finds its declared refusals in the context. */
   @ArchTest
-  static final ArchRule useCasesAreServicesThatDeclareRefusals = classes()
+  static final ArchRule useCasesAreBeans = classes()
       .that().implement(org.motcua.common.UseCase.class)
-      .should().beAnnotatedWith(org.springframework.stereotype.Service.class)
+      .should().beMetaAnnotatedWith(org.springframework.stereotype.Component.class)
       .because("an operation's @RunsUseCase names the use case bean whose refusals the OpenAPI document lists");
 
   // --- No entity leaks into the API ---------------------------------------------------------------------------------
