@@ -25,6 +25,12 @@ import org.springframework.stereotype.Component;
  * <p>Precision: arithmetic is done in whole seconds. Seconds of an input are kept (a dossier received at 09:00:40
  * is due at 09:00:40 on the due day), fractions of a second are dropped. Office hours are whole minutes.
  *
+ * <p>Gaps: a closing (11:30, 17:00, Friday 17:00) and the next opening are the same point in working time. Only the
+ * reception instant is moved across such a gap ({@link #normalize}, DOMAIN.md's rule); adding or taking away working
+ * time answers with the earliest (latest) instant by which that much has passed, so time that runs out at a closing
+ * ends at that closing, and adding or taking away none leaves any instant where it is. A due date at 17:00 thus stays
+ * at 17:00 after a supplement pause that took no working time, and moves to 07:00 plus the pause otherwise.
+ *
  * <p>Cost: every operation walks working days and their intervals, never minutes, and skips whole working days in
  * one step, so 60 working days cost about as many loop turns as calendar days spanned.
  */
@@ -124,17 +130,22 @@ public class ConfiguredWorkingCalendar implements WorkingCalendar {
     };
   }
 
+  /**
+   * Counts on from {@code from}, which need not be in office hours: none of the minutes is spent before the next
+   * opening, and zero minutes leave {@code from} where it is (a closing instant is not moved to the next opening).
+   */
   @Override
   public LocalDateTime plusWorkingMinutes(LocalDateTime from, long minutes) {
     if (minutes < 0) {
       return minusWorkingMinutes(from, Math.negateExact(minutes));
     }
-    return plusWorkingSeconds(normalize(from), Math.multiplyExact(minutes, 60L));
+    return plusWorkingSeconds(from, Math.multiplyExact(minutes, 60L));
   }
 
   /**
    * Counts back from {@code to}. A result that lands on an interval's opening stays there rather than jumping to the
-   * previous closing, so {@code minus(plus(t, m), m) == t} for a normalized {@code t}.
+   * previous closing, so {@code minus(plus(t, m), m) == t} for a normalized {@code t}; zero minutes leave {@code to}
+   * where it is.
    */
   @Override
   public LocalDateTime minusWorkingMinutes(LocalDateTime to, long minutes) {
@@ -144,6 +155,9 @@ public class ConfiguredWorkingCalendar implements WorkingCalendar {
     long remaining = Math.multiplyExact(minutes, 60L);
     LocalDate day = to.toLocalDate();
     int second = secondOfDay(to);
+    if (remaining == 0) {
+      return at(day, second);
+    }
     while (true) {
       if (isWorkingDay(day)) {
         for (int i = opens.length - 1; i >= 0; i--) {
@@ -187,13 +201,21 @@ public class ConfiguredWorkingCalendar implements WorkingCalendar {
   }
 
   /**
-   * Adds working seconds to a normalized instant. When the time runs out exactly at an interval's end the result is
-   * that end (e.g. 17:00), not the next opening: the appointment is the closing of that day.
+   * The earliest instant by which the given working seconds have passed since {@code from}: {@code from} itself for
+   * none. When the time runs out exactly at an interval's end the result is that end (e.g. 17:00), not the next
+   * opening: the appointment is the closing of that day.
    */
-  private LocalDateTime plusWorkingSeconds(LocalDateTime start, long seconds) {
+  private LocalDateTime plusWorkingSeconds(LocalDateTime from, long seconds) {
     long remaining = seconds;
-    LocalDate day = start.toLocalDate();
-    int second = secondOfDay(start);
+    LocalDate day = from.toLocalDate();
+    int second = secondOfDay(from);
+    if (remaining == 0) {
+      return at(day, second);
+    }
+    if (!isWorkingDay(day)) {
+      day = nextWorkingDay(day);
+      second = 0;
+    }
     while (true) {
       for (int i = 0; i < opens.length; i++) {
         if (second >= closes[i]) {

@@ -9,16 +9,26 @@ import java.time.LocalDateTime;
  */
 public interface WorkingCalendar {
 
-  /** Moves an instant into working time: before opening → opening; lunch → afternoon opening; after closing or on a non-working day → next opening. */
+  /**
+   * Where a reception instant starts counting: before opening → opening; lunch → afternoon opening; at or after
+   * closing or on a non-working day → next opening. Counting itself never needs it: see {@link #plusWorkingMinutes}.
+   */
   LocalDateTime normalize(LocalDateTime at);
 
   /** The due instant (ngày hẹn trả) of a time limit counted from a reception instant, per DOMAIN.md's rules. */
   LocalDateTime due(LocalDateTime receivedAt, TimeLimit limit);
 
-  /** The instant reached by adding working minutes to a (normalized) instant. */
+  /**
+   * The earliest instant by which the given working minutes have passed since {@code from}. A closing and the next
+   * opening are the same point in working time and give the same answer for any positive amount; time that runs out
+   * at a closing ends at that closing (17:00, not 07:00 the next day); zero minutes leave {@code from} unchanged.
+   */
   LocalDateTime plusWorkingMinutes(LocalDateTime from, long minutes);
 
-  /** The instant that lies the given working minutes before {@code to}; never earlier than opening of the first working day found. */
+  /**
+   * The latest instant that lies the given working minutes before {@code to}: time that runs out at an opening ends
+   * at that opening, never at the previous closing; zero minutes leave {@code to} unchanged.
+   */
   LocalDateTime minusWorkingMinutes(LocalDateTime to, long minutes);
 
   /** Working minutes between two instants (0 if {@code to} is not after {@code from}). */

@@ -51,10 +51,13 @@ class Deadlines {
     return calendar.minusWorkingMinutes(due, Math.min(warnBeforeMinutes, total / 2));
   }
 
-  /** The due date after a supplement pause: later by the working time the dossier waited for the applicant. */
+  /**
+   * The due date after a supplement pause: later by the working time the dossier waited for the applicant. A pause
+   * that took no working time (after closing, over lunch, over a weekend) leaves it as it was, 17:00 included.
+   */
   LocalDateTime afterPause(LocalDateTime due, LocalDateTime pausedAt, LocalDateTime resumedAt) {
     long paused = calendar.workingMinutesBetween(pausedAt, resumedAt);
-    return calendar.plusWorkingMinutes(calendar.normalize(due), paused);
+    return calendar.plusWorkingMinutes(due, paused);
   }
 
   static Map<String, Object> variables(LocalDateTime due, LocalDateTime warnAt) {

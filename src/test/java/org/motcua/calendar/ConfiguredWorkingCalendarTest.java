@@ -30,6 +30,14 @@ class ConfiguredWorkingCalendarTest {
     return calendar.due(at(receivedAt), TimeLimit.workingDays(days));
   }
 
+  /** The reference for the minute-by-minute walks: a minute of office hours on a working day. */
+  private boolean isWorkingMinute(LocalDateTime t) {
+    LocalTime time = t.toLocalTime();
+    boolean inHours = !time.isBefore(LocalTime.of(7, 0)) && time.isBefore(LocalTime.of(11, 30))
+        || !time.isBefore(LocalTime.of(13, 30)) && time.isBefore(LocalTime.of(17, 0));
+    return inHours && calendar.isWorkingDay(t.toLocalDate());
+  }
+
   @Test
   void domainExampleSkipsTet2025() {
     // Thursday 23 Jan 2025 09:00 + 5 working days: Tết runs Saturday 25 Jan – Sunday 2 Feb.
@@ -197,6 +205,74 @@ class ConfiguredWorkingCalendarTest {
     }
   }
 
+  /**
+   * A closing instant (11:30, 17:00, Friday 17:00) and the next opening are the same point in working time. Adding
+   * or taking away no working time leaves an instant where it is, and adding some gives the same answer from either
+   * side of the gap.
+   */
+  @Nested
+  class TheSameInstantInWorkingTime {
+
+    @ParameterizedTest(name = "{0} + 0 min stays")
+    @CsvSource({
+        "2025-03-03T17:00",  // closing time
+        "2025-03-03T11:30",  // the start of lunch
+        "2025-03-07T17:00",  // Friday closing, before the weekend
+        "2025-01-24T17:00",  // the last closing before Tết
+        "2025-03-03T07:00",  // an opening
+        "2025-03-03T09:15",  // inside office hours
+    })
+    void addingNoWorkingTimeDoesNotMoveAnInstant(String instant) {
+      assertThat(calendar.plusWorkingMinutes(at(instant), 0)).isEqualTo(at(instant));
+      assertThat(calendar.minusWorkingMinutes(at(instant), 0)).isEqualTo(at(instant));
+    }
+
+    @ParameterizedTest(name = "{0} and {1} + {2} min → {3}")
+    @CsvSource({
+        "2025-03-03T17:00, 2025-03-04T07:00, 60, 2025-03-04T08:00",  // across the night
+        "2025-03-03T11:30, 2025-03-03T13:30, 30, 2025-03-03T14:00",  // across lunch
+        "2025-03-07T17:00, 2025-03-10T07:00, 60, 2025-03-10T08:00",  // across the weekend
+        "2025-01-24T17:00, 2025-02-03T07:00, 1, 2025-02-03T07:01",   // across Tết
+        "2025-03-07T17:00, 2025-03-10T07:00, 480, 2025-03-10T17:00", // a whole day ends at a closing
+    })
+    void bothSidesOfAGapGiveTheSameResult(String closing, String opening, int minutes, String expected) {
+      assertThat(calendar.workingMinutesBetween(at(closing), at(opening))).isZero();
+      assertThat(calendar.plusWorkingMinutes(at(closing), minutes)).isEqualTo(at(expected));
+      assertThat(calendar.plusWorkingMinutes(at(opening), minutes)).isEqualTo(at(expected));
+    }
+
+    @Test
+    void addingLandsOnTheEarliestInstantAndKeepsNoFractionsOfASecond() {
+      assertThat(calendar.plusWorkingMinutes(at("2025-03-03T17:00:00.5"), 0)).isEqualTo(at("2025-03-03T17:00"));
+      // From outside office hours some working time starts at the next opening; none leaves the instant alone.
+      assertThat(calendar.plusWorkingMinutes(at("2025-03-08T10:00"), 1)).isEqualTo(at("2025-03-10T07:01"));
+      assertThat(calendar.plusWorkingMinutes(at("2025-03-03T12:10"), 1)).isEqualTo(at("2025-03-03T13:31"));
+      assertThat(calendar.plusWorkingMinutes(at("2025-03-08T10:00"), 0)).isEqualTo(at("2025-03-08T10:00"));
+      assertThat(calendar.minusWorkingMinutes(at("2025-03-08T10:00"), 0)).isEqualTo(at("2025-03-08T10:00"));
+    }
+
+    @Test
+    void addingAgreesWithAMinuteByMinuteCountFromAnyInstant() {
+      // Like the round trip below, but from instants on the minute grid including closings and days off, and with
+      // small amounts (0 among them) so the edges are hit: the earliest instant by which that much time has passed.
+      Random random = new Random(15);
+      LocalDateTime first = at("2025-01-20T00:00");
+      for (int i = 0; i < 2000; i++) {
+        LocalDateTime from = first.plusMinutes(30L * random.nextInt(30 * 48));
+        int minutes = random.nextInt(5) == 0 ? 0 : random.nextInt(3 * 480);
+        LocalDateTime due = calendar.plusWorkingMinutes(from, minutes);
+        LocalDateTime walked = from;
+        for (int left = minutes; left > 0; walked = walked.plusMinutes(1)) {
+          if (isWorkingMinute(walked)) {
+            left--;
+          }
+        }
+        assertThat(due).as("%s + %d min", from, minutes).isEqualTo(walked);
+        assertThat(calendar.workingMinutesBetween(from, due)).isEqualTo(minutes);
+      }
+    }
+  }
+
   @Nested
   class CalendarDays {
 
@@ -287,13 +363,6 @@ class ConfiguredWorkingCalendarTest {
         t = t.plusMinutes(1);
       }
       return t;
-    }
-
-    private boolean isWorkingMinute(LocalDateTime t) {
-      LocalTime time = t.toLocalTime();
-      boolean inHours = !time.isBefore(LocalTime.of(7, 0)) && time.isBefore(LocalTime.of(11, 30))
-          || !time.isBefore(LocalTime.of(13, 30)) && time.isBefore(LocalTime.of(17, 0));
-      return inHours && calendar.isWorkingDay(t.toLocalDate());
     }
   }
 }
