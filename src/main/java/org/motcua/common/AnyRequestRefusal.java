@@ -7,8 +7,7 @@ import org.springframework.http.HttpStatus;
  * {@code common.ProblemHandler} (the body or a parameter cannot be read), {@code security.SecurityConfig} (not signed
  * in, not allowed, sign-in throttled, CSRF), {@code security.MalformedRequests} (a probe's address),
  * {@code common.DatabaseOutage}. The API document ({@code apidocs.RefusalResponses}) adds them to each operation
- * they can apply to; the use cases declare only their own. Those places still name the codes as strings: raising
- * these constants instead would tie the two for good.
+ * they can apply to; the use cases declare only their own. {@code ProblemHandler} answers with these constants.
  */
 public enum AnyRequestRefusal implements Refusal {
   /** Any address under /api/ the firewall refuses ({@code //}, {@code ;}, {@code ..}). */

@@ -45,7 +45,7 @@ class ProblemHandler {
   /** Two actions changed the same record at once and this one lost: nothing was stored, it may be tried again. */
   @ExceptionHandler(org.springframework.dao.OptimisticLockingFailureException.class)
   ResponseEntity<ProblemDetail> concurrentChange(org.springframework.dao.OptimisticLockingFailureException e) {
-    return respond(problems.of(HttpStatus.CONFLICT, "CONCURRENT_CHANGE"));
+    return respond(problems.of(AnyRequestRefusal.CONCURRENT_CHANGE));
   }
 
   /**
@@ -54,7 +54,7 @@ class ProblemHandler {
    */
   @ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
   ResponseEntity<ProblemDetail> busy(org.springframework.dao.PessimisticLockingFailureException e) {
-    return respond(problems.of(HttpStatus.CONFLICT, "RECORD_BUSY"));
+    return respond(problems.of(AnyRequestRefusal.RECORD_BUSY));
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -63,7 +63,7 @@ class ProblemHandler {
         .map(ProblemHandler::fieldError)
         .toList();
     String fields = String.join(", ", errors.stream().map(m -> m.get("field")).toList());
-    ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", fields);
+    ProblemDetail problem = problems.of(AnyRequestRefusal.VALIDATION_FAILED, fields);
     problem.setProperty("errors", errors);
     return respond(problem);
   }
@@ -72,24 +72,24 @@ class ProblemHandler {
   ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
     // A field the API does not know is refused by name: a typo must not be silently ignored.
     if (e.getCause() instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
-      return respond(problems.of(HttpStatus.BAD_REQUEST, "UNKNOWN_FIELD", unknown.getPropertyName()));
+      return respond(problems.of(AnyRequestRefusal.UNKNOWN_FIELD, unknown.getPropertyName()));
     }
-    return respond(problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST"));
+    return respond(problems.of(AnyRequestRefusal.MALFORMED_REQUEST));
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
   ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
-    return respond(problems.of(HttpStatus.BAD_REQUEST, "MISSING_PARAMETER", e.getParameterName()));
+    return respond(problems.of(AnyRequestRefusal.MISSING_PARAMETER, e.getParameterName()));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-    return respond(problems.of(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", e.getName(), String.valueOf(e.getValue())));
+    return respond(problems.of(AnyRequestRefusal.INVALID_PARAMETER, e.getName(), String.valueOf(e.getValue())));
   }
 
   @ExceptionHandler(AccessDeniedException.class)
   ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
-    return respond(problems.of(HttpStatus.FORBIDDEN, "ACCESS_DENIED"));
+    return respond(problems.of(AnyRequestRefusal.ACCESS_DENIED));
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -99,7 +99,7 @@ class ProblemHandler {
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
-    return respond(problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE"));
+    return respond(problems.of(AnyRequestRefusal.UNSUPPORTED_MEDIA_TYPE));
   }
 
   @ExceptionHandler(NoResourceFoundException.class)
@@ -109,12 +109,12 @@ class ProblemHandler {
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<ProblemDetail> uploadTooLarge(MaxUploadSizeExceededException e) {
-    return respond(problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "UPLOAD_TOO_LARGE"));
+    return respond(problems.of(AnyRequestRefusal.UPLOAD_TOO_LARGE));
   }
 
   @ExceptionHandler(MissingServletRequestPartException.class)
   ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e) {
-    return respond(problems.of(HttpStatus.BAD_REQUEST, "MISSING_PART", e.getRequestPartName()));
+    return respond(problems.of(AnyRequestRefusal.MISSING_PART, e.getRequestPartName()));
   }
 
   private static Map<String, String> fieldError(FieldError error) {

@@ -30,6 +30,10 @@ public class Problems {
     return problem;
   }
 
+  public ProblemDetail of(Refusal refusal, Object... args) {
+    return of(refusal.status(), refusal.code(), args);
+  }
+
   public ProblemDetail of(ApiException e) {
     return of(e.status(), e.code(), e.args());
   }
