@@ -8,17 +8,20 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.function.Consumer;
 import org.motcua.common.Problems;
+import org.motcua.dossier.DossierFactsView;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Reads the register over the reception-time index; the CSV export streams it row by row. */
+/**
+ * Reads the register from the dossier side's projection ({@link DossierFactsView}) over the reception-time index; the
+ * CSV export streams it row by row.
+ */
 @Component
 class RegisterQuery {
 
-  private static final String WHERE = """
-      from dossier where received_at >= :from and received_at < :to and agency_path like :agencyPattern
-      """;
+  private static final String WHERE = "from " + DossierFactsView.NAME
+      + " where received_at >= :from and received_at < :to and agency_path like :agencyPattern\n";
   private static final String SELECT = """
       select code, procedure_code, procedure_name, agency_code, channel, status, received_at, due_at, ended_at,
         returned_at, timeliness
