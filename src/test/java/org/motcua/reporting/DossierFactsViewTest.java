@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reporting's one window on dossiers, the dossier side's {@code dossier_facts} view: its columns are
- * {@link DossierFacts}' fields (then {@code procedure_name}), and a dossier created through the dossier side reads
+ * {@link DossierFacts}' fields, and a dossier created through the dossier side reads
  * back from it as the facts it was created with.
  */
 @MotcuaTest
@@ -47,7 +47,6 @@ class DossierFactsViewTest {
       fields.add(c.getName().equals("field") ? "procedure_field"
           : c.getName().replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT));
     }
-    fields.add("procedure_name");
     assertThat(DossierFactsView.COLUMNS).isEqualTo(fields);
     List<String> columns = jdbc.query("select * from " + DossierFactsView.NAME + " where 1 = 0", rs -> {
       ResultSetMetaData meta = rs.getMetaData();
@@ -80,9 +79,6 @@ class DossierFactsViewTest {
       List<DossierFacts> read = jdbc.query("select " + String.join(", ", DossierFactsView.COLUMNS) + " from "
           + DossierFactsView.NAME + " where code in ('FV-1', 'FV-2', 'FV-3') order by code", (rs, n) -> facts(rs));
       assertThat(read).containsExactly(open, stopped, returned);
-      assertThat(jdbc.queryForList("select procedure_name from " + DossierFactsView.NAME
-          + " where code in ('FV-1', 'FV-2', 'FV-3') order by code", String.class))
-          .containsExactly("Đăng ký khai sinh", "Chuyển mục đích", "Trích lục");
       assertThat(dossiers.existing(List.of("FV-1", "FV-3", "FV-4"))).containsExactlyInAnyOrder("FV-1", "FV-3");
     });
   }
