@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
+import org.motcua.dossier.DossierFactsView;
 import org.motcua.process.ProcessContract.Decisions;
 import org.motcua.process.ProcessContract.Tasks;
 import org.motcua.process.camunda.BareEngine;
@@ -158,7 +159,8 @@ class LifecycleBenchmark implements ApplicationRunner {
     Run run = carry(dossiers, clients, (submissions, completions) -> codes.add(lifecycle(
         () -> nodes.get(Math.floorMod(roundRobin.getAndIncrement(), nodes.size())), submissions, completions)));
     for (String code : codes) {
-      Integer status = jdbc.queryForObject("select status from dossier where code = ?", Integer.class, code);
+      Integer status = jdbc.queryForObject("select status from " + DossierFactsView.NAME + " where code = ?",
+          Integer.class, code);
       if (status == null || status != 10) {
         throw new IllegalStateException(code + " ended with status " + status);
       }

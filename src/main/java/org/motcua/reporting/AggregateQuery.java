@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.motcua.dossier.DossierFactsView;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -24,9 +25,14 @@ import org.springframework.stereotype.Component;
  *   <li>inProgressOverdue = open with more than one supplement request (Σ (received − ended) of those buckets)
  *       + open with at most one and due before J. The latter is Σ due − Σ settled over days before Jd (due before Jd
  *       and not ended before Jd; a due date is never before reception), minus those of them ended in [Jd, T), plus
- *       those due in [Jd, J) and not ended before T. Both corrections read the dossier table over a range that is
- *       empty when the period has ended (J = T) and otherwise covers today only, through the due / ended indexes.</li>
+ *       those due in [Jd, J) and not ended before T. Both corrections read the dossiers (the dossier side's
+ *       projection {@link DossierFactsView}) over a range that is empty when the period has ended (J = T) and
+ *       otherwise covers today only, through the due / ended indexes.</li>
  * </ul>
+ *
+ * <p>What a dossier adds to each bucket is {@link DayContribution}'s rule, the only one; the two corrections do not
+ * restate it, they only find the dossiers the judged day splits (open with at most one supplement request, due or
+ * ended on that day), which the buckets cannot tell apart within a day.
  */
 @Component
 class AggregateQuery {
@@ -80,7 +86,7 @@ class AggregateQuery {
       select %s as grp,
         count(case when received_at is not null and supplement_count <= 1
           and (ended_at is null or ended_at >= :toInstant) then 1 end) as n
-      from dossier
+      """ + "from " + DossierFactsView.NAME + "\n" + """
       where due_at >= :judgedDay and due_at < :judged and agency_path like :agencyPattern
       %s
       """;
@@ -92,7 +98,7 @@ class AggregateQuery {
   private static final String ENDED_SINCE = """
       select %s as grp,
         count(case when due_at < :judgedDay and received_at is not null and supplement_count <= 1 then 1 end) as n
-      from dossier
+      """ + "from " + DossierFactsView.NAME + "\n" + """
       where ended_at >= :judgedDay and ended_at < :toInstant and agency_path like :agencyPattern
       %s
       """;

@@ -9,8 +9,11 @@ import org.motcua.dossier.Timeliness;
 
 /**
  * What one dossier adds to the {@code report_day} counters, given its facts at one moment. A change adds the new
- * contribution and subtracts the old one ({@link #change}); an import adds contributions only. The V3 migration's
- * back-fill states the same rule in SQL.
+ * contribution and subtracts the old one ({@link #change}); an import adds contributions only. This is the counting
+ * rule's one statement: the back-fill migrations (V3, V7, V9) that counted the dossiers already there when a counter
+ * appeared cannot change, so {@code BackfillMatchesDayContributionTest} checks their SQL against this class; the raw
+ * scan ({@link SummaryQuery}) states the indicators independently, as the reference the aggregates are tested
+ * against.
  */
 final class DayContribution {
 

@@ -15,6 +15,7 @@ import org.motcua.catalog.Agency;
 import org.motcua.catalog.Catalog;
 import org.motcua.catalog.Procedure;
 import org.motcua.dossier.DossierFacts;
+import org.motcua.dossier.ImportedDossiers.ImportedDossier;
 import org.motcua.dossier.Timeliness;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,10 +34,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  *      [--supplement-share=0.10] [--open-share=0.03] [--seed=1]
  * java -jar motcua.jar benchmark [--queries=200] [--raw-queries=20]
  * </pre>
- * {@code generate} bulk-loads synthetic history (JDBC batches through {@link DossierRows}, with the day counters, no
- * engine); the defaults are the seed province's figures (Hậu Giang 2023: 88.3 % online; on-time target 95 %).
+ * {@code generate} bulk-loads synthetic history (the dossier side's JDBC batches,
+ * {@link org.motcua.dossier.ImportedDossiers}, through {@link HistoryRows}, with the day counters, no engine); the
+ * defaults are the seed province's figures (Hậu Giang 2023: 88.3 % online; on-time target 95 %).
  * {@code benchmark} times random summaries and agency breakdowns on the aggregates beside the raw scan (a plain
- * GROUP BY over the dossier table) on the same data, and prints median and p99. Both exit when done.
+ * GROUP BY over the dossier side's {@code dossier_facts} view) on the same data, and prints median and p99. Both
+ * exit when done.
  */
 @Component
 class HistoryCommands implements ApplicationRunner {
@@ -44,7 +47,7 @@ class HistoryCommands implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(HistoryCommands.class);
   private static final int BATCH = 5000;
 
-  private final DossierRows rows;
+  private final HistoryRows rows;
   private final AggregateQuery aggregates;
   private final SummaryQuery raw;
   private final Catalog catalog;
@@ -55,7 +58,7 @@ class HistoryCommands implements ApplicationRunner {
   private final javax.sql.DataSource dataSource;
   private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-  HistoryCommands(DossierRows rows, AggregateQuery aggregates, SummaryQuery raw, Catalog catalog,
+  HistoryCommands(HistoryRows rows, AggregateQuery aggregates, SummaryQuery raw, Catalog catalog,
       WorkingCalendar calendar, Clock clock, PlatformTransactionManager transactions,
       ConfigurableApplicationContext context, javax.sql.DataSource dataSource,
       org.springframework.jdbc.core.JdbcTemplate jdbc) {
@@ -97,7 +100,7 @@ class HistoryCommands implements ApplicationRunner {
     String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase(Locale.ROOT);
     LocalDateTime now = LocalDateTime.now(clock);
     long started = System.nanoTime();
-    List<DossierRows.NewDossier> batch = new ArrayList<>(BATCH);
+    List<ImportedDossier> batch = new ArrayList<>(BATCH);
     for (long i = 0; i < count; i++) {
       Procedure p = procedures.get(random.nextInt(procedures.size()));
       int channel = p.onlineLevel().offeredOnline() && random.nextDouble() < online ? 2
@@ -132,7 +135,7 @@ class HistoryCommands implements ApplicationRunner {
           random.nextDouble() < 0.9, 0, 0, status == 10 && random.nextDouble() < 0.8,
           p.feeVnd() > 0 && channel == 2 && random.nextDouble() < 0.3,
           status == 8 ? (random.nextBoolean() ? "WITHDRAWN" : "REFUSED") : null);
-      batch.add(new DossierRows.NewDossier(facts, p.name(), p.duration().value()));
+      batch.add(new ImportedDossier(facts, p.name(), p.duration().value()));
       if (batch.size() == BATCH) {
         write(batch);
         if ((i + 1) % 100_000 == 0) {
@@ -160,13 +163,13 @@ class HistoryCommands implements ApplicationRunner {
     if (DayCounts.isPostgres(dataSource)) {
       jdbc.execute("vacuum full analyze report_day");
       jdbc.execute("vacuum full analyze report_month");
-      jdbc.execute("analyze dossier");
+      rows.analyzeAfterBulkLoad();
     } else {
       jdbc.execute("analyze");
     }
   }
 
-  private void write(List<DossierRows.NewDossier> batch) {
+  private void write(List<ImportedDossier> batch) {
     tx.executeWithoutResult(s -> rows.insert(batch));
     batch.clear();
   }

@@ -9,6 +9,7 @@ import org.motcua.catalog.Catalog;
 import org.motcua.catalog.Procedure;
 import org.motcua.dossier.DossierCodes;
 import org.motcua.dossier.DossierFacts;
+import org.motcua.dossier.ImportedDossiers.ImportedDossier;
 import org.motcua.dossier.Timeliness;
 
 /**
@@ -27,7 +28,7 @@ final class HistoryCsv {
   }
 
   /** The outcome of one line: a dossier or a rejection. */
-  record Row(DossierRows.NewDossier dossier, Rejection rejection) {
+  record Row(ImportedDossier dossier, Rejection rejection) {
 
     static Row rejected(String reason, String detail) {
       return new Row(null, new Rejection(reason, detail));
@@ -133,7 +134,7 @@ final class HistoryCsv {
         status == 8 ? null : finished, returned, ended ? finished : null, timeliness, supplements,
         procedure.duration().unit(), "true".equals(f.get(13)), 0, 0, "true".equals(f.get(14)),
         "true".equals(f.get(12)));
-    return new Row(new DossierRows.NewDossier(facts, procedure.name(), procedure.duration().value()), null);
+    return new Row(new ImportedDossier(facts, procedure.name(), procedure.duration().value()), null);
   }
 
   private static void order(LocalDateTime earlier, LocalDateTime later, String laterName, String earlierName) {

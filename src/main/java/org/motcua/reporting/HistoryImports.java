@@ -21,6 +21,7 @@ import org.motcua.catalog.Catalog;
 import org.motcua.common.ApiException;
 import org.motcua.common.Refusal;
 import org.motcua.common.UseCase;
+import org.motcua.dossier.ImportedDossiers.ImportedDossier;
 import org.motcua.security.MotcuaUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,7 @@ class HistoryImports implements DisposableBean, UseCase {
   private static final int BATCH = 5000;
 
   private final ImportJobs jobs;
-  private final DossierRows rows;
+  private final HistoryRows rows;
   private final Catalog catalog;
   private final Clock clock;
   private final ImportProperties limits;
@@ -54,7 +55,7 @@ class HistoryImports implements DisposableBean, UseCase {
     return t;
   });
 
-  HistoryImports(ImportJobs jobs, DossierRows rows, Catalog catalog, Clock clock,
+  HistoryImports(ImportJobs jobs, HistoryRows rows, Catalog catalog, Clock clock,
       PlatformTransactionManager transactions, ImportProperties limits) {
     this.limits = limits;
     this.jobs = jobs;
@@ -174,7 +175,7 @@ class HistoryImports implements DisposableBean, UseCase {
     long[] imported = {0};
     long[] present = {0};
     long rejected = invalid.cardinality();
-    List<DossierRows.NewDossier> batch = new ArrayList<>(BATCH);
+    List<ImportedDossier> batch = new ArrayList<>(BATCH);
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       reader.readLine();
       int line = 1;
@@ -195,12 +196,12 @@ class HistoryImports implements DisposableBean, UseCase {
     flush(id, batch, read, imported, present, rejected);
   }
 
-  private void flush(String id, List<DossierRows.NewDossier> batch, long read, long[] imported, long[] present,
+  private void flush(String id, List<ImportedDossier> batch, long read, long[] imported, long[] present,
       long rejected) {
     long t0 = System.nanoTime();
     tx.executeWithoutResult(status -> {
       Set<String> existing = rows.existing(batch.stream().map(d -> d.facts().code()).toList());
-      List<DossierRows.NewDossier> fresh = batch.stream().filter(d -> !existing.contains(d.facts().code())).toList();
+      List<ImportedDossier> fresh = batch.stream().filter(d -> !existing.contains(d.facts().code())).toList();
       rows.insert(fresh);
       imported[0] += fresh.size();
       present[0] += existing.size();

@@ -15,6 +15,7 @@ import org.motcua.calendar.DurationUnit;
 import org.motcua.catalog.OnlineLevel;
 import org.motcua.dossier.DossierChanged;
 import org.motcua.dossier.DossierFacts;
+import org.motcua.dossier.ImportedDossiers.ImportedDossier;
 import org.motcua.dossier.Timeliness;
 import org.motcua.support.MotcuaTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +43,7 @@ class AggregateMatchesRawScanTest {
   @Autowired
   AggregateQuery aggregates;
   @Autowired
-  DossierRows rows;
+  HistoryRows rows;
   @Autowired
   ApplicationEventPublisher events;
   @Autowired
@@ -57,12 +58,12 @@ class AggregateMatchesRawScanTest {
     TransactionTemplate tx = new TransactionTemplate(transactions);
     List<DossierFacts> current = new ArrayList<>();
     // Half arrive as live creations through the event listener, half as a bulk import batch.
-    List<DossierRows.NewDossier> bulk = new ArrayList<>();
+    List<ImportedDossier> bulk = new ArrayList<>();
     for (int i = 0; i < 800; i++) {
       DossierFacts facts = randomDossier(random, "PT-" + seed + "-" + i);
       current.add(facts);
       if (i % 2 == 0) {
-        bulk.add(new DossierRows.NewDossier(facts, "Thủ tục thử", 5));
+        bulk.add(new ImportedDossier(facts, "Thủ tục thử", 5));
       } else {
         tx.executeWithoutResult(s -> {
           insertWithoutCounts(facts);

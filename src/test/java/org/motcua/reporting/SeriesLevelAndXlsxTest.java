@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.motcua.catalog.Catalog;
 import org.motcua.catalog.Procedure;
 import org.motcua.dossier.DossierFacts;
+import org.motcua.dossier.ImportedDossiers.ImportedDossier;
 import org.motcua.dossier.Timeliness;
 import org.motcua.support.Api;
 import org.motcua.support.MotcuaTest;
@@ -54,13 +55,13 @@ class SeriesLevelAndXlsxTest {
   @Autowired
   Catalog catalog;
   @Autowired
-  DossierRows rows;
+  HistoryRows rows;
   @Autowired
   PlatformTransactionManager transactions;
 
   @BeforeAll
   void history() {
-    List<DossierRows.NewDossier> dossiers = List.of(
+    List<ImportedDossier> dossiers = List.of(
         dossier("XL17-1", CRIMINAL_RECORD, "000.00.12.H30", 2, "2017-03-30T09:00", "2017-04-13T09:00",
             "2017-04-12T10:00", 10, null), // Q1 open, not due → carried into Q2, finished early
         dossier("XL17-2", CRIMINAL_RECORD, "000.00.12.H30", 1, "2017-05-03T09:00", "2017-05-17T09:00",
@@ -74,7 +75,7 @@ class SeriesLevelAndXlsxTest {
     new TransactionTemplate(transactions).executeWithoutResult(s -> rows.insert(dossiers));
   }
 
-  private DossierRows.NewDossier dossier(String code, String procedureCode, String agency, int channel,
+  private ImportedDossier dossier(String code, String procedureCode, String agency, int channel,
       String received, String due, String ended, int status, String stopReason) {
     Procedure p = catalog.procedure(procedureCode).orElseThrow();
     LocalDateTime r = LocalDateTime.parse(received);
@@ -84,7 +85,7 @@ class SeriesLevelAndXlsxTest {
         catalog.path(agency), channel, status, r.minusHours(1), r, d, status == 8 ? null : e,
         status == 10 ? e.plusHours(1) : null, e, Timeliness.classify(e, d, 0), 0, p.duration().unit(), false, 0, 0,
         false, false, stopReason);
-    return new DossierRows.NewDossier(facts, p.name(), p.duration().value());
+    return new ImportedDossier(facts, p.name(), p.duration().value());
   }
 
   @Test

@@ -1,42 +1,50 @@
-package org.motcua.reporting;
+package org.motcua.dossier;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.motcua.dossier.DossierFacts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Bulk writes of dossiers that did not live through the engine (history from a previous system): plain JDBC batches,
- * no process, no history events, and the same {@link DayContribution} as live changes, committed with the rows.
+ * Creates dossiers that did not live through the engine (history from a previous system, synthetic history for the
+ * benchmark): plain JDBC batches, no process, no history events, and no {@link DossierChanged} (nothing happened to
+ * them here, so no notification, outbox row or metric): the caller adds their contribution to the reports in the same
+ * transaction. Imported dossiers have no applicant; the mandatory applicant columns say where the row came from.
  */
 @Component
-class DossierRows {
+public class ImportedDossiers {
 
-  /** Imported dossiers have no applicant in the CSV; the columns are mandatory, so they say where the row came from. */
-  static final String IMPORTED_APPLICANT = "(nhập từ hệ thống cũ)";
+  /** The applicant name of every imported dossier. */
+  public static final String IMPORTED_APPLICANT = "(nhập từ hệ thống cũ)";
+
+  /** A dossier as it is written: its facts plus the catalog snapshot fields the facts do not carry. */
+  public record ImportedDossier(DossierFacts facts, String procedureName, int durationValue) {
+  }
 
   private final JdbcTemplate jdbc;
   private final NamedParameterJdbcTemplate named;
-  private final DayCounts counts;
+  private final boolean postgres;
   private final String insert;
 
-  DossierRows(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, DayCounts counts, DataSource dataSource) {
+  ImportedDossiers(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, DataSource dataSource) {
     this.jdbc = jdbc;
     this.named = named;
-    this.counts = counts;
+    this.postgres = isPostgres(dataSource);
     // Each row takes its own sequence value: safe beside Hibernate's pooled blocks, whose hi value is the one fetched.
-    String nextId = DayCounts.isPostgres(dataSource) ? "nextval('dossier_seq')" : "next value for dossier_seq";
+    String nextId = postgres ? "nextval('dossier_seq')" : "next value for dossier_seq";
     this.insert = """
         insert into dossier (id, version, code, procedure_code, procedure_name, procedure_field, online_level,
           duration_value, duration_unit, fee_vnd, agency_code, agency_path, channel, status, applicant_name,
@@ -47,18 +55,14 @@ class DossierRows {
         """.formatted(nextId);
   }
 
-  /** A dossier as it is written: its facts plus the catalog snapshot fields the facts do not carry. */
-  record NewDossier(DossierFacts facts, String procedureName, int durationValue) {
-  }
-
-  /** Inserts the dossiers and adds their contributions to the day counters, in the caller's transaction. */
-  void insert(List<NewDossier> dossiers) {
+  /** Inserts the dossiers in one JDBC batch, in the caller's transaction (which must add their counters too). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void insert(List<ImportedDossier> dossiers) {
     if (dossiers.isEmpty()) {
       return;
     }
     List<Object[]> rows = new ArrayList<>(dossiers.size());
-    Map<DayContribution.Key, long[]> deltas = new HashMap<>();
-    for (NewDossier d : dossiers) {
+    for (ImportedDossier d : dossiers) {
       DossierFacts f = d.facts();
       rows.add(new Object[] {f.code(), f.procedureCode(), d.procedureName(), f.field(), f.onlineLevel().name(),
           d.durationValue(), f.durationUnit().name(), f.feeVnd(), f.agencyCode(), f.agencyPath(), f.channel(),
@@ -66,14 +70,12 @@ class DossierRows {
           ts(f.finishedAt()), ts(f.returnedAt()), ts(f.endedAt()),
           f.timeliness() == null ? null : f.timeliness().name(), f.supplementCount(), f.componentsDigitized(),
           f.componentsSupplied(), f.componentsReused(), f.resultDigitized(), f.paidOnline(), f.stopReason()});
-      DayContribution.addTo(deltas, f, 1);
     }
     jdbc.batchUpdate(insert, rows);
-    counts.add(deltas);
   }
 
   /** The codes among these that are already in the database (imports are idempotent by dossier code). */
-  Set<String> existing(Collection<String> codes) {
+  public Set<String> existing(Collection<String> codes) {
     if (codes.isEmpty()) {
       return Set.of();
     }
@@ -81,7 +83,22 @@ class DossierRows {
         new MapSqlParameterSource("codes", codes), String.class));
   }
 
+  /** After a bulk load of millions of rows: refreshes PostgreSQL's statistics of the dossier table (H2: nothing). */
+  public void analyzeAfterBulkLoad() {
+    if (postgres) {
+      jdbc.execute("analyze dossier");
+    }
+  }
+
   private static Timestamp ts(LocalDateTime t) {
     return t == null ? null : Timestamp.valueOf(t);
+  }
+
+  private static boolean isPostgres(DataSource dataSource) {
+    try (Connection c = dataSource.getConnection()) {
+      return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read the database product name", e);
+    }
   }
 }
