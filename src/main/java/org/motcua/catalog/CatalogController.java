@@ -30,14 +30,17 @@ class CatalogController {
     return mapper.toAgencyViews(catalog.agencies());
   }
 
-  /** Lists procedures, optionally filtered by words of the name (diacritics optional), field or agency. */
+  /**
+   * Lists procedures, optionally filtered by words of the name (diacritics optional), field or agency (the procedures
+   * that agency receives: one of their offerings).
+   */
   @GetMapping("/procedures")
   List<ProcedureView> procedures(@RequestParam(required = false) String q,
       @RequestParam(required = false) String field, @RequestParam(required = false) String agency) {
     String words = q == null ? null : fold(q);
     return mapper.toProcedureViews(catalog.procedures().stream()
         .filter(p -> field == null || p.field().equalsIgnoreCase(field))
-        .filter(p -> agency == null || p.agencyCode().equals(agency))
+        .filter(p -> agency == null || p.isOfferedBy(agency))
         .filter(p -> words == null || fold(p.name() + " " + p.code()).contains(words))
         .toList());
   }
