@@ -106,7 +106,8 @@ class CatalogLoader {
    * Who receives the procedure: either {@code agency} (its one competent agency) or {@code offerings}, a list whose
    * entries name an {@code agency}, or every agency of a {@code level} {@code under} a parent (e.g. every commune of
    * the province), each with an optional localized {@code code}. An agency named explicitly overrides the same agency
-   * reached by a level rule (its localized code); naming one twice explicitly is an error.
+   * reached by a level rule (its localized code); naming one twice explicitly is an error. A level rule lists its
+   * agencies by code, so the first offering (the procedure's {@code agencyCode}) does not depend on map order.
    */
   private static List<Offering> offerings(Entry e, Map<String, Agency> agencies) {
     boolean single = e.node().get("agency") != null;
@@ -147,7 +148,8 @@ class CatalogLoader {
         throw o.fail("under", "unknown agency '" + under + "' (see " + AGENCIES_FILE + ")");
       }
       List<Agency> matched = agencies.values().stream()
-          .filter(a -> a.level() == level && !a.code().equals(under) && isBelow(a, under, agencies)).toList();
+          .filter(a -> a.level() == level && !a.code().equals(under) && isBelow(a, under, agencies))
+          .sorted(java.util.Comparator.comparing(Agency::code)).toList();
       if (matched.isEmpty()) {
         throw o.fail("level", "no " + level + " agency under '" + under + "'");
       }
