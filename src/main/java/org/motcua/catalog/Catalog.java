@@ -18,6 +18,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class Catalog {
 
+  /** Kinds of commune-level place in an agency's name, folded: thị trấn, phường, xã, đặc khu. */
+  private static final List<String> PLACE_KINDS = List.of("thi tran ", "phuong ", "xa ", "dac khu ");
+
   private final Map<String, Agency> agencies;
   private final Map<String, Procedure> procedures;
 
@@ -86,8 +89,6 @@ public class Catalog {
     }
     return Optional.empty();
   }
-
-  private static final List<String> PLACE_KINDS = List.of("thi tran ", "phuong ", "xa ", "dac khu ");
 
   /** "Ủy ban nhân dân phường Vị Tân" → "phuong vi tan", or "vi tan" without the kind of place. */
   private static String place(Agency agency, boolean withKind) {
