@@ -52,6 +52,8 @@ import org.springframework.stereotype.Component;
 class LifecycleBenchmark implements ApplicationRunner {
 
   private static final String PROCEDURE = "1.000656.000.00.21.H30";
+  /** Every commune receives the procedure: the benchmark's dossiers go to phường Vị Thanh, whose officers handle them. */
+  private static final String RECEIVING_AGENCY = "000.01.21.H30";
   private static final String AGENCY = "000.01.21.H30";
   private static final String[] COMPONENTS = {"TO_KHAI", "GIAY_BAO_TU"};
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -218,7 +220,7 @@ class LifecycleBenchmark implements ApplicationRunner {
     // The submission carries its two component files, as the citizen's submit page and a portal client send it.
     List<String[]> parts = new ArrayList<>();
     parts.add(new String[] {"dossier", null, "application/json", json(Map.of("procedureCode", PROCEDURE,
-        "applicant", Map.of("name", "Người thử tải", "idNumber", "093085000123", "phone", "0912345678")))});
+        "agencyCode", RECEIVING_AGENCY, "applicant", Map.of("name", "Người thử tải", "idNumber", "093085000123", "phone", "0912345678")))});
     for (String component : COMPONENTS) {
       parts.add(new String[] {component, component.toLowerCase(Locale.ROOT) + ".pdf", "application/pdf", PDF});
     }

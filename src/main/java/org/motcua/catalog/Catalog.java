@@ -18,6 +18,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class Catalog {
 
+  /** Kinds of commune-level place in an agency's name, folded: thị trấn, phường, xã, đặc khu. */
+  private static final List<String> PLACE_KINDS = List.of("thi tran ", "phuong ", "xa ", "dac khu ");
+
   private final Map<String, Agency> agencies;
   private final Map<String, Procedure> procedures;
 
@@ -58,6 +61,53 @@ public class Catalog {
   /** True if {@code agencyCode} is {@code ancestorCode} or lies below it in the current hierarchy. */
   public boolean isWithin(String agencyCode, String ancestorCode) {
     return agencyCode != null && ancestorCode != null && path(agencyCode).contains("/" + ancestorCode + "/");
+  }
+
+  /** The procedures this agency receives (one of their offerings), in code order. */
+  public List<Procedure> offeredBy(String agencyCode) {
+    return procedures().stream().filter(p -> p.isOfferedBy(agencyCode)).toList();
+  }
+
+  /**
+   * The offering agency an address names, to propose it on the submission form: the agency whose place (its name
+   * without "Ủy ban nhân dân", e.g. "phường Vị Tân") appears in the address, diacritics and case aside; failing that,
+   * the one whose place name alone ("Vị Tân") does. Empty unless exactly one agency matches: an address is free text,
+   * so this only proposes, and the applicant confirms or changes the choice.
+   */
+  public Optional<String> offeringAgencyOf(Procedure procedure, String address) {
+    if (address == null || address.isBlank() || procedure.offerings().size() < 2) {
+      return Optional.empty();
+    }
+    String text = " " + fold(address).replaceAll("[^a-z0-9]+", " ") + " ";
+    for (boolean withKind : new boolean[] {true, false}) {
+      List<String> matches = procedure.offerings().stream().map(Offering::agencyCode)
+          .filter(code -> agency(code).map(a -> text.contains(" " + place(a, withKind) + " ")).orElse(false))
+          .toList();
+      if (matches.size() == 1) {
+        return Optional.of(matches.get(0));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** "Ủy ban nhân dân phường Vị Tân" → "phuong vi tan", or "vi tan" without the kind of place. */
+  private static String place(Agency agency, boolean withKind) {
+    String name = fold(agency.name()).replaceAll("[^a-z0-9]+", " ").trim();
+    name = name.startsWith("uy ban nhan dan ") ? name.substring("uy ban nhan dan ".length()) : name;
+    if (!withKind) {
+      for (String kind : PLACE_KINDS) {
+        if (name.startsWith(kind)) {
+          return name.substring(kind.length());
+        }
+      }
+    }
+    return name;
+  }
+
+  private static String fold(String text) {
+    String decomposed = java.text.Normalizer.normalize(text.toLowerCase(java.util.Locale.ROOT),
+        java.text.Normalizer.Form.NFD);
+    return decomposed.replaceAll("\\p{M}", "").replace('đ', 'd');
   }
 
   public Set<String> fields() {

@@ -38,18 +38,21 @@ class CatalogController {
     return mapper.toAgencyViews(catalog.agencies());
   }
 
-  /** Lists procedures, optionally filtered by words of the name (diacritics optional), field or agency. */
+  /**
+   * Lists procedures, optionally filtered by words of the name (diacritics optional), field or agency (the procedures
+   * that agency receives: one of their offerings).
+   */
   @Operation(operationId = "listProcedures", summary = "Find procedures (thủ tục hành chính)",
       description = "The procedures of the catalogue, optionally filtered by words of their name or code (`q`, "
-          + "diacritics optional: \"chung thuc\" finds \"Chứng thực\"), by field (`field`) or by agency "
-          + "(`agency`).")
+          + "diacritics optional: \"chung thuc\" finds \"Chứng thực\"), by field (`field`) or by receiving agency "
+          + "(`agency`: the procedures that agency offers, its offerings).")
   @GetMapping("/procedures")
   List<ProcedureView> procedures(@RequestParam(required = false) String q,
       @RequestParam(required = false) String field, @RequestParam(required = false) String agency) {
     String words = q == null ? null : fold(q);
     return mapper.toProcedureViews(catalog.procedures().stream()
         .filter(p -> field == null || p.field().equalsIgnoreCase(field))
-        .filter(p -> agency == null || p.agencyCode().equals(agency))
+        .filter(p -> agency == null || p.isOfferedBy(agency))
         .filter(p -> words == null || fold(p.name() + " " + p.code()).contains(words))
         .toList());
   }

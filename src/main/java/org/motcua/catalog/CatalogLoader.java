@@ -75,17 +75,14 @@ class CatalogLoader {
     Map<String, Procedure> procedures = new LinkedHashMap<>();
     for (JsonNode node : list(root, "procedures", PROCEDURES_FILE)) {
       Entry e = new Entry(PROCEDURES_FILE, "thủ tục", node);
-      String agency = e.text("agency");
-      if (!agencies.containsKey(agency)) {
-        throw e.fail("agency", "unknown agency '" + agency + "' (see " + AGENCIES_FILE + ")");
-      }
+      List<Offering> offerings = offerings(e, agencies);
       Procedure procedure = new Procedure(
           e.text("code"),
           e.text("nationalCode"),
           e.text("name"),
           e.text("field"),
           e.enumValue("level", AgencyLevel.class),
-          agency,
+          offerings.get(0).agencyCode(),
           timeLimit(e),
           e.enumValue("onlineLevel", OnlineLevel.class),
           fee(e),
@@ -94,13 +91,82 @@ class CatalogLoader {
           e.text("process"),
           components(e),
           steps(e),
-          exemptions(e));
+          exemptions(e),
+          offerings,
+          e.optionalBoolean("anywhere", false));
       checkStepBudgets(procedure, e);
       if (procedures.put(procedure.code(), procedure) != null) {
         throw e.fail("code", "duplicate procedure code");
       }
     }
     return procedures;
+  }
+
+  /**
+   * Who receives the procedure: either {@code agency} (its one competent agency) or {@code offerings}, a list whose
+   * entries name an {@code agency}, or every agency of a {@code level} {@code under} a parent (e.g. every commune of
+   * the province), each with an optional localized {@code code}. An agency named explicitly overrides the same agency
+   * reached by a level rule (its localized code); naming one twice explicitly is an error. A level rule lists its
+   * agencies by code, so the first offering (the procedure's {@code agencyCode}) does not depend on map order.
+   */
+  private static List<Offering> offerings(Entry e, Map<String, Agency> agencies) {
+    boolean single = e.node().get("agency") != null;
+    if (single == (e.node().get("offerings") != null)) {
+      throw e.fail("agency", "give either 'agency' or 'offerings'");
+    }
+    String code = e.text("code");
+    if (single) {
+      String agency = e.text("agency");
+      if (!agencies.containsKey(agency)) {
+        throw e.fail("agency", "unknown agency '" + agency + "' (see " + AGENCIES_FILE + ")");
+      }
+      return List.of(new Offering(agency, code));
+    }
+    Map<String, Offering> byRule = new LinkedHashMap<>();
+    Map<String, Offering> explicit = new LinkedHashMap<>();
+    int i = 0;
+    for (JsonNode node : e.list("offerings")) {
+      Entry o = e.element("offerings", i++, node);
+      String localized = o.node().get("code") == null ? code : o.text("code");
+      boolean named = o.node().get("agency") != null;
+      if (named == (o.node().get("level") != null || o.node().get("under") != null)) {
+        throw o.fail("agency", "give either 'agency' or 'level' with 'under'");
+      }
+      if (named) {
+        String agency = o.text("agency");
+        if (!agencies.containsKey(agency)) {
+          throw o.fail("agency", "unknown agency '" + agency + "' (see " + AGENCIES_FILE + ")");
+        }
+        if (explicit.put(agency, new Offering(agency, localized)) != null) {
+          throw o.fail("agency", "agency '" + agency + "' offers the procedure twice");
+        }
+        continue;
+      }
+      AgencyLevel level = o.enumValue("level", AgencyLevel.class);
+      String under = o.text("under");
+      if (!agencies.containsKey(under)) {
+        throw o.fail("under", "unknown agency '" + under + "' (see " + AGENCIES_FILE + ")");
+      }
+      List<Agency> matched = agencies.values().stream()
+          .filter(a -> a.level() == level && !a.code().equals(under) && isBelow(a, under, agencies))
+          .sorted(java.util.Comparator.comparing(Agency::code)).toList();
+      if (matched.isEmpty()) {
+        throw o.fail("level", "no " + level + " agency under '" + under + "'");
+      }
+      matched.forEach(a -> byRule.putIfAbsent(a.code(), new Offering(a.code(), localized)));
+    }
+    Map<String, Offering> all = new LinkedHashMap<>(byRule);
+    all.putAll(explicit);
+    return List.copyOf(all.values());
+  }
+
+  private static boolean isBelow(Agency agency, String ancestor, Map<String, Agency> agencies) {
+    for (Agency a = agency; a.parentCode() != null; a = agencies.get(a.parentCode())) {
+      if (a.parentCode().equals(ancestor)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static TimeLimit timeLimit(Entry e) {

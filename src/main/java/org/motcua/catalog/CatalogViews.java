@@ -38,6 +38,14 @@ final class CatalogViews {
   record FeeView(FeeSchedule.Due due, List<QuantityView> quantities, List<FeeItemView> items) {
   }
 
+  /** A receiving agency of the procedure and the procedure's code as that agency publishes it. */
+  record OfferingView(String agencyCode, String localizedCode) {
+  }
+
+  /**
+   * {@code agencyCode} is the first of {@code offerings}, kept for clients of the single-agency catalogue;
+   * {@code anywhere}: any offering agency receives any applicant (phi địa giới hành chính).
+   */
   record ProcedureView(
       String code,
       String nationalCode,
@@ -53,6 +61,8 @@ final class CatalogViews {
       String legalBasis,
       List<ComponentView> components,
       List<StepView> steps,
-      List<ExemptionView> exemptions) {
+      List<ExemptionView> exemptions,
+      List<OfferingView> offerings,
+      boolean anywhere) {
   }
 }

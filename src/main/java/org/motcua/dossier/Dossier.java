@@ -240,9 +240,9 @@ public class Dossier {
   }
 
   /** An online submission (nộp trực tuyến): status 1 until a clerk accepts it. */
-  static Dossier submitOnline(String code, Procedure procedure, FeeSchedule.Quote fee, String agencyPath,
-      Applicant applicant, MotcuaUser account, LocalDateTime at, Actor actor) {
-    Dossier d = create(code, procedure, fee, agencyPath, applicant, account.username(), Channel.ONLINE,
+  static Dossier submitOnline(String code, Procedure procedure, FeeSchedule.Quote fee, String agencyCode,
+      String agencyPath, Applicant applicant, MotcuaUser account, LocalDateTime at, Actor actor) {
+    Dossier d = create(code, procedure, fee, agencyCode, agencyPath, applicant, account.username(), Channel.ONLINE,
         Channel.ONLINE, null, at, actor);
     d.warehouseIdNumber = account.idNumber();
     return d;
@@ -250,18 +250,20 @@ public class Dossier {
 
   /**
    * A dossier entered by a clerk at the counter, or recorded on arrival by public post (with its tracking number).
-   * Reception follows at once, when its process starts.
+   * Reception follows at once, when its process starts. {@code agencyCode}: the receiving agency, one of the
+   * procedure's offerings, whose path ({@code agencyPath}) the reports roll up by.
    */
-  static Dossier enterAtCounter(String code, Procedure procedure, FeeSchedule.Quote fee, String agencyPath,
-      Applicant applicant, String ownerUsername, Channel channel, Channel resultDelivery, String postalTrackingIn,
-      LocalDateTime at, Actor actor) {
-    Dossier d = create(code, procedure, fee, agencyPath, applicant, ownerUsername, channel, resultDelivery,
+  static Dossier enterAtCounter(String code, Procedure procedure, FeeSchedule.Quote fee, String agencyCode,
+      String agencyPath, Applicant applicant, String ownerUsername, Channel channel, Channel resultDelivery,
+      String postalTrackingIn, LocalDateTime at, Actor actor) {
+    Dossier d = create(code, procedure, fee, agencyCode, agencyPath, applicant, ownerUsername, channel, resultDelivery,
         postalTrackingIn, at, actor);
     d.warehouseIdNumber = applicant.getIdNumber();
     return d;
   }
 
-  private static Dossier create(String code, Procedure procedure, FeeSchedule.Quote fee, String agencyPath,
+  private static Dossier create(String code, Procedure procedure, FeeSchedule.Quote fee, String agencyCode,
+      String agencyPath,
       Applicant applicant, String ownerUsername, Channel channel, Channel resultDelivery, String postalTrackingIn,
       LocalDateTime at, Actor actor) {
     Dossier d = new Dossier();
@@ -275,7 +277,7 @@ public class Dossier {
     d.feeVnd = fee.totalVnd();
     d.feeDue = procedure.fee().due();
     d.feeDetail = fee.lines().isEmpty() ? null : fee.describe();
-    d.agencyCode = procedure.agencyCode();
+    d.agencyCode = agencyCode;
     d.agencyPath = agencyPath;
     d.channel = channel;
     d.resultDelivery = resultDelivery;

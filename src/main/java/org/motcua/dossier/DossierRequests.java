@@ -20,21 +20,28 @@ public final class DossierRequests {
 
   /**
    * Nộp hồ sơ trực tuyến. {@code feeQuantities}: what the fee is counted by, as the procedure's fee schedule names
-   * them (e.g. {@code {"pages": 5, "copies": 2}}); undeclared ones take their default.
+   * them (e.g. {@code {"pages": 5, "copies": 2}}); undeclared ones take their default. {@code agencyCode}: the
+   * receiving agency, one of the procedure's offerings; required when it has several, the only one otherwise.
    */
   public record SubmitDossier(
       @NotBlank(message = "{validation.required}") String procedureCode,
       @NotNull(message = "{validation.required}") @Valid ApplicantInput applicant,
-      Map<String, Integer> feeQuantities) {
+      Map<String, Integer> feeQuantities,
+      @Size(max = 40, message = "{validation.size}") String agencyCode) {
 
     public SubmitDossier(String procedureCode, ApplicantInput applicant) {
-      this(procedureCode, applicant, null);
+      this(procedureCode, applicant, null, null);
+    }
+
+    public SubmitDossier(String procedureCode, ApplicantInput applicant, Map<String, Integer> feeQuantities) {
+      this(procedureCode, applicant, feeQuantities, null);
     }
   }
 
   /**
    * A dossier received at the counter (channel 1) or arrived by public post (channel 3, with the postal tracking
-   * number). {@code resultDelivery}: 1 at the counter (default), 2 online, 3 by post.
+   * number). {@code resultDelivery}: 1 at the counter (default), 2 online, 3 by post. {@code agencyCode}: optional,
+   * the receiving agency, which can only be the clerk's own (and must offer the procedure).
    */
   public record EnterDossier(
       @NotBlank(message = "{validation.required}") String procedureCode,
@@ -45,11 +52,17 @@ public final class DossierRequests {
       @Min(value = 1, message = "{validation.channel}") @Max(value = 3, message = "{validation.channel}")
       Integer resultDelivery,
       Map<String, Integer> feeQuantities,
-      @Valid FeeAtCounter fee) {
+      @Valid FeeAtCounter fee,
+      @Size(max = 40, message = "{validation.size}") String agencyCode) {
 
     public EnterDossier(String procedureCode, Integer channel, ApplicantInput applicant, String postalTrackingNumber,
         Integer resultDelivery) {
-      this(procedureCode, channel, applicant, postalTrackingNumber, resultDelivery, null, null);
+      this(procedureCode, channel, applicant, postalTrackingNumber, resultDelivery, null, null, null);
+    }
+
+    public EnterDossier(String procedureCode, Integer channel, ApplicantInput applicant, String postalTrackingNumber,
+        Integer resultDelivery, Map<String, Integer> feeQuantities, FeeAtCounter fee) {
+      this(procedureCode, channel, applicant, postalTrackingNumber, resultDelivery, feeQuantities, fee, null);
     }
   }
 

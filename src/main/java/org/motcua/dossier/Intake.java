@@ -51,21 +51,42 @@ class Intake {
     return new Applicant(input.name().trim(), idNumber, input.phone(), input.email(), input.address());
   }
 
-  /** The next dossier code of the agency (mã hồ sơ), and the agency's path for the reports. */
-  String nextCode(Procedure procedure, LocalDateTime now) {
-    return codes.next(procedure.agencyCode(), now.toLocalDate());
+  /**
+   * The agency that receives the dossier: the one asked for, which must offer the procedure; none asked for, the
+   * procedure's only offering agency (one with several needs the choice).
+   */
+  String receivingAgency(Procedure procedure, String requested) {
+    if (requested == null || requested.isBlank()) {
+      if (procedure.offerings().size() == 1) {
+        return procedure.offerings().get(0).agencyCode();
+      }
+      throw IntakeRefusal.RECEIVING_AGENCY_REQUIRED.exception(procedure.code());
+    }
+    String agency = requested.trim();
+    if (!procedure.isOfferedBy(agency)) {
+      throw IntakeRefusal.AGENCY_NOT_OFFERING.exception(agency, procedure.code());
+    }
+    return agency;
   }
 
-  String agencyPath(Procedure procedure) {
-    return catalog.path(procedure.agencyCode());
+  /** The next dossier code of the receiving agency (mã hồ sơ), and the agency's path for the reports. */
+  String nextCode(String agencyCode, LocalDateTime now) {
+    return codes.next(agencyCode, now.toLocalDate());
   }
 
-  /** Stores the new dossier (recording its creation for the counters) and starts its process. */
+  String agencyPath(String agencyCode) {
+    return catalog.path(agencyCode);
+  }
+
+  /**
+   * Stores the new dossier (recording its creation for the counters) and starts its process with the dossier's
+   * receiving agency, whose officers alone are its tasks' candidates.
+   */
   Dossier start(Dossier created, Procedure procedure, Channel channel) {
     Dossier dossier = lookup.save(created);
     // Only what the model reads: each engine variable is a row written, read at every step and deleted at the end.
     Map<String, Object> variables = new HashMap<>();
-    variables.put(Variables.AGENCY_CODE, procedure.agencyCode());
+    variables.put(Variables.AGENCY_CODE, dossier.getAgencyCode());
     variables.put(Variables.CHANNEL, channel.code());
     // A fee due at submission is asked for before reception; one due before the result, after processing finished.
     variables.put(Variables.PAYMENT_AT_SUBMISSION, dossier.isFeeDueAtSubmission());

@@ -13,6 +13,12 @@ public enum IntakeRefusal implements Refusal {
   PROCEDURE_NOT_ONLINE(HttpStatus.BAD_REQUEST, "procedureCode"),
   /** A clerk receives only their own agency's procedures. Args: code. */
   PROCEDURE_NOT_OF_YOUR_AGENCY(HttpStatus.FORBIDDEN, "procedureCode"),
+  /** A procedure with several receiving agencies needs the applicant's choice of one. Args: procedure. */
+  RECEIVING_AGENCY_REQUIRED(HttpStatus.BAD_REQUEST, "agencyCode"),
+  /** The chosen receiving agency does not offer the procedure (not one of its offerings). Args: agency, procedure. */
+  AGENCY_NOT_OFFERING(HttpStatus.BAD_REQUEST, "agencyCode"),
+  /** A clerk receives for their own agency only, not for another one named in the request. Args: agency. */
+  AGENCY_NOT_YOURS(HttpStatus.FORBIDDEN, "agencyCode"),
   /** Not a channel code (1 online, 2 counter, 3 post). Args: code. */
   INVALID_CHANNEL(HttpStatus.BAD_REQUEST, "channel"),
   /** A clerk enters counter or postal dossiers; online ones come from the applicant. No args. */

@@ -28,7 +28,7 @@ public class ReceiveAtCounter implements UseCase {
       IntakeRefusal.PROCEDURE_NOT_OF_YOUR_AGENCY, IntakeRefusal.INVALID_CHANNEL,
       IntakeRefusal.COUNTER_CHANNEL_REQUIRED, IntakeRefusal.POSTAL_TRACKING_REQUIRED, IntakeRefusal.INVALID_ID_NUMBER,
       IntakeRefusal.UNKNOWN_FEE_QUANTITY, IntakeRefusal.INVALID_FEE_QUANTITY, IntakeRefusal.NO_FEE_DUE_AT_SUBMISSION,
-      IntakeRefusal.COUNTER_PAYMENT_INCOMPLETE, IntakeRefusal.UNKNOWN_EXEMPTION);
+      IntakeRefusal.COUNTER_PAYMENT_INCOMPLETE, IntakeRefusal.UNKNOWN_EXEMPTION, IntakeRefusal.AGENCY_NOT_YOURS);
 
   private final Intake intake;
   private final DossierPayments payments;
@@ -74,9 +74,15 @@ public class ReceiveAtCounter implements UseCase {
 
   private Dossier enter(MotcuaUser clerk, DossierRequests.EnterDossier request) {
     Procedure procedure = intake.procedure(request.procedureCode());
-    if (!clerk.is(Role.CLERK) || !procedure.agencyCode().equals(clerk.agencyCode())) {
+    // The clerk receives for their own agency, which must be one of the procedure's offerings.
+    String requested = blankToNull(request.agencyCode());
+    if (clerk.is(Role.CLERK) && requested != null && !requested.equals(clerk.agencyCode())) {
+      throw IntakeRefusal.AGENCY_NOT_YOURS.exception(requested);
+    }
+    if (!clerk.is(Role.CLERK) || !procedure.isOfferedBy(clerk.agencyCode())) {
       throw IntakeRefusal.PROCEDURE_NOT_OF_YOUR_AGENCY.exception(procedure.code());
     }
+    String agency = clerk.agencyCode();
     Channel channel = channel(request.channel());
     if (channel == Channel.ONLINE) {
       throw IntakeRefusal.COUNTER_CHANNEL_REQUIRED.exception();
@@ -90,8 +96,8 @@ public class ReceiveAtCounter implements UseCase {
     LocalDateTime now = LocalDateTime.now(clock);
     Applicant applicant = intake.applicant(request.applicant(), now);
     String owner = accounts.citizenWithIdNumber(applicant.getIdNumber()).map(MotcuaUser::username).orElse(null);
-    return intake.start(Dossier.enterAtCounter(intake.nextCode(procedure, now), procedure, fee,
-        intake.agencyPath(procedure), applicant, owner, channel, delivery, tracking, now, Actor.of(clerk)),
+    return intake.start(Dossier.enterAtCounter(intake.nextCode(agency, now), procedure, fee, agency,
+        intake.agencyPath(agency), applicant, owner, channel, delivery, tracking, now, Actor.of(clerk)),
         procedure, channel);
   }
 

@@ -14,14 +14,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Nộp hồ sơ trực tuyến: a citizen submits a dossier online, with its component files or not. The dossier waits in
- * status 1 (or 6, when the fee is due at submission) for a clerk of the competent agency to receive it.
+ * status 1 (or 6, when the fee is due at submission) for a clerk of the receiving agency to receive it: the one the
+ * applicant chose among the procedure's offerings (the only one, when there is one).
  */
 @Service
 public class ReceiveOnline implements UseCase {
 
   private static final Set<Refusal> REFUSALS = Set.of(IntakeRefusal.UNKNOWN_PROCEDURE,
       IntakeRefusal.PROCEDURE_NOT_ONLINE, IntakeRefusal.INVALID_ID_NUMBER, IntakeRefusal.UNKNOWN_FEE_QUANTITY,
-      IntakeRefusal.INVALID_FEE_QUANTITY);
+      IntakeRefusal.INVALID_FEE_QUANTITY, IntakeRefusal.RECEIVING_AGENCY_REQUIRED, IntakeRefusal.AGENCY_NOT_OFFERING);
 
   private final Intake intake;
   private final DossierDocuments documents;
@@ -53,11 +54,12 @@ public class ReceiveOnline implements UseCase {
     if (!procedure.onlineLevel().offeredOnline()) {
       throw IntakeRefusal.PROCEDURE_NOT_ONLINE.exception(procedure.code());
     }
+    String agency = intake.receivingAgency(procedure, request.agencyCode());
     FeeSchedule.Quote fee = intake.fee(procedure, request.feeQuantities());
     LocalDateTime now = LocalDateTime.now(clock);
     Applicant applicant = intake.applicant(request.applicant(), now);
-    Dossier dossier = intake.start(Dossier.submitOnline(intake.nextCode(procedure, now), procedure, fee,
-        intake.agencyPath(procedure), applicant, citizen, now, Actor.of(citizen)), procedure, Channel.ONLINE);
+    Dossier dossier = intake.start(Dossier.submitOnline(intake.nextCode(agency, now), procedure, fee, agency,
+        intake.agencyPath(agency), applicant, citizen, now, Actor.of(citizen)), procedure, Channel.ONLINE);
     if (!files.isEmpty()) {
       documents.attachToNew(citizen, dossier, files);
     }

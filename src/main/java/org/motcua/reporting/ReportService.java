@@ -61,11 +61,12 @@ public class ReportService implements UseCase {
 
   /**
    * Decision 766 §3.6: procedures with at least one online payment in the period ÷ procedures with a fee, among the
-   * catalog's procedures of the scope's agencies.
+   * catalog's procedures offered by one of the scope's agencies.
    */
   private Double proceduresWithOnlinePayment(LocalDate from, LocalDate to, String scope) {
     long withFee = catalog.procedures().stream()
-        .filter(p -> p.feeVnd() > 0 && (scope == null || catalog.isWithin(p.agencyCode(), scope)))
+        .filter(p -> p.feeVnd() > 0 && (scope == null
+            || p.offerings().stream().anyMatch(o -> catalog.isWithin(o.agencyCode(), scope))))
         .count();
     return Tally.rate(summaries.proceduresPaidOnline(from, to, scope), withFee);
   }

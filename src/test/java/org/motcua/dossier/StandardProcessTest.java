@@ -225,7 +225,7 @@ class StandardProcessTest {
     String certifiedCopy = "2.000815.000.00.21.H30";
     DossierRequests.ApplicantInput applicant = request().applicant();
     Dossier paid = online.submit(citizen, new DossierRequests.SubmitDossier(certifiedCopy, applicant,
-        java.util.Map.of("pages", 3)));
+        java.util.Map.of("pages", 3), "000.01.21.H30"));
     ProcessInstance instance = runtimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey(paid.getCode()).singleResult();
     assertThat(instance).hasPassed("feeAtSubmissionGateway", "submissionPaymentRequested")
@@ -246,7 +246,8 @@ class StandardProcessTest {
     assertThat(instance).hasPassed("finished").hasNotPassed("paymentRequested").isWaitingAt("resultReturn");
 
     ProcessInstance unpaid = runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(
-        online.submit(citizen, new DossierRequests.SubmitDossier(certifiedCopy, applicant)).getCode())
+        online.submit(citizen, new DossierRequests.SubmitDossier(certifiedCopy, applicant, null, "000.01.21.H30"))
+            .getCode())
         .singleResult();
     execute(job("submissionPaymentReminder", unpaid));
     assertThat(unpaid).hasPassed("submissionPaymentReminded").isWaitingAt("awaitSubmissionPayment");

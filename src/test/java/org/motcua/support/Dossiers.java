@@ -20,10 +20,20 @@ public class Dossiers {
     this.api = api;
   }
 
+  /** The demo citizen's commune: the receiving agency of the commune-level procedures they submit. */
+  public static final String VI_THANH = "000.01.21.H30";
+
+  /**
+   * A submission by the demo citizen, who lives in phường Vị Thanh: a commune-level procedure (localized code
+   * {@code ….21.H30}, offered by every commune of the province) is submitted to that ward, as the applicant chooses.
+   */
   public static Map<String, Object> submission(String procedureCode) {
-    return Map.of("procedureCode", procedureCode, "applicant", Map.of(
+    Map<String, Object> applicant = Map.of(
         "name", "Nguyễn Văn An", "idNumber", "093085000123", "phone", "0912345678",
-        "email", "an.nguyen@example.vn", "address", "Số 12 đường Trần Hưng Đạo, phường Vị Thanh, tỉnh Hậu Giang"));
+        "email", "an.nguyen@example.vn", "address", "Số 12 đường Trần Hưng Đạo, phường Vị Thanh, tỉnh Hậu Giang");
+    return procedureCode.endsWith(".21.H30")
+        ? Map.of("procedureCode", procedureCode, "agencyCode", VI_THANH, "applicant", applicant)
+        : Map.of("procedureCode", procedureCode, "applicant", applicant);
   }
 
   /** Submits online as the citizen and returns the dossier code. */

@@ -24,7 +24,7 @@ class CatalogPages {
     this.catalog = catalog;
   }
 
-  /** Searches by words of the name or code (with or without diacritics), field and agency. */
+  /** Searches by words of the name or code (with or without diacritics), field and receiving agency. */
   @GetMapping("/procedures")
   String search(@RequestParam(required = false) String q, @RequestParam(required = false) String field,
       @RequestParam(required = false) String agency,
@@ -32,7 +32,7 @@ class CatalogPages {
     String words = q == null || q.isBlank() ? null : fold(q);
     List<ProcedureCard> found = catalog.procedures().stream()
         .filter(p -> field == null || field.isBlank() || p.field().equals(field))
-        .filter(p -> agency == null || agency.isBlank() || p.agencyCode().equals(agency))
+        .filter(p -> agency == null || agency.isBlank() || p.isOfferedBy(agency))
         .filter(p -> words == null || fold(p.name() + " " + p.code()).contains(words))
         .map(this::card)
         .toList();
@@ -41,7 +41,7 @@ class CatalogPages {
     model.addAttribute("agency", agency);
     model.addAttribute("fields", catalog.fields());
     model.addAttribute("agencies", catalog.agencies().stream()
-        .filter(a -> catalog.procedures().stream().anyMatch(p -> p.agencyCode().equals(a.code())))
+        .filter(a -> catalog.procedures().stream().anyMatch(p -> p.isOfferedBy(a.code())))
         .toList());
     model.addAttribute("procedures", found);
     // htmx asks for the result list only, so typing in the search box refreshes it without reloading the page.
@@ -61,7 +61,10 @@ class CatalogPages {
         catalog.agency(p.agencyCode()).map(Agency::name).orElse(p.agencyCode()),
         p.duration().value(), p.duration().unit().name(), p.feeVnd(), p.feeNote(), p.onlineLevel().name(),
         p.onlineLevel().offeredOnline(), p.legalBasis(),
-        p.components().stream().map(Procedure.Component::name).toList());
+        p.components().stream().map(Procedure.Component::name).toList(),
+        p.offerings().stream().map(o -> new ProcedureCard.OfferingCard(o.agencyCode(),
+            catalog.agency(o.agencyCode()).map(Agency::name).orElse(o.agencyCode()), o.localizedCode())).toList(),
+        p.anywhere());
   }
 
   /** Lower case without diacritics, so "ly lich tu phap" finds "Lý lịch tư pháp". */

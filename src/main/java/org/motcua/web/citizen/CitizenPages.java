@@ -121,7 +121,7 @@ class CitizenPages {
     Dossier dossier;
     try {
       dossier = online.submit(citizen, new DossierRequests.SubmitDossier(procedureCode,
-          form.applicant(), FeeFields.declared(procedure, request)), files);
+          form.applicant(), FeeFields.declared(procedure, request), receivingAgency(procedure, form)), files);
     } catch (ComponentRefused e) {
       componentErrors.put(e.component(), refusals.message(e));
       return submitPage(citizen, procedureCode, model, componentErrors);
@@ -135,6 +135,12 @@ class CitizenPages {
     }
     redirect.addFlashAttribute("notice", "web.citizen.submitted");
     return "redirect:/citizen/dossiers/" + dossier.getCode();
+  }
+
+  /** The agency the applicant chose; none chosen, the one their contact address names (if exactly one). */
+  private String receivingAgency(Procedure procedure, SubmitForm form) {
+    return form.getAgencyCode() != null ? form.getAgencyCode()
+        : catalog.offeringAgencyOf(procedure, form.getAddress()).orElse(null);
   }
 
   private static MultipartFile file(HttpServletRequest request, String name) {
@@ -154,6 +160,10 @@ class CitizenPages {
       Map<String, String> componentErrors) {
     Procedure procedure = onlineProcedure(procedureCode);
     model.addAttribute("p", catalogPages.card(procedure));
+    // Where to submit: the agency chosen, or else the one the contact address names, selected in the list.
+    SubmitForm form = (SubmitForm) model.getAttribute("form");
+    model.addAttribute("proposedAgency", form == null || form.getAgencyCode() != null ? null
+        : catalog.offeringAgencyOf(procedure, form.getAddress()).orElse(null));
     model.addAttribute("components", pages.components(procedureCode));
     Map<String, List<ReuseChoice>> reusable = new LinkedHashMap<>();
     if (citizen.idNumber() != null) {

@@ -10,6 +10,21 @@ import org.motcua.web.ApplicantForm;
  */
 class SubmitForm extends ApplicantForm {
 
+  /**
+   * The receiving agency chosen among the procedure's offerings; blank: the one the contact address names, if it
+   * names exactly one (the service refuses the submission otherwise, next to this field).
+   */
+  @jakarta.validation.constraints.Size(max = 40, message = "{web.validation.tooLong}")
+  private String agencyCode;
+
+  public String getAgencyCode() {
+    return agencyCode;
+  }
+
+  public void setAgencyCode(String agencyCode) {
+    this.agencyCode = agencyCode == null || agencyCode.isBlank() ? null : agencyCode.trim();
+  }
+
   @Override
   @NotBlank(message = "{web.validation.required}")
   @Pattern(regexp = "0\\d{9}", message = "{web.validation.phone}")

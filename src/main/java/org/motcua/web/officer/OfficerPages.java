@@ -276,12 +276,14 @@ class OfficerPages {
     return dossier(officer, code, model);
   }
 
-  /** Tiếp nhận trực tiếp: the procedures of the clerk's agency, to choose the one the applicant comes for. */
+  /**
+   * Tiếp nhận trực tiếp: the procedures the clerk's agency receives (one of their offerings), to choose the one the
+   * applicant comes for.
+   */
   @GetMapping("/intake")
   String intakeChoice(@AuthenticationPrincipal MotcuaUser clerk, Model model) {
     checkClerk(clerk);
-    model.addAttribute("procedures", catalog.procedures().stream()
-        .filter(p -> p.agencyCode().equals(clerk.agencyCode())).toList());
+    model.addAttribute("procedures", catalog.offeredBy(clerk.agencyCode()));
     model.addAttribute("agencyName", pages.agencyName(clerk.agencyCode()));
     return "officer/intake-choice";
   }
@@ -369,7 +371,7 @@ class OfficerPages {
     checkClerk(clerk);
     Procedure procedure = catalog.procedure(procedureCode)
         .orElseThrow(() -> ApiException.notFound("UNKNOWN_PROCEDURE", procedureCode));
-    if (!procedure.agencyCode().equals(clerk.agencyCode())) {
+    if (!procedure.isOfferedBy(clerk.agencyCode())) {
       throw ApiException.forbidden("PROCEDURE_NOT_OF_YOUR_AGENCY", procedureCode);
     }
     return procedure;
