@@ -121,6 +121,18 @@ class OfferingsHttpTest {
     assertThat(received("supervisor.tinh")).isEqualTo(province + 4);
   }
 
+  /**
+   * Decision 766 §3.6's denominator (procedures with a fee that the scope offers) counts a ward's fee procedures for
+   * that ward too, not only for the first agency listed: it counted none for phường Vị Tân before.
+   */
+  @Test
+  void aWardsFeeProceduresCountInItsOnlinePaymentRate() {
+    Api.Response summary = api.get("supervisor.vitan", "/api/reports/summary?" + DAY);
+    assertThat(summary.status()).as(summary.toString()).isEqualTo(200);
+    assertThat(summary.body().path("proceduresWithOnlinePaymentRate").isNumber())
+        .as("the certified copy has a fee and every ward offers it: " + summary.body()).isTrue();
+  }
+
   private long received(String supervisor) {
     Api.Response summary = api.get(supervisor, "/api/reports/summary?" + DAY);
     assertThat(summary.status()).as(summary.toString()).isEqualTo(200);
