@@ -269,8 +269,8 @@ class ArchitectureTest {
   /**
    * A transition of {@link org.motcua.dossier.Dossier} is a method that writes a history line ({@code record}),
    * directly or through a private helper: that is where the dossier records its {@code DossierChanged}. The change
-   * reaches the counters when the dossier is saved through its repository (Spring Data publishes the recorded
-   * events), so a class that calls a transition must also save: otherwise its change would skip the indicators.
+   * reaches the counters when the dossier is saved through {@code DossierChanges} (or {@code DossierLookup.save}),
+   * so a class that calls a transition must also save: otherwise its change would skip the indicators.
    */
   @ArchTest
   static void whoeverChangesADossierSavesIt(JavaClasses classes) {
@@ -299,7 +299,7 @@ class ArchitectureTest {
       boolean changes = origin.getMethodCallsFromSelf().stream().anyMatch(call -> call.getTargetOwner().equals(dossier)
           && (call.getName().equals("record") || transitions.stream().anyMatch(t -> t.getName().equals(call.getName()))));
       boolean saves = origin.getMethodCallsFromSelf().stream().anyMatch(call -> call.getName().equals("save")
-          && (call.getTargetOwner().getName().equals("org.motcua.dossier.DossierRepository")
+          && (call.getTargetOwner().getName().equals("org.motcua.dossier.DossierChanges")
               || call.getTargetOwner().getName().equals("org.motcua.dossier.DossierLookup")));
       if (changes && !saves) {
         unsaved.add(origin.getName());

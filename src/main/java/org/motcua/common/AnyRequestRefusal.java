@@ -50,11 +50,6 @@ public enum AnyRequestRefusal implements Refusal {
   }
 
   @Override
-  public String code() {
-    return name();
-  }
-
-  @Override
   public HttpStatus status() {
     return status;
   }

@@ -11,7 +11,13 @@ import org.springframework.http.HttpStatus;
  */
 public interface Refusal {
 
-  String code();
+  /** The stable code; an enum of refusals answers with its constant's name. */
+  default String code() {
+    if (this instanceof Enum<?> constant) {
+      return constant.name();
+    }
+    throw new IllegalStateException(getClass().getName() + " must say its code");
+  }
 
   HttpStatus status();
 

@@ -27,11 +27,6 @@ public enum UploadRefusal implements Refusal {
   }
 
   @Override
-  public String code() {
-    return name();
-  }
-
-  @Override
   public HttpStatus status() {
     return status;
   }

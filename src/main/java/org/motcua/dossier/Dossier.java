@@ -28,8 +28,6 @@ import org.motcua.catalog.OnlineLevel;
 import org.motcua.catalog.Procedure;
 import org.motcua.process.WorkItem;
 import org.motcua.security.MotcuaUser;
-import org.springframework.data.domain.AfterDomainEventPublication;
-import org.springframework.data.domain.DomainEvents;
 
 /**
  * A dossier (hồ sơ): one applicant's request under one procedure, from submission to returned result.
@@ -227,7 +225,7 @@ public class Dossier {
   @Transient
   private DossierFacts recordedFacts;
 
-  /** Changes recorded since the repository last published them ({@code dossiers.save(dossier)}); not stored. */
+  /** Changes recorded since {@link DossierChanges} last handed them to the listeners; not stored. */
   @Transient
   private final List<DossierChanged> changes = new ArrayList<>();
 
@@ -309,17 +307,13 @@ public class Dossier {
   }
 
   /**
-   * The changes recorded since the last publication, handed to the application's listeners (the day counters, the
-   * outbox, the metrics) by Spring Data when the repository saves this dossier, inside the same transaction.
+   * The changes recorded since the last call, for {@link DossierChanges} to hand to the application's listeners (the
+   * day counters, the outbox, the metrics) inside the same transaction.
    */
-  @DomainEvents
-  List<DossierChanged> recordedChanges() {
-    return List.copyOf(changes);
-  }
-
-  @AfterDomainEventPublication
-  void changesPublished() {
+  List<DossierChanged> takeRecordedChanges() {
+    List<DossierChanged> taken = List.copyOf(changes);
     changes.clear();
+    return taken;
   }
 
   private void moveTo(DossierStatus next, DossierAction action, LocalDateTime at, Actor actor) {

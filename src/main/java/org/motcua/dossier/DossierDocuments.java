@@ -46,15 +46,17 @@ public class DossierDocuments implements UseCase {
   }
 
   private final DossierRepository dossiers;
+  private final DossierChanges changes;
   private final DossierDocumentRepository documents;
   private final Uploads uploads;
   private final Warehouse warehouse;
   private final Catalog catalog;
   private final Clock clock;
 
-  DossierDocuments(DossierRepository dossiers, DossierDocumentRepository documents, Uploads uploads,
-      Warehouse warehouse, Catalog catalog, Clock clock) {
+  DossierDocuments(DossierRepository dossiers, DossierChanges changes, DossierDocumentRepository documents,
+      Uploads uploads, Warehouse warehouse, Catalog catalog, Clock clock) {
     this.dossiers = dossiers;
+    this.changes = changes;
     this.documents = documents;
     this.uploads = uploads;
     this.warehouse = warehouse;
@@ -156,7 +158,7 @@ public class DossierDocuments implements UseCase {
     DossierDocument document = documents.save(new DossierDocument(dossier, DossierDocument.Kind.RESULT, null, stored,
         DossierDocument.Source.SCAN, null, now, officer.username()));
     dossier.resultDigitized(now, Actor.of(officer), stored.filename());
-    dossiers.save(dossier);
+    changes.save(dossier);
     String agencyName = catalog.agency(dossier.getAgencyCode()).map(a -> a.name()).orElse(dossier.getAgencyCode());
     dossier.depositsIntoWarehouseOf().ifPresent(owner -> warehouse.deposit(owner, "KQ:" + dossier.getProcedureCode(),
         "Kết quả: " + dossier.getProcedureName(), agencyName, now.toLocalDate(), null, dossier.getCode(), stored));
@@ -244,7 +246,7 @@ public class DossierDocuments implements UseCase {
     Set<String> reused = files.stream().filter(d -> d.getSource() == DossierDocument.Source.WAREHOUSE)
         .map(DossierDocument::getComponentCode).collect(Collectors.toSet());
     dossier.documentsChanged(LocalDateTime.now(clock), Actor.of(user), what, supplied.size(), reused.size());
-    dossiers.save(dossier);
+    changes.save(dossier);
   }
 
   private Dossier dossierToAddTo(MotcuaUser user, String code) {

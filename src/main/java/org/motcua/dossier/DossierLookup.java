@@ -8,10 +8,12 @@ import org.springframework.stereotype.Component;
 class DossierLookup {
 
   private final DossierRepository dossiers;
+  private final DossierChanges changes;
   private final DossierProcess process;
 
-  DossierLookup(DossierRepository dossiers, DossierProcess process) {
+  DossierLookup(DossierRepository dossiers, DossierChanges changes, DossierProcess process) {
     this.dossiers = dossiers;
+    this.changes = changes;
     this.process = process;
   }
 
@@ -28,12 +30,9 @@ class DossierLookup {
     return dossiers.lockByCode(code).orElseThrow(() -> DossierAccess.unknown(code));
   }
 
-  /**
-   * Publishes what the dossier recorded since it was loaded or last saved ({@link DossierChanged}: the indicator
-   * counters, the outbox and the metrics listen), in the caller's transaction. Call it after each change.
-   */
+  /** Saves the dossier and publishes what it recorded (see {@link DossierChanges}). Call it after each change. */
   Dossier save(Dossier dossier) {
-    return dossiers.save(dossier);
+    return changes.save(dossier);
   }
 
   /**

@@ -52,11 +52,6 @@ public record DossierRefusal(Reason reason, List<Object> args) {
     }
 
     @Override
-    public String code() {
-      return name();
-    }
-
-    @Override
     public HttpStatus status() {
       return status;
     }

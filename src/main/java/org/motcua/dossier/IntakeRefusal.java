@@ -53,11 +53,6 @@ public enum IntakeRefusal implements Refusal {
   }
 
   @Override
-  public String code() {
-    return name();
-  }
-
-  @Override
   public HttpStatus status() {
     return status;
   }

@@ -18,15 +18,17 @@ import org.springframework.stereotype.Component;
 class MilestoneHandler implements ProcessMilestones {
 
   private final DossierRepository dossiers;
+  private final DossierChanges changes;
   private final Deadlines deadlines;
   private final DossierProcess process;
   private final Clock clock;
   private final Payments payments;
 
-  MilestoneHandler(DossierRepository dossiers, Deadlines deadlines, @Lazy DossierProcess process, Clock clock,
-      Payments payments) {
+  MilestoneHandler(DossierRepository dossiers, DossierChanges changes, Deadlines deadlines,
+      @Lazy DossierProcess process, Clock clock, Payments payments) {
     this.payments = payments;
     this.dossiers = dossiers;
+    this.changes = changes;
     this.deadlines = deadlines;
     this.process = process;
     this.clock = clock;
@@ -37,7 +39,7 @@ class MilestoneHandler implements ProcessMilestones {
     Dossier dossier = dossiers.findByCode(dossierCode)
         .orElseThrow(() -> new IllegalStateException("No dossier " + dossierCode + " for its process"));
     Map<String, Object> variables = apply(dossier, milestone);
-    dossiers.save(dossier);
+    changes.save(dossier);
     return variables;
   }
 

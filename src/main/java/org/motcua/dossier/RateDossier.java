@@ -35,11 +35,6 @@ public class RateDossier implements UseCase {
     }
 
     @Override
-    public String code() {
-      return name();
-    }
-
-    @Override
     public HttpStatus status() {
       return HttpStatus.BAD_REQUEST;
     }

@@ -21,11 +21,6 @@ public enum PaymentRefusal implements Refusal {
   }
 
   @Override
-  public String code() {
-    return name();
-  }
-
-  @Override
   public HttpStatus status() {
     return status;
   }

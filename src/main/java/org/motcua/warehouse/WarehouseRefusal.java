@@ -19,11 +19,6 @@ public enum WarehouseRefusal implements Refusal {
   }
 
   @Override
-  public String code() {
-    return name();
-  }
-
-  @Override
   public HttpStatus status() {
     return status;
   }
