@@ -104,10 +104,14 @@ public class Catalog {
     return name;
   }
 
-  private static String fold(String text) {
+  /**
+   * Lower case without diacritics and with single spaces, so that "chung thuc" finds "Chứng thực" and an address
+   * typed without accents names its ward: every search of the catalogue compares folded text.
+   */
+  public static String fold(String text) {
     String decomposed = java.text.Normalizer.normalize(text.toLowerCase(java.util.Locale.ROOT),
         java.text.Normalizer.Form.NFD);
-    return decomposed.replaceAll("\\p{M}", "").replace('đ', 'd');
+    return decomposed.replaceAll("\\p{M}", "").replace('đ', 'd').replaceAll("\\s+", " ").trim();
   }
 
   public Set<String> fields() {

@@ -2,9 +2,7 @@ package org.motcua.catalog;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.text.Normalizer;
 import java.util.List;
-import java.util.Locale;
 import org.motcua.catalog.CatalogViews.AgencyView;
 import org.motcua.catalog.CatalogViews.ProcedureView;
 import org.motcua.common.RunsUseCase;
@@ -49,11 +47,11 @@ class CatalogController {
   @GetMapping("/procedures")
   List<ProcedureView> procedures(@RequestParam(required = false) String q,
       @RequestParam(required = false) String field, @RequestParam(required = false) String agency) {
-    String words = q == null ? null : fold(q);
+    String words = q == null ? null : Catalog.fold(q);
     return mapper.toProcedureViews(catalog.procedures().stream()
         .filter(p -> field == null || p.field().equalsIgnoreCase(field))
         .filter(p -> agency == null || p.isOfferedBy(agency))
-        .filter(p -> words == null || fold(p.name() + " " + p.code()).contains(words))
+        .filter(p -> words == null || Catalog.fold(p.name() + " " + p.code()).contains(words))
         .toList());
   }
 
@@ -64,11 +62,5 @@ class CatalogController {
   @RunsUseCase(FindProcedure.class)
   ProcedureView procedure(@PathVariable String code) {
     return mapper.toView(findProcedure.find(code));
-  }
-
-  /** Lower case without diacritics, so "chung thuc" finds "Chứng thực". */
-  private static String fold(String text) {
-    String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
-    return decomposed.replaceAll("\\p{M}", "").replace('đ', 'd').trim();
   }
 }

@@ -116,11 +116,7 @@ class CatalogLoader {
     }
     String code = e.text("code");
     if (single) {
-      String agency = e.text("agency");
-      if (!agencies.containsKey(agency)) {
-        throw e.fail("agency", "unknown agency '" + agency + "' (see " + AGENCIES_FILE + ")");
-      }
-      return List.of(new Offering(agency, code));
+      return List.of(new Offering(knownAgency(e, "agency", agencies), code));
     }
     Map<String, Offering> byRule = new LinkedHashMap<>();
     Map<String, Offering> explicit = new LinkedHashMap<>();
@@ -133,20 +129,14 @@ class CatalogLoader {
         throw o.fail("agency", "give either 'agency' or 'level' with 'under'");
       }
       if (named) {
-        String agency = o.text("agency");
-        if (!agencies.containsKey(agency)) {
-          throw o.fail("agency", "unknown agency '" + agency + "' (see " + AGENCIES_FILE + ")");
-        }
+        String agency = knownAgency(o, "agency", agencies);
         if (explicit.put(agency, new Offering(agency, localized)) != null) {
           throw o.fail("agency", "agency '" + agency + "' offers the procedure twice");
         }
         continue;
       }
       AgencyLevel level = o.enumValue("level", AgencyLevel.class);
-      String under = o.text("under");
-      if (!agencies.containsKey(under)) {
-        throw o.fail("under", "unknown agency '" + under + "' (see " + AGENCIES_FILE + ")");
-      }
+      String under = knownAgency(o, "under", agencies);
       List<Agency> matched = agencies.values().stream()
           .filter(a -> a.level() == level && !a.code().equals(under) && isBelow(a, under, agencies))
           .sorted(java.util.Comparator.comparing(Agency::code)).toList();
@@ -158,6 +148,15 @@ class CatalogLoader {
     Map<String, Offering> all = new LinkedHashMap<>(byRule);
     all.putAll(explicit);
     return List.copyOf(all.values());
+  }
+
+  /** The agency code the field names, which must be in the agencies file. */
+  private static String knownAgency(Entry e, String field, Map<String, Agency> agencies) {
+    String agency = e.text(field);
+    if (!agencies.containsKey(agency)) {
+      throw e.fail(field, "unknown agency '" + agency + "' (see " + AGENCIES_FILE + ")");
+    }
+    return agency;
   }
 
   private static boolean isBelow(Agency agency, String ancestor, Map<String, Agency> agencies) {

@@ -45,18 +45,16 @@ public class DossierDocuments implements UseCase {
         UNKNOWN_COMPONENT, DossierRefusal.Reason.DOCUMENTS_CLOSED, DossierRefusal.Reason.RESULT_NOT_EXPECTED);
   }
 
-  private final DossierRepository dossiers;
-  private final DossierChanges changes;
+  private final DossierLookup lookup;
   private final DossierDocumentRepository documents;
   private final Uploads uploads;
   private final Warehouse warehouse;
   private final Catalog catalog;
   private final Clock clock;
 
-  DossierDocuments(DossierRepository dossiers, DossierChanges changes, DossierDocumentRepository documents,
-      Uploads uploads, Warehouse warehouse, Catalog catalog, Clock clock) {
-    this.dossiers = dossiers;
-    this.changes = changes;
+  DossierDocuments(DossierLookup lookup, DossierDocumentRepository documents, Uploads uploads, Warehouse warehouse,
+      Catalog catalog, Clock clock) {
+    this.lookup = lookup;
     this.documents = documents;
     this.uploads = uploads;
     this.warehouse = warehouse;
@@ -150,7 +148,7 @@ public class DossierDocuments implements UseCase {
   /** Số hóa kết quả: the signed result as an e-result, which also goes into the applicant's own warehouse. */
   @Transactional
   public DossierDocument uploadResult(MotcuaUser officer, String code, MultipartFile file) {
-    Dossier dossier = locked(code);
+    Dossier dossier = lookup.locked(code);
     DossierAccess.checkHandler(officer, dossier);
     dossier.resultUploadRefusal().ifPresent(DossierRefusal::raise);
     StoredFile stored = uploads.accept(file, documents.totalBytes(dossier), officer);
@@ -158,7 +156,7 @@ public class DossierDocuments implements UseCase {
     DossierDocument document = documents.save(new DossierDocument(dossier, DossierDocument.Kind.RESULT, null, stored,
         DossierDocument.Source.SCAN, null, now, officer.username()));
     dossier.resultDigitized(now, Actor.of(officer), stored.filename());
-    changes.save(dossier);
+    lookup.save(dossier);
     String agencyName = catalog.agency(dossier.getAgencyCode()).map(a -> a.name()).orElse(dossier.getAgencyCode());
     dossier.depositsIntoWarehouseOf().ifPresent(owner -> warehouse.deposit(owner, "KQ:" + dossier.getProcedureCode(),
         "Kết quả: " + dossier.getProcedureName(), agencyName, now.toLocalDate(), null, dossier.getCode(), stored));
@@ -188,7 +186,7 @@ public class DossierDocuments implements UseCase {
 
   @Transactional(readOnly = true)
   public List<DossierDocument> list(MotcuaUser user, String code) {
-    Dossier dossier = find(code);
+    Dossier dossier = lookup.find(code);
     DossierAccess.checkRead(user, dossier);
     return documents.findByDossierOrderByIdAsc(dossier);
   }
@@ -196,7 +194,7 @@ public class DossierDocuments implements UseCase {
   /** For each component still missing, the applicant's warehouse documents that could stand in for it. */
   @Transactional(readOnly = true)
   public Map<String, List<WarehouseItem>> reuseOffers(MotcuaUser user, String code) {
-    Dossier dossier = find(code);
+    Dossier dossier = lookup.find(code);
     DossierAccess.checkApplicantOrHandler(user, dossier);
     Map<String, List<WarehouseItem>> offers = new LinkedHashMap<>();
     String owner = dossier.reusesFromWarehouseOf().orElse(null);
@@ -246,12 +244,12 @@ public class DossierDocuments implements UseCase {
     Set<String> reused = files.stream().filter(d -> d.getSource() == DossierDocument.Source.WAREHOUSE)
         .map(DossierDocument::getComponentCode).collect(Collectors.toSet());
     dossier.documentsChanged(LocalDateTime.now(clock), Actor.of(user), what, supplied.size(), reused.size());
-    changes.save(dossier);
+    lookup.save(dossier);
   }
 
   private Dossier dossierToAddTo(MotcuaUser user, String code) {
     // Locked: a browser sends a dossier's files in parallel, and each one changes the dossier's figures and history.
-    Dossier dossier = locked(code);
+    Dossier dossier = lookup.locked(code);
     DossierAccess.checkOwnerOrClerk(user, dossier);
     dossier.fileRefusal(DossierAccess.isOwner(user, dossier)).ifPresent(DossierRefusal::raise);
     return dossier;
@@ -268,11 +266,4 @@ public class DossierDocuments implements UseCase {
         .orElse(List.of());
   }
 
-  private Dossier locked(String code) {
-    return dossiers.lockByCode(code).orElseThrow(() -> DossierAccess.unknown(code));
-  }
-
-  private Dossier find(String code) {
-    return dossiers.findByCode(code).orElseThrow(() -> DossierAccess.unknown(code));
-  }
 }

@@ -1,8 +1,6 @@
 package org.motcua.web.citizen;
 
-import java.text.Normalizer;
 import java.util.List;
-import java.util.Locale;
 import org.motcua.catalog.Agency;
 import org.motcua.catalog.Catalog;
 import org.motcua.catalog.Procedure;
@@ -29,11 +27,11 @@ class CatalogPages {
   String search(@RequestParam(required = false) String q, @RequestParam(required = false) String field,
       @RequestParam(required = false) String agency,
       @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-    String words = q == null || q.isBlank() ? null : fold(q);
+    String words = q == null || q.isBlank() ? null : Catalog.fold(q);
     List<ProcedureCard> found = catalog.procedures().stream()
         .filter(p -> field == null || field.isBlank() || p.field().equals(field))
         .filter(p -> agency == null || agency.isBlank() || p.isOfferedBy(agency))
-        .filter(p -> words == null || fold(p.name() + " " + p.code()).contains(words))
+        .filter(p -> words == null || Catalog.fold(p.name() + " " + p.code()).contains(words))
         .map(this::card)
         .toList();
     model.addAttribute("q", q);
@@ -65,11 +63,5 @@ class CatalogPages {
         p.offerings().stream().map(o -> new ProcedureCard.OfferingCard(o.agencyCode(),
             catalog.agency(o.agencyCode()).map(Agency::name).orElse(o.agencyCode()), o.localizedCode())).toList(),
         p.anywhere());
-  }
-
-  /** Lower case without diacritics, so "ly lich tu phap" finds "Lý lịch tư pháp". */
-  static String fold(String text) {
-    String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
-    return decomposed.replaceAll("\\p{M}", "").replace('đ', 'd').replaceAll("\\s+", " ").trim();
   }
 }
