@@ -260,10 +260,10 @@ public class DossierDocuments implements UseCase {
         .orElseThrow(() -> UNKNOWN_COMPONENT.exception(componentCode, dossier.getProcedureCode()));
   }
 
-  /** The components the dossier was submitted with; the live catalog only for dossiers older than snapshots. */
+  /** The components the dossier was submitted with; its catalogue version only for dossiers older than snapshots. */
   private List<Procedure.Component> components(Dossier dossier) {
-    return dossier.getComponents().or(() -> catalog.procedure(dossier.getProcedureCode()).map(Procedure::components))
-        .orElse(List.of());
+    return dossier.getComponents().or(() -> catalog.caseOf(dossier.getProcedureCode(),
+        dossier.getProcedureValidFrom(), dossier.getCaseCode()).map(Procedure.Case::components)).orElse(List.of());
   }
 
 }

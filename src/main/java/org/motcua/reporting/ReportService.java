@@ -195,7 +195,9 @@ public class ReportService implements UseCase {
   private String label(Dimension dimension, String key) {
     return switch (dimension) {
       case AGENCY -> catalog.agency(key).map(Agency::name).orElse(key);
-      case PROCEDURE -> catalog.procedure(key).map(Procedure::name).orElse(key);
+      // Every version and case of a procedure shares its code: one line, named as today (or as last published).
+      case PROCEDURE -> catalog.procedure(key).or(() -> catalog.versions(key).stream().reduce((a, b) -> b))
+          .map(Procedure::name).orElse(key);
       case CHANNEL -> problems.message("report.channel." + key);
       case LEVEL -> problems.message("report.level." + key);
       default -> key;
