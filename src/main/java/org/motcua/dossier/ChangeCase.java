@@ -46,9 +46,12 @@ public class ChangeCase implements UseCase {
   private final Catalog catalog;
   private final Deadlines deadlines;
   private final DossierProcess process;
+  private final DossierDocuments documents;
   private final Clock clock;
 
-  ChangeCase(DossierLookup lookup, Catalog catalog, Deadlines deadlines, DossierProcess process, Clock clock) {
+  ChangeCase(DossierLookup lookup, Catalog catalog, Deadlines deadlines, DossierProcess process,
+      DossierDocuments documents, Clock clock) {
+    this.documents = documents;
     this.lookup = lookup;
     this.catalog = catalog;
     this.deadlines = deadlines;
@@ -92,7 +95,8 @@ public class ChangeCase implements UseCase {
   public Dossier confirm(MotcuaUser clerk, String code, String caseCode) {
     Dossier dossier = lookup.locked(code);
     Plan plan = plan(clerk, dossier, caseCode);
-    dossier.changeCase(plan.to(), plan.fee(), plan.fromName(), LocalDateTime.now(clock), Actor.of(clerk));
+    dossier.changeCase(plan.to(), plan.fee(), documents.supplied(dossier, plan.to().components()), plan.fromName(),
+        LocalDateTime.now(clock), Actor.of(clerk));
     lookup.save(dossier);
     // The tasks still to come take their due dates from the new case's budgets.
     process.setVariables(code, Intake.budgets(plan.to()));

@@ -89,8 +89,9 @@ public class Dossier {
    * The dossier components (thành phần hồ sơ) as the catalog listed them at submission: a dossier keeps the catalog
    * version it was received under. Null only for dossiers from before the snapshot existed.
    */
-  // Set once at submission and never changed in place: no deep copy and JSON comparison at every flush.
-  @org.hibernate.annotations.Immutable
+  // Never changed in place (submission sets it, a change of case replaces it): an immutable value, so no deep copy
+  // and JSON comparison at every flush; unlike @Immutable on the attribute, a replaced list is still written.
+  @org.hibernate.annotations.Mutability(org.hibernate.type.descriptor.java.Immutability.class)
   @Convert(converter = ComponentListConverter.class)
   @Column(name = "component_snapshot", length = 8000)
   private List<Procedure.Component> components;
@@ -318,10 +319,14 @@ public class Dossier {
   /**
    * Đổi trường hợp: the clerk corrects the case at reception; time limit, fee, components and online level follow the
    * new case (the appointment is fixed at reception from the new limit), and the history names both cases.
-   * {@code fee} null keeps the fee as it was.
+   * {@code fee} null keeps the fee as it was; {@code supplied}: how many of the new case's required components the
+   * files already supply.
    */
-  void changeCase(Procedure.Case kase, FeeSchedule.Quote fee, String fromName, LocalDateTime at, Actor actor) {
+  void changeCase(Procedure.Case kase, FeeSchedule.Quote fee, int supplied, String fromName, LocalDateTime at,
+      Actor actor) {
     takeCase(kase, fee);
+    componentsSupplied = supplied;
+    componentsDigitized = componentsTotal > 0 && supplied >= componentsTotal;
     record(DossierAction.CASE_CHANGED, at, actor).decision(null, fromName + " → " + kase.name());
   }
 

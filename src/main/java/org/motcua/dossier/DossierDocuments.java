@@ -231,6 +231,14 @@ public class DossierDocuments implements UseCase {
         .filter(c -> !supplied.contains(c)).toList();
   }
 
+  /** How many of these required components the dossier's files supply (a case change recounts them). */
+  int supplied(Dossier dossier, List<Procedure.Component> components) {
+    Set<String> files = documents.findByDossierOrderByIdAsc(dossier).stream()
+        .filter(d -> d.getKind() == DossierDocument.Kind.COMPONENT).map(DossierDocument::getComponentCode)
+        .collect(Collectors.toSet());
+    return (int) components.stream().filter(Procedure.Component::required).filter(c -> files.contains(c.code())).count();
+  }
+
   private void refresh(Dossier dossier, MotcuaUser user, String what) {
     refresh(dossier, user, what, documents.findByDossierOrderByIdAsc(dossier));
   }

@@ -81,13 +81,13 @@ class VersionsInForceHttpTest {
   void aDossierSubmittedBeforeANewVersionKeepsItsDurationFeeAndStepBudgetsAndAtShowsEachVersion() throws IOException {
     Dossiers flow = new Dossiers(api);
     clock.set(LocalDateTime.of(2031, 3, 3, 9, 0)); // Monday, the old version
-    String before = flow.submit("citizen", CRIMINAL_RECORD);
+    String before = flow.submitComplete("citizen", CRIMINAL_RECORD);
 
     Procedure amended = new CatalogLoader(catalog.agencies()).parseProcedure(YAML.readTree(AMENDMENT), "amendment");
     catalog.publish(List.of(amended), Set.of(LAND_REISSUE), EFFECTIVE);
 
     clock.set(LocalDateTime.of(2031, 3, 5, 9, 0)); // Wednesday, the new version
-    String after = flow.submit("citizen", CRIMINAL_RECORD);
+    String after = flow.submitComplete("citizen", CRIMINAL_RECORD);
     flow.decide("clerk.stp", before, "accept", null);
     flow.decide("clerk.stp", after, "accept", null);
 
@@ -113,7 +113,7 @@ class VersionsInForceHttpTest {
     assertThat(now.path("validFrom").asText()).isEqualTo("2031-03-04");
     assertThat(now.path("decision").path("number").asText()).isEqualTo("99/QĐ-UBND");
     assertThat(api.get(null, "/api/procedures/" + CRIMINAL_RECORD).body().path("duration").path("value").asInt())
-        .as("today is before 2031: the old version").isEqualTo(10);
+        .as("without at=, today (the clock says 5 March 2031): the new version").isEqualTo(15);
     assertThat(api.get(null, "/api/procedures/" + LAND_REISSUE + "?at=2031-03-03").status()).isEqualTo(200);
     problem(api.get(null, "/api/procedures/" + LAND_REISSUE + "?at=2031-03-04"), 404, "PROCEDURE_NOT_IN_FORCE");
     problem(api.get(null, "/api/procedures/" + CRIMINAL_RECORD + "?at=2031-13-01"), 400, "INVALID_DATE");

@@ -119,7 +119,14 @@ class CasesHttpTest {
     assertThat(line.path("actor").asText()).isEqualTo("clerk.stp");
     assertThat(line.path("note").asText()).contains("Mức phí thông thường", "mức phí giảm");
 
-    // Received: the appointment is the one the preview showed, and the case can no longer change.
+    // The proof of entitlement is now required too; with every file, the clerk receives the dossier: the appointment is
+    // the one the preview showed, and the case can no longer change.
+    for (String component : new String[] {"TO_KHAI", "GIAY_TO_TUY_THAN", "GIAY_TO_GIAM_PHI"}) {
+      Api.Response uploaded = api.upload("citizen", "/api/dossiers/" + code + "/documents", Map.of(
+          "component", component, "file", new Api.FilePart(component + ".pdf", Api.pdf(component))));
+      assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+    }
+    assertThat(api.get("clerk.stp", "/api/dossiers/" + code).body().path("componentsSupplied").asInt()).isEqualTo(3);
     new Dossiers(api).decide("clerk.stp", code, "accept", null);
     JsonNode received = api.get("clerk.stp", "/api/dossiers/" + code).body();
     assertThat(received.path("dueAt").asText()).startsWith("2026-12-02T09:00");
