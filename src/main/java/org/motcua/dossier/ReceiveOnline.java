@@ -57,6 +57,10 @@ public class ReceiveOnline implements UseCase {
     }
     String agency = intake.receivingAgency(procedure, request.agencyCode());
     Procedure.Case kase = intake.chosenCase(procedure, request.caseCode());
+    if (!kase.onlineLevel().offeredOnline()) {
+      // A case of its own online level (e.g. one that needs the applicant in person) is not submitted online either.
+      throw IntakeRefusal.PROCEDURE_NOT_ONLINE.exception(procedure.code());
+    }
     FeeSchedule.Quote fee = intake.fee(procedure, kase, request.feeQuantities());
     LocalDateTime now = LocalDateTime.now(clock);
     Applicant applicant = intake.applicant(request.applicant(), now);

@@ -11,6 +11,7 @@ import org.motcua.dossier.Dossier;
 import org.motcua.dossier.DossierRequests;
 import org.motcua.dossier.Attachment;
 import org.motcua.dossier.ComponentRefused;
+import org.motcua.dossier.ChangeCase;
 import org.motcua.dossier.DecideTask;
 import org.motcua.dossier.FollowDossier;
 import org.motcua.dossier.OfficerInbox;
@@ -71,10 +72,12 @@ class OfficerPages {
   private final Catalog catalog;
   private final FormRefusals refusals;
   private final UploadHandler uploads;
+  private final ChangeCase changeCase;
 
   OfficerPages(FollowDossier dossiers, OfficerInbox tasks, DecideTask decide, ReceiveAtCounter counter,
       DossierPages pages, WorkingCalendar calendar, Clock clock, Problems messages, DossierDocuments documents,
-      DossierPayments payments, Catalog catalog, FormRefusals refusals, UploadHandler uploads) {
+      DossierPayments payments, Catalog catalog, FormRefusals refusals, UploadHandler uploads, ChangeCase changeCase) {
+    this.changeCase = changeCase;
     this.tasks = tasks;
     this.decide = decide;
     this.counter = counter;
@@ -135,7 +138,7 @@ class OfficerPages {
     model.addAttribute("mayUploadResult", officer.agencyCode().equals(dossier.getAgencyCode())
         && page.awaitsResultUpload());
     model.addAttribute("mayRecordPayment", ownClerk && page.awaitsPayment());
-    // Waiting for reception, the clerk may move it to another case of its catalogue version (CaseChangePages).
+    // Waiting for reception, the clerk may move it to another case of its catalogue version (previewCase, changeCase).
     model.addAttribute("caseChoices", ownClerk && page.awaitsReception()
         ? catalog.version(dossier.getProcedureCode(), dossier.getProcedureValidFrom()).map(pages::caseChoices)
             .orElse(List.of())
@@ -149,6 +152,35 @@ class OfficerPages {
         .filter(s -> s.assignee() == null || s.assignee().equals(officer.username()))
         .findFirst().orElse(null));
     return "officer/dossier";
+  }
+
+  /**
+   * Đổi trường hợp, step one: the dossier page with the preview of the case chosen (fee, time limit, appointment if
+   * received now, components) and its confirm button, or the refusal next to the case select. Nothing changes.
+   */
+  @GetMapping("/dossiers/{code}/case")
+  String previewCase(@AuthenticationPrincipal MotcuaUser clerk, @PathVariable String code,
+      @RequestParam(required = false) String caseCode, Model model) {
+    try {
+      model.addAttribute("casePreview", changeCase.preview(clerk, code, caseCode));
+    } catch (ApiException e) {
+      model.addAttribute("caseError", refusals.message(e));
+    }
+    return dossier(clerk, code, model);
+  }
+
+  /** Đổi trường hợp, step two: the clerk confirms the case previewed. */
+  @PostMapping("/dossiers/{code}/case")
+  String changeCase(@AuthenticationPrincipal MotcuaUser clerk, @PathVariable String code,
+      @RequestParam(required = false) String caseCode, Model model, RedirectAttributes redirect) {
+    try {
+      changeCase.confirm(clerk, code, caseCode);
+    } catch (ApiException e) {
+      model.addAttribute("caseError", refusals.message(e));
+      return dossier(clerk, code, model);
+    }
+    redirect.addFlashAttribute("notice", "web.case.changed");
+    return "redirect:/officer/dossiers/" + code;
   }
 
   /**
