@@ -115,9 +115,15 @@ public class Catalog {
    * after that day are superseded. Dossiers keep the version they were bound to (see {@link #version}). All or
    * nothing: readers see the catalogue before or after, never between.
    *
-   * @throws IllegalArgumentException for a code given twice, both new and withdrawn, or withdrawn but unknown
+   * @throws IllegalArgumentException for a code given twice, both new and withdrawn, or withdrawn but unknown; for an
+   *     effective date in the past; and for one that would supersede a version that came into force today (dossiers
+   *     may be bound to it: publish from tomorrow)
    */
   public synchronized void publish(List<Procedure> newVersions, Set<String> withdrawnCodes, LocalDate effectiveFrom) {
+    LocalDate today = LocalDate.now(clock);
+    if (effectiveFrom.isBefore(today)) {
+      throw new IllegalArgumentException("effective from " + effectiveFrom + ", before today " + today);
+    }
     Map<String, Procedure> incoming = new java.util.LinkedHashMap<>();
     for (Procedure p : newVersions) {
       if (incoming.put(p.code(), p) != null) {
@@ -142,6 +148,10 @@ public class Catalog {
       List<Procedure> list = new ArrayList<>();
       for (Procedure old : versions.getOrDefault(code, List.of())) {
         if (old.validFrom() != null && !old.validFrom().isBefore(effectiveFrom)) {
+          if (!old.validFrom().isAfter(today)) {
+            throw new IllegalArgumentException("procedure '" + code + "': the version from " + old.validFrom()
+                + " is in force already");
+          }
           continue;
         }
         boolean overlaps = old.validTo() == null || !old.validTo().isBefore(effectiveFrom);

@@ -65,7 +65,8 @@ public class ReportService implements UseCase {
    */
   private Double proceduresWithOnlinePayment(LocalDate from, LocalDate to, String scope) {
     long withFee = catalog.procedures().stream()
-        .filter(p -> p.feeVnd() > 0 && (scope == null
+        // A procedure has a fee when any of its cases does (a late birth registration, not the on-time one).
+        .filter(p -> p.cases().stream().anyMatch(c -> c.feeVnd() > 0) && (scope == null
             || p.offerings().stream().anyMatch(o -> catalog.isWithin(o.agencyCode(), scope))))
         .count();
     return Tally.rate(summaries.proceduresPaidOnline(from, to, scope), withFee);

@@ -160,6 +160,11 @@ class CatalogCasesAndVersionsTest {
     assertThat(catalog.versions(CODE)).hasSize(2);
     assertThatThrownBy(() -> catalog.publish(List.of(), Set.of("9.999999"), LocalDate.of(2026, 4, 1)))
         .isInstanceOf(IllegalArgumentException.class);
+    // Not in the past, and not over a version already in force today (dossiers may be bound to it).
+    assertThatThrownBy(() -> catalog.publish(List.of(), Set.of(CODE), LocalDate.of(2026, 3, 1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("before today");
+    assertThatThrownBy(() -> catalog.publish(List.of(amended), Set.of(), LocalDate.of(2026, 3, 10)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("in force already");
     // The import's entries are checked as the file's are, naming where they come from.
     assertThatThrownBy(() -> loader.parseProcedure(new ObjectMapper(new YAMLFactory()).readTree(
         "{code: X, nationalCode: X, name: X, field: X, level: COMMUNE, agency: 000.09.99.T01}"), "import line 7"))
