@@ -1,5 +1,7 @@
 package org.motcua.catalog;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -7,13 +9,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Service;
 
 /**
  * The procedure catalog (danh mục thủ tục) and the agency hierarchy, read once from {@code config/} at start-up.
- * Every node reads the same files, so there is no cache to go stale across a cluster.
+ * Every node reads the same files, so there is no cache to go stale across a cluster. The catalogue keeps every
+ * version of each procedure (phiên bản theo quyết định công bố): {@link #procedure(String)} and {@link #procedures()}
+ * answer with the versions in force today, {@link #procedure(String, LocalDate)} with those of another day, and
+ * {@link #version} with the one a dossier was submitted under.
  */
 @Service
 public class Catalog {
@@ -22,12 +28,30 @@ public class Catalog {
   private static final List<String> PLACE_KINDS = List.of("thi tran ", "phuong ", "xa ", "dac khu ");
 
   private final Map<String, Agency> agencies;
-  private final Map<String, Procedure> procedures;
+  private final Clock clock;
+  /**
+   * Every version of every procedure by code, oldest first, never changed in place: {@link #publish} swaps in a new
+   * map, so a reader sees the catalogue before or after an import, never half of it.
+   */
+  private volatile Map<String, List<Procedure>> versions;
+  /** The versions in force on one day of one {@link #versions} map, computed once a day and after each import. */
+  private volatile InForce inForce;
 
-  Catalog(ResourceLoader resources, @Value("${motcua.config-dir:classpath:config/}") String configDir) {
+  private record InForce(Map<String, List<Procedure>> of, LocalDate day, Map<String, Procedure> byCode,
+      List<Procedure> sorted) {
+  }
+
+  @Autowired
+  Catalog(ResourceLoader resources, @Value("${motcua.config-dir:classpath:config/}") String configDir, Clock clock) {
     CatalogLoader loader = new CatalogLoader(resources, configDir);
     this.agencies = Map.copyOf(loader.loadAgencies());
-    this.procedures = Map.copyOf(loader.loadProcedures(agencies));
+    this.versions = Map.copyOf(loader.loadProcedures(agencies));
+    this.clock = clock;
+  }
+
+  /** The catalogue of a folder, its "now" by the system clock (tests of the configuration). */
+  Catalog(ResourceLoader resources, String configDir) {
+    this(resources, configDir, Clock.systemDefaultZone());
   }
 
   public Collection<Agency> agencies() {
@@ -38,12 +62,123 @@ public class Catalog {
     return code == null ? Optional.empty() : Optional.ofNullable(agencies.get(code));
   }
 
+  /** The procedures in force today, in code order. */
   public List<Procedure> procedures() {
-    return procedures.values().stream().sorted(java.util.Comparator.comparing(Procedure::code)).toList();
+    return inForceToday().sorted();
   }
 
+  /** The version of the procedure in force today. */
   public Optional<Procedure> procedure(String code) {
-    return code == null ? Optional.empty() : Optional.ofNullable(procedures.get(code));
+    return code == null ? Optional.empty() : Optional.ofNullable(inForceToday().byCode().get(code));
+  }
+
+  /** The version in force on that day, as it stood then (its cases and offerings of that day). */
+  public Optional<Procedure> procedure(String code, LocalDate at) {
+    if (code == null || at == null) {
+      return Optional.empty();
+    }
+    return versions.getOrDefault(code, List.of()).stream().filter(p -> p.isInForce(at)).findFirst()
+        .flatMap(p -> p.on(at));
+  }
+
+  /**
+   * The version a dossier is bound to: the one that started on {@code validFrom}, every case included (null: the
+   * first version, which is what a dossier from before versions was submitted under). Empty only for a code the
+   * catalogue never had.
+   */
+  public Optional<Procedure> version(String code, LocalDate validFrom) {
+    List<Procedure> all = code == null ? List.of() : versions.getOrDefault(code, List.of());
+    if (validFrom == null) {
+      return all.stream().findFirst();
+    }
+    return all.stream().filter(p -> validFrom.equals(p.validFrom())).findFirst();
+  }
+
+  /**
+   * The case a dossier names in the version it is bound to; for a dossier from before cases (no case code), the
+   * version's default case, or its first.
+   */
+  public Optional<Procedure.Case> caseOf(String code, LocalDate validFrom, String caseCode) {
+    return version(code, validFrom).flatMap(p -> caseCode == null
+        ? p.defaultCase().or(() -> Optional.of(p.cases().get(0))) : p.caseOf(caseCode));
+  }
+
+  /** Every version of the procedure, oldest first; for names of withdrawn procedures and the history of a code. */
+  public List<Procedure> versions(String code) {
+    return code == null ? List.of() : versions.getOrDefault(code, List.of());
+  }
+
+  /**
+   * Installs the versions of an import (quyết định công bố), effective from {@code effectiveFrom}: each new version is
+   * in force from that day (its own {@code validFrom} is replaced; its {@code validTo}, if any, kept); the version in
+   * force before it ends the day before, as does every version of a withdrawn code; versions that were to start on or
+   * after that day are superseded. Dossiers keep the version they were bound to (see {@link #version}). All or
+   * nothing: readers see the catalogue before or after, never between.
+   *
+   * @throws IllegalArgumentException for a code given twice, both new and withdrawn, or withdrawn but unknown; for an
+   *     effective date in the past; and for one that would supersede a version that came into force today (dossiers
+   *     may be bound to it: publish from tomorrow)
+   */
+  public synchronized void publish(List<Procedure> newVersions, Set<String> withdrawnCodes, LocalDate effectiveFrom) {
+    LocalDate today = LocalDate.now(clock);
+    if (effectiveFrom.isBefore(today)) {
+      throw new IllegalArgumentException("effective from " + effectiveFrom + ", before today " + today);
+    }
+    Map<String, Procedure> incoming = new java.util.LinkedHashMap<>();
+    for (Procedure p : newVersions) {
+      if (incoming.put(p.code(), p) != null) {
+        throw new IllegalArgumentException("procedure '" + p.code() + "' given twice");
+      }
+      if (p.validTo() != null && p.validTo().isBefore(effectiveFrom)) {
+        throw new IllegalArgumentException("procedure '" + p.code() + "' ends before " + effectiveFrom);
+      }
+    }
+    for (String code : withdrawnCodes) {
+      if (incoming.containsKey(code)) {
+        throw new IllegalArgumentException("procedure '" + code + "' both published and withdrawn");
+      }
+      if (!versions.containsKey(code)) {
+        throw new IllegalArgumentException("unknown procedure '" + code + "' withdrawn");
+      }
+    }
+    Map<String, List<Procedure>> next = new java.util.LinkedHashMap<>(versions);
+    Set<String> touched = new java.util.HashSet<>(incoming.keySet());
+    touched.addAll(withdrawnCodes);
+    for (String code : touched) {
+      List<Procedure> list = new ArrayList<>();
+      for (Procedure old : versions.getOrDefault(code, List.of())) {
+        if (old.validFrom() != null && !old.validFrom().isBefore(effectiveFrom)) {
+          if (!old.validFrom().isAfter(today)) {
+            throw new IllegalArgumentException("procedure '" + code + "': the version from " + old.validFrom()
+                + " is in force already");
+          }
+          continue;
+        }
+        boolean overlaps = old.validTo() == null || !old.validTo().isBefore(effectiveFrom);
+        list.add(overlaps ? old.withValidity(old.validFrom(), effectiveFrom.minusDays(1)) : old);
+      }
+      Procedure added = incoming.get(code);
+      if (added != null) {
+        list.add(added.withValidity(effectiveFrom, added.validTo()));
+      }
+      next.put(code, List.copyOf(list));
+    }
+    versions = Map.copyOf(next);
+  }
+
+  private InForce inForceToday() {
+    LocalDate today = LocalDate.now(clock);
+    InForce cached = inForce;
+    Map<String, List<Procedure>> all = versions;
+    if (cached != null && cached.of() == all && cached.day().equals(today)) {
+      return cached;
+    }
+    Map<String, Procedure> byCode = new java.util.HashMap<>();
+    all.forEach((code, list) -> procedure(code, today).ifPresent(p -> byCode.put(code, p)));
+    List<Procedure> sorted = byCode.values().stream().sorted(java.util.Comparator.comparing(Procedure::code)).toList();
+    InForce now = new InForce(all, today, Map.copyOf(byCode), sorted);
+    inForce = now;
+    return now;
   }
 
   /**
@@ -115,6 +250,6 @@ public class Catalog {
   }
 
   public Set<String> fields() {
-    return procedures.values().stream().map(Procedure::field).collect(Collectors.toCollection(java.util.TreeSet::new));
+    return procedures().stream().map(Procedure::field).collect(Collectors.toCollection(java.util.TreeSet::new));
   }
 }

@@ -57,10 +57,12 @@ class CatalogController {
 
   @Operation(operationId = "getProcedure", summary = "Read one procedure",
       description = "A procedure by its code: agency, field, time limit, fee, online level and the components its "
-          + "dossier needs.")
+          + "dossier needs, its cases (trường hợp: each with its own duration, online duration, fee, components, "
+          + "online level and step budgets) and the version (validFrom, validTo, the publication decision). "
+          + "`at=YYYY-MM-DD` shows the version in force that day (today by default).")
   @GetMapping("/procedures/{code}")
   @RunsUseCase(FindProcedure.class)
-  ProcedureView procedure(@PathVariable String code) {
-    return mapper.toView(findProcedure.find(code));
+  ProcedureView procedure(@PathVariable String code, @RequestParam(required = false) String at) {
+    return mapper.toView(findProcedure.find(code, at));
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -34,10 +35,13 @@ class CatalogLoader {
 
   private final ResourceLoader resources;
   private final String configDir;
+  /** The agencies single entries are checked against; null for a loader of the files. */
+  private final Map<String, Agency> agencies;
 
   CatalogLoader(ResourceLoader resources, String configDir) {
     this.resources = resources;
     this.configDir = configDir.endsWith("/") ? configDir : configDir + "/";
+    this.agencies = null;
   }
 
   Map<String, Agency> loadAgencies() {
@@ -70,36 +74,180 @@ class CatalogLoader {
     }
   }
 
-  Map<String, Procedure> loadProcedures(Map<String, Agency> agencies) {
+  /**
+   * Every version of every procedure of {@code procedures.yml}, by code, oldest first. A version without
+   * {@code validTo} ends the day before the next one starts; versions of one code must not overlap.
+   */
+  Map<String, List<Procedure>> loadProcedures(Map<String, Agency> agencies) {
     JsonNode root = read(PROCEDURES_FILE);
-    Map<String, Procedure> procedures = new LinkedHashMap<>();
+    Map<String, List<Procedure>> versions = new LinkedHashMap<>();
     for (JsonNode node : list(root, "procedures", PROCEDURES_FILE)) {
-      Entry e = new Entry(PROCEDURES_FILE, "thủ tục", node);
-      List<Offering> offerings = offerings(e, agencies);
-      Procedure procedure = new Procedure(
-          e.text("code"),
-          e.text("nationalCode"),
-          e.text("name"),
-          e.text("field"),
-          e.enumValue("level", AgencyLevel.class),
-          offerings.get(0).agencyCode(),
-          timeLimit(e),
-          e.enumValue("onlineLevel", OnlineLevel.class),
-          fee(e),
-          e.optionalText("feeNote"),
-          e.optionalText("legalBasis"),
-          e.text("process"),
-          components(e),
-          steps(e),
-          exemptions(e),
-          offerings,
-          e.optionalBoolean("anywhere", false));
-      checkStepBudgets(procedure, e);
-      if (procedures.put(procedure.code(), procedure) != null) {
-        throw e.fail("code", "duplicate procedure code");
-      }
+      Procedure procedure = parse(new Entry(PROCEDURES_FILE, "thủ tục", node), agencies);
+      versions.computeIfAbsent(procedure.code(), c -> new ArrayList<>()).add(procedure);
     }
-    return procedures;
+    Map<String, List<Procedure>> checked = new LinkedHashMap<>();
+    versions.forEach((code, list) -> checked.put(code, chain(PROCEDURES_FILE, code, list)));
+    return checked;
+  }
+
+  /**
+   * One procedure entry in the {@code procedures.yml} schema (cases, validity and decision included), checked
+   * against the agencies this loader was made with; {@code source} names where it comes from in error messages
+   * (e.g. {@code "catalogue.csv line 12"}). For the catalogue import, which builds entries from its own layout.
+   *
+   * @throws CatalogException naming the source, the procedure and the field
+   */
+  Procedure parseProcedure(JsonNode entry, String source) {
+    if (agencies == null) {
+      throw new IllegalStateException("a loader made for the files reads entries with loadProcedures");
+    }
+    if (entry == null || !entry.isObject()) {
+      throw new CatalogException(source + ": a procedure entry must be a mapping");
+    }
+    return parse(new Entry(source, "thủ tục", entry), agencies);
+  }
+
+  /** A loader that parses single entries against these agencies (see {@link #parseProcedure}). */
+  CatalogLoader(java.util.Collection<Agency> agencies) {
+    this.resources = null;
+    this.configDir = "";
+    Map<String, Agency> byCode = new LinkedHashMap<>();
+    agencies.forEach(a -> byCode.put(a.code(), a));
+    this.agencies = Map.copyOf(byCode);
+  }
+
+  private static Procedure parse(Entry e, Map<String, Agency> agencies) {
+    List<Offering> offerings = offerings(e, agencies);
+    TimeLimit duration = timeLimit(e, "duration");
+    TimeLimit onlineDuration = e.node().get("onlineDuration") == null ? null : timeLimit(e, "onlineDuration");
+    OnlineLevel onlineLevel = e.enumValue("onlineLevel", OnlineLevel.class);
+    FeeSchedule fee = fee(e);
+    String feeNote = e.optionalText("feeNote");
+    String process = e.text("process");
+    List<Procedure.Component> components = components(e);
+    List<Procedure.Step> steps = steps(e);
+    checkStepBudgets(duration, steps, e);
+    LocalDate validFrom = e.optionalDate("validFrom");
+    LocalDate validTo = e.optionalDate("validTo");
+    if (validFrom != null && validTo != null && validTo.isBefore(validFrom)) {
+      throw e.fail("validTo", validTo + " is before validFrom " + validFrom);
+    }
+    Procedure.Case inherited = new Procedure.Case(Procedure.DEFAULT_CASE, e.text("name"), duration, onlineDuration,
+        fee, feeNote, components, onlineLevel, process, steps, true, null, null);
+    return new Procedure(
+        e.text("code"),
+        e.text("nationalCode"),
+        e.text("name"),
+        e.text("field"),
+        e.enumValue("level", AgencyLevel.class),
+        offerings.get(0).agencyCode(),
+        duration,
+        onlineLevel,
+        fee,
+        feeNote,
+        e.optionalText("legalBasis"),
+        process,
+        components,
+        steps,
+        exemptions(e),
+        offerings,
+        e.optionalBoolean("anywhere", false),
+        validFrom,
+        validTo,
+        decision(e),
+        e.node().get("cases") == null ? List.of(inherited) : cases(e, inherited));
+  }
+
+  /** The fields a case may give; any other is a typo, which would otherwise silently inherit. */
+  private static final Set<String> CASE_FIELDS = Set.of("code", "name", "duration", "onlineDuration", "fee",
+      "feeNote", "components", "onlineLevel", "process", "steps", "default", "validFrom", "validTo");
+
+  /**
+   * The cases (trường hợp): each its own code and name; every other value inherited from the procedure when absent
+   * ({@code fee: none} makes a case free under a procedure that charges one). Step budgets are checked against the
+   * case's own duration, so a case with another duration gives its own steps.
+   */
+  private static List<Procedure.Case> cases(Entry e, Procedure.Case base) {
+    List<Procedure.Case> cases = new ArrayList<>();
+    int i = 0;
+    for (JsonNode node : e.list("cases")) {
+      Entry c = e.element("cases", i++, node);
+      if (!node.isObject()) {
+        throw c.fail("code", "a case must be a mapping");
+      }
+      node.fieldNames().forEachRemaining(field -> {
+        if (!CASE_FIELDS.contains(field)) {
+          throw c.fail(field, "unknown case field (known: " + new java.util.TreeSet<>(CASE_FIELDS) + ")");
+        }
+      });
+      String code = c.text("code");
+      if (cases.stream().anyMatch(x -> x.code().equals(code))) {
+        throw c.fail("code", "duplicate case code '" + code + "'");
+      }
+      TimeLimit duration = node.get("duration") == null ? base.duration() : timeLimit(c, "duration");
+      TimeLimit onlineDuration = node.get("onlineDuration") == null ? base.onlineDuration()
+          : timeLimit(c, "onlineDuration");
+      List<Procedure.Step> steps = node.get("steps") == null ? base.steps() : steps(c);
+      checkStepBudgets(duration, steps, c);
+      FeeSchedule fee = node.get("fee") == null ? base.fee()
+          : "none".equals(node.get("fee").asText()) ? FeeSchedule.NONE : fee(c);
+      LocalDate validFrom = c.optionalDate("validFrom");
+      LocalDate validTo = c.optionalDate("validTo");
+      if (validFrom != null && validTo != null && validTo.isBefore(validFrom)) {
+        throw c.fail("validTo", validTo + " is before validFrom " + validFrom);
+      }
+      cases.add(new Procedure.Case(code, c.text("name"), duration, onlineDuration, fee,
+          node.get("feeNote") == null ? base.feeNote() : c.text("feeNote"),
+          node.get("components") == null ? base.components() : components(c),
+          node.get("onlineLevel") == null ? base.onlineLevel() : c.enumValue("onlineLevel", OnlineLevel.class),
+          node.get("process") == null ? base.processKey() : c.text("process"),
+          steps, c.optionalBoolean("default", false), validFrom, validTo));
+    }
+    if (cases.stream().filter(Procedure.Case::byDefault).count() > 1) {
+      throw e.fail("cases", "at most one case may be the default");
+    }
+    return List.copyOf(cases);
+  }
+
+  private static Procedure.Decision decision(Entry e) {
+    if (e.node().get("decision") == null) {
+      return null;
+    }
+    Entry d = e.child("decision");
+    LocalDate date = d.optionalDate("date");
+    if (date == null) {
+      throw d.fail("date", "missing");
+    }
+    return new Procedure.Decision(d.text("number"), date);
+  }
+
+  /**
+   * The versions of one code in order: only the first may omit {@code validFrom}; one without {@code validTo} ends
+   * the day before the next starts; an explicit end on or after the next start is an overlap.
+   */
+  static List<Procedure> chain(String source, String code, List<Procedure> versions) {
+    List<Procedure> sorted = new ArrayList<>(versions);
+    sorted.sort(java.util.Comparator.comparing(p -> p.validFrom() == null ? LocalDate.MIN : p.validFrom()));
+    String where = source + ": thủ tục '" + code + "': field 'validFrom': ";
+    List<Procedure> chained = new ArrayList<>();
+    for (int i = 0; i < sorted.size(); i++) {
+      Procedure p = sorted.get(i);
+      if (i + 1 < sorted.size()) {
+        Procedure next = sorted.get(i + 1);
+        if (next.validFrom() == null) {
+          throw new CatalogException(where + "only the first version may omit it (" + sorted.size() + " versions)");
+        }
+        if (p.validTo() == null && !next.validFrom().equals(p.validFrom())) {
+          p = p.withValidity(p.validFrom(), next.validFrom().minusDays(1));
+        } else if (p.validTo() == null || !p.validTo().isBefore(next.validFrom())) {
+          throw new CatalogException(where + "version from " + next.validFrom() + " overlaps the version from "
+              + (p.validFrom() == null ? "the start" : p.validFrom()) + " to "
+              + (p.validTo() == null ? "(open)" : p.validTo()));
+        }
+      }
+      chained.add(p);
+    }
+    return List.copyOf(chained);
   }
 
   /**
@@ -124,13 +272,18 @@ class CatalogLoader {
     for (JsonNode node : e.list("offerings")) {
       Entry o = e.element("offerings", i++, node);
       String localized = o.node().get("code") == null ? code : o.text("code");
+      LocalDate from = o.optionalDate("validFrom");
+      LocalDate to = o.optionalDate("validTo");
+      if (from != null && to != null && to.isBefore(from)) {
+        throw o.fail("validTo", to + " is before validFrom " + from);
+      }
       boolean named = o.node().get("agency") != null;
       if (named == (o.node().get("level") != null || o.node().get("under") != null)) {
         throw o.fail("agency", "give either 'agency' or 'level' with 'under'");
       }
       if (named) {
         String agency = knownAgency(o, "agency", agencies);
-        if (explicit.put(agency, new Offering(agency, localized)) != null) {
+        if (explicit.put(agency, new Offering(agency, localized, from, to)) != null) {
           throw o.fail("agency", "agency '" + agency + "' offers the procedure twice");
         }
         continue;
@@ -143,7 +296,7 @@ class CatalogLoader {
       if (matched.isEmpty()) {
         throw o.fail("level", "no " + level + " agency under '" + under + "'");
       }
-      matched.forEach(a -> byRule.putIfAbsent(a.code(), new Offering(a.code(), localized)));
+      matched.forEach(a -> byRule.putIfAbsent(a.code(), new Offering(a.code(), localized, from, to)));
     }
     Map<String, Offering> all = new LinkedHashMap<>(byRule);
     all.putAll(explicit);
@@ -168,12 +321,12 @@ class CatalogLoader {
     return false;
   }
 
-  private static TimeLimit timeLimit(Entry e) {
-    Entry duration = e.child("duration");
+  private static TimeLimit timeLimit(Entry e, String field) {
+    Entry duration = e.child(field);
     DurationUnit unit = duration.enumValue("unit", DurationUnit.class);
     int value = (int) duration.nonNegativeLong("value");
     if (unit != DurationUnit.SAME_DAY && value == 0) {
-      throw e.fail("duration.value", "must be positive for " + unit);
+      throw e.fail(field + ".value", "must be positive for " + unit);
     }
     return new TimeLimit(value, unit);
   }
@@ -299,18 +452,17 @@ class CatalogLoader {
   }
 
   /** The internal steps must add up to the statutory limit (or fit within it where the limit is not in working time). */
-  private static void checkStepBudgets(Procedure p, Entry e) {
-    int total = p.steps().stream().mapToInt(Procedure.Step::workingHours).sum();
-    int limit = switch (p.duration().unit()) {
-      case WORKING_DAYS, CALENDAR_DAYS -> p.duration().value() * 8;
-      case WORKING_HOURS -> p.duration().value();
+  private static void checkStepBudgets(TimeLimit duration, List<Procedure.Step> steps, Entry e) {
+    int total = steps.stream().mapToInt(Procedure.Step::workingHours).sum();
+    int limit = switch (duration.unit()) {
+      case WORKING_DAYS, CALENDAR_DAYS -> duration.value() * 8;
+      case WORKING_HOURS -> duration.value();
       case SAME_DAY -> 8;
     };
-    boolean exact = p.duration().unit() == DurationUnit.WORKING_DAYS
-        || p.duration().unit() == DurationUnit.WORKING_HOURS;
+    boolean exact = duration.unit() == DurationUnit.WORKING_DAYS || duration.unit() == DurationUnit.WORKING_HOURS;
     if (exact ? total != limit : total > limit) {
       throw e.fail("steps", "working hours add up to " + total + ", " + (exact ? "expected " : "more than ") + limit
-          + " for " + p.duration().value() + " " + p.duration().unit());
+          + " for " + duration.value() + " " + duration.unit());
     }
   }
 
@@ -415,6 +567,18 @@ class CatalogLoader {
         throw fail(field, "must not be negative");
       }
       return value.asLong();
+    }
+
+    LocalDate optionalDate(String field) {
+      String value = optionalText(field);
+      if (value == null) {
+        return null;
+      }
+      try {
+        return LocalDate.parse(value);
+      } catch (java.time.format.DateTimeParseException ex) {
+        throw fail(field, "'" + value + "' is not a date YYYY-MM-DD");
+      }
     }
 
     <E extends Enum<E>> E enumValue(String field, Class<E> type) {

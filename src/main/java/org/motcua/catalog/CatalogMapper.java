@@ -5,6 +5,7 @@ import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.motcua.calendar.TimeLimit;
 import org.motcua.catalog.CatalogViews.AgencyView;
+import org.motcua.catalog.CatalogViews.CaseView;
 import org.motcua.catalog.CatalogViews.DurationView;
 import org.motcua.catalog.CatalogViews.ProcedureView;
 
@@ -21,4 +22,7 @@ interface CatalogMapper {
   List<ProcedureView> toProcedureViews(List<Procedure> procedures);
 
   DurationView toView(TimeLimit limit);
+
+  @Mapping(target = "feeVnd", expression = "java(c.feeVnd())")
+  CaseView toView(Procedure.Case c);
 }

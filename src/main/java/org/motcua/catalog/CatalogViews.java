@@ -39,7 +39,21 @@ final class CatalogViews {
   }
 
   /** A receiving agency of the procedure and the procedure's code as that agency publishes it. */
-  record OfferingView(String agencyCode, String localizedCode) {
+  record OfferingView(String agencyCode, String localizedCode, java.time.LocalDate validFrom,
+      java.time.LocalDate validTo) {
+  }
+
+  /** The publication decision (quyết định công bố) of a version. */
+  record DecisionView(String number, java.time.LocalDate date) {
+  }
+
+  /**
+   * A case (trường hợp) the applicant chooses at submission; {@code onlineDuration} null when online submission has
+   * the same limit; {@code feeVnd} the fee of its common case.
+   */
+  record CaseView(String code, String name, DurationView duration, DurationView onlineDuration,
+      OnlineLevel onlineLevel, long feeVnd, FeeView fee, String feeNote, List<ComponentView> components,
+      List<StepView> steps) {
   }
 
   /**
@@ -63,6 +77,10 @@ final class CatalogViews {
       List<StepView> steps,
       List<ExemptionView> exemptions,
       List<OfferingView> offerings,
-      boolean anywhere) {
+      boolean anywhere,
+      java.time.LocalDate validFrom,
+      java.time.LocalDate validTo,
+      DecisionView decision,
+      List<CaseView> cases) {
   }
 }

@@ -59,6 +59,17 @@ public class Dossier {
   @Column(name = "procedure_field", nullable = false)
   private String field;
 
+  /**
+   * The catalogue version the dossier was submitted under (phiên bản thủ tục): the day that version came into force;
+   * null for a first version in force since ever, and for dossiers from before versions ({@code Catalog.version}).
+   */
+  @Column(name = "procedure_valid_from")
+  private java.time.LocalDate procedureValidFrom;
+
+  /** The case (trường hợp) chosen at submission or by the clerk at reception; null for dossiers from before cases. */
+  @Column(name = "case_code", length = 50)
+  private String caseCode;
+
   @Enumerated(EnumType.STRING)
   @Column(name = "online_level", nullable = false)
   private OnlineLevel onlineLevel;
@@ -78,8 +89,9 @@ public class Dossier {
    * The dossier components (thành phần hồ sơ) as the catalog listed them at submission: a dossier keeps the catalog
    * version it was received under. Null only for dossiers from before the snapshot existed.
    */
-  // Set once at submission and never changed in place: no deep copy and JSON comparison at every flush.
-  @org.hibernate.annotations.Immutable
+  // Never changed in place (submission sets it, a change of case replaces it): an immutable value, so no deep copy
+  // and JSON comparison at every flush; unlike @Immutable on the attribute, a replaced list is still written.
+  @org.hibernate.annotations.Mutability(org.hibernate.type.descriptor.java.Immutability.class)
   @Convert(converter = ComponentListConverter.class)
   @Column(name = "component_snapshot", length = 8000)
   private List<Procedure.Component> components;
@@ -238,9 +250,9 @@ public class Dossier {
   }
 
   /** An online submission (nộp trực tuyến): status 1 until a clerk accepts it. */
-  static Dossier submitOnline(String code, Procedure procedure, FeeSchedule.Quote fee, String agencyCode,
-      String agencyPath, Applicant applicant, MotcuaUser account, LocalDateTime at, Actor actor) {
-    Dossier d = create(code, procedure, fee, agencyCode, agencyPath, applicant, account.username(), Channel.ONLINE,
+  static Dossier submitOnline(String code, Procedure procedure, Procedure.Case kase, FeeSchedule.Quote fee,
+      String agencyCode, String agencyPath, Applicant applicant, MotcuaUser account, LocalDateTime at, Actor actor) {
+    Dossier d = create(code, procedure, kase, fee, agencyCode, agencyPath, applicant, account.username(), Channel.ONLINE,
         Channel.ONLINE, null, at, actor);
     d.warehouseIdNumber = account.idNumber();
     return d;
@@ -251,17 +263,22 @@ public class Dossier {
    * Reception follows at once, when its process starts. {@code agencyCode}: the receiving agency, one of the
    * procedure's offerings, whose path ({@code agencyPath}) the reports roll up by.
    */
-  static Dossier enterAtCounter(String code, Procedure procedure, FeeSchedule.Quote fee, String agencyCode,
-      String agencyPath, Applicant applicant, String ownerUsername, Channel channel, Channel resultDelivery,
-      String postalTrackingIn, LocalDateTime at, Actor actor) {
-    Dossier d = create(code, procedure, fee, agencyCode, agencyPath, applicant, ownerUsername, channel, resultDelivery,
+  static Dossier enterAtCounter(String code, Procedure procedure, Procedure.Case kase, FeeSchedule.Quote fee,
+      String agencyCode, String agencyPath, Applicant applicant, String ownerUsername, Channel channel,
+      Channel resultDelivery, String postalTrackingIn, LocalDateTime at, Actor actor) {
+    Dossier d = create(code, procedure, kase, fee, agencyCode, agencyPath, applicant, ownerUsername, channel, resultDelivery,
         postalTrackingIn, at, actor);
     d.warehouseIdNumber = applicant.getIdNumber();
     return d;
   }
 
-  private static Dossier create(String code, Procedure procedure, FeeSchedule.Quote fee, String agencyCode,
-      String agencyPath,
+  /**
+   * The dossier under the procedure version and the case chosen: its time limit (the online one for an online
+   * submission, where the case has one), fee, components and online level come from the case and stay as they are
+   * when the catalogue changes.
+   */
+  private static Dossier create(String code, Procedure procedure, Procedure.Case kase, FeeSchedule.Quote fee,
+      String agencyCode, String agencyPath,
       Applicant applicant, String ownerUsername, Channel channel, Channel resultDelivery, String postalTrackingIn,
       LocalDateTime at, Actor actor) {
     Dossier d = new Dossier();
@@ -269,25 +286,48 @@ public class Dossier {
     d.procedureCode = procedure.code();
     d.procedureName = procedure.name();
     d.field = procedure.field();
-    d.onlineLevel = procedure.onlineLevel();
-    d.durationValue = procedure.duration().value();
-    d.durationUnit = procedure.duration().unit();
-    d.feeVnd = fee.totalVnd();
-    d.feeDue = procedure.fee().due();
-    d.feeDetail = fee.lines().isEmpty() ? null : fee.describe();
+    d.procedureValidFrom = procedure.validFrom();
+    d.channel = channel;
+    d.takeCase(kase, fee);
     d.agencyCode = agencyCode;
     d.agencyPath = agencyPath;
-    d.channel = channel;
     d.resultDelivery = resultDelivery;
     d.postalTrackingIn = postalTrackingIn;
-    d.components = procedure.components();
-    d.componentsTotal = procedure.requiredComponents().size();
     d.status = DossierStatus.SUBMITTED;
     d.applicant = applicant;
     d.ownerUsername = ownerUsername;
     d.submittedAt = at;
     d.record(DossierAction.SUBMITTED, at, actor);
     return d;
+  }
+
+  /** {@code fee} null: the fee stays as it was (the new case has the same fee schedule). */
+  private void takeCase(Procedure.Case kase, FeeSchedule.Quote fee) {
+    caseCode = kase.code();
+    onlineLevel = kase.onlineLevel();
+    durationValue = kase.duration(channel == Channel.ONLINE).value();
+    durationUnit = kase.duration(channel == Channel.ONLINE).unit();
+    if (fee != null) {
+      feeVnd = fee.totalVnd();
+      feeDue = kase.fee().due();
+      feeDetail = fee.lines().isEmpty() ? null : fee.describe();
+    }
+    components = kase.components();
+    componentsTotal = kase.requiredComponents().size();
+  }
+
+  /**
+   * Đổi trường hợp: the clerk corrects the case at reception; time limit, fee, components and online level follow the
+   * new case (the appointment is fixed at reception from the new limit), and the history names both cases.
+   * {@code fee} null keeps the fee as it was; {@code supplied}: how many of the new case's required components the
+   * files already supply.
+   */
+  void changeCase(Procedure.Case kase, FeeSchedule.Quote fee, int supplied, String fromName, LocalDateTime at,
+      Actor actor) {
+    takeCase(kase, fee);
+    componentsSupplied = supplied;
+    componentsDigitized = componentsTotal > 0 && supplied >= componentsTotal;
+    record(DossierAction.CASE_CHANGED, at, actor).decision(null, fromName + " → " + kase.name());
   }
 
   /**
@@ -670,6 +710,16 @@ public class Dossier {
 
   public String getProcedureCode() {
     return procedureCode;
+  }
+
+  /** The day the catalogue version of the dossier came into force; null for a first version (see the field). */
+  public java.time.LocalDate getProcedureValidFrom() {
+    return procedureValidFrom;
+  }
+
+  /** The case code; null for dossiers from before cases (their procedure's one case). */
+  public String getCaseCode() {
+    return caseCode;
   }
 
   public String getProcedureName() {

@@ -37,10 +37,12 @@ class DossierController {
   private final ProvideSupplement supplement;
   private final RequestWithdrawal withdrawal;
   private final RateDossier rating;
+  private final ChangeCase changeCase;
   private final DossierMapper mapper;
 
   DossierController(ReceiveOnline online, ReceiveAtCounter counter, FollowDossier follow, ProvideSupplement supplement,
-      RequestWithdrawal withdrawal, RateDossier rating, DossierMapper mapper) {
+      RequestWithdrawal withdrawal, RateDossier rating, ChangeCase changeCase, DossierMapper mapper) {
+    this.changeCase = changeCase;
     this.online = online;
     this.counter = counter;
     this.follow = follow;
@@ -165,6 +167,33 @@ class DossierController {
   DossierView rate(@AuthenticationPrincipal MotcuaUser citizen, @PathVariable String code,
       @Valid @RequestBody Rating rating) {
     return view(this.rating.rate(citizen, code, rating.rating(), rating.comment()));
+  }
+
+  /** The case the clerk moves the dossier to. */
+  record CaseChange(@jakarta.validation.constraints.NotBlank(message = "{validation.required}")
+      @jakarta.validation.constraints.Size(max = 50, message = "{validation.size}") String caseCode) {
+  }
+
+  @Operation(operationId = "previewCaseChange", summary = "Preview a change of case (xem trước khi đổi trường hợp)",
+      description = "A clerk of the receiving agency sees what the dossier, waiting for reception, would be under "
+          + "another case of its catalogue version: fee, time limit, the appointment date if received now, and "
+          + "components. Nothing changes.")
+  @GetMapping("/api/dossiers/{code}/case")
+  @RunsUseCase(ChangeCase.class)
+  ChangeCase.Preview previewCase(@AuthenticationPrincipal MotcuaUser clerk, @PathVariable String code,
+      @RequestParam String caseCode) {
+    return changeCase.preview(clerk, code, caseCode);
+  }
+
+  @Operation(operationId = "changeCase", summary = "Change the case at reception (đổi trường hợp)",
+      description = "A clerk of the receiving agency moves a dossier waiting for reception to another case of its "
+          + "catalogue version, as previewed: its fee, time limit, components and step budgets follow the new "
+          + "case, and the history says so.")
+  @PostMapping("/api/dossiers/{code}/case")
+  @RunsUseCase(ChangeCase.class)
+  DossierView changeCase(@AuthenticationPrincipal MotcuaUser clerk, @PathVariable String code,
+      @Valid @RequestBody CaseChange request) {
+    return view(changeCase.confirm(clerk, code, request.caseCode()));
   }
 
   private DossierView view(Dossier dossier) {

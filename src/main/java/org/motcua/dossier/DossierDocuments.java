@@ -231,6 +231,14 @@ public class DossierDocuments implements UseCase {
         .filter(c -> !supplied.contains(c)).toList();
   }
 
+  /** How many of these required components the dossier's files supply (a case change recounts them). */
+  int supplied(Dossier dossier, List<Procedure.Component> components) {
+    Set<String> files = documents.findByDossierOrderByIdAsc(dossier).stream()
+        .filter(d -> d.getKind() == DossierDocument.Kind.COMPONENT).map(DossierDocument::getComponentCode)
+        .collect(Collectors.toSet());
+    return (int) components.stream().filter(Procedure.Component::required).filter(c -> files.contains(c.code())).count();
+  }
+
   private void refresh(Dossier dossier, MotcuaUser user, String what) {
     refresh(dossier, user, what, documents.findByDossierOrderByIdAsc(dossier));
   }
@@ -260,10 +268,10 @@ public class DossierDocuments implements UseCase {
         .orElseThrow(() -> UNKNOWN_COMPONENT.exception(componentCode, dossier.getProcedureCode()));
   }
 
-  /** The components the dossier was submitted with; the live catalog only for dossiers older than snapshots. */
+  /** The components the dossier was submitted with; its catalogue version only for dossiers older than snapshots. */
   private List<Procedure.Component> components(Dossier dossier) {
-    return dossier.getComponents().or(() -> catalog.procedure(dossier.getProcedureCode()).map(Procedure::components))
-        .orElse(List.of());
+    return dossier.getComponents().or(() -> catalog.caseOf(dossier.getProcedureCode(),
+        dossier.getProcedureValidFrom(), dossier.getCaseCode()).map(Procedure.Case::components)).orElse(List.of());
   }
 
 }

@@ -184,9 +184,24 @@ public class DossierForms implements org.motcua.common.UseCase {
       String result = text("decision." + e.getDecision()) + (e.getNote() == null ? "" : ": " + e.getNote());
       steps.add(new ControlSlip.Step(e.getStepName(), party(e), to, e.getAt(), e.getStepDueAt(), result, null));
     }
-    return new ControlSlip(header(d), d.getCode(), d.getProcedureName(), applicant(d), d.getReceivedAt(),
-        d.getDueAt(), steps);
+    return new ControlSlip(header(d), d.getCode(), d.getProcedureName() + " (" + version(d) + ")", applicant(d),
+        d.getReceivedAt(), d.getDueAt(), steps);
   }
+
+  /** The case and the catalogue version the dossier is handled under, e.g. "Trường hợp: …; phiên bản từ 01/07/2025…". */
+  private String version(Dossier d) {
+    Optional<Procedure> version = procedure(d);
+    String since = version.map(Procedure::validFrom).map(FORM_DATE::format).orElse(null);
+    Procedure.Decision decision = version.map(Procedure::decision).orElse(null);
+    String text = (since == null ? text("form.version.first") : text("form.version.from", since))
+        + (decision == null ? "" : text("form.version.decision", decision.number(), FORM_DATE.format(decision.date())));
+    return catalog.caseOf(d.getProcedureCode(), d.getProcedureValidFrom(), d.getCaseCode())
+        .filter(c -> !Procedure.DEFAULT_CASE.equals(c.code()))
+        .map(c -> text("form.version.case", c.name()) + "; " + text).orElse(text);
+  }
+
+  private static final java.time.format.DateTimeFormatter FORM_DATE =
+      java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   /**
    * Sổ theo dõi hồ sơ: dossiers received in a period by an agency — with the units below it for supervisors and
@@ -248,8 +263,9 @@ public class DossierForms implements org.motcua.common.UseCase {
     return new ApplicantInfo(a.getName(), a.getIdNumber(), a.getPhone(), a.getEmail(), a.getAddress());
   }
 
+  /** The catalogue version the dossier is bound to, not today's. */
   private Optional<Procedure> procedure(Dossier d) {
-    return catalog.procedure(d.getProcedureCode());
+    return catalog.version(d.getProcedureCode(), d.getProcedureValidFrom());
   }
 
   private static Optional<DossierEvent> last(Dossier d, Predicate<DossierEvent> which) {
@@ -261,7 +277,7 @@ public class DossierForms implements org.motcua.common.UseCase {
     return FORM_NOT_AVAILABLE.exception(form.name().toLowerCase().replace('_', '-'), d.getCode());
   }
 
-  private String text(String key) {
-    return messages.getMessage(key, null, key, WebConfig.VIETNAMESE);
+  private String text(String key, Object... args) {
+    return messages.getMessage(key, args, key, WebConfig.VIETNAMESE);
   }
 }

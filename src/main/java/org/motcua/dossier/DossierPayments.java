@@ -71,8 +71,9 @@ public class DossierPayments implements UseCase {
     Dossier dossier = dossiers.find(code);
     DossierAccess.checkClerk(clerk, dossier);
     waitingForPayment(dossier);
-    // Only the grounds the catalog lists for this procedure (the dossier's own procedure) waive its fee.
-    if (catalog.procedure(dossier.getProcedureCode()).filter(p -> p.exempts(reasonCode)).isEmpty()) {
+    // Only the grounds the catalog lists for this procedure (the version the dossier is bound to) waive its fee.
+    if (catalog.version(dossier.getProcedureCode(), dossier.getProcedureValidFrom())
+        .filter(p -> p.exempts(reasonCode)).isEmpty()) {
       throw IntakeRefusal.UNKNOWN_EXEMPTION.exception(reasonCode, dossier.getProcedureCode());
     }
     return payments.exempt(code, reasonCode, note, clerk.username());

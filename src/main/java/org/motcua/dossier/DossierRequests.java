@@ -22,26 +22,35 @@ public final class DossierRequests {
    * Nộp hồ sơ trực tuyến. {@code feeQuantities}: what the fee is counted by, as the procedure's fee schedule names
    * them (e.g. {@code {"pages": 5, "copies": 2}}); undeclared ones take their default. {@code agencyCode}: the
    * receiving agency, one of the procedure's offerings; required when it has several, the only one otherwise.
+   * {@code caseCode}: the case (trường hợp) of the procedure; required when it has several cases and none is its
+   * default.
    */
   public record SubmitDossier(
       @NotBlank(message = "{validation.required}") String procedureCode,
       @NotNull(message = "{validation.required}") @Valid ApplicantInput applicant,
       Map<String, Integer> feeQuantities,
-      @Size(max = 40, message = "{validation.size}") String agencyCode) {
+      @Size(max = 40, message = "{validation.size}") String agencyCode,
+      @Size(max = 50, message = "{validation.size}") String caseCode) {
 
     public SubmitDossier(String procedureCode, ApplicantInput applicant) {
-      this(procedureCode, applicant, null, null);
+      this(procedureCode, applicant, null, null, null);
+    }
+
+    public SubmitDossier(String procedureCode, ApplicantInput applicant, Map<String, Integer> feeQuantities,
+        String agencyCode) {
+      this(procedureCode, applicant, feeQuantities, agencyCode, null);
     }
 
     public SubmitDossier(String procedureCode, ApplicantInput applicant, Map<String, Integer> feeQuantities) {
-      this(procedureCode, applicant, feeQuantities, null);
+      this(procedureCode, applicant, feeQuantities, null, null);
     }
   }
 
   /**
    * A dossier received at the counter (channel 1) or arrived by public post (channel 3, with the postal tracking
    * number). {@code resultDelivery}: 1 at the counter (default), 2 online, 3 by post. {@code agencyCode}: optional,
-   * the receiving agency, which can only be the clerk's own (and must offer the procedure).
+   * the receiving agency, which can only be the clerk's own (and must offer the procedure). {@code caseCode}: the
+   * case, as for an online submission.
    */
   public record EnterDossier(
       @NotBlank(message = "{validation.required}") String procedureCode,
@@ -53,16 +62,23 @@ public final class DossierRequests {
       Integer resultDelivery,
       Map<String, Integer> feeQuantities,
       @Valid FeeAtCounter fee,
-      @Size(max = 40, message = "{validation.size}") String agencyCode) {
+      @Size(max = 40, message = "{validation.size}") String agencyCode,
+      @Size(max = 50, message = "{validation.size}") String caseCode) {
 
     public EnterDossier(String procedureCode, Integer channel, ApplicantInput applicant, String postalTrackingNumber,
         Integer resultDelivery) {
-      this(procedureCode, channel, applicant, postalTrackingNumber, resultDelivery, null, null, null);
+      this(procedureCode, channel, applicant, postalTrackingNumber, resultDelivery, null, null, null, null);
     }
 
     public EnterDossier(String procedureCode, Integer channel, ApplicantInput applicant, String postalTrackingNumber,
         Integer resultDelivery, Map<String, Integer> feeQuantities, FeeAtCounter fee) {
-      this(procedureCode, channel, applicant, postalTrackingNumber, resultDelivery, feeQuantities, fee, null);
+      this(procedureCode, channel, applicant, postalTrackingNumber, resultDelivery, feeQuantities, fee, null, null);
+    }
+
+    public EnterDossier(String procedureCode, Integer channel, ApplicantInput applicant, String postalTrackingNumber,
+        Integer resultDelivery, Map<String, Integer> feeQuantities, FeeAtCounter fee, String agencyCode) {
+      this(procedureCode, channel, applicant, postalTrackingNumber, resultDelivery, feeQuantities, fee, agencyCode,
+          null);
     }
   }
 

@@ -40,6 +40,8 @@ public final class DossierViews {
       String procedureCode,
       String procedureName,
       String field,
+      String caseCode,
+      java.time.LocalDate procedureValidFrom,
       String agencyCode,
       int channel,
       int status,

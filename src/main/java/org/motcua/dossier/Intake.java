@@ -34,10 +34,22 @@ class Intake {
     return catalog.procedure(code).orElseThrow(() -> IntakeRefusal.UNKNOWN_PROCEDURE.exception(code));
   }
 
-  /** The fee for the quantities the applicant declared (pages, copies…), by the procedure's schedule. */
-  FeeSchedule.Quote fee(Procedure procedure, Map<String, Integer> declared) {
+  /**
+   * The case the applicant (or clerk) chose: the one named, which the version in force must have; none named, the
+   * procedure's only or default case (one with several cases and no default needs the choice).
+   */
+  Procedure.Case chosenCase(Procedure procedure, String requested) {
+    if (requested == null || requested.isBlank()) {
+      return procedure.defaultCase().orElseThrow(() -> IntakeRefusal.CASE_REQUIRED.exception(procedure.code()));
+    }
+    return procedure.caseOf(requested.trim())
+        .orElseThrow(() -> IntakeRefusal.UNKNOWN_CASE.exception(requested.trim(), procedure.code()));
+  }
+
+  /** The fee for the quantities the applicant declared (pages, copies…), by the case's schedule. */
+  FeeSchedule.Quote fee(Procedure procedure, Procedure.Case kase, Map<String, Integer> declared) {
     try {
-      return procedure.fee().quote(declared == null ? Map.of() : declared);
+      return kase.fee().quote(declared == null ? Map.of() : declared);
     } catch (FeeSchedule.QuantityException ex) {
       throw IntakeRefusal.ofFeeReason(ex.reason()).exception(ex.quantity(), procedure.code());
     }
@@ -69,6 +81,14 @@ class Intake {
     return agency;
   }
 
+  /** The process variables that carry the case's step budgets (also set again when the clerk changes the case). */
+  static Map<String, Object> budgets(Procedure.Case kase) {
+    Map<String, Object> variables = new HashMap<>();
+    kase.steps().forEach(step -> variables.put(Variables.budget(step.task()),
+        Variables.workingHours(step.workingHours())));
+    return variables;
+  }
+
   /** The next dossier code of the receiving agency (mã hồ sơ), and the agency's path for the reports. */
   String nextCode(String agencyCode, LocalDateTime now) {
     return codes.next(agencyCode, now.toLocalDate());
@@ -82,7 +102,7 @@ class Intake {
    * Stores the new dossier (recording its creation for the counters) and starts its process with the dossier's
    * receiving agency, whose officers alone are its tasks' candidates.
    */
-  Dossier start(Dossier created, Procedure procedure, Channel channel) {
+  Dossier start(Dossier created, Procedure.Case kase, Channel channel) {
     Dossier dossier = lookup.save(created);
     // Only what the model reads: each engine variable is a row written, read at every step and deleted at the end.
     Map<String, Object> variables = new HashMap<>();
@@ -90,10 +110,10 @@ class Intake {
     variables.put(Variables.CHANNEL, channel.code());
     // A fee due at submission is asked for before reception; one due before the result, after processing finished.
     variables.put(Variables.PAYMENT_AT_SUBMISSION, dossier.isFeeDueAtSubmission());
-    // Each step's budget becomes its task's due date through the working-time business calendar.
-    procedure.steps().forEach(step -> variables.put(Variables.budget(step.task()),
-        Variables.workingHours(step.workingHours())));
-    dossier.attachProcess(process.start(procedure.processKey(), dossier.getCode(), variables));
+    // Each step's budget becomes its task's due date through the working-time business calendar: the case's budgets
+    // of the version in force now, kept by the process whatever the catalogue says later.
+    variables.putAll(budgets(kase));
+    dossier.attachProcess(process.start(kase.processKey(), dossier.getCode(), variables));
     return lookup.shown(dossier);
   }
 }

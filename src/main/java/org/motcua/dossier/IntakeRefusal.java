@@ -19,6 +19,10 @@ public enum IntakeRefusal implements Refusal {
   AGENCY_NOT_OFFERING(HttpStatus.BAD_REQUEST, "agencyCode"),
   /** A clerk receives for their own agency only, not for another one named in the request. Args: agency. */
   AGENCY_NOT_YOURS(HttpStatus.FORBIDDEN, "agencyCode"),
+  /** The procedure has several cases (trường hợp) and none was chosen. Args: procedure. */
+  CASE_REQUIRED(HttpStatus.BAD_REQUEST, "caseCode"),
+  /** The procedure's version in force has no case with this code. Args: case, procedure. */
+  UNKNOWN_CASE(HttpStatus.BAD_REQUEST, "caseCode"),
   /** Not a channel code (1 online, 2 counter, 3 post). Args: code. */
   INVALID_CHANNEL(HttpStatus.BAD_REQUEST, "channel"),
   /** A clerk enters counter or postal dossiers; online ones come from the applicant. No args. */

@@ -28,7 +28,8 @@ public class ReceiveAtCounter implements UseCase {
       IntakeRefusal.PROCEDURE_NOT_OF_YOUR_AGENCY, IntakeRefusal.INVALID_CHANNEL,
       IntakeRefusal.COUNTER_CHANNEL_REQUIRED, IntakeRefusal.POSTAL_TRACKING_REQUIRED, IntakeRefusal.INVALID_ID_NUMBER,
       IntakeRefusal.UNKNOWN_FEE_QUANTITY, IntakeRefusal.INVALID_FEE_QUANTITY, IntakeRefusal.NO_FEE_DUE_AT_SUBMISSION,
-      IntakeRefusal.COUNTER_PAYMENT_INCOMPLETE, IntakeRefusal.UNKNOWN_EXEMPTION, IntakeRefusal.AGENCY_NOT_YOURS);
+      IntakeRefusal.COUNTER_PAYMENT_INCOMPLETE, IntakeRefusal.UNKNOWN_EXEMPTION, IntakeRefusal.AGENCY_NOT_YOURS,
+      IntakeRefusal.CASE_REQUIRED, IntakeRefusal.UNKNOWN_CASE);
 
   private final Intake intake;
   private final DossierPayments payments;
@@ -92,13 +93,14 @@ public class ReceiveAtCounter implements UseCase {
       throw IntakeRefusal.POSTAL_TRACKING_REQUIRED.exception();
     }
     Channel delivery = request.resultDelivery() == null ? Channel.COUNTER : channel(request.resultDelivery());
-    FeeSchedule.Quote fee = intake.fee(procedure, request.feeQuantities());
+    Procedure.Case kase = intake.chosenCase(procedure, request.caseCode());
+    FeeSchedule.Quote fee = intake.fee(procedure, kase, request.feeQuantities());
     LocalDateTime now = LocalDateTime.now(clock);
     Applicant applicant = intake.applicant(request.applicant(), now);
     String owner = accounts.citizenWithIdNumber(applicant.getIdNumber()).map(MotcuaUser::username).orElse(null);
-    return intake.start(Dossier.enterAtCounter(intake.nextCode(agency, now), procedure, fee, agency,
+    return intake.start(Dossier.enterAtCounter(intake.nextCode(agency, now), procedure, kase, fee, agency,
         intake.agencyPath(agency), applicant, owner, channel, delivery, tracking, now, Actor.of(clerk)),
-        procedure, channel);
+        kase, channel);
   }
 
   private static Channel channel(int code) {

@@ -22,7 +22,8 @@ public class ReceiveOnline implements UseCase {
 
   private static final Set<Refusal> REFUSALS = Set.of(IntakeRefusal.UNKNOWN_PROCEDURE,
       IntakeRefusal.PROCEDURE_NOT_ONLINE, IntakeRefusal.INVALID_ID_NUMBER, IntakeRefusal.UNKNOWN_FEE_QUANTITY,
-      IntakeRefusal.INVALID_FEE_QUANTITY, IntakeRefusal.RECEIVING_AGENCY_REQUIRED, IntakeRefusal.AGENCY_NOT_OFFERING);
+      IntakeRefusal.INVALID_FEE_QUANTITY, IntakeRefusal.RECEIVING_AGENCY_REQUIRED, IntakeRefusal.AGENCY_NOT_OFFERING,
+      IntakeRefusal.CASE_REQUIRED, IntakeRefusal.UNKNOWN_CASE);
 
   private final Intake intake;
   private final DossierDocuments documents;
@@ -55,11 +56,16 @@ public class ReceiveOnline implements UseCase {
       throw IntakeRefusal.PROCEDURE_NOT_ONLINE.exception(procedure.code());
     }
     String agency = intake.receivingAgency(procedure, request.agencyCode());
-    FeeSchedule.Quote fee = intake.fee(procedure, request.feeQuantities());
+    Procedure.Case kase = intake.chosenCase(procedure, request.caseCode());
+    if (!kase.onlineLevel().offeredOnline()) {
+      // A case of its own online level (e.g. one that needs the applicant in person) is not submitted online either.
+      throw IntakeRefusal.PROCEDURE_NOT_ONLINE.exception(procedure.code());
+    }
+    FeeSchedule.Quote fee = intake.fee(procedure, kase, request.feeQuantities());
     LocalDateTime now = LocalDateTime.now(clock);
     Applicant applicant = intake.applicant(request.applicant(), now);
-    Dossier dossier = intake.start(Dossier.submitOnline(intake.nextCode(agency, now), procedure, fee, agency,
-        intake.agencyPath(agency), applicant, citizen, now, Actor.of(citizen)), procedure, Channel.ONLINE);
+    Dossier dossier = intake.start(Dossier.submitOnline(intake.nextCode(agency, now), procedure, kase, fee,
+        agency, intake.agencyPath(agency), applicant, citizen, now, Actor.of(citizen)), kase, Channel.ONLINE);
     if (!files.isEmpty()) {
       documents.attachToNew(citizen, dossier, files);
     }

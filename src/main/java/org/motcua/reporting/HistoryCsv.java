@@ -75,13 +75,19 @@ final class HistoryCsv {
     // Checked in parse: only codes of the dossier-code format, which holds no formula character, space, tab or line
     // break, so the code is safe in every export.
     String code = f.get(0);
-    Procedure procedure = catalog.procedure(f.get(1)).orElseThrow(() -> new Bad("UNKNOWN_PROCEDURE", f.get(1)));
+    List<Procedure> versions = catalog.versions(f.get(1));
+    if (versions.isEmpty()) {
+      throw new Bad("UNKNOWN_PROCEDURE", f.get(1));
+    }
     Agency agency = catalog.agency(f.get(2)).orElseThrow(() -> new Bad("UNKNOWN_AGENCY", f.get(2)));
     int channel = integer(f.get(3), "channel", 1, 3);
     LocalDateTime submitted = time(f.get(4), "submitted_at");
     if (submitted == null) {
       throw new Bad("MISSING_VALUE", "submitted_at");
     }
+    // The version in force when the dossier was submitted; a procedure since withdrawn, its last version.
+    Procedure procedure = catalog.procedure(f.get(1), submitted.toLocalDate())
+        .orElse(versions.get(versions.size() - 1));
     LocalDateTime received = time(f.get(5), "received_at");
     LocalDateTime due = time(f.get(6), "due_at");
     LocalDateTime finished = time(f.get(7), "finished_at");

@@ -65,7 +65,8 @@ public class ReportService implements UseCase {
    */
   private Double proceduresWithOnlinePayment(LocalDate from, LocalDate to, String scope) {
     long withFee = catalog.procedures().stream()
-        .filter(p -> p.feeVnd() > 0 && (scope == null
+        // A procedure has a fee when any of its cases does (a late birth registration, not the on-time one).
+        .filter(p -> p.cases().stream().anyMatch(c -> c.feeVnd() > 0) && (scope == null
             || p.offerings().stream().anyMatch(o -> catalog.isWithin(o.agencyCode(), scope))))
         .count();
     return Tally.rate(summaries.proceduresPaidOnline(from, to, scope), withFee);
@@ -195,7 +196,9 @@ public class ReportService implements UseCase {
   private String label(Dimension dimension, String key) {
     return switch (dimension) {
       case AGENCY -> catalog.agency(key).map(Agency::name).orElse(key);
-      case PROCEDURE -> catalog.procedure(key).map(Procedure::name).orElse(key);
+      // Every version and case of a procedure shares its code: one line, named as today (or as last published).
+      case PROCEDURE -> catalog.procedure(key).or(() -> catalog.versions(key).stream().reduce((a, b) -> b))
+          .map(Procedure::name).orElse(key);
       case CHANNEL -> problems.message("report.channel." + key);
       case LEVEL -> problems.message("report.level." + key);
       default -> key;

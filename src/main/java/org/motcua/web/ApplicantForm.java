@@ -32,6 +32,18 @@ public abstract class ApplicantForm {
   @Size(max = 500, message = "{web.validation.tooLong}")
   private String address;
 
+  /** The case (trường hợp) chosen, among the procedure's cases; blank: its default one, if it has one. */
+  @Size(max = 50, message = "{web.validation.tooLong}")
+  private String caseCode;
+
+  public String getCaseCode() {
+    return caseCode;
+  }
+
+  public void setCaseCode(String caseCode) {
+    this.caseCode = caseCode == null || caseCode.isBlank() ? null : caseCode.trim();
+  }
+
   /** The applicant as the service takes it, once the form is valid. */
   public DossierRequests.ApplicantInput applicant() {
     return new DossierRequests.ApplicantInput(name.trim(), idNumber.trim(), phone, email,

@@ -36,7 +36,8 @@ public class DossierPages {
       int channel, int status, Applicant applicant, String submittedOnBehalfBy, LocalDateTime submittedAt, LocalDateTime receivedAt,
       LocalDateTime dueAt, LocalDateTime finishedAt, LocalDateTime returnedAt, String timeliness, boolean overdue,
       int supplementCount, String supplementGuide, List<Line> history, List<Step> openSteps,
-      boolean resultDigitized, Integer rating, String ratingComment, boolean apologyIssued, Allows allows) {
+      boolean resultDigitized, Integer rating, String ratingComment, boolean apologyIssued, Allows allows,
+      Version version) {
 
     /** Waiting for reception: the applicant may still add files from the page. */
     public boolean awaitsReception() {
@@ -138,11 +139,79 @@ public class DossierPages {
         v.returnedAt(), v.timeliness() == null ? null : v.timeliness().name(), v.allows().overdueWithoutResult(),
         v.supplementCount(), guide, v.history().stream().map(this::line).toList(),
         v.currentSteps().stream().map(DossierPages::step).toList(), v.resultDigitized(), v.satisfactionRating(),
-        v.satisfactionComment(), v.appointmentAt() != null, Allows.of(v.allows()));
+        v.satisfactionComment(), v.appointmentAt() != null, Allows.of(v.allows()),
+        version(v.procedureCode(), v.procedureValidFrom(), v.caseCode()));
   }
 
-  public List<DocumentLine> documents(List<DossierDocument> files, String procedureCode) {
-    java.util.Map<String, String> names = components(procedureCode).stream()
+  /**
+   * The catalogue version and case a dossier is bound to, as its page names them (the officer's page and the
+   * control slip): the case's name (null for a procedure with one case), the day the version came into force (null
+   * for a first version) and its publication decision (null when not recorded).
+   */
+  public record Version(String caseCode, String caseName, java.time.LocalDate validFrom, String decisionNumber,
+      java.time.LocalDate decisionDate) {
+  }
+
+  private Version version(String procedureCode, java.time.LocalDate validFrom, String caseCode) {
+    var version = catalog.version(procedureCode, validFrom);
+    var decision = version.map(org.motcua.catalog.Procedure::decision).orElse(null);
+    String caseName = catalog.caseOf(procedureCode, validFrom, caseCode)
+        .filter(c -> !org.motcua.catalog.Procedure.DEFAULT_CASE.equals(c.code()))
+        .map(org.motcua.catalog.Procedure.Case::name).orElse(null);
+    return new Version(caseCode, caseName, validFrom, decision == null ? null : decision.number(),
+        decision == null ? null : decision.date());
+  }
+
+  /**
+   * A case the applicant or clerk may choose, with what it fixes: time limit (and the online one where it differs)
+   * and the fee of its common case. {@code byDefault}: the one taken when none is chosen.
+   */
+  public record CaseChoice(String code, String name, int durationValue, String durationUnit,
+      Integer onlineDurationValue, String onlineDurationUnit, long feeVnd, String feeNote, boolean byDefault) {
+  }
+
+  /** The cases of a procedure version, for the case select of the submission forms (empty with a single case). */
+  public List<CaseChoice> caseChoices(org.motcua.catalog.Procedure procedure) {
+    if (!procedure.hasSeveralCases()) {
+      return List.of();
+    }
+    return procedure.cases().stream().map(c -> new CaseChoice(c.code(), c.name(), c.duration().value(),
+        c.duration().unit().name(), c.onlineDuration() == null ? null : c.onlineDuration().value(),
+        c.onlineDuration() == null ? null : c.onlineDuration().unit().name(), c.feeVnd(), c.feeNote(),
+        c.byDefault())).toList();
+  }
+
+  /**
+   * The components a submission form asks for: those of the case chosen (or the default one); with no case chosen
+   * yet among several, every case's components, required only where every case requires them.
+   */
+  public List<org.motcua.catalog.Procedure.Component> formComponents(org.motcua.catalog.Procedure procedure,
+      String caseCode) {
+    var chosen = procedure.caseOf(caseCode).or(procedure::defaultCase);
+    if (chosen.isPresent()) {
+      return chosen.get().components();
+    }
+    java.util.Map<String, org.motcua.catalog.Procedure.Component> union = new java.util.LinkedHashMap<>();
+    for (var c : procedure.cases()) {
+      for (var component : c.components()) {
+        boolean everywhere = procedure.cases().stream().allMatch(k -> k.components().stream()
+            .anyMatch(x -> x.code().equals(component.code()) && x.required()));
+        union.putIfAbsent(component.code(), new org.motcua.catalog.Procedure.Component(component.code(),
+            component.name(), everywhere));
+      }
+    }
+    return List.copyOf(union.values());
+  }
+
+  /** The components of a dossier as it was submitted (its own snapshot; its catalogue version for older ones). */
+  public List<ComponentChoice> components(Dossier d) {
+    return d.getComponents().or(() -> catalog.caseOf(d.getProcedureCode(), d.getProcedureValidFrom(),
+        d.getCaseCode()).map(org.motcua.catalog.Procedure.Case::components)).orElse(List.of()).stream()
+        .map(c -> new ComponentChoice(c.code(), c.name(), c.required())).toList();
+  }
+
+  public List<DocumentLine> documents(List<DossierDocument> files, Dossier dossier) {
+    java.util.Map<String, String> names = components(dossier).stream()
         .collect(java.util.stream.Collectors.toMap(ComponentChoice::code, ComponentChoice::name));
     return files.stream().map(f -> new DocumentLine(f.getId(), f.getKind() == DossierDocument.Kind.RESULT,
         f.getComponentCode(), f.getComponentCode() == null ? null
@@ -156,9 +225,10 @@ public class DossierPages {
         c.getExemptionCode())).toList();
   }
 
-  public List<ComponentChoice> components(String procedureCode) {
-    return catalog.procedure(procedureCode).map(p -> p.components().stream()
-        .map(c -> new ComponentChoice(c.code(), c.name(), c.required())).toList()).orElse(List.of());
+  /** The components a submission form shows, for the case chosen (see {@link #formComponents}). */
+  public List<ComponentChoice> components(org.motcua.catalog.Procedure procedure, String caseCode) {
+    return formComponents(procedure, caseCode).stream()
+        .map(c -> new ComponentChoice(c.code(), c.name(), c.required())).toList();
   }
 
   public DossierRow row(Dossier d) {

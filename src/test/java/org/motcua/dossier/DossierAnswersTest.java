@@ -31,7 +31,8 @@ class DossierAnswersTest {
     Procedure procedure = new Procedure("P1", null, "Cấp giấy phép", "Xây dựng", AgencyLevel.COMMUNE, "XA1",
         TimeLimit.workingDays(5), OnlineLevel.FULL, new FeeSchedule(feeDue, List.of(), List.of()), null, null,
         "standard", List.of(new Procedure.Component("TK", "Tờ khai", true)), List.of(), List.of());
-    return Dossier.enterAtCounter("XA1-250303-0001", procedure, new FeeSchedule.Quote(Map.of(), List.of(), feeVnd),
+    return Dossier.enterAtCounter("XA1-250303-0001", procedure, procedure.cases().get(0),
+        new FeeSchedule.Quote(Map.of(), List.of(), feeVnd),
         "XA1", "/XA1", new Applicant("Nguyễn Văn A", "093085000123", "0901234567", null, null), null, Channel.COUNTER,
         resultDelivery, null, AT, Actor.SYSTEM);
   }

@@ -146,6 +146,7 @@ class OfferingsHttpTest {
   private static Map<String, Object> online(String agency) {
     Map<String, Object> body = new HashMap<>();
     body.put("procedureCode", BIRTH);
+    body.put("caseCode", "DUNG_HAN"); // registered on time: no fee
     body.put("applicant", Map.of("name", "Trần Thị Bình", "idNumber", "093190000456", "phone", "0987654321",
         "address", "Khu vực 3, phường Vị Tân, tỉnh Hậu Giang"));
     if (agency != null) {
@@ -157,6 +158,7 @@ class OfferingsHttpTest {
   private static Map<String, Object> atCounter(String agency) {
     Map<String, Object> body = new HashMap<>();
     body.put("procedureCode", BIRTH);
+    body.put("caseCode", "DUNG_HAN"); // registered on time: no fee
     body.put("channel", 1);
     body.put("applicant", Map.of("name", "Trần Thị Bình", "idNumber", "093190000456", "phone", "0987654321"));
     if (agency != null) {

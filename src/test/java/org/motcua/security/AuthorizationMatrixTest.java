@@ -176,6 +176,10 @@ class AuthorizationMatrixTest {
     t.add(api("POST /api/dossiers/{code}/rating", post("/api/dossiers/{code}/rating", "{\"rating\":5}"),
         dossier(SIGNED_IN, Set.of("citizen")), null));
     t.add(api("POST /api/counter/dossiers", post("/api/counter/dossiers", "{}"), roles(CLERKS), null));
+    t.add(api("GET /api/dossiers/{code}/case", get("/api/dossiers/{code}/case?caseCode=GIAM_PHI"),
+        dossier(SIGNED_IN, Set.of("clerk.stp")), null));
+    t.add(api("POST /api/dossiers/{code}/case", post("/api/dossiers/{code}/case", "{\"caseCode\":\"KHONG_CO\"}"),
+        dossier(SIGNED_IN, Set.of("clerk.stp")), null));
     t.add(api("GET /api/dossiers/{code}/forms/{form}", get("/api/dossiers/{code}/forms/control-slip"),
         dossier(SIGNED_IN, SEES_DOSSIER), null));
 
@@ -300,6 +304,10 @@ class AuthorizationMatrixTest {
         roles(OFFICERS), "back to the dossier page"));
     t.add(page("POST /officer/dossiers/{code}/tasks/{taskId}", pagePost("/officer/dossiers/{code}/tasks/{taskId}",
         Map.of()), dossier(OFFICERS, STP_OFFICERS), SHOWN_ON_PAGE));
+    t.add(page("GET /officer/dossiers/{code}/case", pageGet("/officer/dossiers/{code}/case?caseCode=GIAM_PHI"),
+        dossier(OFFICERS, STP_OFFICERS), SHOWN_ON_PAGE));
+    t.add(page("POST /officer/dossiers/{code}/case", pagePost("/officer/dossiers/{code}/case",
+        Map.of("caseCode", "KHONG_CO")), dossier(OFFICERS, STP_OFFICERS), SHOWN_ON_PAGE));
     for (String form : List.of("documents", "result", "payment")) {
       t.add(page("GET /officer/dossiers/{code}/" + form, pageGet("/officer/dossiers/{code}/" + form),
           roles(OFFICERS), "back to the dossier page"));

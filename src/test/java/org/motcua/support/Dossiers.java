@@ -20,6 +20,9 @@ public class Dossiers {
     this.api = api;
   }
 
+  /** Đăng ký khai sinh: its cases (on time, late) have no default, so a submission names one. */
+  private static final String BIRTH_REGISTRATION = "1.001193.";
+
   /** The demo citizen's commune: the receiving agency of the commune-level procedures they submit. */
   public static final String VI_THANH = "000.01.21.H30";
 
@@ -31,9 +34,14 @@ public class Dossiers {
     Map<String, Object> applicant = Map.of(
         "name", "Nguyễn Văn An", "idNumber", "093085000123", "phone", "0912345678",
         "email", "an.nguyen@example.vn", "address", "Số 12 đường Trần Hưng Đạo, phường Vị Thanh, tỉnh Hậu Giang");
-    return procedureCode.endsWith(".21.H30")
-        ? Map.of("procedureCode", procedureCode, "agencyCode", VI_THANH, "applicant", applicant)
-        : Map.of("procedureCode", procedureCode, "applicant", applicant);
+    Map<String, Object> body = new java.util.HashMap<>(Map.of("procedureCode", procedureCode, "applicant", applicant));
+    if (procedureCode.endsWith(".21.H30")) {
+      body.put("agencyCode", VI_THANH);
+    }
+    if (procedureCode.startsWith(BIRTH_REGISTRATION)) {
+      body.put("caseCode", "DUNG_HAN"); // birth registration has no default case: the demo child is registered on time
+    }
+    return Map.copyOf(body);
   }
 
   /** Submits online as the citizen and returns the dossier code. */

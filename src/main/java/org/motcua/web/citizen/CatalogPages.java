@@ -17,9 +17,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class CatalogPages {
 
   private final Catalog catalog;
+  private final org.motcua.web.DossierPages pages;
 
-  CatalogPages(Catalog catalog) {
+  CatalogPages(Catalog catalog, org.motcua.web.DossierPages pages) {
     this.catalog = catalog;
+    this.pages = pages;
   }
 
   /** Searches by words of the name or code (with or without diacritics), field and receiving agency. */
@@ -62,6 +64,7 @@ class CatalogPages {
         p.components().stream().map(Procedure.Component::name).toList(),
         p.offerings().stream().map(o -> new ProcedureCard.OfferingCard(o.agencyCode(),
             catalog.agency(o.agencyCode()).map(Agency::name).orElse(o.agencyCode()), o.localizedCode())).toList(),
-        p.anywhere());
+        p.anywhere(), p.validFrom(), p.decision() == null ? null : p.decision().number(),
+        p.decision() == null ? null : p.decision().date(), pages.caseChoices(p));
   }
 }

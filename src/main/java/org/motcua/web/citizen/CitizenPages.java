@@ -106,7 +106,7 @@ class CitizenPages {
     // Every required component needs a file or a warehouse document; each missing one is said next to it.
     Map<String, String> componentErrors = new LinkedHashMap<>();
     List<Attachment> files = new ArrayList<>();
-    for (Procedure.Component c : procedure.components()) {
+    for (Procedure.Component c : pages.formComponents(procedure, form.getCaseCode())) {
       Attachment a = Attachment.of(c.code(), file(request, "file_" + c.code()), request.getParameter("reuse_" + c.code()));
       if (a != null) {
         files.add(a);
@@ -121,7 +121,8 @@ class CitizenPages {
     Dossier dossier;
     try {
       dossier = online.submit(citizen, new DossierRequests.SubmitDossier(procedureCode,
-          form.applicant(), FeeFields.declared(procedure, request), receivingAgency(procedure, form)), files);
+          form.applicant(), FeeFields.declared(procedure, request), receivingAgency(procedure, form),
+          form.getCaseCode()), files);
     } catch (ComponentRefused e) {
       componentErrors.put(e.component(), refusals.message(e));
       return submitPage(citizen, procedureCode, model, componentErrors);
@@ -164,10 +165,12 @@ class CitizenPages {
     SubmitForm form = (SubmitForm) model.getAttribute("form");
     model.addAttribute("proposedAgency", form == null || form.getAgencyCode() != null ? null
         : catalog.offeringAgencyOf(procedure, form.getAddress()).orElse(null));
-    model.addAttribute("components", pages.components(procedureCode));
+    String caseCode = form == null ? null : form.getCaseCode();
+    model.addAttribute("cases", pages.caseChoices(procedure));
+    model.addAttribute("components", pages.components(procedure, caseCode));
     Map<String, List<ReuseChoice>> reusable = new LinkedHashMap<>();
     if (citizen.idNumber() != null) {
-      for (Procedure.Component c : procedure.components()) {
+      for (Procedure.Component c : pages.formComponents(procedure, caseCode)) {
         reusable.put(c.code(), warehouse.reusable(citizen.idNumber(), c.code()).stream()
             .map(i -> new ReuseChoice(i.getId(), i.getName(), i.getFilename(), i.getIssuedOn(),
                 i.getSourceDossierCode()))
@@ -196,9 +199,9 @@ class CitizenPages {
   String dossier(@AuthenticationPrincipal MotcuaUser citizen, @PathVariable String code, Model model) {
     Dossier dossier = dossiers.read(citizen, code);
     model.addAttribute("d", pages.page(dossier, dossiers.openSteps(code)));
-    model.addAttribute("documents", pages.documents(documents.list(citizen, code), dossier.getProcedureCode()));
+    model.addAttribute("documents", pages.documents(documents.list(citizen, code), dossier));
     model.addAttribute("charges", pages.charges(payments.charges(citizen, code)));
-    model.addAttribute("components", pages.components(dossier.getProcedureCode()));
+    model.addAttribute("components", pages.components(dossier));
     return "citizen/dossier";
   }
 

@@ -9,7 +9,8 @@ import java.util.List;
  */
 record ProcedureCard(String code, String name, String field, String agencyCode, String agencyName, int durationValue,
     String durationUnit, long feeVnd, String feeNote, String onlineLevel, boolean offeredOnline, String legalBasis,
-    List<String> components, List<OfferingCard> offerings, boolean anywhere) {
+    List<String> components, List<OfferingCard> offerings, boolean anywhere, java.time.LocalDate validFrom,
+    String decisionNumber, java.time.LocalDate decisionDate, List<org.motcua.web.DossierPages.CaseChoice> cases) {
 
   /** One receiving agency of the procedure. */
   record OfferingCard(String agencyCode, String agencyName, String localizedCode) {

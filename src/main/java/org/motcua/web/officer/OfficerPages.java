@@ -11,6 +11,7 @@ import org.motcua.dossier.Dossier;
 import org.motcua.dossier.DossierRequests;
 import org.motcua.dossier.Attachment;
 import org.motcua.dossier.ComponentRefused;
+import org.motcua.dossier.ChangeCase;
 import org.motcua.dossier.DecideTask;
 import org.motcua.dossier.FollowDossier;
 import org.motcua.dossier.OfficerInbox;
@@ -71,10 +72,12 @@ class OfficerPages {
   private final Catalog catalog;
   private final FormRefusals refusals;
   private final UploadHandler uploads;
+  private final ChangeCase changeCase;
 
   OfficerPages(FollowDossier dossiers, OfficerInbox tasks, DecideTask decide, ReceiveAtCounter counter,
       DossierPages pages, WorkingCalendar calendar, Clock clock, Problems messages, DossierDocuments documents,
-      DossierPayments payments, Catalog catalog, FormRefusals refusals, UploadHandler uploads) {
+      DossierPayments payments, Catalog catalog, FormRefusals refusals, UploadHandler uploads, ChangeCase changeCase) {
+    this.changeCase = changeCase;
     this.tasks = tasks;
     this.decide = decide;
     this.counter = counter;
@@ -127,15 +130,21 @@ class OfficerPages {
     Dossier dossier = dossiers.read(officer, code);
     var page = pages.page(dossier, dossiers.openSteps(code));
     model.addAttribute("d", page);
-    model.addAttribute("documents", pages.documents(documents.list(officer, code), dossier.getProcedureCode()));
+    model.addAttribute("documents", pages.documents(documents.list(officer, code), dossier));
     model.addAttribute("charges", pages.charges(payments.charges(officer, code)));
-    model.addAttribute("components", pages.components(dossier.getProcedureCode()));
+    model.addAttribute("components", pages.components(dossier));
     boolean ownClerk = officer.is(Role.CLERK) && officer.agencyCode().equals(dossier.getAgencyCode());
     model.addAttribute("mayScan", ownClerk && page.mayScan());
     model.addAttribute("mayUploadResult", officer.agencyCode().equals(dossier.getAgencyCode())
         && page.awaitsResultUpload());
     model.addAttribute("mayRecordPayment", ownClerk && page.awaitsPayment());
-    model.addAttribute("exemptions", catalog.procedure(dossier.getProcedureCode())
+    // Waiting for reception, the clerk may move it to another case of its catalogue version (previewCase, changeCase).
+    model.addAttribute("caseChoices", ownClerk && page.awaitsReception()
+        ? catalog.version(dossier.getProcedureCode(), dossier.getProcedureValidFrom()).map(pages::caseChoices)
+            .orElse(List.of())
+        : List.of());
+    // The exemption grounds of the catalogue version the dossier is bound to.
+    model.addAttribute("exemptions", catalog.version(dossier.getProcedureCode(), dossier.getProcedureValidFrom())
         .map(Procedure::exemptions).orElse(List.of()));
     // The step this officer may act on: offered to their role in their agency, and not held by a colleague.
     model.addAttribute("myStep", page.openSteps().stream()
@@ -143,6 +152,35 @@ class OfficerPages {
         .filter(s -> s.assignee() == null || s.assignee().equals(officer.username()))
         .findFirst().orElse(null));
     return "officer/dossier";
+  }
+
+  /**
+   * Đổi trường hợp, step one: the dossier page with the preview of the case chosen (fee, time limit, appointment if
+   * received now, components) and its confirm button, or the refusal next to the case select. Nothing changes.
+   */
+  @GetMapping("/dossiers/{code}/case")
+  String previewCase(@AuthenticationPrincipal MotcuaUser clerk, @PathVariable String code,
+      @RequestParam(required = false) String caseCode, Model model) {
+    try {
+      model.addAttribute("casePreview", changeCase.preview(clerk, code, caseCode));
+    } catch (ApiException e) {
+      model.addAttribute("caseError", refusals.message(e));
+    }
+    return dossier(clerk, code, model);
+  }
+
+  /** Đổi trường hợp, step two: the clerk confirms the case previewed. */
+  @PostMapping("/dossiers/{code}/case")
+  String changeCase(@AuthenticationPrincipal MotcuaUser clerk, @PathVariable String code,
+      @RequestParam(required = false) String caseCode, Model model, RedirectAttributes redirect) {
+    try {
+      changeCase.confirm(clerk, code, caseCode);
+    } catch (ApiException e) {
+      model.addAttribute("caseError", refusals.message(e));
+      return dossier(clerk, code, model);
+    }
+    redirect.addFlashAttribute("notice", "web.case.changed");
+    return "redirect:/officer/dossiers/" + code;
   }
 
   /**
@@ -306,7 +344,7 @@ class OfficerPages {
       errors.rejectValue("channel", "web.validation.required");
     }
     List<Attachment> files = new ArrayList<>();
-    for (Procedure.Component c : procedure.components()) {
+    for (Procedure.Component c : pages.formComponents(procedure, form.getCaseCode())) {
       MultipartFile file = request instanceof MultipartHttpServletRequest multipart
           ? multipart.getFile("file_" + c.code()) : null;
       Attachment a = Attachment.of(c.code(), file, null);
@@ -322,7 +360,7 @@ class OfficerPages {
     try {
       dossier = counter.receive(clerk, new DossierRequests.EnterDossier(procedureCode, form.getChannel(),
           form.applicant(), form.getPostalTrackingNumber(), form.getResultDelivery(),
-          FeeFields.declared(procedure, request), feeTakenAtIntake(request)), files);
+          FeeFields.declared(procedure, request), feeTakenAtIntake(request), null, form.getCaseCode()), files);
     } catch (ComponentRefused e) {
       return intakePage(clerk, procedureCode, model, Map.of(e.component(), refusals.message(e)));
     } catch (ApiException e) {
@@ -362,7 +400,9 @@ class OfficerPages {
     if (!model.containsAttribute("fee")) {
       model.addAttribute("fee", FeeFields.of(procedure, null));
     }
-    model.addAttribute("components", pages.components(procedureCode));
+    CounterForm form = (CounterForm) model.getAttribute("form");
+    model.addAttribute("cases", pages.caseChoices(procedure));
+    model.addAttribute("components", pages.components(procedure, form == null ? null : form.getCaseCode()));
     model.addAttribute("componentErrors", componentErrors);
     return "officer/intake";
   }
