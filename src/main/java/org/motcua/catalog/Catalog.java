@@ -1,12 +1,17 @@
 package org.motcua.catalog;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Service;
@@ -22,12 +27,56 @@ public class Catalog {
   private static final List<String> PLACE_KINDS = List.of("thi tran ", "phuong ", "xa ", "dac khu ");
 
   private final Map<String, Agency> agencies;
-  private final Map<String, Procedure> procedures;
+  // minimal: replaced by the cases/versions branch
+  /** The procedures in force from each date on (the configuration's from the start of time), swapped whole. */
+  private volatile NavigableMap<LocalDate, Map<String, Procedure>> editions;
+  private final CatalogLoader loader;
+  private final Clock clock;
 
-  Catalog(ResourceLoader resources, @Value("${motcua.config-dir:classpath:config/}") String configDir) {
-    CatalogLoader loader = new CatalogLoader(resources, configDir);
+  Catalog(ResourceLoader resources, String configDir) {
+    this(resources, configDir, Clock.systemDefaultZone());
+  }
+
+  @Autowired
+  Catalog(ResourceLoader resources, @Value("${motcua.config-dir:classpath:config/}") String configDir, Clock clock) {
+    this.loader = new CatalogLoader(resources, configDir);
+    this.clock = clock;
     this.agencies = Map.copyOf(loader.loadAgencies());
-    this.procedures = Map.copyOf(loader.loadProcedures(agencies));
+    this.editions = new TreeMap<>(Map.of(LocalDate.MIN, Map.copyOf(loader.loadProcedures(agencies))));
+  }
+
+  // minimal: replaced by the cases/versions branch
+  /** Reads one procedure entry of the configuration's schema, as {@link CatalogLoader#parseProcedure}. */
+  CatalogLoader loader() {
+    return loader;
+  }
+
+  // minimal: replaced by the cases/versions branch
+  /** The version of the procedure in force on that day. */
+  public Optional<Procedure> procedure(String code, LocalDate at) {
+    return code == null ? Optional.empty() : Optional.ofNullable(editions.floorEntry(at).getValue().get(code));
+  }
+
+  // minimal: replaced by the cases/versions branch
+  /**
+   * Installs new versions of procedures (new ones or amendments) and withdraws others, from {@code effectiveFrom} on:
+   * the edition in force that day and every later one get the change. The editions are swapped at once, so a reader
+   * sees the catalogue before or after, never half of it.
+   */
+  public synchronized void publish(List<Procedure> newVersions, Set<String> withdrawnCodes, LocalDate effectiveFrom) {
+    NavigableMap<LocalDate, Map<String, Procedure>> next = new TreeMap<>(editions);
+    next.put(effectiveFrom, next.floorEntry(effectiveFrom).getValue());
+    for (Map.Entry<LocalDate, Map<String, Procedure>> edition : next.tailMap(effectiveFrom, true).entrySet()) {
+      Map<String, Procedure> procedures = new java.util.HashMap<>(edition.getValue());
+      withdrawnCodes.forEach(procedures::remove);
+      newVersions.forEach(p -> procedures.put(p.code(), p));
+      edition.setValue(Map.copyOf(procedures));
+    }
+    this.editions = next;
+  }
+
+  private Map<String, Procedure> inForce() {
+    return editions.floorEntry(LocalDate.now(clock)).getValue();
   }
 
   public Collection<Agency> agencies() {
@@ -39,11 +88,11 @@ public class Catalog {
   }
 
   public List<Procedure> procedures() {
-    return procedures.values().stream().sorted(java.util.Comparator.comparing(Procedure::code)).toList();
+    return inForce().values().stream().sorted(java.util.Comparator.comparing(Procedure::code)).toList();
   }
 
   public Optional<Procedure> procedure(String code) {
-    return code == null ? Optional.empty() : Optional.ofNullable(procedures.get(code));
+    return code == null ? Optional.empty() : Optional.ofNullable(inForce().get(code));
   }
 
   /**
@@ -115,6 +164,6 @@ public class Catalog {
   }
 
   public Set<String> fields() {
-    return procedures.values().stream().map(Procedure::field).collect(Collectors.toCollection(java.util.TreeSet::new));
+    return inForce().values().stream().map(Procedure::field).collect(Collectors.toCollection(java.util.TreeSet::new));
   }
 }

@@ -71,35 +71,55 @@ class CatalogLoader {
   }
 
   Map<String, Procedure> loadProcedures(Map<String, Agency> agencies) {
+    this.agencies = agencies;
     JsonNode root = read(PROCEDURES_FILE);
     Map<String, Procedure> procedures = new LinkedHashMap<>();
     for (JsonNode node : list(root, "procedures", PROCEDURES_FILE)) {
-      Entry e = new Entry(PROCEDURES_FILE, "thủ tục", node);
-      List<Offering> offerings = offerings(e, agencies);
-      Procedure procedure = new Procedure(
-          e.text("code"),
-          e.text("nationalCode"),
-          e.text("name"),
-          e.text("field"),
-          e.enumValue("level", AgencyLevel.class),
-          offerings.get(0).agencyCode(),
-          timeLimit(e),
-          e.enumValue("onlineLevel", OnlineLevel.class),
-          fee(e),
-          e.optionalText("feeNote"),
-          e.optionalText("legalBasis"),
-          e.text("process"),
-          components(e),
-          steps(e),
-          exemptions(e),
-          offerings,
-          e.optionalBoolean("anywhere", false));
-      checkStepBudgets(procedure, e);
+      Procedure procedure = parseProcedure(node, PROCEDURES_FILE);
       if (procedures.put(procedure.code(), procedure) != null) {
-        throw e.fail("code", "duplicate procedure code");
+        throw new Entry(PROCEDURES_FILE, "thủ tục", node).fail("code", "duplicate procedure code");
       }
     }
     return procedures;
+  }
+
+  // minimal: replaced by the cases/versions branch
+  /** The agencies procedures are checked against: those {@link #loadProcedures} was given. */
+  private Map<String, Agency> agencies = Map.of();
+
+  // minimal: replaced by the cases/versions branch
+  /**
+   * One entry in the {@code procedures.yml} schema, checked as at start-up against the agencies; a bad field throws a
+   * {@link CatalogException} whose message names it ({@code field 'duration.value'}). {@code source} names where the
+   * entry comes from in the message (a file). This version knows no procedure cases: an entry with {@code cases} is
+   * refused.
+   */
+  Procedure parseProcedure(JsonNode node, String source) {
+    Entry e = new Entry(source, "thủ tục", node);
+    if (node.get("cases") != null) {
+      throw e.fail("cases", "procedure cases are not supported by this catalogue version");
+    }
+    List<Offering> offerings = offerings(e, agencies);
+    Procedure procedure = new Procedure(
+        e.text("code"),
+        e.text("nationalCode"),
+        e.text("name"),
+        e.text("field"),
+        e.enumValue("level", AgencyLevel.class),
+        offerings.get(0).agencyCode(),
+        timeLimit(e),
+        e.enumValue("onlineLevel", OnlineLevel.class),
+        fee(e),
+        e.optionalText("feeNote"),
+        e.optionalText("legalBasis"),
+        e.text("process"),
+        components(e),
+        steps(e),
+        exemptions(e),
+        offerings,
+        e.optionalBoolean("anywhere", false));
+    checkStepBudgets(procedure, e);
+    return procedure;
   }
 
   /**
