@@ -69,6 +69,8 @@ class CatalogImportTest {
   JdbcTemplate jdbc;
   @Autowired
   TestClock clock;
+  @org.springframework.beans.factory.annotation.Value("${local.server.port}")
+  int port;
 
   /** The catalogue in force as the import layout's rows (header first), cells editable. */
   private List<List<String>> table() {
@@ -350,5 +352,128 @@ class CatalogImportTest {
     Api.Response page = api.get("admin", "/admin/catalogue-imports");
     assertThat(page.status()).isEqualTo(200);
     assertThat(new String(page.raw(), StandardCharsets.UTF_8)).contains("Nhập danh mục thủ tục hành chính");
+  }
+
+  /** A province-sized file: 2,000 procedures are checked, previewed and committed in one request each. */
+  @Test
+  void aProvinceOf2000ProceduresIsPreviewedAndCommitted() throws Exception {
+    List<List<String>> rows = table();
+    int inForce = rows.size() - 1;
+    for (int n = 0; rows.size() <= 2000; n++) {
+      List<String> copy = new ArrayList<>(rows.get(1 + n % inForce));
+      String national = String.format("9.%06d", n);
+      copy.set(column(CatalogImportColumn.CODE), national + ".000.00.00.H30");
+      copy.set(column(CatalogImportColumn.NATIONAL_CODE), national);
+      copy.set(column(CatalogImportColumn.NAME), copy.get(column(CatalogImportColumn.NAME)) + " (bản " + n + ")");
+      rows.add(copy);
+    }
+    long started = System.nanoTime();
+    Api.Response preview = send("admin", "tinh-2000.csv", csv(rows));
+    long previewMs = (System.nanoTime() - started) / 1_000_000;
+    assertThat(preview.status()).as(preview.toString()).isEqualTo(201);
+    assertThat(preview.body().path("procedures").asInt()).isEqualTo(2000);
+    assertThat(preview.body().path("added")).hasSize(2000 - inForce);
+    started = System.nanoTime();
+    Api.Response commit = api.post("admin", BASE + "/" + preview.text("id") + "/commit",
+        Map.of("effectiveFrom", LocalDate.now(clock).toString(), "decision", "QĐ 2000/QĐ-UBND"));
+    long commitMs = (System.nanoTime() - started) / 1_000_000;
+    assertThat(commit.status()).as(commit.toString()).isEqualTo(200);
+    assertThat(catalog.procedures()).hasSize(2000);
+    System.out.printf("Catalogue import of 2,000 procedures: preview %d ms, commit %d ms%n", previewMs, commitMs);
+  }
+
+  /** The administrator's pages: a bad file's errors, then a preview, a refused and an accepted commit. */
+  @Test
+  void theAdminPageShowsErrorsThePreviewAndCommits() throws Exception {
+    AdminPages pages = new AdminPages(port);
+    String upload = pages.get("/admin/catalogue-imports").body();
+    assertThat(upload).contains("id=\"upload\"").contains("enctype=\"multipart/form-data\"");
+
+    List<List<String>> bad = table();
+    bad.get(1).set(column(CatalogImportColumn.DURATION_UNIT), "tuần");
+    bad.get(2).set(column(CatalogImportColumn.LEVEL), "Cấp thôn");
+    java.net.http.HttpResponse<String> refused = pages.upload("/admin/catalogue-imports", "loi.csv", csv(bad));
+    assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(refused.body()).contains("Các lỗi trong tệp (2); chưa nhập gì")
+        .contains("&quot;tuần&quot; không phải đơn vị thời hạn").contains("&quot;Cấp thôn&quot; không phải cấp thực hiện")
+        .contains(">" + lineOf(bad, 1) + "<").contains(">" + lineOf(bad, 2) + "<");
+
+    List<List<String>> amended = table();
+    String code = amended.get(1).get(column(CatalogImportColumn.CODE));
+    amended.get(1).set(column(CatalogImportColumn.LEGAL_BASIS), "Nghị định mới 999/2026/NĐ-CP");
+    java.net.http.HttpResponse<String> sent = pages.upload("/admin/catalogue-imports", "sua.csv", csv(amended));
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
+    String previewPath = java.net.URI.create(sent.headers().firstValue("Location").orElseThrow()).getPath();
+    String preview = pages.get(previewPath).body();
+    String lines = java.text.NumberFormat.getInstance(java.util.Locale.forLanguageTag("vi")).format(amended.size() - 1);
+    assertThat(preview).contains("Đã đọc " + lines + " dòng, kiểm tra " + lines + " dòng trong ")
+        .contains("Tệp được coi là toàn bộ danh mục của tỉnh").contains(code).contains("căn cứ pháp lý")
+        .contains("id=\"commit\"");
+
+    java.net.http.HttpResponse<String> past = pages.post(previewPath + "/commit",
+        Map.of("effectiveFrom", LocalDate.now(clock).minusDays(3).toString(), "decision", "QĐ 7"));
+    assertThat(past.statusCode()).isEqualTo(400);
+    assertThat(past.body()).contains("Ngày có hiệu lực phải từ hôm nay");
+    assertThat(catalog.procedure(code).orElseThrow().legalBasis()).isNotEqualTo("Nghị định mới 999/2026/NĐ-CP");
+
+    java.net.http.HttpResponse<String> done = pages.post(previewPath + "/commit",
+        Map.of("effectiveFrom", LocalDate.now(clock).toString(), "decision", "QĐ 7/QĐ-UBND"));
+    assertThat(done.statusCode()).isEqualTo(302);
+    assertThat(pages.get(previewPath).body()).contains("Đã áp dụng từ ngày").contains("QĐ 7/QĐ-UBND")
+        .doesNotContain("id=\"commit\"");
+    assertThat(catalog.procedure(code).orElseThrow().legalBasis()).isEqualTo("Nghị định mới 999/2026/NĐ-CP");
+  }
+
+  /** The admin's browser session on the pages: cookies, form sign-in, the form's CSRF token on every POST. */
+  private static final class AdminPages {
+    private static final java.util.regex.Pattern CSRF =
+        java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+    private final String base;
+    private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+        .cookieHandler(new java.net.CookieManager()).followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+
+    AdminPages(int port) throws Exception {
+      this.base = "http://localhost:" + port;
+      java.net.http.HttpResponse<String> signIn = post("/login", Map.of("username", "admin", "password", "admin"));
+      assertThat(signIn.statusCode()).isEqualTo(302);
+    }
+
+    java.net.http.HttpResponse<String> get(String path) throws Exception {
+      return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path)).GET().build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String token() throws Exception {
+      java.util.regex.Matcher m = CSRF.matcher(get("/track").body());
+      assertThat(m.find()).isTrue();
+      return m.group(1);
+    }
+
+    java.net.http.HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
+      Map<String, String> form = new java.util.LinkedHashMap<>(fields);
+      form.put("_csrf", token());
+      String body = form.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+          + "=" + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+          .collect(java.util.stream.Collectors.joining("&"));
+      return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    java.net.http.HttpResponse<String> upload(String path, String fileName, byte[] content) throws Exception {
+      String boundary = "----motcua" + System.nanoTime();
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token() + "\r\n")
+          .getBytes(StandardCharsets.UTF_8));
+      body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+          + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      body.write(content);
+      body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+      return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+          .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
   }
 }
