@@ -66,7 +66,9 @@ class CatalogImportController {
     return imports.recent(50);
   }
 
-  @Operation(operationId = "getCatalogueImport", summary = "Read a catalogue import's preview or outcome")
+  @Operation(operationId = "getCatalogueImport", summary = "Read a catalogue import's preview or outcome",
+      description = "ADMIN only. What the file changes (new, changed and how, withdrawn, unchanged count) and, once "
+          + "committed, from when, under which decision, by whom.")
   @GetMapping("/{id}")
   @RunsUseCase(CatalogImports.class)
   CatalogImports.ImportView get(@PathVariable long id) {
