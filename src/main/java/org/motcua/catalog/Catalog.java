@@ -17,8 +17,9 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Service;
 
 /**
- * The procedure catalog (danh mục thủ tục) and the agency hierarchy, read once from {@code config/} at start-up.
- * Every node reads the same files, so there is no cache to go stale across a cluster.
+ * The procedure catalog (danh mục thủ tục) and the agency hierarchy, read from {@code config/} at start-up; catalogue
+ * imports ({@link CatalogImports}) then install new versions of procedures, stored in the database and re-applied at
+ * every start-up, so every node ends with the same catalogue.
  */
 @Service
 public class Catalog {

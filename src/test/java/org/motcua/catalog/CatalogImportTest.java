@@ -37,7 +37,7 @@ import org.springframework.test.context.TestPropertySource;
 @MotcuaTest
 // Its own engine name and no Camunda web apps: closing this context must not take the suite's engine with it.
 @TestPropertySource(properties = {"camunda.bpm.process-engine-name=catalogueimport",
-    "camunda.bpm.webapp.enabled=false", "motcua.catalogue-imports.refresh-interval=0s"})
+    "camunda.bpm.webapp.enabled=false"})
 @DirtiesContext
 class CatalogImportTest {
 
@@ -69,6 +69,8 @@ class CatalogImportTest {
   JdbcTemplate jdbc;
   @Autowired
   TestClock clock;
+  @Autowired
+  org.springframework.transaction.PlatformTransactionManager transactions;
   @org.springframework.beans.factory.annotation.Value("${local.server.port}")
   int port;
 
@@ -316,10 +318,12 @@ class CatalogImportTest {
       assertThat(fresh.status()).as(fresh.toString()).isEqualTo(201);
       assertThat(fresh.body().path("feeVnd").asLong()).isEqualTo(250_000);
 
-      // A restart re-applies the stored imports over the configuration: the same catalogue.
+      // A restart (or another node) reads the configuration, then re-applies the stored imports at start-up: the
+      // same catalogue.
       Catalog restarted = new Catalog(new DefaultResourceLoader(), "file:config/", clock);
-      jdbc.queryForList("select id from catalogue_import where state = 'COMMITTED' order by id", Long.class)
-          .forEach(committedId -> imports.apply(restarted, committedId));
+      assertThat(restarted.procedure(CRIMINAL_RECORD)).contains(old);
+      CatalogImports startUp = new CatalogImports(restarted, jdbc, transactions, clock, java.time.Duration.ZERO);
+      startUp.start();
       assertThat(restarted.procedures()).isEqualTo(catalog.procedures());
       assertThat(restarted.procedure(CRIMINAL_RECORD, today)).isEqualTo(catalog.procedure(CRIMINAL_RECORD, today));
     } finally {
