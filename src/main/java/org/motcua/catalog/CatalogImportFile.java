@@ -83,10 +83,7 @@ final class CatalogImportFile {
 
   /** RFC 4180: quotes optional, {@code ""} inside quotes, line breaks inside quotes belong to the cell. */
   static List<Line> csv(String text) {
-    int firstBreak = text.indexOf('\n');
-    String first = firstBreak < 0 ? text : text.substring(0, firstBreak);
-    // A spreadsheet saved as CSV in a Vietnamese locale separates with semicolons (the comma is the decimal mark).
-    char separator = first.indexOf(',') < 0 && first.indexOf(';') >= 0 ? ';' : ',';
+    char separator = separator(text);
     List<Line> lines = new ArrayList<>();
     List<String> cells = new ArrayList<>();
     StringBuilder cell = new StringBuilder();
@@ -133,6 +130,27 @@ final class CatalogImportFile {
       lines.add(new Line(start, List.copyOf(cells)));
     }
     return lines;
+  }
+
+  /**
+   * A spreadsheet saved as CSV in a Vietnamese locale separates with semicolons (the comma is the decimal mark): the
+   * separator is the one the header line uses more, outside quotes.
+   */
+  private static char separator(String text) {
+    int commas = 0;
+    int semicolons = 0;
+    boolean quoted = false;
+    for (int i = 0; i < text.length() && (quoted || text.charAt(i) != '\n'); i++) {
+      char c = text.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && c == ',') {
+        commas++;
+      } else if (!quoted && c == ';') {
+        semicolons++;
+      }
+    }
+    return semicolons > commas ? ';' : ',';
   }
 
   private static List<Line> xlsx(byte[] content) {

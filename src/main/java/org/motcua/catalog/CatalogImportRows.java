@@ -39,6 +39,18 @@ final class CatalogImportRows {
   record Result(int rowsRead, List<Entry> entries, List<LineError> errors) {
   }
 
+  /**
+   * What is wrong with a cell or a header, by its stable code; message {@code catalogueImport.<code>} with the value
+   * at fault as {0} and the column as {1}.
+   */
+  enum Problem {
+    MISSING_COLUMN, UNKNOWN_COLUMN, DUPLICATE_COLUMN, REQUIRED, BAD_NUMBER, BAD_LEVEL, BAD_UNIT, BAD_ONLINE_LEVEL,
+    BAD_FEE_DUE, BAD_BOOLEAN, BAD_OFFERING, UNKNOWN_AGENCY, BAD_EXEMPTION, BAD_STEPS, STEPS_REQUIRED,
+    BAD_FEE_SCHEDULE, FEE_MISMATCH, CASE_CODE_MISSING, DUPLICATE_CASE, INCONSISTENT_PROCEDURE,
+    /** The start-up checks of {@code procedures.yml} refused the procedure; the detail is their message. */
+    CATALOGUE_RULE
+  }
+
   static final String DEFAULT_PROCESS = "dossier-standard";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern CODED = Pattern.compile("^\\[([A-Za-z0-9_.-]+)]\\s*(.+)$", Pattern.DOTALL);
@@ -73,7 +85,7 @@ final class CatalogImportRows {
       Row row = new Row(line, columns);
       String code = row.get(CODE);
       if (code.isEmpty()) {
-        error(line.number(), CODE, "REQUIRED", "");
+        error(line.number(), CODE, Problem.REQUIRED, "");
         continue;
       }
       byCode.computeIfAbsent(code, c -> new ArrayList<>()).add(row);
@@ -101,13 +113,13 @@ final class CatalogImportRows {
       int index = i;
       CatalogImportColumn.ofHeader(name).ifPresentOrElse(column -> {
         if (columns.put(column, index) != null) {
-          errors.add(new LineError(file, header.number(), name, "DUPLICATE_COLUMN", name));
+          errors.add(new LineError(file, header.number(), name, Problem.DUPLICATE_COLUMN.name(), name));
         }
-      }, () -> errors.add(new LineError(file, header.number(), name, "UNKNOWN_COLUMN", name)));
+      }, () -> errors.add(new LineError(file, header.number(), name, Problem.UNKNOWN_COLUMN.name(), name)));
     }
     for (CatalogImportColumn column : CatalogImportColumn.values()) {
       if (column.required && !columns.containsKey(column)) {
-        error(header.number(), column, "MISSING_COLUMN", column.vietnamese);
+        error(header.number(), column, Problem.MISSING_COLUMN, column.vietnamese);
       }
     }
     return columns;
@@ -127,7 +139,7 @@ final class CatalogImportRows {
     if (!first.get(ANYWHERE).isEmpty()) {
       Boolean anywhere = yesNo(first.get(ANYWHERE));
       if (anywhere == null) {
-        error(first.line, ANYWHERE, "BAD_BOOLEAN", first.get(ANYWHERE));
+        error(first.line, ANYWHERE, Problem.BAD_BOOLEAN, first.get(ANYWHERE));
       } else {
         json.put("anywhere", anywhere);
       }
@@ -139,7 +151,7 @@ final class CatalogImportRows {
       for (CatalogImportColumn column : CatalogImportColumn.values()) {
         if (column.perProcedure && column != CODE && !later.get(column).isEmpty()
             && !later.get(column).equals(first.get(column))) {
-          error(later.line, column, "INCONSISTENT_PROCEDURE", first.get(CODE));
+          error(later.line, column, Problem.INCONSISTENT_PROCEDURE, first.get(CODE));
         }
       }
     }
@@ -152,9 +164,9 @@ final class CatalogImportRows {
       for (Row row : rows) {
         ObjectNode c = cases.addObject();
         if (row.get(CASE_CODE).isEmpty()) {
-          error(row.line, CASE_CODE, "CASE_CODE_MISSING", first.get(CODE));
+          error(row.line, CASE_CODE, Problem.CASE_CODE_MISSING, first.get(CODE));
         } else if (!caseCodes.add(row.get(CASE_CODE))) {
-          error(row.line, CASE_CODE, "DUPLICATE_CASE", row.get(CASE_CODE));
+          error(row.line, CASE_CODE, Problem.DUPLICATE_CASE, row.get(CASE_CODE));
         }
         c.put("code", row.get(CASE_CODE));
         text(c, "name", row, CASE_NAME, true);
@@ -170,7 +182,7 @@ final class CatalogImportRows {
       Procedure procedure = catalog.loader().parseProcedure(json, file);
       String amount = first.get(FEE);
       if (!first.get(FEE_SCHEDULE).isEmpty() && !amount.isEmpty() && amount(amount) != procedure.feeVnd()) {
-        error(first.line, FEE, "FEE_MISMATCH", amount + " ≠ " + procedure.feeVnd());
+        error(first.line, FEE, Problem.FEE_MISMATCH, amount + " ≠ " + procedure.feeVnd());
         return null;
       }
       return new Entry(procedure.code(), first.line, json, procedure);
@@ -201,7 +213,7 @@ final class CatalogImportRows {
       default -> null;
     };
     if (onlineLevel == null) {
-      error(row.line, ONLINE_LEVEL, level.isEmpty() ? "REQUIRED" : "BAD_ONLINE_LEVEL", row.get(ONLINE_LEVEL));
+      error(row.line, ONLINE_LEVEL, level.isEmpty() ? Problem.REQUIRED : Problem.BAD_ONLINE_LEVEL, row.get(ONLINE_LEVEL));
     } else {
       json.put("onlineLevel", onlineLevel.name());
     }
@@ -213,7 +225,7 @@ final class CatalogImportRows {
     String level = Catalog.fold(row.get(LEVEL)).replaceFirst("^cap ", "");
     AgencyLevel parsed = level(level);
     if (parsed == null) {
-      error(row.line, LEVEL, level.isEmpty() ? "REQUIRED" : "BAD_LEVEL", row.get(LEVEL));
+      error(row.line, LEVEL, level.isEmpty() ? Problem.REQUIRED : Problem.BAD_LEVEL, row.get(LEVEL));
     } else {
       json.put("level", parsed.name());
     }
@@ -235,25 +247,25 @@ final class CatalogImportRows {
   private void offerings(ObjectNode json, Row row) {
     List<String> items = items(row.get(OFFERINGS), true);
     if (items.isEmpty()) {
-      error(row.line, OFFERINGS, "REQUIRED", "");
+      error(row.line, OFFERINGS, Problem.REQUIRED, "");
       return;
     }
     ArrayNode offerings = JSON.createArrayNode();
     for (String item : items) {
       Matcher m = OFFERING.matcher(item);
       if (!m.matches()) {
-        error(row.line, OFFERINGS, "BAD_OFFERING", item);
+        error(row.line, OFFERINGS, Problem.BAD_OFFERING, item);
         continue;
       }
       if (catalog.agency(m.group(2)).isEmpty()) {
-        error(row.line, OFFERINGS, "UNKNOWN_AGENCY", m.group(2));
+        error(row.line, OFFERINGS, Problem.UNKNOWN_AGENCY, m.group(2));
         continue;
       }
       ObjectNode offering = offerings.addObject();
       if (m.group(1) != null) {
         AgencyLevel level = level(Catalog.fold(m.group(1)).replaceFirst("^cap ", ""));
         if (level == null) {
-          error(row.line, OFFERINGS, "BAD_LEVEL", m.group(1));
+          error(row.line, OFFERINGS, Problem.BAD_LEVEL, m.group(1));
           continue;
         }
         offering.put("level", level.name()).put("under", m.group(2));
@@ -278,12 +290,12 @@ final class CatalogImportRows {
       try {
         JsonNode fee = JSON.readTree(schedule);
         if (fee == null || !fee.isObject()) {
-          error(row.line, FEE_SCHEDULE, "BAD_FEE_SCHEDULE", schedule);
+          error(row.line, FEE_SCHEDULE, Problem.BAD_FEE_SCHEDULE, schedule);
         } else {
           json.set("fee", fee);
         }
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        error(row.line, FEE_SCHEDULE, "BAD_FEE_SCHEDULE", e.getOriginalMessage());
+        error(row.line, FEE_SCHEDULE, Problem.BAD_FEE_SCHEDULE, e.getOriginalMessage());
       }
       return;
     }
@@ -293,7 +305,7 @@ final class CatalogImportRows {
     }
     long vnd = amount(cell);
     if (vnd < 0) {
-      error(row.line, FEE, "BAD_NUMBER", cell);
+      error(row.line, FEE, Problem.BAD_NUMBER, cell);
       return;
     }
     if (vnd == 0) {
@@ -304,7 +316,7 @@ final class CatalogImportRows {
     switch (due) {
       case "", "truoc khi tra ket qua", "khi nhan ket qua", "before_result" -> fee.put("due", "BEFORE_RESULT");
       case "khi nop ho so", "nop ho so", "at_submission" -> fee.put("due", "AT_SUBMISSION");
-      default -> error(row.line, FEE_DUE, "BAD_FEE_DUE", row.get(FEE_DUE));
+      default -> error(row.line, FEE_DUE, Problem.BAD_FEE_DUE, row.get(FEE_DUE));
     }
     fee.putArray("items").addObject().put("name", "Phí, lệ phí").put("kind", "CHARGE").put("vnd", vnd);
   }
@@ -327,7 +339,7 @@ final class CatalogImportRows {
     for (String item : items) {
       Matcher m = CODED.matcher(item);
       if (!m.matches()) {
-        error(row.line, EXEMPTIONS, "BAD_EXEMPTION", item);
+        error(row.line, EXEMPTIONS, Problem.BAD_EXEMPTION, item);
         continue;
       }
       exemptions.addObject().put("code", m.group(1)).put("name", m.group(2).trim());
@@ -337,7 +349,7 @@ final class CatalogImportRows {
   private void components(ObjectNode json, Row row) {
     List<String> items = items(row.get(COMPONENTS), false);
     if (items.isEmpty()) {
-      error(row.line, COMPONENTS, "REQUIRED", "");
+      error(row.line, COMPONENTS, Problem.REQUIRED, "");
       return;
     }
     ArrayNode components = json.putArray("components");
@@ -373,7 +385,7 @@ final class CatalogImportRows {
       for (String item : cell.split("[;,\\n]")) {
         Matcher m = STEP.matcher(item.trim());
         if (!m.matches()) {
-          error(row.line, STEPS, "BAD_STEPS", item.trim());
+          error(row.line, STEPS, Problem.BAD_STEPS, item.trim());
           return;
         }
         steps.addObject().put("task", m.group(1)).put("workingHours", Integer.parseInt(m.group(2)));
@@ -391,7 +403,7 @@ final class CatalogImportRows {
     };
     List<String> tasks = CatalogLoader.STANDARD_TASKS;
     if (total < tasks.size()) {
-      error(row.line, STEPS, "STEPS_REQUIRED", String.valueOf(total));
+      error(row.line, STEPS, Problem.STEPS_REQUIRED, String.valueOf(total));
       return;
     }
     int[] hours = new int[tasks.size()];
@@ -420,7 +432,7 @@ final class CatalogImportRows {
       default -> null;
     };
     if (parsed == null) {
-      error(row.line, DURATION_UNIT, unit.isEmpty() ? "REQUIRED" : "BAD_UNIT", row.get(DURATION_UNIT));
+      error(row.line, DURATION_UNIT, unit.isEmpty() ? Problem.REQUIRED : Problem.BAD_UNIT, row.get(DURATION_UNIT));
     }
     return parsed;
   }
@@ -429,12 +441,12 @@ final class CatalogImportRows {
     String cell = row.get(column);
     if (cell.isEmpty()) {
       if (required) {
-        error(row.line, column, "REQUIRED", "");
+        error(row.line, column, Problem.REQUIRED, "");
       }
       return null;
     }
     if (!cell.matches("\\d{1,6}")) {
-      error(row.line, column, "BAD_NUMBER", cell);
+      error(row.line, column, Problem.BAD_NUMBER, cell);
       return null;
     }
     return Long.parseLong(cell);
@@ -445,7 +457,7 @@ final class CatalogImportRows {
     if (!value.isEmpty()) {
       json.put(field, value);
     } else if (required) {
-      error(row.line, column, "REQUIRED", "");
+      error(row.line, column, Problem.REQUIRED, "");
     }
   }
 
@@ -504,11 +516,11 @@ final class CatalogImportRows {
       case "cases" -> CASE_CODE;
       default -> STEPS;
     };
-    error(row.line, column, "CATALOGUE_RULE", path + ": " + detail);
+    error(row.line, column, Problem.CATALOGUE_RULE, path + ": " + detail);
   }
 
-  private void error(int line, CatalogImportColumn column, String code, String detail) {
-    errors.add(new LineError(file, line, column.vietnamese, code, detail));
+  private void error(int line, CatalogImportColumn column, Problem problem, String detail) {
+    errors.add(new LineError(file, line, column.vietnamese, problem.name(), detail));
   }
 
   /** A data row with its cells by column. */
