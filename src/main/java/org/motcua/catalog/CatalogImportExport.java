@@ -108,7 +108,8 @@ final class CatalogImportExport {
       AgencyLevel level = catalog.agency(offerings.get(0).agencyCode()).map(Agency::level).orElse(null);
       for (Agency parent : catalog.agencies()) {
         Set<String> under = catalog.agencies().stream()
-            .filter(a -> a.level() == level && !a.code().equals(parent.code()) && catalog.isWithin(a.code(), parent.code()))
+            .filter(a -> a.level() == level && !a.code().equals(parent.code())
+                && catalog.isWithin(a.code(), parent.code()))
             .map(Agency::code).collect(Collectors.toSet());
         if (under.equals(codes)) {
           String code = localized.iterator().next();

@@ -30,7 +30,8 @@ final class CatalogImportFile {
     /** The cell trimmed; a leading {@code '} that kept a spreadsheet from reading a formula is dropped. */
     String cell(int index) {
       String cell = index < cells.size() ? cells.get(index).trim() : "";
-      return cell.length() > 1 && cell.charAt(0) == '\'' && "=+-@".indexOf(cell.charAt(1)) >= 0 ? cell.substring(1) : cell;
+      boolean neutralised = cell.length() > 1 && cell.charAt(0) == '\'' && "=+-@".indexOf(cell.charAt(1)) >= 0;
+      return neutralised ? cell.substring(1) : cell;
     }
   }
 

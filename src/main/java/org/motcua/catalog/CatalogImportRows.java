@@ -213,7 +213,8 @@ final class CatalogImportRows {
       default -> null;
     };
     if (onlineLevel == null) {
-      error(row.line, ONLINE_LEVEL, level.isEmpty() ? Problem.REQUIRED : Problem.BAD_ONLINE_LEVEL, row.get(ONLINE_LEVEL));
+      error(row.line, ONLINE_LEVEL, level.isEmpty() ? Problem.REQUIRED : Problem.BAD_ONLINE_LEVEL,
+          row.get(ONLINE_LEVEL));
     } else {
       json.put("onlineLevel", onlineLevel.name());
     }

@@ -14,8 +14,9 @@ class CatalogImportRowsTest {
 
   private final Catalog catalog = new Catalog(new DefaultResourceLoader(), "file:config/");
 
-  private static final String HEADER = "Mã thủ tục;Mã TTHC quốc gia;Tên thủ tục;Lĩnh vực;Cấp thực hiện;Cơ quan thực hiện;"
-      + "Mã trường hợp;Trường hợp;Thời hạn giải quyết;Đơn vị thời hạn;Phí, lệ phí (đồng);Thời điểm nộp phí;"
+  private static final String HEADER = "Mã thủ tục;Mã TTHC quốc gia;Tên thủ tục;Lĩnh vực;Cấp thực hiện;"
+      + "Cơ quan thực hiện;Mã trường hợp;Trường hợp;Thời hạn giải quyết;Đơn vị thời hạn;Phí, lệ phí (đồng);"
+      + "Thời điểm nộp phí;"
       + "Thành phần hồ sơ;Mức độ dịch vụ công trực tuyến\n";
 
   private CatalogImportRows.Result read(String text) {

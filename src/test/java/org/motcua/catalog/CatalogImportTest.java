@@ -399,7 +399,8 @@ class CatalogImportTest {
     java.net.http.HttpResponse<String> refused = pages.upload("/admin/catalogue-imports", "loi.csv", csv(bad));
     assertThat(refused.statusCode()).isEqualTo(422);
     assertThat(refused.body()).contains("Các lỗi trong tệp (2); chưa nhập gì")
-        .contains("&quot;tuần&quot; không phải đơn vị thời hạn").contains("&quot;Cấp thôn&quot; không phải cấp thực hiện")
+        .contains("&quot;tuần&quot; không phải đơn vị thời hạn")
+        .contains("&quot;Cấp thôn&quot; không phải cấp thực hiện")
         .contains(">" + lineOf(bad, 1) + "<").contains(">" + lineOf(bad, 2) + "<");
 
     List<List<String>> amended = table();
