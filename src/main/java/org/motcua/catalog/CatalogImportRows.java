@@ -47,11 +47,15 @@ final class CatalogImportRows {
     MISSING_COLUMN, UNKNOWN_COLUMN, DUPLICATE_COLUMN, REQUIRED, BAD_NUMBER, BAD_LEVEL, BAD_UNIT, BAD_ONLINE_LEVEL,
     BAD_FEE_DUE, BAD_BOOLEAN, BAD_OFFERING, UNKNOWN_AGENCY, BAD_EXEMPTION, BAD_STEPS, STEPS_REQUIRED,
     BAD_FEE_SCHEDULE, FEE_MISMATCH, CASE_CODE_MISSING, DUPLICATE_CASE, INCONSISTENT_PROCEDURE,
+    /** The procedure's entry is longer than the database keeps ({@link #MAX_ENTRY} characters). */
+    TOO_LONG,
     /** The start-up checks of {@code procedures.yml} refused the procedure; the detail is their message. */
     CATALOGUE_RULE
   }
 
   static final String DEFAULT_PROCESS = "dossier-standard";
+  /** The longest entry stored ({@code catalogue_import_entry.entry}). */
+  static final int MAX_ENTRY = 200_000;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern CODED = Pattern.compile("^\\[([A-Za-z0-9_.-]+)]\\s*(.+)$", Pattern.DOTALL);
   private static final Pattern OFFERING =
@@ -183,6 +187,10 @@ final class CatalogImportRows {
       String amount = first.get(FEE);
       if (!first.get(FEE_SCHEDULE).isEmpty() && !amount.isEmpty() && amount(amount) != procedure.feeVnd()) {
         error(first.line, FEE, Problem.FEE_MISMATCH, amount + " ≠ " + procedure.feeVnd());
+        return null;
+      }
+      if (json.toString().length() > MAX_ENTRY) {
+        error(first.line, CODE, Problem.TOO_LONG, String.valueOf(MAX_ENTRY));
         return null;
       }
       return new Entry(procedure.code(), first.line, json, procedure);
