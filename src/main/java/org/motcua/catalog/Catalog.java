@@ -120,7 +120,26 @@ public class Catalog {
    *     may be bound to it: publish from tomorrow)
    */
   public synchronized void publish(List<Procedure> newVersions, Set<String> withdrawnCodes, LocalDate effectiveFrom) {
-    LocalDate today = LocalDate.now(clock);
+    install(newVersions, withdrawnCodes, effectiveFrom, LocalDate.now(clock));
+  }
+
+  /**
+   * Installs an import committed earlier (at start-up, or on a node that hears of it later): the same as
+   * {@link #publish}, judged on the day it was committed, so that a restart after its effective date rebuilds the
+   * catalogue as it was instead of refusing a date that is now past.
+   */
+  synchronized void replay(List<Procedure> newVersions, Set<String> withdrawnCodes, LocalDate effectiveFrom,
+      LocalDate committedOn) {
+    install(newVersions, withdrawnCodes, effectiveFrom, committedOn);
+  }
+
+  /** A loader that checks single catalogue entries against these agencies (the catalogue import). */
+  CatalogLoader loader() {
+    return new CatalogLoader(agencies.values());
+  }
+
+  private void install(List<Procedure> newVersions, Set<String> withdrawnCodes, LocalDate effectiveFrom,
+      LocalDate today) {
     if (effectiveFrom.isBefore(today)) {
       throw new IllegalArgumentException("effective from " + effectiveFrom + ", before today " + today);
     }

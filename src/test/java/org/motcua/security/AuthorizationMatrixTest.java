@@ -135,6 +135,12 @@ class AuthorizationMatrixTest {
     Api.Response started = api.call(HttpMethod.POST, "admin", "/api/admin/imports", IMPORT_HEADER + "\n", null);
     assertThat(started.status()).as("import: %s", started).isEqualTo(202);
     fixtures.put("importId", started.text("id"));
+    // A catalogue import previewed (the catalogue in force sent back: nothing to commit, nothing changes).
+    byte[] catalogue = api.get("admin", "/api/admin/catalogue-imports/current.csv").raw();
+    Api.Response previewed = api.upload("admin", "/api/admin/catalogue-imports",
+        Map.of("file", new Api.FilePart("danh-muc.csv", catalogue)));
+    assertThat(previewed.status()).as("catalogue import: %s", previewed).isEqualTo(201);
+    fixtures.put("catalogueImportId", previewed.text("id"));
     sessions.put(ANONYMOUS, PageSession.anonymous(port));
     for (String persona : SIGNED_IN) {
       sessions.put(persona, PageSession.signedIn(port, persona));
@@ -246,6 +252,17 @@ class AuthorizationMatrixTest {
         null));
     t.add(api("GET /api/admin/imports/{id}", (persona, vars) -> apiCall(persona,
         user -> api.get(user, "/api/admin/imports/" + vars.get("importId"))), roles(ADMIN), null));
+    t.add(api("POST /api/admin/catalogue-imports (multipart)", (persona, vars) -> apiCall(persona,
+        user -> api.upload(user, "/api/admin/catalogue-imports", Map.of("file", new Api.FilePart("x.csv",
+            "Mã thủ tục\n1\n".getBytes(StandardCharsets.UTF_8))))), roles(ADMIN), "422: nothing stored"));
+    t.add(api("GET /api/admin/catalogue-imports", get("/api/admin/catalogue-imports"), roles(ADMIN), null));
+    t.add(api("GET /api/admin/catalogue-imports/{id}", (persona, vars) -> apiCall(persona,
+        user -> api.get(user, "/api/admin/catalogue-imports/" + vars.get("catalogueImportId"))), roles(ADMIN), null));
+    t.add(api("POST /api/admin/catalogue-imports/{id}/commit", (persona, vars) -> apiCall(persona,
+        user -> api.post(user, "/api/admin/catalogue-imports/" + vars.get("catalogueImportId") + "/commit",
+            Map.of("effectiveFrom", today, "decision", "QĐ"))), roles(ADMIN), "409: nothing to commit"));
+    t.add(api("GET /api/admin/catalogue-imports/current.csv", get("/api/admin/catalogue-imports/current.csv"),
+        roles(ADMIN), "CSV"));
     t.add(api("GET /actuator", get("/actuator"), roles(ADMIN), null));
     t.add(api("GET /actuator/health", get("/actuator/health"), everyone(), "details for ADMIN"));
     t.add(api("GET /actuator/health/**", get("/actuator/health/liveness"), everyone(), null));
@@ -326,6 +343,13 @@ class AuthorizationMatrixTest {
     t.add(page("GET /supervisor/dossiers/{code}", pageGet("/supervisor/dossiers/{code}"),
         dossier(SUPERVISORS_ADMIN, STP_SUBTREE_READERS), null));
     t.add(page("GET /admin", pageGet("/admin"), roles(ADMIN), null));
+    t.add(page("GET /admin/catalogue-imports", pageGet("/admin/catalogue-imports"), roles(ADMIN), null));
+    t.add(page("POST /admin/catalogue-imports", pagePost("/admin/catalogue-imports", Map.of()), roles(ADMIN),
+        "400: no file"));
+    t.add(page("GET /admin/catalogue-imports/{id}", pageGet("/admin/catalogue-imports/{catalogueImportId}"),
+        roles(ADMIN), null));
+    t.add(page("POST /admin/catalogue-imports/{id}/commit",
+        pagePost("/admin/catalogue-imports/{catalogueImportId}/commit", Map.of()), roles(ADMIN), "400: no date"));
     return t;
   }
 
