@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Service;
@@ -23,6 +22,8 @@ public class Catalog {
 
   private final Map<String, Agency> agencies;
   private final Map<String, Procedure> procedures;
+  /** Searches' view of {@link #procedures}; rebuilt by {@link #index()} whenever that map is replaced. */
+  private volatile ProcedureIndex index;
 
   Catalog(ResourceLoader resources, @Value("${motcua.config-dir:classpath:config/}") String configDir) {
     CatalogLoader loader = new CatalogLoader(resources, configDir);
@@ -39,7 +40,22 @@ public class Catalog {
   }
 
   public List<Procedure> procedures() {
-    return procedures.values().stream().sorted(java.util.Comparator.comparing(Procedure::code)).toList();
+    return index().procedures();
+  }
+
+  /**
+   * The search index of the current procedures. Built from the procedures map it was made for and rebuilt when that
+   * map is another one, so whatever replaces the catalogue at run time (a new snapshot, an import) only has to
+   * replace the map: the next search indexes the new one.
+   */
+  public ProcedureIndex index() {
+    Map<String, Procedure> current = procedures;
+    ProcedureIndex built = index;
+    if (built == null || built.source() != current) {
+      built = ProcedureIndex.of(current);
+      index = built;
+    }
+    return built;
   }
 
   public Optional<Procedure> procedure(String code) {
@@ -65,7 +81,7 @@ public class Catalog {
 
   /** The procedures this agency receives (one of their offerings), in code order. */
   public List<Procedure> offeredBy(String agencyCode) {
-    return procedures().stream().filter(p -> p.isOfferedBy(agencyCode)).toList();
+    return index().offeredBy(agencyCode);
   }
 
   /**
@@ -115,6 +131,6 @@ public class Catalog {
   }
 
   public Set<String> fields() {
-    return procedures.values().stream().map(Procedure::field).collect(Collectors.toCollection(java.util.TreeSet::new));
+    return index().fields();
   }
 }
