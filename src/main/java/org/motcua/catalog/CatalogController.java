@@ -48,7 +48,8 @@ class CatalogController {
    */
   @Operation(operationId = "listProcedures", summary = "Find procedures (thủ tục hành chính)",
       description = "The procedures of the catalogue in code order, optionally filtered by words of their name or code "
-          + "(`q`, diacritics optional: \"chung thuc\" finds \"Chứng thực\"), by field (`field`) or by receiving "
+          + "(`q`: every word, diacritics, case, punctuation and order aside: \"chung thuc\" finds \"Chứng thực\"), "
+          + "by field (`field`) or by receiving "
           + "agency (`agency`: the procedures that agency offers, its offerings). Paged: `page` (from 0) of `size` "
           + "procedures (default " + DEFAULT_PAGE + ", at most " + MAX_PAGE + "); the header `X-Total-Count` gives "
           + "how many match in all.")

@@ -22,7 +22,7 @@ public final class ProcedureIndex {
   /** What it was built from, so that its owner can tell a stale index by identity. */
   private final Object source;
   private final List<Procedure> procedures;
-  /** Same positions as {@link #procedures}: "name code", folded. */
+  /** Same positions as {@link #procedures}: "name code", folded, punctuation as spaces ({@link #words}). */
   private final String[] folded;
   /** Field, lower case (the API compares fields ignoring case) → positions in code order. */
   private final Map<String, int[]> byField;
@@ -39,7 +39,7 @@ public final class ProcedureIndex {
     TreeSet<String> fieldNames = new TreeSet<>();
     for (int i = 0; i < procedures.size(); i++) {
       Procedure p = procedures.get(i);
-      folded[i] = Catalog.fold(p.name() + " " + p.code());
+      folded[i] = String.join(" ", words(p.name() + " " + p.code()));
       fieldNames.add(p.field());
       fieldLists.computeIfAbsent(fieldKey(p.field()), k -> new ArrayList<>()).add(i);
       for (Offering o : p.offerings()) {
@@ -88,12 +88,13 @@ public final class ProcedureIndex {
   }
 
   /**
-   * The procedures matching every filter given (null or blank: no filter), in code order: {@code words} appear in the
-   * name or code, diacritics and case aside ("dang ky khai sinh" finds "Đăng ký khai sinh"); {@code field} is the
+   * The procedures matching every filter given (null or blank: no filter), in code order: each of the {@code words}
+   * appears in the name or code, diacritics, case and punctuation aside ("dang ky khai sinh" finds "Đăng ký khai
+   * sinh", "su dung dat quyen" finds "…sử dụng đất, quyền…", "khai sinh dang ky" finds it too); {@code field} is the
    * field, case aside; {@code agency} receives it (one of its offerings).
    */
   public List<Procedure> search(String words, String field, String agency) {
-    String text = words == null || words.isBlank() ? null : Catalog.fold(words);
+    String[] text = words == null ? new String[0] : words(words);
     int[] candidates = null;
     if (field != null && !field.isBlank()) {
       candidates = byField.getOrDefault(fieldKey(field), new int[0]);
@@ -106,11 +107,30 @@ public final class ProcedureIndex {
     int count = candidates == null ? procedures.size() : candidates.length;
     for (int k = 0; k < count; k++) {
       int i = candidates == null ? k : candidates[k];
-      if (text == null || folded[i].contains(text)) {
+      if (containsAll(folded[i], text)) {
         found.add(procedures.get(i));
       }
     }
     return found;
+  }
+
+  /**
+   * The words of a text as searches compare them: folded ({@link Catalog#fold}), letters and digits only. A code's
+   * dots become spaces on both sides, so "2.000815" still finds its procedure.
+   */
+  public static String[] words(String text) {
+    String plain = Catalog.fold(text).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+    return plain.isEmpty() ? new String[0] : plain.split(" ");
+  }
+
+  /** Each word is in the text, also as part of a longer word: the citizen may still be typing it ("khai si"). */
+  private static boolean containsAll(String text, String[] words) {
+    for (String word : words) {
+      if (!text.contains(word)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String fieldKey(String field) {

@@ -47,6 +47,9 @@ class CatalogScaleTest {
     }
     assertThat(communeLevel).allSatisfy(p -> assertThat(p.offerings()).hasSize(100));
     assertThat(catalog.fields()).hasSizeGreaterThan(25);
+    // Generated national codes stay text (9.000010, not the number 9.00001) and begin the procedure's code.
+    assertThat(catalog.procedures()).filteredOn(p -> p.nationalCode().startsWith("9.")).hasSizeGreaterThan(1900)
+        .allSatisfy(p -> assertThat(p.code()).startsWith(p.nationalCode() + ".").matches("9\\.\\d{6}\\..*"));
     // Today's catalogue is part of it, as are the agencies the demo accounts work in; the rest of the folder copied.
     assertThat(catalog.procedures().stream().map(Procedure::code).toList())
         .containsAll(today.procedures().stream().map(Procedure::code).toList());
@@ -74,6 +77,12 @@ class CatalogScaleTest {
       assertThat(found).contains(p).isEqualTo(scan(words, null, null));
     }
     assertThat(index.search("khong co thu tuc nao ten nhu the nay", null, null)).isEmpty();
+    // Punctuation and word order aside, and a code with its dots.
+    Procedure land = catalog.procedures().stream().filter(p -> p.name().contains("sử dụng đất, quyền")).findFirst()
+        .orElseThrow();
+    assertThat(index.search("su dung dat quyen", null, null)).contains(land);
+    assertThat(index.search("khai sinh dang ky", null, null)).extracting(Procedure::name).contains("Đăng ký khai sinh");
+    assertThat(index.search("1.001193", null, null)).extracting(Procedure::code).contains("1.001193.000.00.21.H30");
   }
 
   @Test
@@ -99,7 +108,8 @@ class CatalogScaleTest {
     return catalog.procedures().stream()
         .filter(p -> field == null || p.field().equalsIgnoreCase(field))
         .filter(p -> agency == null || p.isOfferedBy(agency))
-        .filter(p -> words == null || Catalog.fold(p.name() + " " + p.code()).contains(Catalog.fold(words)))
+        .filter(p -> words == null || List.of(ProcedureIndex.words(words)).stream()
+            .allMatch(w -> Catalog.fold(p.name() + " " + p.code()).replaceAll("[^a-z0-9]+", " ").contains(w)))
         .toList();
   }
 }
