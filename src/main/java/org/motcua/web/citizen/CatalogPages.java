@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class CatalogPages {
 
-  private static final int PAGE_SIZE = 50;
+  private static final int PAGE_SIZE = 20;
 
   private final Catalog catalog;
 
