@@ -1,5 +1,6 @@
 package org.motcua;
 
+import org.motcua.bench.CatalogCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,7 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class MotcuaApplication {
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
+    // The catalogue generator and benchmark run without a service of their own (the benchmark starts its nodes).
+    if (CatalogCommands.run(args)) {
+      return;
+    }
     SpringApplication.run(MotcuaApplication.class, args);
   }
 }

@@ -175,12 +175,12 @@ class LifecycleBenchmark implements ApplicationRunner {
   }
 
   /** One lifecycle, reporting the latency of its first call and of each task completion, in nanoseconds. */
-  private interface Lifecycle {
+  interface Lifecycle {
     void carry(LongConsumer firstCall, LongConsumer completions) throws Exception;
   }
 
   /** Carries {@code count} lifecycles with {@code clients} threads, each carrying one lifecycle at a time. */
-  private static Run carry(int count, int clients, Lifecycle lifecycle) throws Exception {
+  static Run carry(int count, int clients, Lifecycle lifecycle) throws Exception {
     AtomicInteger next = new AtomicInteger();
     List<Long> firstCalls = java.util.Collections.synchronizedList(new ArrayList<>());
     List<Long> completions = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -215,7 +215,7 @@ class LifecycleBenchmark implements ApplicationRunner {
    * One dossier's lifecycle as the clients of a real deployment carry it: each answer names the dossier's current
    * step, so the officer completes it without searching the inbox (as the dossier page does).
    */
-  private String lifecycle(java.util.function.Supplier<URI> node, LongConsumer submissions, LongConsumer completions)
+  static String lifecycle(java.util.function.Supplier<URI> node, LongConsumer submissions, LongConsumer completions)
       throws Exception {
     // The submission carries its two component files, as the citizen's submit page and a portal client send it.
     List<String[]> parts = new ArrayList<>();
@@ -238,7 +238,7 @@ class LifecycleBenchmark implements ApplicationRunner {
   }
 
   /** Completes the dossier's current step {@code taskKey}; returns the dossier as the completion left it. */
-  private JsonNode complete(java.util.function.Supplier<URI> node, String officer, JsonNode dossier, String taskKey,
+  private static JsonNode complete(java.util.function.Supplier<URI> node, String officer, JsonNode dossier, String taskKey,
       String decision, LongConsumer completions) throws Exception {
     String taskId = null;
     for (JsonNode step : dossier.path("currentSteps")) {
@@ -258,12 +258,12 @@ class LifecycleBenchmark implements ApplicationRunner {
   }
 
   /** A JSON POST answered 200. */
-  private JsonNode postJson(URI node, String user, String path, String body) throws Exception {
+  private static JsonNode postJson(URI node, String user, String path, String body) throws Exception {
     return post(node, user, path, "application/json", body.getBytes(StandardCharsets.UTF_8), 200);
   }
 
   /** A multipart POST answered 201; each part is {name, filename or null, content type, content}. */
-  private JsonNode multipart(URI node, String user, String path, List<String[]> parts) throws Exception {
+  private static JsonNode multipart(URI node, String user, String path, List<String[]> parts) throws Exception {
     String boundary = "motcua-bench-" + System.nanoTime();
     StringBuilder form = new StringBuilder();
     for (String[] part : parts) {
@@ -308,12 +308,12 @@ class LifecycleBenchmark implements ApplicationRunner {
     }
   }
 
-  private static String basic(String user) {
+  static String basic(String user) {
     String password = "admin".equals(user) ? "admin" : "demo";
     return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
-  private static String json(Object value) throws Exception {
+  static String json(Object value) throws Exception {
     return JSON.writeValueAsString(value);
   }
 
@@ -322,7 +322,7 @@ class LifecycleBenchmark implements ApplicationRunner {
   }
 
   /** A side's measured rounds: time, latencies, CPU used, and the CPU of the threads that carried the lifecycles. */
-  private record Run(long elapsedNanos, long[] submissions, long[] completions, CpuMeter.Reading cpu,
+  record Run(long elapsedNanos, long[] submissions, long[] completions, CpuMeter.Reading cpu,
       long carrierCpuNanos) {
 
     static final Run NONE = new Run(0, new long[0], new long[0], CpuMeter.Reading.ZERO, 0);
@@ -339,7 +339,7 @@ class LifecycleBenchmark implements ApplicationRunner {
     }
   }
 
-  private static double rate(int dossiers, Run run) {
+  static double rate(int dossiers, Run run) {
     return dossiers / (run.elapsedNanos() / 1e9);
   }
 
@@ -360,7 +360,7 @@ class LifecycleBenchmark implements ApplicationRunner {
         run.carrierCpuNanos() / 1e6 / dossiers, jit, postgres, busy);
   }
 
-  private static double percentile(long[] nanos, int p) {
+  static double percentile(long[] nanos, int p) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
     int index = Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1);

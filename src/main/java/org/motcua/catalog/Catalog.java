@@ -38,7 +38,7 @@ public class Catalog {
   private volatile InForce inForce;
 
   private record InForce(Map<String, List<Procedure>> of, LocalDate day, Map<String, Procedure> byCode,
-      List<Procedure> sorted) {
+      List<Procedure> sorted, ProcedureIndex index) {
   }
 
   @Autowired
@@ -65,6 +65,11 @@ public class Catalog {
   /** The procedures in force today, in code order. */
   public List<Procedure> procedures() {
     return inForceToday().sorted();
+  }
+
+  /** The search index of the procedures in force today (built with them, once a day and after each import). */
+  public ProcedureIndex index() {
+    return inForceToday().index();
   }
 
   /** The version of the procedure in force today. */
@@ -195,7 +200,7 @@ public class Catalog {
     Map<String, Procedure> byCode = new java.util.HashMap<>();
     all.forEach((code, list) -> procedure(code, today).ifPresent(p -> byCode.put(code, p)));
     List<Procedure> sorted = byCode.values().stream().sorted(java.util.Comparator.comparing(Procedure::code)).toList();
-    InForce now = new InForce(all, today, Map.copyOf(byCode), sorted);
+    InForce now = new InForce(all, today, Map.copyOf(byCode), sorted, ProcedureIndex.of(sorted));
     inForce = now;
     return now;
   }
@@ -219,7 +224,7 @@ public class Catalog {
 
   /** The procedures this agency receives (one of their offerings), in code order. */
   public List<Procedure> offeredBy(String agencyCode) {
-    return procedures().stream().filter(p -> p.isOfferedBy(agencyCode)).toList();
+    return index().offeredBy(agencyCode);
   }
 
   /**
@@ -269,6 +274,6 @@ public class Catalog {
   }
 
   public Set<String> fields() {
-    return procedures().stream().map(Procedure::field).collect(Collectors.toCollection(java.util.TreeSet::new));
+    return index().fields();
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.motcua.catalog.CatalogViews.AgencyView;
 import org.motcua.catalog.CatalogViews.ProcedureView;
 import org.motcua.common.RunsUseCase;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,6 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api")
 class CatalogController {
+
+  static final int DEFAULT_PAGE = 50;
+  static final int MAX_PAGE = 500;
+  static final String TOTAL_COUNT = "X-Total-Count";
 
   private final Catalog catalog;
   private final FindProcedure findProcedure;
@@ -38,21 +43,27 @@ class CatalogController {
 
   /**
    * Lists procedures, optionally filtered by words of the name (diacritics optional), field or agency (the procedures
-   * that agency receives: one of their offerings).
+   * that agency receives: one of their offerings), a page at a time: a province catalogue has thousands of procedures,
+   * each commune receiving most of them, and each listing its hundred receiving agencies.
    */
   @Operation(operationId = "listProcedures", summary = "Find procedures (thủ tục hành chính)",
-      description = "The procedures of the catalogue, optionally filtered by words of their name or code (`q`, "
-          + "diacritics optional: \"chung thuc\" finds \"Chứng thực\"), by field (`field`) or by receiving agency "
-          + "(`agency`: the procedures that agency offers, its offerings).")
+      description = "The procedures of the catalogue in code order, optionally filtered by words of their name or code "
+          + "(`q`: every word, diacritics, case, punctuation and order aside: \"chung thuc\" finds \"Chứng thực\"), "
+          + "by field (`field`) or by receiving "
+          + "agency (`agency`: the procedures that agency offers, its offerings). Paged: `page` (from 0) of `size` "
+          + "procedures (default " + DEFAULT_PAGE + ", at most " + MAX_PAGE + "); the header `X-Total-Count` gives "
+          + "how many match in all.")
   @GetMapping("/procedures")
-  List<ProcedureView> procedures(@RequestParam(required = false) String q,
-      @RequestParam(required = false) String field, @RequestParam(required = false) String agency) {
-    String words = q == null ? null : Catalog.fold(q);
-    return mapper.toProcedureViews(catalog.procedures().stream()
-        .filter(p -> field == null || p.field().equalsIgnoreCase(field))
-        .filter(p -> agency == null || p.isOfferedBy(agency))
-        .filter(p -> words == null || Catalog.fold(p.name() + " " + p.code()).contains(words))
-        .toList());
+  ResponseEntity<List<ProcedureView>> procedures(@RequestParam(required = false) String q,
+      @RequestParam(required = false) String field, @RequestParam(required = false) String agency,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "" + DEFAULT_PAGE) int size) {
+    List<Procedure> found = catalog.index().search(q, field, agency);
+    // Out-of-range paging is brought into range, as the dossier lists do.
+    int pageSize = Math.min(Math.max(size, 1), MAX_PAGE);
+    long first = Math.min((long) Math.max(page, 0) * pageSize, found.size());
+    List<Procedure> shown = found.subList((int) first, (int) Math.min(first + pageSize, found.size()));
+    return ResponseEntity.ok().header(TOTAL_COUNT, String.valueOf(found.size()))
+        .body(mapper.toProcedureViews(shown));
   }
 
   @Operation(operationId = "getProcedure", summary = "Read one procedure",

@@ -4,6 +4,7 @@ import java.util.List;
 import org.motcua.catalog.Agency;
 import org.motcua.catalog.Catalog;
 import org.motcua.catalog.Procedure;
+import org.motcua.catalog.ProcedureIndex;
 import org.motcua.common.ApiException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class CatalogPages {
 
+  private static final int PAGE_SIZE = 20;
+
   private final Catalog catalog;
   private final org.motcua.web.DossierPages pages;
 
@@ -24,26 +27,30 @@ class CatalogPages {
     this.pages = pages;
   }
 
-  /** Searches by words of the name or code (with or without diacritics), field and receiving agency. */
+  /**
+   * Searches by words of the name or code (with or without diacritics), field and receiving agency; shows a page of
+   * the matches (a commune receives over a thousand procedures in a province catalogue).
+   */
   @GetMapping("/procedures")
   String search(@RequestParam(required = false) String q, @RequestParam(required = false) String field,
-      @RequestParam(required = false) String agency,
+      @RequestParam(required = false) String agency, @RequestParam(defaultValue = "0") int page,
       @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-    String words = q == null || q.isBlank() ? null : Catalog.fold(q);
-    List<ProcedureCard> found = catalog.procedures().stream()
-        .filter(p -> field == null || field.isBlank() || p.field().equals(field))
-        .filter(p -> agency == null || agency.isBlank() || p.isOfferedBy(agency))
-        .filter(p -> words == null || Catalog.fold(p.name() + " " + p.code()).contains(words))
-        .map(this::card)
-        .toList();
+    ProcedureIndex index = catalog.index();
+    List<Procedure> found = index.search(q, field, agency);
+    int pages = Math.max(1, (found.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+    int shown = Math.min(Math.max(page, 0), pages - 1);
     model.addAttribute("q", q);
     model.addAttribute("field", field);
     model.addAttribute("agency", agency);
-    model.addAttribute("fields", catalog.fields());
+    model.addAttribute("fields", index.fields());
     model.addAttribute("agencies", catalog.agencies().stream()
-        .filter(a -> catalog.procedures().stream().anyMatch(p -> p.isOfferedBy(a.code())))
+        .filter(a -> index.offeringAgencies().contains(a.code()))
         .toList());
-    model.addAttribute("procedures", found);
+    model.addAttribute("total", found.size());
+    model.addAttribute("page", shown);
+    model.addAttribute("pages", pages);
+    model.addAttribute("procedures", found.subList(shown * PAGE_SIZE, Math.min((shown + 1) * PAGE_SIZE, found.size()))
+        .stream().map(this::card).toList());
     // htmx asks for the result list only, so typing in the search box refreshes it without reloading the page.
     return htmx != null ? "citizen/procedures :: results" : "citizen/procedures";
   }
