@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api")
 class CatalogController {
 
-  static final int DEFAULT_PAGE = 50;
+  static final int DEFAULT_PAGE = 500;
   static final int MAX_PAGE = 500;
   static final String TOTAL_COUNT = "X-Total-Count";
 

@@ -68,7 +68,8 @@ class CatalogScaleTest {
   void searchByWordsWithoutDiacriticsFindsWhatAScanOfTheFoldedNamesFinds() {
     ProcedureIndex index = catalog.index();
     assertThat(index.search("dang ky khai sinh", null, null)).extracting(Procedure::name)
-        .contains("Đăng ký khai sinh").allSatisfy(name -> assertThat(Catalog.fold(name)).contains("dang ky khai sinh"));
+        .contains("Đăng ký khai sinh", "Đăng ký lại khai sinh")
+        .allSatisfy(name -> assertThat(Catalog.fold(name).split("[^a-z0-9]+")).contains("dang", "ky", "khai", "sinh"));
     assertThat(index.search("ĐĂNG KÝ  khai sinh", null, null)).isEqualTo(index.search("dang ky khai sinh", null, null));
     for (Procedure p : catalog.procedures().subList(0, 2000).stream().filter(x -> x.code().hashCode() % 40 == 0)
         .toList()) {
