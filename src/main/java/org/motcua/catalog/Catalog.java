@@ -1,5 +1,8 @@
 package org.motcua.catalog;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -7,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Service;
@@ -22,20 +26,113 @@ public class Catalog {
   private static final List<String> PLACE_KINDS = List.of("thi tran ", "phuong ", "xa ", "dac khu ");
 
   private final Map<String, Agency> agencies;
+  private final AgencyTree tree;
   private final Map<String, Procedure> procedures;
 
-  Catalog(ResourceLoader resources, @Value("${motcua.config-dir:classpath:config/}") String configDir) {
-    CatalogLoader loader = new CatalogLoader(resources, configDir);
+  /** Today's structure is the one in force on the day the service starts (see {@link AgencyTree}). */
+  @Autowired
+  Catalog(ResourceLoader resources, @Value("${motcua.config-dir:classpath:config/}") String configDir, Clock clock) {
+    this(resources, configDir, LocalDate.now(clock));
+  }
+
+  Catalog(ResourceLoader resources, String configDir) {
+    this(resources, configDir, LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")));
+  }
+
+  Catalog(ResourceLoader resources, String configDir, LocalDate today) {
+    CatalogLoader loader = new CatalogLoader(resources, configDir, today);
     this.agencies = Map.copyOf(loader.loadAgencies());
+    this.tree = new AgencyTree(agencies, today);
     this.procedures = Map.copyOf(loader.loadProcedures(agencies));
   }
 
+  /** The agencies of today's structure (for pickers and offerings), in code order; see {@link #allAgencies()}. */
   public Collection<Agency> agencies() {
+    return agencies.values().stream().filter(a -> a.isValidOn(tree.today()))
+        .sorted(java.util.Comparator.comparing(Agency::code)).toList();
+  }
+
+  /** Every agency of the configuration, abolished and future ones included, in code order. */
+  public Collection<Agency> allAgencies() {
     return agencies.values().stream().sorted(java.util.Comparator.comparing(Agency::code)).toList();
   }
 
+  /** Any agency by its code, including one abolished long ago: dossiers keep the agency that received them. */
   public Optional<Agency> agency(String code) {
     return code == null ? Optional.empty() : Optional.ofNullable(agencies.get(code));
+  }
+
+  /** The day "today's structure" is taken on: the day the catalogue was loaded. */
+  public LocalDate today() {
+    return tree.today();
+  }
+
+  /** True if the agency exists today (neither abolished nor yet to be created). */
+  public boolean isCurrent(String code) {
+    return agency(code).map(a -> a.isValidOn(tree.today())).orElse(false);
+  }
+
+  /**
+   * The agency of today's structure that carries this one's work: the agency itself unless abolished, else its
+   * principal (first) successor — for a dissolved one its parent's —, followed until one that has not been abolished.
+   * Empty for an unknown code.
+   */
+  public Optional<Agency> currentAgency(String code) {
+    return agency(code).map(tree::current);
+  }
+
+  /** The agencies an abolished agency named as its successors (principal first); empty for any other. */
+  public List<Agency> successors(String code) {
+    return agency(code).map(a -> a.successors().stream().map(agencies::get).toList()).orElse(List.of());
+  }
+
+  /** The agencies that name this one among their successors, in code order (the units it took over). */
+  public List<Agency> predecessors(String code) {
+    return allAgencies().stream().filter(a -> a.successors().contains(code)).toList();
+  }
+
+  /**
+   * The agencies whose dossiers count for {@code code} in today's structure: every agency that is, or whose
+   * {@link #currentAgency} is, {@code code} or lies below it. Given as whole subtrees (every agency below counts too)
+   * and single agencies (only the dossiers received by that agency itself), as few as cover them, so that a report
+   * filters the paths dossiers were received under with a handful of conditions.
+   */
+  public History history(String code) {
+    List<String> subtrees = new ArrayList<>();
+    List<String> single = new ArrayList<>();
+    Map<String, Boolean> whole = new java.util.HashMap<>();
+    allAgencies().stream().filter(a -> a.parentCode() == null || !agencies.containsKey(a.parentCode()))
+        .forEach(root -> cover(root, code, whole, subtrees, single));
+    return new History(List.copyOf(subtrees), List.copyOf(single));
+  }
+
+  /** The subtrees and single agencies of {@link #history}. */
+  public record History(List<String> subtrees, List<String> single) {
+  }
+
+  private void cover(Agency a, String scope, Map<String, Boolean> whole, List<String> subtrees, List<String> single) {
+    if (wholly(a, scope, whole)) {
+      subtrees.add(a.code());
+      return;
+    }
+    if (isWithin(tree.current(a).code(), scope)) {
+      single.add(a.code());
+    }
+    tree.childrenOf(a.code()).forEach(c -> cover(c, scope, whole, subtrees, single));
+  }
+
+  /** True if this agency and every one below it count for the scope. */
+  private boolean wholly(Agency a, String scope, Map<String, Boolean> whole) {
+    Boolean known = whole.get(a.code());
+    if (known == null) {
+      boolean all = isWithin(tree.current(a).code(), scope);
+      for (Agency c : tree.childrenOf(a.code())) {
+        all &= wholly(c, scope, whole);
+      }
+      known = all;
+      whole.put(a.code(), known);
+    }
+    return known;
   }
 
   public List<Procedure> procedures() {
@@ -58,7 +155,10 @@ public class Catalog {
     return "/" + String.join("/", chain) + "/";
   }
 
-  /** True if {@code agencyCode} is {@code ancestorCode} or lies below it in the current hierarchy. */
+  /**
+   * True if {@code agencyCode} is {@code ancestorCode} or lies below it in the hierarchy of agencies.yml (the tree
+   * each agency belongs to: an abolished agency lies below the abolished parent it had).
+   */
   public boolean isWithin(String agencyCode, String ancestorCode) {
     return agencyCode != null && ancestorCode != null && path(agencyCode).contains("/" + ancestorCode + "/");
   }
