@@ -1,9 +1,11 @@
 package org.motcua.reporting;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.motcua.catalog.Agency;
 import org.motcua.catalog.Catalog;
 import org.motcua.catalog.Procedure;
@@ -75,7 +77,7 @@ final class HistoryCsv {
     // Checked in parse: only codes of the dossier-code format, which holds no formula character, space, tab or line
     // break, so the code is safe in every export.
     String code = f.get(0);
-    Procedure procedure = catalog.procedure(f.get(1)).orElseThrow(() -> new Bad("UNKNOWN_PROCEDURE", f.get(1)));
+    Procedure procedure = procedure(f.get(1));
     Agency agency = catalog.agency(f.get(2)).orElseThrow(() -> new Bad("UNKNOWN_AGENCY", f.get(2)));
     int channel = integer(f.get(3), "channel", 1, 3);
     LocalDateTime submitted = time(f.get(4), "submitted_at");
@@ -116,6 +118,14 @@ final class HistoryCsv {
     if (status != 10 && returned != null) {
       throw new Bad("RETURNED_NOT_STATUS_10", String.valueOf(status));
     }
+    // The agency must have existed on the dossier's day (its reception, or its submission if never received): a
+    // 2023 line names the agencies of 2023, not those that took over their work in 2025.
+    LocalDate day = (received != null ? received : submitted).toLocalDate();
+    if (!agency.isValidOn(day)) {
+      throw new Bad("AGENCY_NOT_VALID", "agency_code=" + agency.code() + ", " + (received != null ? "received_at"
+          : "submitted_at") + "=" + day + ", valid " + (agency.validFrom() == null ? "" : agency.validFrom()) + "–"
+          + (agency.validTo() == null ? "" : agency.validTo()));
+    }
     order(submitted, received, "received_at", "submitted_at");
     order(received, due, "due_at", "received_at");
     order(received, finished, "finished_at", "received_at");
@@ -135,6 +145,27 @@ final class HistoryCsv {
         procedure.duration().unit(), "true".equals(f.get(13)), 0, 0, "true".equals(f.get(14)),
         "true".equals(f.get(12)));
     return new Row(new ImportedDossier(facts, procedure.name(), procedure.duration().value()), null);
+  }
+
+  /**
+   * The procedure a line names: by its code in the catalogue, or else — a history names the procedures as the province
+   * published them then, e.g. {@code 2.000488.000.00.12.H30} before the 2025 merger — by its national code (the first
+   * two parts, {@code 2.000488}) when exactly one procedure of the catalogue has it.
+   */
+  private Procedure procedure(String code) {
+    Optional<Procedure> known = catalog.procedure(code);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    String[] parts = code.split("\\.");
+    if (parts.length > 2) {
+      String national = parts[0] + "." + parts[1];
+      List<Procedure> same = catalog.procedures().stream().filter(p -> p.nationalCode().equals(national)).toList();
+      if (same.size() == 1) {
+        return same.get(0);
+      }
+    }
+    throw new Bad("UNKNOWN_PROCEDURE", code);
   }
 
   private static void order(LocalDateTime earlier, LocalDateTime later, String laterName, String earlierName) {
