@@ -149,8 +149,8 @@ final class HistoryCsv {
 
   /**
    * The procedure a line names: by its code in the catalogue, or else — a history names the procedures as the province
-   * published them then, e.g. {@code 2.000488.000.00.12.H30} before the 2025 merger — by its national code (the first
-   * two parts, {@code 2.000488}) when exactly one procedure of the catalogue has it.
+   * published them then (Hậu Giang's localized codes ended in its identifier H30 before the 2025 merger) — by its
+   * national code (the first two parts, {@code 2.000488}) when exactly one procedure of the catalogue has it.
    */
   private Procedure procedure(String code) {
     Optional<Procedure> known = catalog.procedure(code);
