@@ -86,8 +86,8 @@ class AgencyTreeTest {
     // A successor must exist the day after: one created later leaves a gap.
     refused(TREE.replace("validFrom: 2025-07-01}", "validFrom: 2025-08-01}"),
         "field 'successors': '000.00.00.T02' does not exist on 2025-07-01, the day after 'validTo'");
-    refused(TREE.replace("validTo: 2025-06-30, successors: [000.01.21.T02]", "successors: [000.01.21.T02]"),
-        "cơ quan '000.01.21.T01': field 'successors': only an agency with 'validTo' has successors or is dissolved");
+    refused(TREE.replace("validFrom: 2025-07-01}", "validFrom: 2025-07-01, dissolved: true}"),
+        "field 'dissolved': only an agency with 'validTo' has successors or is dissolved");
     refused(TREE.replace("validTo: 2025-06-30, successors: [000.01.21.T02]",
         "validFrom: 2025-01-01, validTo: 2024-06-30, successors: [000.01.21.T02]"), "field 'validTo': ends (2024-06-30) "
         + "before it starts (2025-01-01)");
