@@ -92,6 +92,40 @@ public class Catalog {
   }
 
   /**
+   * The agency that did, on that day, the work {@code code} does today: the agency itself if it existed that day; else
+   * one it took over (directly or through earlier reforms) that did, of its own level if any, the first in code order;
+   * else the same for its parent. Empty if none existed that day. For histories written before a reform (the
+   * synthetic history, tests): today's commune → the ward of the time it succeeded.
+   */
+  public Optional<Agency> agencyOn(String code, LocalDate day) {
+    for (Agency a = agencies.get(code); a != null; a = a.parentCode() == null ? null : agencies.get(a.parentCode())) {
+      if (a.isValidOn(day)) {
+        return Optional.of(a);
+      }
+      List<Agency> found = new ArrayList<>();
+      java.util.Deque<Agency> todo = new java.util.ArrayDeque<>(predecessors(a.code()));
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      while (!todo.isEmpty()) {
+        Agency p = todo.poll();
+        if (seen.add(p.code())) {
+          if (p.isValidOn(day)) {
+            found.add(p);
+          } else {
+            todo.addAll(predecessors(p.code()));
+          }
+        }
+      }
+      AgencyLevel level = a.level();
+      Optional<Agency> best = found.stream()
+          .min(java.util.Comparator.comparing((Agency x) -> x.level() != level).thenComparing(Agency::code));
+      if (best.isPresent()) {
+        return best;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
    * The agencies whose dossiers count for {@code code} in today's structure: every agency that is, or whose
    * {@link #currentAgency} is, {@code code} or lies below it. Given as whole subtrees (every agency below counts too)
    * and single agencies (only the dossiers received by that agency itself), as few as cover them, so that a report

@@ -56,6 +56,18 @@ class AgencyTreeTest {
     // For the city: its own tree and the whole old province, two subtrees.
     assertThat(catalog.history("000.00.00.H13"))
         .isEqualTo(new Catalog.History(java.util.List.of("000.00.00.H13", "000.00.00.H30"), java.util.List.of()));
+    // Who did today's work on a day before the reform: the ward of the time, the old department, or for a
+    // department created in 2025 the old province.
+    LocalDate before = LocalDate.of(2024, 3, 1);
+    assertThat(catalog.agencyOn("000.01.21.H13", before).orElseThrow().code()).isEqualTo("000.01.21.H30");
+    assertThat(catalog.agencyOn("000.03.21.H13", before).orElseThrow().code()).isEqualTo("000.08.21.H30");
+    assertThat(catalog.agencyOn("000.00.12.H13", before).orElseThrow().code()).isEqualTo("000.00.12.H30");
+    assertThat(catalog.agencyOn("000.00.11.H13", before).orElseThrow().code()).isEqualTo("000.00.00.H30");
+    assertThat(catalog.agencyOn("000.01.21.H13", AFTER).orElseThrow().code()).isEqualTo("000.01.21.H13");
+    // phường Ninh Kiều comes from the old Cần Thơ, not modelled: the city's predecessor stands in.
+    assertThat(catalog.agencyOn("000.13.21.H13", before).orElseThrow().code()).isEqualTo("000.00.00.H30");
+    assertThat(catalog.agencyOn("000.13.21.H13", LocalDate.of(1990, 1, 1)).orElseThrow().code())
+        .isEqualTo("000.00.00.H30");
     // Offerings are today's: a commune procedure is offered by no abolished ward.
     Procedure birth = catalog.procedures().stream().filter(p -> p.nationalCode().equals("1.001193")).findFirst()
         .orElseThrow();
