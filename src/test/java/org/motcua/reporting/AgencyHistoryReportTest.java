@@ -171,6 +171,42 @@ class AgencyHistoryReportTest {
     assertThat(district.path("successors").get(0).asText()).isEqualTo("000.01.21.H13");
   }
 
+  @Test
+  void theDashboardOffersBothViews() throws Exception {
+    HttpClient browser = signedIn("supervisor.tinh");
+    String asReceived = page(browser, "/supervisor/dashboard?" + MARCH);
+    assertThat(asReceived).contains("<select id=\"structure\" name=\"structure\"",
+        "<option value=\"RECEIVED\" selected=\"selected\">Theo cơ quan tiếp nhận</option>",
+        "data-agency=\"000.00.21.H30\"", "Ủy ban nhân dân thành phố Vị Thanh (đến 30/06/2025)");
+    String today = page(browser, "/supervisor/dashboard?" + MARCH + "&structure=CURRENT");
+    assertThat(today).contains("<option value=\"CURRENT\" selected=\"selected\">Theo cơ cấu hiện nay</option>",
+        "data-agency=\"000.01.21.H13\"", "structure=CURRENT&amp;format=csv")
+        .doesNotContain("data-agency=\"000.00.21.H30\"", "(đến 30/06/2025)");
+  }
+
+  private HttpClient signedIn(String username) throws Exception {
+    HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+    java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"")
+        .matcher(page(http, "/track"));
+    assertThat(csrf.find()).isTrue();
+    String form = "username=" + username + "&password=demo&_csrf="
+        + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+    HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+    return http;
+  }
+
+  private String page(HttpClient http, String path) throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + path))
+        .header("Accept", "text/html").header("Accept-Language", "vi").GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(path).isEqualTo(200);
+    return response.body();
+  }
+
   private static String row(String code, String procedure, String agency, String day) {
     String received = day + "T09:00";
     String due = day + "T16:00";
