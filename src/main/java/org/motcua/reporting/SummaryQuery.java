@@ -109,11 +109,6 @@ class SummaryQuery {
     return n == null ? 0 : n;
   }
 
-  /** Subtree filter over the path each dossier was received under ({@code /root/…/code/}). */
-  static String agencyPattern(String agency) {
-    return agency == null ? "%" : "%/" + agency + "/%";
-  }
-
   static Double rate(long numerator, long denominator) {
     return Tally.rate(numerator, denominator);
   }
