@@ -40,8 +40,10 @@ final class AgencyTree {
       }
     }
     children.values().forEach(list -> list.sort(Comparator.comparing(Agency::code)));
-    agencies.values().forEach(this::check);
-    agencies.values().forEach(a -> checkNoCycle(a, new LinkedHashMap<>()));
+    // In code order, so that a file with several mistakes always names the same one first.
+    List<Agency> inOrder = agencies.values().stream().sorted(Comparator.comparing(Agency::code)).toList();
+    inOrder.forEach(this::check);
+    inOrder.forEach(a -> checkNoCycle(a, new LinkedHashMap<>()));
   }
 
   private void check(Agency a) {
