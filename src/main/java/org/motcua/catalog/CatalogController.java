@@ -35,10 +35,12 @@ class CatalogController {
   }
 
   @Operation(operationId = "listAgencies", summary = "List the agencies (cơ quan)",
-      description = "Every agency of the catalogue with its code, name, administrative level and parent.")
+      description = "The agencies that exist today, with their code, name, administrative level, parent and "
+          + "validity; with `all=true` also those abolished (each with `validTo` and its `successors`, the first "
+          + "being the principal one) and those yet to be created.")
   @GetMapping("/agencies")
-  List<AgencyView> agencies() {
-    return mapper.toAgencyViews(catalog.agencies());
+  List<AgencyView> agencies(@RequestParam(defaultValue = "false") boolean all) {
+    return mapper.toAgencyViews(all ? catalog.allAgencies() : catalog.agencies());
   }
 
   /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -37,20 +38,34 @@ class CatalogLoader {
   private final String configDir;
   /** The agencies single entries are checked against; null for a loader of the files. */
   private final Map<String, Agency> agencies;
+  /** The day offerings are resolved on: a level rule takes the agencies that exist that day. */
+  private final LocalDate today;
 
-  CatalogLoader(ResourceLoader resources, String configDir) {
+  CatalogLoader(ResourceLoader resources, String configDir, LocalDate today) {
     this.resources = resources;
     this.configDir = configDir.endsWith("/") ? configDir : configDir + "/";
     this.agencies = null;
+    this.today = today;
   }
 
+  /** The agencies, each with its validity and successors; {@link AgencyTree} checks how they fit together. */
   Map<String, Agency> loadAgencies() {
     JsonNode root = read(AGENCIES_FILE);
     Map<String, Agency> agencies = new LinkedHashMap<>();
     for (JsonNode node : list(root, "agencies", AGENCIES_FILE)) {
       Entry e = new Entry(AGENCIES_FILE, "cơ quan", node);
+      List<String> successors = new ArrayList<>();
+      if (node.get("successors") != null) {
+        for (JsonNode s : e.list("successors")) {
+          if (!s.isValueNode() || s.asText().isBlank()) {
+            throw e.fail("successors", "must be a list of agency codes");
+          }
+          successors.add(s.asText().trim());
+        }
+      }
       Agency agency = new Agency(e.text("code"), e.text("name"), e.optionalText("parent"),
-          e.enumValue("level", AgencyLevel.class));
+          e.enumValue("level", AgencyLevel.class), date(e, "validFrom"), date(e, "validTo"), successors,
+          e.optionalBoolean("dissolved", false));
       if (agencies.put(agency.code(), agency) != null) {
         throw e.fail("code", "duplicate agency code");
       }
@@ -59,6 +74,16 @@ class CatalogLoader {
       checkParentChain(agency, agencies);
     }
     return agencies;
+  }
+
+  /** An optional day written {@code YYYY-MM-DD}. */
+  private static LocalDate date(Entry e, String field) {
+    String text = e.optionalText(field);
+    try {
+      return text == null ? null : LocalDate.parse(text);
+    } catch (DateTimeParseException ex) {
+      throw e.fail(field, "'" + text + "' is not a date YYYY-MM-DD");
+    }
   }
 
   private static void checkParentChain(Agency agency, Map<String, Agency> agencies) {
@@ -82,7 +107,7 @@ class CatalogLoader {
     JsonNode root = read(PROCEDURES_FILE);
     Map<String, List<Procedure>> versions = new LinkedHashMap<>();
     for (JsonNode node : list(root, "procedures", PROCEDURES_FILE)) {
-      Procedure procedure = parse(new Entry(PROCEDURES_FILE, "thủ tục", node), agencies);
+      Procedure procedure = parse(new Entry(PROCEDURES_FILE, "thủ tục", node), agencies, today);
       versions.computeIfAbsent(procedure.code(), c -> new ArrayList<>()).add(procedure);
     }
     Map<String, List<Procedure>> checked = new LinkedHashMap<>();
@@ -104,20 +129,21 @@ class CatalogLoader {
     if (entry == null || !entry.isObject()) {
       throw new CatalogException(source + ": a procedure entry must be a mapping");
     }
-    return parse(new Entry(source, "thủ tục", entry), agencies);
+    return parse(new Entry(source, "thủ tục", entry), agencies, today);
   }
 
   /** A loader that parses single entries against these agencies (see {@link #parseProcedure}). */
-  CatalogLoader(java.util.Collection<Agency> agencies) {
+  CatalogLoader(java.util.Collection<Agency> agencies, LocalDate today) {
     this.resources = null;
     this.configDir = "";
+    this.today = today;
     Map<String, Agency> byCode = new LinkedHashMap<>();
     agencies.forEach(a -> byCode.put(a.code(), a));
     this.agencies = Map.copyOf(byCode);
   }
 
-  private static Procedure parse(Entry e, Map<String, Agency> agencies) {
-    List<Offering> offerings = offerings(e, agencies);
+  private static Procedure parse(Entry e, Map<String, Agency> agencies, LocalDate today) {
+    List<Offering> offerings = offerings(e, agencies, today);
     TimeLimit duration = timeLimit(e, "duration");
     TimeLimit onlineDuration = e.node().get("onlineDuration") == null ? null : timeLimit(e, "onlineDuration");
     OnlineLevel onlineLevel = e.enumValue("onlineLevel", OnlineLevel.class);
@@ -256,15 +282,17 @@ class CatalogLoader {
    * the province), each with an optional localized {@code code}. An agency named explicitly overrides the same agency
    * reached by a level rule (its localized code); naming one twice explicitly is an error. A level rule lists its
    * agencies by code, so the first offering (the procedure's {@code agencyCode}) does not depend on map order.
+   * Only agencies that exist today offer anything: a level rule skips abolished (and future) ones, and naming one is
+   * an error that points to its successors.
    */
-  private static List<Offering> offerings(Entry e, Map<String, Agency> agencies) {
+  private static List<Offering> offerings(Entry e, Map<String, Agency> agencies, LocalDate today) {
     boolean single = e.node().get("agency") != null;
     if (single == (e.node().get("offerings") != null)) {
       throw e.fail("agency", "give either 'agency' or 'offerings'");
     }
     String code = e.text("code");
     if (single) {
-      return List.of(new Offering(knownAgency(e, "agency", agencies), code));
+      return List.of(new Offering(currentAgency(e, "agency", agencies, today), code));
     }
     Map<String, Offering> byRule = new LinkedHashMap<>();
     Map<String, Offering> explicit = new LinkedHashMap<>();
@@ -282,7 +310,7 @@ class CatalogLoader {
         throw o.fail("agency", "give either 'agency' or 'level' with 'under'");
       }
       if (named) {
-        String agency = knownAgency(o, "agency", agencies);
+        String agency = currentAgency(o, "agency", agencies, today);
         if (explicit.put(agency, new Offering(agency, localized, from, to)) != null) {
           throw o.fail("agency", "agency '" + agency + "' offers the procedure twice");
         }
@@ -291,10 +319,11 @@ class CatalogLoader {
       AgencyLevel level = o.enumValue("level", AgencyLevel.class);
       String under = knownAgency(o, "under", agencies);
       List<Agency> matched = agencies.values().stream()
-          .filter(a -> a.level() == level && !a.code().equals(under) && isBelow(a, under, agencies))
+          .filter(a -> a.level() == level && a.isValidOn(today) && !a.code().equals(under)
+              && isBelow(a, under, agencies))
           .sorted(java.util.Comparator.comparing(Agency::code)).toList();
       if (matched.isEmpty()) {
-        throw o.fail("level", "no " + level + " agency under '" + under + "'");
+        throw o.fail("level", "no " + level + " agency under '" + under + "' exists on " + today);
       }
       matched.forEach(a -> byRule.putIfAbsent(a.code(), new Offering(a.code(), localized, from, to)));
     }
@@ -310,6 +339,17 @@ class CatalogLoader {
       throw e.fail(field, "unknown agency '" + agency + "' (see " + AGENCIES_FILE + ")");
     }
     return agency;
+  }
+
+  /** A known agency that exists today: offerings are today's (the one that received a dossier stays on it). */
+  private static String currentAgency(Entry e, String field, Map<String, Agency> agencies, LocalDate today) {
+    Agency agency = agencies.get(knownAgency(e, field, agencies));
+    if (!agency.isValidOn(today)) {
+      throw e.fail(field, "agency '" + agency.code() + "' does not exist on " + today + " (valid "
+          + (agency.validFrom() == null ? "" : agency.validFrom()) + "–" + (agency.validTo() == null ? ""
+          : agency.validTo()) + (agency.successors().isEmpty() ? "" : ", successors " + agency.successors()) + ")");
+    }
+    return agency.code();
   }
 
   private static boolean isBelow(Agency agency, String ancestor, Map<String, Agency> agencies) {

@@ -9,7 +9,9 @@ final class CatalogViews {
   private CatalogViews() {
   }
 
-  record AgencyView(String code, String name, String parentCode, AgencyLevel level) {
+  /** {@code validFrom}/{@code validTo}: null when open; {@code successors}: the first is the principal one. */
+  record AgencyView(String code, String name, String parentCode, AgencyLevel level, java.time.LocalDate validFrom,
+      java.time.LocalDate validTo, List<String> successors) {
   }
 
   record DurationView(int value, DurationUnit unit) {

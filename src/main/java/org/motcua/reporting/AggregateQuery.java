@@ -112,11 +112,21 @@ class AggregateQuery {
   }
 
   Summary summarize(LocalDate from, LocalDate to, String agency, LocalDateTime judgedAt) {
-    return tally(from, to, agency, judgedAt, null).getOrDefault("", Tally.ZERO).toSummary(from, to, agency);
+    return summarize(from, to, ReportScope.subtree(agency), judgedAt);
+  }
+
+  Summary summarize(LocalDate from, LocalDate to, ReportScope scope, LocalDateTime judgedAt) {
+    return tally(from, to, scope, judgedAt, null).getOrDefault("", Tally.ZERO).toSummary(from, to, scope.agency());
   }
 
   /** Same contract as {@link SummaryQuery#tally}. */
   Map<String, Tally> tally(LocalDate from, LocalDate to, String agency, LocalDateTime judgedAt, String groupColumn) {
+    return tally(from, to, ReportScope.subtree(agency), judgedAt, groupColumn);
+  }
+
+  /** Same contract as {@link SummaryQuery#tally}, over the dossiers the scope admits. */
+  Map<String, Tally> tally(LocalDate from, LocalDate to, ReportScope scope, LocalDateTime judgedAt,
+      String groupColumn) {
     LocalDateTime end = to.plusDays(1).atStartOfDay();
     LocalDate judgedDay = judgedAt.toLocalDate();
     // Days before this month start (which is neither after the period's start nor after the judged day) are summed
@@ -128,13 +138,13 @@ class AggregateQuery {
         .addValue("to", Date.valueOf(to.plusDays(1)))
         .addValue("toInstant", Timestamp.valueOf(end))
         .addValue("judgedDay", Date.valueOf(judgedDay))
-        .addValue("judged", Timestamp.valueOf(judgedAt))
-        .addValue("agencyPattern", SummaryQuery.agencyPattern(agency));
+        .addValue("judged", Timestamp.valueOf(judgedAt));
+    scope.bind(params);
     String grp = groupColumn == null ? "''" : groupColumn;
     String groupBy = groupColumn == null ? "" : "group by " + groupColumn;
 
     Map<String, long[]> rows = new LinkedHashMap<>();
-    jdbc.query(BUCKETS.formatted(grp, groupBy), params, rs -> {
+    jdbc.query(scope.apply(BUCKETS.formatted(grp, groupBy)), params, rs -> {
       long[] v = new long[WIDTH];
       String[] columns = {"received", "received_online", "offered", "offered_online", "full_offered", "full_online",
           "finished", "finished_early", "finished_on_time", "finished_late", "in_progress", "open_multi",
@@ -145,7 +155,7 @@ class AggregateQuery {
       }
       rows.put(String.valueOf(rs.getObject("grp")), v);
     });
-    jdbc.query(MONTHS.formatted(grp, groupBy), params, rs -> {
+    jdbc.query(scope.apply(MONTHS.formatted(grp, groupBy)), params, rs -> {
       long[] v = rows.computeIfAbsent(String.valueOf(rs.getObject("grp")), k -> new long[WIDTH]);
       v[10] += rs.getLong("in_progress");
       v[11] += rs.getLong("open_multi");
@@ -153,8 +163,8 @@ class AggregateQuery {
     });
     if (judgedAt.isBefore(end)) {
       // The judged instant falls inside the period (it has not ended yet): settle the partial day exactly.
-      Map<String, Long> dueToday = counts(DUE_TODAY.formatted(grp, groupBy), params);
-      Map<String, Long> endedSince = counts(ENDED_SINCE.formatted(grp, groupBy), params);
+      Map<String, Long> dueToday = counts(scope.apply(DUE_TODAY.formatted(grp, groupBy)), params);
+      Map<String, Long> endedSince = counts(scope.apply(ENDED_SINCE.formatted(grp, groupBy)), params);
       dueToday.forEach((k, n) -> rows.computeIfAbsent(k, x -> new long[WIDTH])[12] += n);
       endedSince.forEach((k, n) -> rows.computeIfAbsent(k, x -> new long[WIDTH])[12] -= n);
     }
@@ -165,14 +175,13 @@ class AggregateQuery {
   }
 
   /** Procedures with at least one online payment among the dossiers received in the period (Decision 766 §3.6). */
-  long proceduresPaidOnline(LocalDate from, LocalDate to, String agency) {
-    Long n = jdbc.queryForObject("""
+  long proceduresPaidOnline(LocalDate from, LocalDate to, ReportScope scope) {
+    Long n = jdbc.queryForObject(scope.apply("""
         select count(distinct procedure_code) from report_day
         where bucket_day >= :from and bucket_day < :to and agency_path like :agencyPattern and paid_online > 0
-        """, new MapSqlParameterSource()
+        """), scope.bind(new MapSqlParameterSource()
         .addValue("from", Date.valueOf(from))
-        .addValue("to", Date.valueOf(to.plusDays(1)))
-        .addValue("agencyPattern", SummaryQuery.agencyPattern(agency)), Long.class);
+        .addValue("to", Date.valueOf(to.plusDays(1)))), Long.class);
     return n == null ? 0 : n;
   }
 

@@ -3,8 +3,12 @@ package org.motcua.reporting;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The summary's fields per group (agency, procedure, field, channel or month), with the total over the scope. */
-public record Breakdown(LocalDate from, LocalDate to, String agency, String by, List<Row> rows, Summary total) {
+/**
+ * The summary's fields per group (agency, procedure, field, channel or month), with the total over the scope, in the
+ * agency structure it was read in ({@link Structure}).
+ */
+public record Breakdown(LocalDate from, LocalDate to, String agency, String by, Structure structure, List<Row> rows,
+    Summary total) {
 
   /** One group: its key (agency identifier, procedure code, field, channel code or month) and the summary fields. */
   public record Row(String key, String label, long received, long receivedOnline, Double onlineRate,

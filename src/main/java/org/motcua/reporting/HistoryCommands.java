@@ -127,7 +127,9 @@ class HistoryCommands implements ApplicationRunner {
           ended = null;
         }
       }
-      Agency agency = catalog.agency(p.agencyCode()).orElseThrow();
+      // The agency of the time: a history of 2024 is received by the agencies of 2024, abolished since.
+      Agency agency = catalog.agencyOn(p.agencyCode(), received.toLocalDate())
+          .orElseGet(() -> catalog.agency(p.agencyCode()).orElseThrow());
       DossierFacts facts = new DossierFacts("GEN-" + run + "-" + i, p.code(), p.field(), p.onlineLevel(), p.feeVnd(),
           agency.code(), catalog.path(agency.code()), channel, status, received.minusHours(1), received, due,
           status == 10 ? ended : null, status == 10 ? ended.plusHours(2) : null, ended,

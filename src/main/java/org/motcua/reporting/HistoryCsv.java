@@ -1,5 +1,6 @@
 package org.motcua.reporting;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -75,10 +76,8 @@ final class HistoryCsv {
     // Checked in parse: only codes of the dossier-code format, which holds no formula character, space, tab or line
     // break, so the code is safe in every export.
     String code = f.get(0);
-    List<Procedure> versions = catalog.versions(f.get(1));
-    if (versions.isEmpty()) {
-      throw new Bad("UNKNOWN_PROCEDURE", f.get(1));
-    }
+    String procedureCode = procedureCode(f.get(1));
+    List<Procedure> versions = catalog.versions(procedureCode);
     Agency agency = catalog.agency(f.get(2)).orElseThrow(() -> new Bad("UNKNOWN_AGENCY", f.get(2)));
     int channel = integer(f.get(3), "channel", 1, 3);
     LocalDateTime submitted = time(f.get(4), "submitted_at");
@@ -86,7 +85,7 @@ final class HistoryCsv {
       throw new Bad("MISSING_VALUE", "submitted_at");
     }
     // The version in force when the dossier was submitted; a procedure since withdrawn, its last version.
-    Procedure procedure = catalog.procedure(f.get(1), submitted.toLocalDate())
+    Procedure procedure = catalog.procedure(procedureCode, submitted.toLocalDate())
         .orElse(versions.get(versions.size() - 1));
     LocalDateTime received = time(f.get(5), "received_at");
     LocalDateTime due = time(f.get(6), "due_at");
@@ -122,6 +121,14 @@ final class HistoryCsv {
     if (status != 10 && returned != null) {
       throw new Bad("RETURNED_NOT_STATUS_10", String.valueOf(status));
     }
+    // The agency must have existed on the dossier's day (its reception, or its submission if never received): a
+    // 2023 line names the agencies of 2023, not those that took over their work in 2025.
+    LocalDate day = (received != null ? received : submitted).toLocalDate();
+    if (!agency.isValidOn(day)) {
+      throw new Bad("AGENCY_NOT_VALID", "agency_code=" + agency.code() + ", " + (received != null ? "received_at"
+          : "submitted_at") + "=" + day + ", valid " + (agency.validFrom() == null ? "" : agency.validFrom()) + "–"
+          + (agency.validTo() == null ? "" : agency.validTo()));
+    }
     order(submitted, received, "received_at", "submitted_at");
     order(received, due, "due_at", "received_at");
     order(received, finished, "finished_at", "received_at");
@@ -141,6 +148,30 @@ final class HistoryCsv {
         procedure.duration().unit(), "true".equals(f.get(13)), 0, 0, "true".equals(f.get(14)),
         "true".equals(f.get(12)));
     return new Row(new ImportedDossier(facts, procedure.name(), procedure.duration().value()), null);
+  }
+
+  /**
+   * The procedure a line names: by its code in the catalogue, or else — a history names the procedures as the province
+   * published them then (Hậu Giang's localized codes ended in its identifier H30 before the 2025 merger) — by its
+   * national code (the first two parts, {@code 2.000488}) when exactly one procedure of the catalogue has it.
+   */
+  /**
+   * The catalogue's code for the line's procedure: the code itself, or, for a code of the old structure (e.g. a
+   * department of the abolished province), the one procedure with the same national code.
+   */
+  private String procedureCode(String code) {
+    if (!catalog.versions(code).isEmpty()) {
+      return code;
+    }
+    String[] parts = code.split("\\.");
+    if (parts.length > 2) {
+      String national = parts[0] + "." + parts[1];
+      List<Procedure> same = catalog.procedures().stream().filter(p -> p.nationalCode().equals(national)).toList();
+      if (same.size() == 1) {
+        return same.get(0).code();
+      }
+    }
+    throw new Bad("UNKNOWN_PROCEDURE", code);
   }
 
   private static void order(LocalDateTime earlier, LocalDateTime later, String laterName, String earlierName) {

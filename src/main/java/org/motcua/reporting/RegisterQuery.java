@@ -23,21 +23,21 @@ class RegisterQuery {
     this.problems = problems;
   }
 
-  Register page(LocalDate from, LocalDate to, String agency, int page, int size) {
+  Register page(LocalDate from, LocalDate to, ReportScope scope, int page, int size) {
     LocalDateTime start = from.atStartOfDay();
     LocalDateTime end = to.plusDays(1).atStartOfDay();
-    String pattern = SummaryQuery.agencyPattern(agency);
+    List<String> pattern = scope.patterns();
     long total = dossiers.count(start, end, pattern);
     long[] number = {(long) page * size};
     List<Register.Entry> items = dossiers.page(start, end, pattern, size, (long) page * size).stream()
         .map(row -> entry(row, ++number[0])).toList();
-    return new Register(from, to, agency, page, size, total, items);
+    return new Register(from, to, scope.agency(), page, size, total, items);
   }
 
   /** Every entry, one at a time (nothing accumulates in memory). */
-  void each(LocalDate from, LocalDate to, String agency, Consumer<Register.Entry> consumer) {
+  void each(LocalDate from, LocalDate to, ReportScope scope, Consumer<Register.Entry> consumer) {
     long[] number = {0};
-    dossiers.each(from.atStartOfDay(), to.plusDays(1).atStartOfDay(), SummaryQuery.agencyPattern(agency),
+    dossiers.each(from.atStartOfDay(), to.plusDays(1).atStartOfDay(), scope.patterns(),
         row -> consumer.accept(entry(row, ++number[0])));
   }
 

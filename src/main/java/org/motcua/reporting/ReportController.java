@@ -23,19 +23,24 @@ import org.springframework.web.bind.annotation.RestController;
 class ReportController {
 
   // Each address has a JSON handler and an export handler (format=…): one operation, described once.
+  private static final String STRUCTURE = "`structure` (every report): `RECEIVED` (default) groups dossiers under "
+      + "the agency that received them, in the tree of the time; `CURRENT` groups those of agencies abolished since "
+      + "(1 July 2025) under the agency carrying their work today (the first of their successors). An agency of "
+      + "today counts the same dossiers in both, its own and those of the agencies it took over, so totals agree; "
+      + "an abolished agency is a scope only as received.";
   private static final String READ_SUMMARY_SUMMARY = "The national indicators (chỉ số đánh giá)";
   private static final String READ_SUMMARY = "The indicators of Decision 766/QĐ-TTg for a period (`from` and `to` "
       + "included) and an agency with the units below it (`agency`, default: the supervisor's own): received, "
       + "online, finished early, on time or late, in progress, and their rates. With `format=csv` or "
       + "`format=xlsx`, the same as a file with Vietnamese headers. Supervisors read their own subtree; admins any "
-      + "agency.";
+      + "agency. " + STRUCTURE;
   private static final String READ_BREAKDOWN_SUMMARY = "The indicators broken down";
   private static final String READ_BREAKDOWN = "The summary's fields per `agency`, `level`, `procedure`, `field` or "
       + "`channel`, or per `month`, `quarter` or `year` (`by`). With `format=csv` or `format=xlsx`, the same as a "
-      + "file with Vietnamese headers.";
+      + "file with Vietnamese headers. " + STRUCTURE;
   private static final String READ_REGISTER_SUMMARY = "The dossier register (sổ theo dõi hồ sơ)";
   private static final String READ_REGISTER = "The dossiers received in the period, paged (`page`, `size`). With "
-      + "`format=csv` (streamed) or `format=xlsx`, the whole register as a file.";
+      + "`format=csv` (streamed) or `format=xlsx`, the whole register as a file. " + STRUCTURE;
 
   private final ReportService reports;
   private final ExportReport exports;
@@ -54,8 +59,8 @@ class ReportController {
   Summary summary(@AuthenticationPrincipal MotcuaUser user,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-      @RequestParam(required = false) String agency) {
-    return reports.summary(user, from, to, agency);
+      @RequestParam(required = false) String agency, @RequestParam(required = false) String structure) {
+    return reports.summary(user, from, to, agency, Structure.of(structure));
   }
 
   /** The same as CSV ({@code format=csv}) or an Excel workbook ({@code format=xlsx}), with Vietnamese headers. */
@@ -65,10 +70,10 @@ class ReportController {
   void summaryExport(@AuthenticationPrincipal MotcuaUser user,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-      @RequestParam(required = false) String agency, @RequestParam String format, HttpServletResponse response)
-      throws IOException {
+      @RequestParam(required = false) String agency, @RequestParam(required = false) String structure,
+      @RequestParam String format, HttpServletResponse response) throws IOException {
     boolean excel = exports.excel(format);
-    Summary summary = reports.summary(user, from, to, agency);
+    Summary summary = reports.summary(user, from, to, agency, Structure.of(structure));
     String name = "bao-cao-tong-hop-" + from + "-" + to;
     if (excel) {
       attachment(response, name + ".xlsx", ReportXlsx.MEDIA_TYPE);
@@ -86,8 +91,8 @@ class ReportController {
   Breakdown breakdown(@AuthenticationPrincipal MotcuaUser user, @RequestParam String by,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-      @RequestParam(required = false) String agency) {
-    return reports.breakdown(user, from, to, agency, by);
+      @RequestParam(required = false) String agency, @RequestParam(required = false) String structure) {
+    return reports.breakdown(user, from, to, agency, by, Structure.of(structure));
   }
 
   @Operation(operationId = "readBreakdown", summary = READ_BREAKDOWN_SUMMARY, description = READ_BREAKDOWN)
@@ -96,10 +101,10 @@ class ReportController {
   void breakdownExport(@AuthenticationPrincipal MotcuaUser user, @RequestParam String by,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-      @RequestParam(required = false) String agency, @RequestParam String format, HttpServletResponse response)
-      throws IOException {
+      @RequestParam(required = false) String agency, @RequestParam(required = false) String structure,
+      @RequestParam String format, HttpServletResponse response) throws IOException {
     boolean excel = exports.excel(format);
-    Breakdown breakdown = reports.breakdown(user, from, to, agency, by);
+    Breakdown breakdown = reports.breakdown(user, from, to, agency, by, Structure.of(structure));
     String name = "bao-cao-theo-" + breakdown.by() + "-" + from + "-" + to;
     if (excel) {
       attachment(response, name + ".xlsx", ReportXlsx.MEDIA_TYPE);
@@ -118,8 +123,8 @@ class ReportController {
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) String agency, @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "100") int size) {
-    return reports.register(user, from, to, agency, page, size);
+      @RequestParam(defaultValue = "100") int size, @RequestParam(required = false) String structure) {
+    return reports.register(user, from, to, agency, page, size, Structure.of(structure));
   }
 
   /** The whole register as CSV (streamed) or as an Excel workbook (rows streamed to a temporary file). */
@@ -129,12 +134,13 @@ class ReportController {
   void registerExport(@AuthenticationPrincipal MotcuaUser user,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-      @RequestParam(required = false) String agency, @RequestParam String format, HttpServletResponse response)
-      throws IOException {
+      @RequestParam(required = false) String agency, @RequestParam(required = false) String structure,
+      @RequestParam String format, HttpServletResponse response) throws IOException {
+    Structure view = Structure.of(structure);
     if (exports.excel(format)) {
-      String scope = reports.scope(user, agency);
+      String scope = reports.scope(user, agency, view);
       try (ReportXlsx.RegisterSheet sheet = xlsx.register(from, to, scope)) {
-        reports.register(user, from, to, scope, sheet);
+        reports.register(user, from, to, scope, view, sheet);
         attachment(response, "so-theo-doi-ho-so-" + from + "-" + to + ".xlsx", ReportXlsx.MEDIA_TYPE);
         sheet.write(response.getOutputStream());
       }
@@ -142,7 +148,7 @@ class ReportController {
     }
     ReportCsv.RegisterWriter writer = new ReportCsv.RegisterWriter(response, "so-theo-doi-ho-so-" + from + "-" + to
         + ".csv");
-    reports.register(user, from, to, agency, writer);
+    reports.register(user, from, to, agency, view, writer);
     writer.finish();
   }
 

@@ -15,6 +15,13 @@ public enum ReportRefusal implements Refusal {
   UNKNOWN_DIMENSION(HttpStatus.BAD_REQUEST),
   /** A series with too many periods. Args: from, to, the longest period in days. */
   PERIOD_TOO_LONG(HttpStatus.BAD_REQUEST),
+  /**
+   * An abolished agency asked for in today's structure, where it has no unit of its own. Args: the agency, its last
+   * day, the agency that carries its work today.
+   */
+  AGENCY_NOT_CURRENT(HttpStatus.BAD_REQUEST),
+  /** A {@code structure} other than RECEIVED or CURRENT. Args: the value. */
+  UNKNOWN_STRUCTURE(HttpStatus.BAD_REQUEST),
   /** An export format other than csv or xlsx. Args: the value. */
   UNKNOWN_EXPORT_FORMAT(HttpStatus.BAD_REQUEST);
 

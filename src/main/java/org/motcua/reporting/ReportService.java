@@ -35,52 +35,71 @@ public class ReportService implements UseCase {
   private final Clock clock;
   private final Problems problems;
   private final RegisterQuery register;
+  private final ReportScopes scopes;
 
-  ReportService(AggregateQuery summaries, Catalog catalog, Clock clock, Problems problems, RegisterQuery register) {
+  ReportService(AggregateQuery summaries, Catalog catalog, Clock clock, Problems problems, RegisterQuery register,
+      ReportScopes scopes) {
     this.register = register;
     this.summaries = summaries;
     this.catalog = catalog;
     this.clock = clock;
     this.problems = problems;
+    this.scopes = scopes;
   }
 
   /** Reading the indicators, their breakdowns or the register for a period and an agency subtree. */
   @Override
   public Set<Refusal> refusals() {
     return Set.of(ReportRefusal.INVALID_PERIOD, ReportRefusal.UNKNOWN_AGENCY, ReportRefusal.REPORT_SCOPE_DENIED,
-        ReportRefusal.UNKNOWN_DIMENSION, ReportRefusal.PERIOD_TOO_LONG);
+        ReportRefusal.UNKNOWN_DIMENSION, ReportRefusal.PERIOD_TOO_LONG, ReportRefusal.AGENCY_NOT_CURRENT,
+        ReportRefusal.UNKNOWN_STRUCTURE);
+  }
+
+  /** As received (see {@link Structure}). */
+  public Summary summary(MotcuaUser user, LocalDate from, LocalDate to, String agency) {
+    return summary(user, from, to, agency, Structure.RECEIVED);
   }
 
   @Transactional(readOnly = true)
-  public Summary summary(MotcuaUser user, LocalDate from, LocalDate to, String agency) {
+  public Summary summary(MotcuaUser user, LocalDate from, LocalDate to, String agency, Structure structure) {
     checkPeriod(from, to);
-    String scope = scope(user, agency);
+    ReportScope scope = scopes.resolve(user, agency, structure);
     Summary summary = summaries.summarize(from, to, scope, judgedAt(to));
     return summary.withProceduresWithOnlinePaymentRate(proceduresWithOnlinePayment(from, to, scope));
   }
 
   /**
    * Decision 766 §3.6: procedures with at least one online payment in the period ÷ procedures with a fee, among the
-   * catalog's procedures offered by one of the scope's agencies.
+   * catalog's procedures offered by one of the scope's agencies (offerings are today's agencies: for an abolished
+   * scope, the ones carrying its work).
    */
-  private Double proceduresWithOnlinePayment(LocalDate from, LocalDate to, String scope) {
+  private Double proceduresWithOnlinePayment(LocalDate from, LocalDate to, ReportScope scope) {
+    String within = scope.agency() == null ? null
+        : catalog.currentAgency(scope.agency()).map(org.motcua.catalog.Agency::code).orElse(scope.agency());
     long withFee = catalog.procedures().stream()
         // A procedure has a fee when any of its cases does (a late birth registration, not the on-time one).
-        .filter(p -> p.cases().stream().anyMatch(c -> c.feeVnd() > 0) && (scope == null
-            || p.offerings().stream().anyMatch(o -> catalog.isWithin(o.agencyCode(), scope))))
+        .filter(p -> p.cases().stream().anyMatch(c -> c.feeVnd() > 0) && (within == null
+            || p.offerings().stream().anyMatch(o -> catalog.isWithin(o.agencyCode(), within))))
         .count();
     return Tally.rate(summaries.proceduresPaidOnline(from, to, scope), withFee);
   }
 
+  /** As received (see {@link Structure}). */
+  public Breakdown breakdown(MotcuaUser user, LocalDate from, LocalDate to, String agency, String by) {
+    return breakdown(user, from, to, agency, by, Structure.RECEIVED);
+  }
+
   /**
    * The summary's fields per group. Agencies roll up to the units directly under the scope (a province's row
-   * includes its communes), by the path each dossier was received under; the scope's own dossiers get its own row.
+   * includes its communes), by the path each dossier was received under, in the chosen structure
+   * ({@link ReportScopes#unitKey}); the scope's own dossiers get its own row.
    */
   @Transactional(readOnly = true)
-  public Breakdown breakdown(MotcuaUser user, LocalDate from, LocalDate to, String agency, String by) {
+  public Breakdown breakdown(MotcuaUser user, LocalDate from, LocalDate to, String agency, String by,
+      Structure structure) {
     checkPeriod(from, to);
     Dimension dimension = Dimension.parse(by).orElseThrow(() -> ReportRefusal.UNKNOWN_DIMENSION.exception(by));
-    String scope = scope(user, agency);
+    ReportScope scope = scopes.resolve(user, agency, structure);
     Summary total = summaries.summarize(from, to, scope, judgedAt(to));
     List<Breakdown.Row> rows = new ArrayList<>();
     if (dimension.isSeries()) {
@@ -98,7 +117,7 @@ public class ReportService implements UseCase {
         rows.add(Breakdown.Row.of(seriesKey(dimension, m), seriesLabel(dimension, m),
             summaries.summarize(start, end, scope, judgedAt(end))));
       }
-      return new Breakdown(from, to, scope, dimension.param(), rows, total);
+      return new Breakdown(from, to, scope.agency(), dimension.param(), structure, rows, total);
     }
     Map<String, Tally> tallies = summaries.tally(from, to, scope, judgedAt(to), dimension.column());
     Map<String, Tally> grouped = new LinkedHashMap<>();
@@ -108,23 +127,34 @@ public class ReportService implements UseCase {
         .sorted(Map.Entry.comparingByKey(dimension == Dimension.LEVEL
             ? Comparator.comparing(ReportService::levelOrder) : Comparator.naturalOrder()))
         .forEach(e -> rows.add(Breakdown.Row.of(e.getKey(), label(dimension, e.getKey()),
-            e.getValue().toSummary(from, to, scope))));
-    return new Breakdown(from, to, scope, dimension.param(), rows, total);
+            e.getValue().toSummary(from, to, scope.agency()))));
+    return new Breakdown(from, to, scope.agency(), dimension.param(), structure, rows, total);
   }
 
   /** The dossier register (sổ theo dõi hồ sơ) of a period, paged (at most 500 a page). */
   @Transactional(readOnly = true)
-  public Register register(MotcuaUser user, LocalDate from, LocalDate to, String agency, int page, int size) {
+  public Register register(MotcuaUser user, LocalDate from, LocalDate to, String agency, int page, int size,
+      Structure structure) {
     checkPeriod(from, to);
-    return register.page(from, to, scope(user, agency), Math.max(page, 0), Math.min(Math.max(size, 1), 500));
+    return register.page(from, to, scopes.resolve(user, agency, structure), Math.max(page, 0),
+        Math.min(Math.max(size, 1), 500));
+  }
+
+  public Register register(MotcuaUser user, LocalDate from, LocalDate to, String agency, int page, int size) {
+    return register(user, from, to, agency, page, size, Structure.RECEIVED);
   }
 
   /** Every line of the register, streamed to the consumer inside one read-only transaction. */
   @Transactional(readOnly = true)
-  public void register(MotcuaUser user, LocalDate from, LocalDate to, String agency,
+  public void register(MotcuaUser user, LocalDate from, LocalDate to, String agency, Structure structure,
       java.util.function.Consumer<Register.Entry> consumer) {
     checkPeriod(from, to);
-    register.each(from, to, scope(user, agency), consumer);
+    register.each(from, to, scopes.resolve(user, agency, structure), consumer);
+  }
+
+  /** The agencies this user may choose as a report's scope in this view. */
+  public List<Agency> pickableAgencies(MotcuaUser user, Structure structure) {
+    return scopes.pickable(user, structure);
   }
 
   /** The instant unfinished dossiers are judged at: the period's end, or now if the period has not ended. */
@@ -152,14 +182,6 @@ public class ReportService implements UseCase {
     };
   }
 
-  /** The administrative level of the agency that received the dossier (the last on its path). */
-  private String levelKey(String path) {
-    String receiving = path.substring(path.lastIndexOf('/', path.length() - 2) + 1, path.length() - 1);
-    return catalog.agency(receiving).map(a -> a.level().name()).orElse(UNKNOWN_LEVEL);
-  }
-
-  private static final String UNKNOWN_LEVEL = "UNKNOWN";
-
   /** Province, district, commune (AgencyLevel's order); an agency missing from the catalog last. */
   private static int levelOrder(String level) {
     for (AgencyLevel l : AgencyLevel.values()) {
@@ -171,26 +193,15 @@ public class ReportService implements UseCase {
   }
 
   /**
-   * For agencies: the first agency below the scope on the dossier's path (or the scope itself); for levels: the
-   * receiving agency's level.
+   * For agencies: the first agency below the scope on the dossier's path (or the scope itself), in the chosen
+   * structure; for levels: the receiving agency's level (or, in today's structure, its current agency's).
    */
-  String groupKey(Dimension dimension, String key, String scope) {
-    if (dimension == Dimension.LEVEL) {
-      return levelKey(key);
-    }
-    if (dimension != Dimension.AGENCY) {
-      return key;
-    }
-    String[] path = key.substring(1).split("/");
-    if (scope == null) {
-      return path[0];
-    }
-    for (int i = 0; i < path.length; i++) {
-      if (path[i].equals(scope)) {
-        return i + 1 < path.length ? path[i + 1] : scope;
-      }
-    }
-    return key;
+  String groupKey(Dimension dimension, String key, ReportScope scope) {
+    return switch (dimension) {
+      case LEVEL -> scopes.levelKey(key, scope);
+      case AGENCY -> scopes.unitKey(key, scope);
+      default -> key;
+    };
   }
 
   private String label(Dimension dimension, String key) {
@@ -211,26 +222,8 @@ public class ReportService implements UseCase {
     }
   }
 
-  /** The agency subtree to report on: the one asked for if the user may see it, else the user's own. */
-  String scope(MotcuaUser user, String requested) {
-    // A blank agency (a form's unchosen select) is no agency.
-    String agency = requested == null || requested.isBlank() ? null : requested.trim();
-    if (agency != null && catalog.agency(agency).isEmpty()) {
-      throw ReportRefusal.UNKNOWN_AGENCY.exception(agency);
-    }
-    if (user.is(Role.ADMIN)) {
-      return agency;
-    }
-    // Subtrees are for supervisors; the other officers' register is their own agency's (DossierForms#register).
-    if (!user.is(Role.SUPERVISOR)) {
-      throw ReportRefusal.REPORT_SCOPE_DENIED.exception(agency == null ? user.agencyCode() : agency);
-    }
-    if (agency == null) {
-      return user.agencyCode();
-    }
-    if (!catalog.isWithin(agency, user.agencyCode())) {
-      throw ReportRefusal.REPORT_SCOPE_DENIED.exception(agency);
-    }
-    return agency;
+  /** The agency to report on: the one asked for if the user may see it in this view, else the user's own. */
+  String scope(MotcuaUser user, String requested, Structure structure) {
+    return scopes.resolve(user, requested, structure).agency();
   }
 }

@@ -79,13 +79,18 @@ class SummaryQuery {
    * @param agency the agency whose subtree (by the path each dossier was received under) is counted; null for all
    */
   Map<String, Tally> tally(LocalDate from, LocalDate to, String agency, LocalDateTime judgedAt, String groupColumn) {
-    String sql = SQL.formatted(groupColumn == null ? "''" : groupColumn,
-        groupColumn == null ? "" : "group by " + groupColumn);
-    MapSqlParameterSource params = new MapSqlParameterSource()
+    return tally(from, to, ReportScope.subtree(agency), judgedAt, groupColumn);
+  }
+
+  /** The same over the dossiers the scope admits (its LIKE patterns over the path each was received under). */
+  Map<String, Tally> tally(LocalDate from, LocalDate to, ReportScope scope, LocalDateTime judgedAt,
+      String groupColumn) {
+    String sql = scope.apply(SQL.formatted(groupColumn == null ? "''" : groupColumn,
+        groupColumn == null ? "" : "group by " + groupColumn));
+    MapSqlParameterSource params = scope.bind(new MapSqlParameterSource()
         .addValue("from", Timestamp.valueOf(from.atStartOfDay()))
         .addValue("to", Timestamp.valueOf(to.plusDays(1).atStartOfDay()))
-        .addValue("judged", Timestamp.valueOf(judgedAt))
-        .addValue("agencyPattern", agencyPattern(agency));
+        .addValue("judged", Timestamp.valueOf(judgedAt)));
     Map<String, Tally> result = new LinkedHashMap<>();
     jdbc.query(sql, params, rs -> {
       result.put(String.valueOf(rs.getObject("grp")), new Tally(
@@ -102,11 +107,6 @@ class SummaryQuery {
   long countDossiers() {
     Long n = jdbc.getJdbcTemplate().queryForObject("select count(*) from " + DossierFactsView.NAME, Long.class);
     return n == null ? 0 : n;
-  }
-
-  /** Subtree filter over the path each dossier was received under ({@code /root/…/code/}). */
-  static String agencyPattern(String agency) {
-    return agency == null ? "%" : "%/" + agency + "/%";
   }
 
   static Double rate(long numerator, long denominator) {

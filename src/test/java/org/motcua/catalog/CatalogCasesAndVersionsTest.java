@@ -147,7 +147,7 @@ class CatalogCasesAndVersionsTest {
   void publishingEndsTheVersionInForceTheDayBeforeAndWithdrawsCodes() throws IOException {
     write(version(null, null, null));
     Catalog catalog = load(LocalDate.of(2026, 3, 10));
-    CatalogLoader loader = new CatalogLoader(catalog.agencies());
+    CatalogLoader loader = catalog.loader();
     Procedure amended = loader.parseProcedure(new ObjectMapper(new YAMLFactory()).readTree(
         version(null, null, null).replace("vnd: 10000", "vnd: 30000").replace("  - code:", "    code:")
             .stripIndent()), "import line 2");

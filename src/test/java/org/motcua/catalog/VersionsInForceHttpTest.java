@@ -83,7 +83,7 @@ class VersionsInForceHttpTest {
     clock.set(LocalDateTime.of(2031, 3, 3, 9, 0)); // Monday, the old version
     String before = flow.submitComplete("citizen", CRIMINAL_RECORD);
 
-    Procedure amended = new CatalogLoader(catalog.agencies()).parseProcedure(YAML.readTree(AMENDMENT), "amendment");
+    Procedure amended = catalog.loader().parseProcedure(YAML.readTree(AMENDMENT), "amendment");
     catalog.publish(List.of(amended), Set.of(LAND_REISSUE), EFFECTIVE);
 
     clock.set(LocalDateTime.of(2031, 3, 5, 9, 0)); // Wednesday, the new version

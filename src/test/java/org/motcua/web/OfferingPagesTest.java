@@ -42,7 +42,7 @@ class OfferingPagesTest {
         "Ủy ban nhân dân phường Vị Tân", "Nộp tại cơ quan tiếp nhận nơi cư trú");
     assertThat(visitor.get("/procedures/2.000815.000.00.21.H30").body()).contains("Phi địa giới hành chính");
     String atViTan = visitor.get("/procedures?agency=000.02.21.H30").body();
-    assertThat(atViTan).contains("data-code=\"" + BIRTH + "\"", "2 cơ quan tiếp nhận")
+    assertThat(atViTan).contains("data-code=\"" + BIRTH + "\"", "26 cơ quan tiếp nhận")
         .doesNotContain("data-code=\"" + CRIMINAL_RECORD + "\"");
   }
 

@@ -12,9 +12,9 @@ import java.util.Comparator;
 import org.motcua.reporting.Breakdown;
 import org.motcua.reporting.Register;
 import org.motcua.reporting.ReportService;
+import org.motcua.reporting.Structure;
 import org.motcua.reporting.Summary;
 import org.motcua.security.MotcuaUser;
-import org.motcua.security.Role;
 import org.motcua.web.DossierPages;
 import org.springframework.data.domain.Page;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -55,8 +55,10 @@ class DashboardPages {
   String dashboard(@AuthenticationPrincipal MotcuaUser user,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-      @RequestParam(required = false) String agency, Model model) {
+      @RequestParam(required = false) String agency, @RequestParam(required = false) String structure,
+      Model model) {
     LocalDate today = LocalDate.now(clock);
+    Structure view = Structure.of(structure);
     // Default period: the year so far, the period provincial reports are read for.
     LocalDate end = to == null ? today : to;
     LocalDate start = from == null ? end.withDayOfYear(1) : from;
@@ -64,40 +66,43 @@ class DashboardPages {
     model.addAttribute("from", start);
     model.addAttribute("to", end);
     model.addAttribute("agency", scope);
-    model.addAttribute("agencies", visibleAgencies(user));
-    model.addAttribute("period", period(start, end, scope));
+    model.addAttribute("structure", view.name());
+    model.addAttribute("structures", Structure.values());
+    model.addAttribute("agencies", reports.pickableAgencies(user, view));
+    model.addAttribute("period", period(start, end, scope, view));
     if (end.isBefore(start)) {
       // Shown next to the date fields instead of an error page: the supervisor only mistyped a date.
       model.addAttribute("periodError", true);
       return "supervisor/dashboard";
     }
-    Summary summary = reports.summary(user, start, end, scope);
+    Summary summary = reports.summary(user, start, end, scope, view);
     String root = summary.agency();
     model.addAttribute("summary", summary);
     model.addAttribute("scopeName", root == null ? null : catalog.agency(root).map(Agency::name).orElse(root));
     // The units directly below the scope (and the scope's own desk), ranked by on-time rate: where it is won or lost.
-    List<Breakdown.Row> units = new ArrayList<>(reports.breakdown(user, start, end, scope, "agency").rows());
+    List<Breakdown.Row> units = new ArrayList<>(reports.breakdown(user, start, end, scope, "agency", view).rows());
     units.sort(Comparator.comparing(Breakdown.Row::onTimeRate, Comparator.nullsLast(Comparator.reverseOrder()))
         .thenComparing(Breakdown.Row::received, Comparator.reverseOrder()));
     model.addAttribute("units", units);
     // The ten procedures with most late dossiers: finished late plus still open past their due date.
-    model.addAttribute("lateProcedures", reports.breakdown(user, start, end, scope, "procedure").rows().stream()
+    model.addAttribute("lateProcedures", reports.breakdown(user, start, end, scope, "procedure", view).rows().stream()
         .filter(r -> late(r) > 0)
         .sorted(Comparator.comparingLong(DashboardPages::late).reversed().thenComparing(Breakdown.Row::label))
         .limit(TOP_PROCEDURES)
         .map(r -> new LateProcedure(r.key(), r.label(), r.finishedLate(), r.inProgressOverdue(), late(r)))
         .toList());
-    model.addAttribute("months", reports.breakdown(user, start, end, scope, "month").rows());
+    model.addAttribute("months", reports.breakdown(user, start, end, scope, "month", view).rows());
     return "supervisor/dashboard";
   }
 
   /**
-   * The query of the period and agency for the export links, e.g. {@code &from=2026-01-01&to=2026-11-24}: the agency
-   * only when one was chosen (the API reads an empty one as an unknown agency).
+   * The query of the period, agency and view for the export links, e.g. {@code &from=2026-01-01&to=2026-11-24}: the
+   * agency only when one was chosen (the API reads an empty one as an unknown agency), the view unless the default.
    */
-  private static String period(LocalDate from, LocalDate to, String agency) {
+  private static String period(LocalDate from, LocalDate to, String agency, Structure structure) {
     return "&from=" + from + "&to=" + to + (agency == null ? "" : "&agency="
-        + java.net.URLEncoder.encode(agency, java.nio.charset.StandardCharsets.UTF_8));
+        + java.net.URLEncoder.encode(agency, java.nio.charset.StandardCharsets.UTF_8))
+        + (structure == Structure.RECEIVED ? "" : "&structure=" + structure.name());
   }
 
   /** A procedure of the "most late dossiers" chart. */
@@ -108,13 +113,6 @@ class DashboardPages {
     return row.finishedLate() + row.inProgressOverdue();
   }
 
-  /** The agencies this user may report on: their own subtree (everything for an admin). */
-  private List<Agency> visibleAgencies(MotcuaUser user) {
-    return catalog.agencies().stream()
-        .filter(a -> user.is(Role.ADMIN) || catalog.isWithin(a.code(), user.agencyCode()))
-        .toList();
-  }
-
   /**
    * Drill-down: the dossiers behind the numbers. With a period, the register (sổ theo dõi hồ sơ) of the dossiers
    * received in it under the chosen agency; without one, the newest dossiers of the supervisor's subtree.
@@ -123,10 +121,12 @@ class DashboardPages {
   String dossiers(@AuthenticationPrincipal MotcuaUser user, @RequestParam(defaultValue = "0") int page,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-      @RequestParam(required = false) String agency, Model model) {
+      @RequestParam(required = false) String agency, @RequestParam(required = false) String structure,
+      Model model) {
     if (from != null && to != null) {
       String scope = agency == null || agency.isBlank() ? null : agency;
-      Register register = reports.register(user, from, to, scope, page, PAGE_SIZE);
+      Structure view = Structure.of(structure);
+      Register register = reports.register(user, from, to, scope, page, PAGE_SIZE, view);
       model.addAttribute("register", register.items().stream()
           .map(e -> new RegisterLine(e.number(), e.code(), e.procedureName(), pages.agencyName(e.agencyCode()),
               e.channel(), e.status(), e.receivedAt(), e.dueAt(), e.timeliness()))
@@ -134,7 +134,8 @@ class DashboardPages {
       model.addAttribute("from", from);
       model.addAttribute("to", to);
       model.addAttribute("agency", scope);
-      model.addAttribute("period", period(from, to, scope));
+      model.addAttribute("period", period(from, to, scope, view));
+      model.addAttribute("structure", view.name());
       model.addAttribute("scopeName", scope == null ? null : pages.agencyName(scope));
       model.addAttribute("page", page);
       model.addAttribute("pages", (int) ((register.total() + PAGE_SIZE - 1) / PAGE_SIZE));
