@@ -389,7 +389,7 @@ public final class CatalogGenerator {
     return root;
   }
 
-  /** The code of the agency whose name starts with this one (e.g. "Sở Tư pháp" → "Sở Tư pháp tỉnh Hậu Giang"). */
+  /** The code of the agency whose name starts with this one (e.g. "Sở Tư pháp" → "Sở Tư pháp thành phố Cần Thơ"). */
   private static String agencyNamed(ArrayNode agencies, String prefix) {
     for (JsonNode a : agencies) {
       if (a.get("name").asText().startsWith(prefix + " ") || a.get("name").asText().equals(prefix)) {

@@ -51,10 +51,10 @@ import org.springframework.stereotype.Component;
 @Component
 class LifecycleBenchmark implements ApplicationRunner {
 
-  private static final String PROCEDURE = "1.000656.000.00.21.H30";
+  private static final String PROCEDURE = "1.000656.000.00.21.H13";
   /** Every commune receives the procedure: the benchmark's dossiers go to phường Vị Thanh, whose officers handle them. */
-  private static final String RECEIVING_AGENCY = "000.01.21.H30";
-  private static final String AGENCY = "000.01.21.H30";
+  private static final String RECEIVING_AGENCY = "000.01.21.H13";
+  private static final String AGENCY = "000.01.21.H13";
   private static final String[] COMPONENTS = {"TO_KHAI", "GIAY_BAO_TU"};
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PDF = "%PDF-1.4\n% benchmark\n%%EOF\n";

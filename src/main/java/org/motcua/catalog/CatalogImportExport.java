@@ -98,7 +98,7 @@ final class CatalogImportExport {
 
   /**
    * The receiving agencies, shortest form first: one agency; every agency of a level under a parent
-   * ({@code COMMUNE@000.00.00.H30}) when the offerings are exactly those, with one localized code; else the list.
+   * ({@code COMMUNE@000.00.00.H13}) when the offerings are exactly those, with one localized code; else the list.
    */
   private static String offerings(Catalog catalog, Procedure p) {
     List<Offering> offerings = p.offerings();

@@ -250,8 +250,8 @@ final class CatalogImportRows {
   }
 
   /**
-   * {@code 000.00.12.H30} (one agency), {@code 000.00.12.H30=LOCAL.CODE} (with its localized code), or
-   * {@code COMMUNE@000.00.00.H30} (every commune under the province), separated by {@code ;} or line breaks.
+   * {@code 000.00.12.H13} (one agency), {@code 000.00.12.H13=LOCAL.CODE} (with its localized code), or
+   * {@code COMMUNE@000.00.00.H13} (every commune under the province), separated by {@code ;} or line breaks.
    */
   private void offerings(ObjectNode json, Row row) {
     List<String> items = items(row.get(OFFERINGS), true);

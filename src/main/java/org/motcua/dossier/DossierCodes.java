@@ -11,7 +11,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Issues dossier codes (mã hồ sơ) {@code <agency>-<yyMMdd>-<sequence>}, e.g. {@code 000.00.12.H30-250123-0007}.
+ * Issues dossier codes (mã hồ sơ) {@code <agency>-<yyMMdd>-<sequence>}, e.g. {@code 000.00.12.H13-250123-0007}.
  * The daily sequence is a database row incremented under its row lock in its own transaction, so codes are unique
  * across every node of a cluster and never reused, even when the submission that drew one is rolled back.
  */
@@ -21,12 +21,12 @@ public class DossierCodes {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd");
   /**
    * What a dossier code looks like: the agency's identifier (QCVN 102:2016, dot-separated letters and digits such as
-   * {@code 000.00.12.H30}), the day {@code yyMMdd} and a sequence of at least four digits. Nothing else: no spaces,
+   * {@code 000.00.12.H13}), the day {@code yyMMdd} and a sequence of at least four digits. Nothing else: no spaces,
    * quotes or formula characters, so a code is safe in every export.
    */
   private static final Pattern FORMAT = Pattern.compile("[0-9A-Z]{1,10}(\\.[0-9A-Z]{1,10}){1,5}-[0-9]{6}-[0-9]{4,9}");
 
-  /** True for a code of the form this class issues, e.g. {@code 000.00.12.H30-250123-0007}. */
+  /** True for a code of the form this class issues, e.g. {@code 000.00.12.H13-250123-0007}. */
   public static boolean isWellFormed(String code) {
     return code != null && code.length() <= 60 && FORMAT.matcher(code).matches();
   }

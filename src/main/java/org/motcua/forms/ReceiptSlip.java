@@ -9,7 +9,7 @@ import java.util.Objects;
  * Printed with the dossier code as a Code 128 barcode and a QR code for tracking and the satisfaction rating.
  *
  * @param header issuing agency and place
- * @param dossierCode mã hồ sơ, e.g. "000.00.12.H30-250123-0007"
+ * @param dossierCode mã hồ sơ, e.g. "000.00.12.H13-250123-0007"
  * @param procedureName the procedure (and case) applied for
  * @param applicant who submitted the dossier
  * @param components the components received

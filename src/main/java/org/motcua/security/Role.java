@@ -19,7 +19,7 @@ public enum Role {
     return this == CLERK || this == SPECIALIST || this == LEADER || this == SUPERVISOR;
   }
 
-  /** The candidate group of BPMN user tasks for this role in an agency, e.g. {@code CLERK@000.00.12.H30}. */
+  /** The candidate group of BPMN user tasks for this role in an agency, e.g. {@code CLERK@000.00.12.H13}. */
   public String groupIn(String agencyCode) {
     return name() + "@" + agencyCode;
   }

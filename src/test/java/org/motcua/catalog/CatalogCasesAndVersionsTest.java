@@ -33,23 +33,23 @@ class CatalogCasesAndVersionsTest {
   @Test
   void theShippedCatalogueHasTheRealCases() {
     Catalog catalog = new Catalog(new DefaultResourceLoader(), "file:config/");
-    Procedure birth = catalog.procedure("1.001193.000.00.21.H30").orElseThrow();
+    Procedure birth = catalog.procedure("1.001193.000.00.21.H13").orElseThrow();
     assertThat(birth.cases()).extracting(Procedure.Case::code).containsExactly("DUNG_HAN", "QUA_HAN");
     assertThat(birth.defaultCase()).isEmpty();
     assertThat(birth.caseOf("DUNG_HAN").orElseThrow().feeVnd()).isZero();
     assertThat(birth.caseOf("QUA_HAN").orElseThrow().feeVnd()).isEqualTo(8000);
-    Procedure criminal = catalog.procedure("2.000488.000.00.12.H30").orElseThrow();
+    Procedure criminal = catalog.procedure("2.000488.000.00.12.H13").orElseThrow();
     assertThat(criminal.defaultCase().orElseThrow().feeVnd()).isEqualTo(200000);
     assertThat(criminal.caseOf("GIAM_PHI").orElseThrow().feeVnd()).isEqualTo(100000);
     assertThat(criminal.caseOf("GIAM_PHI").orElseThrow().requiredComponents()).extracting(Procedure.Component::code)
         .contains("GIAY_TO_GIAM_PHI");
-    Procedure copy = catalog.procedure("2.000815.000.00.21.H30").orElseThrow();
+    Procedure copy = catalog.procedure("2.000815.000.00.21.H13").orElseThrow();
     assertThat(copy.defaultCase().orElseThrow().duration().unit()).isEqualTo(DurationUnit.SAME_DAY);
     Procedure.Case complex = copy.caseOf("PHUC_TAP").orElseThrow();
     assertThat(complex.duration().value()).isEqualTo(2);
     assertThat(complex.fee()).isEqualTo(copy.fee());
     // A procedure without cases has its one implicit case with its own values.
-    Procedure marriage = catalog.procedure("1.000894.000.00.21.H30").orElseThrow();
+    Procedure marriage = catalog.procedure("1.000894.000.00.21.H13").orElseThrow();
     assertThat(marriage.cases()).singleElement().satisfies(c -> {
       assertThat(c.code()).isEqualTo(Procedure.DEFAULT_CASE);
       assertThat(c.duration()).isEqualTo(marriage.duration());

@@ -27,7 +27,7 @@ class CatalogImportRowsTest {
   @Test
   void aSemicolonSeparatedFileFromASpreadsheetWithShortFormsAndDefaults() {
     CatalogImportRows.Result result = read(HEADER
-        + "9.1.H30;9.1;Thủ tục thử;Hộ tịch;Cấp xã;COMMUNE@000.00.00.H30;;;3;ngày làm việc;50.000 đồng;Khi nộp hồ sơ;"
+        + "9.1.H13;9.1;Thủ tục thử;Hộ tịch;Cấp xã;COMMUNE@000.00.00.H13;;;3;ngày làm việc;50.000 đồng;Khi nộp hồ sơ;"
         + "\"[TO_KHAI] Tờ khai\nGiấy ủy quyền (không bắt buộc)\";toàn trình\n");
     assertThat(result.errors()).isEmpty();
     Procedure p = result.entries().get(0).procedure();
@@ -47,14 +47,14 @@ class CatalogImportRowsTest {
   @Test
   void casesAreReadIntoTheEntryAndRefusedByACatalogueWithoutCases() {
     CatalogImportRows.Result result = read(HEADER
-        + "9.2.H30;9.2;Khai sinh;Hộ tịch;Cấp xã;000.01.21.H30;DUNG_HAN;Đúng hạn;1;Ngày làm việc;;;Tờ khai;Một phần\n"
-        + "9.2.H30;;;;;;QUA_HAN;Quá hạn;3;Ngày làm việc;8000;;Tờ khai;Một phần\n"
-        + "9.2.H30;;Tên khác;;;;QUA_HAN;Trùng;3;Ngày làm việc;;;Tờ khai;Một phần\n");
+        + "9.2.H13;9.2;Khai sinh;Hộ tịch;Cấp xã;000.01.21.H13;DUNG_HAN;Đúng hạn;1;Ngày làm việc;;;Tờ khai;Một phần\n"
+        + "9.2.H13;;;;;;QUA_HAN;Quá hạn;3;Ngày làm việc;8000;;Tờ khai;Một phần\n"
+        + "9.2.H13;;Tên khác;;;;QUA_HAN;Trùng;3;Ngày làm việc;;;Tờ khai;Một phần\n");
     assertThat(result.errors()).extracting(e -> e.line() + ":" + e.field() + ":" + e.code())
         .containsExactly("4:Tên thủ tục:INCONSISTENT_PROCEDURE", "4:Mã trường hợp:DUPLICATE_CASE");
     CatalogImportRows.Result two = read(HEADER
-        + "9.2.H30;9.2;Khai sinh;Hộ tịch;Cấp xã;000.01.21.H30;DUNG_HAN;Đúng hạn;1;Ngày làm việc;;;Tờ khai;Một phần\n"
-        + "9.2.H30;;;;;;QUA_HAN;Quá hạn;3;Ngày làm việc;8000;;Tờ khai;Một phần\n");
+        + "9.2.H13;9.2;Khai sinh;Hộ tịch;Cấp xã;000.01.21.H13;DUNG_HAN;Đúng hạn;1;Ngày làm việc;;;Tờ khai;Một phần\n"
+        + "9.2.H13;;;;;;QUA_HAN;Quá hạn;3;Ngày làm việc;8000;;Tờ khai;Một phần\n");
     assertThat(two.errors()).extracting(e -> e.line() + ":" + e.field() + ":" + e.code())
         .containsExactly("2:Mã trường hợp:CATALOGUE_RULE");
   }

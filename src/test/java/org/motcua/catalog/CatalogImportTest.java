@@ -43,9 +43,9 @@ class CatalogImportTest {
 
   private static final String BASE = "/api/admin/catalogue-imports";
   /** Phiếu lý lịch tư pháp, Sở Tư pháp: received at the counter by clerk.stp. */
-  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H30";
-  private static final String WITHDRAWN = "1.011441.000.00.16.H30";
-  private static final String ADDED = "1.099999.000.00.16.H30";
+  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H13";
+  private static final String WITHDRAWN = "1.011441.000.00.16.H13";
+  private static final String ADDED = "1.099999.000.00.16.H13";
   private static final Path SAMPLE = Path.of("config/samples/catalogue-import-sample.csv");
 
   @DynamicPropertySource
@@ -143,7 +143,7 @@ class CatalogImportTest {
     rows.get(1).set(column(CatalogImportColumn.DURATION), "ba");                       // line 2
     rows.get(2).set(column(CatalogImportColumn.NAME), "");                             // line 3
     rows.get(3).set(column(CatalogImportColumn.DURATION_UNIT), "tuần");                // line 4
-    rows.get(4).set(column(CatalogImportColumn.OFFERINGS), "000.99.99.H30");           // line 5
+    rows.get(4).set(column(CatalogImportColumn.OFFERINGS), "000.99.99.H13");           // line 5
     rows.get(5).set(column(CatalogImportColumn.ONLINE_LEVEL), "mức 9");                // line 6
     rows.get(6).set(column(CatalogImportColumn.STEPS), "reception=1; appraisal=3; approval=2; delivery=1");
     rows.get(7).set(column(CatalogImportColumn.FEE_SCHEDULE), "{not json");            // line 8
@@ -175,7 +175,7 @@ class CatalogImportTest {
     JsonNode first = answer.body().path("errors").get(0);
     assertThat(first.path("message").asText()).isEqualTo("\"ba\" không phải là số nguyên không âm.");
     assertThat(answer.body().path("errors").get(3).path("message").asText())
-        .isEqualTo("Không có cơ quan mã định danh \"000.99.99.H30\" trong danh mục cơ quan.");
+        .isEqualTo("Không có cơ quan mã định danh \"000.99.99.H13\" trong danh mục cơ quan.");
     // Nothing stored, nothing installed.
     assertThat(storedImports()).isEqualTo(storedBefore);
     assertThat(catalog.procedures()).isEqualTo(before);
@@ -366,7 +366,7 @@ class CatalogImportTest {
     for (int n = 0; rows.size() <= 2000; n++) {
       List<String> copy = new ArrayList<>(rows.get(1 + n % inForce));
       String national = String.format("9.%06d", n);
-      copy.set(column(CatalogImportColumn.CODE), national + ".000.00.00.H30");
+      copy.set(column(CatalogImportColumn.CODE), national + ".000.00.00.H13");
       copy.set(column(CatalogImportColumn.NATIONAL_CODE), national);
       copy.set(column(CatalogImportColumn.NAME), copy.get(column(CatalogImportColumn.NAME)) + " (bản " + n + ")");
       rows.add(copy);

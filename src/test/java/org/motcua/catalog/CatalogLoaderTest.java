@@ -23,10 +23,10 @@ class CatalogLoaderTest {
     assertThat(catalog.procedures()).hasSizeGreaterThanOrEqualTo(12);
     assertThat(catalog.procedures()).extracting(p -> p.duration().unit())
         .contains(DurationUnit.WORKING_DAYS, DurationUnit.CALENDAR_DAYS, DurationUnit.SAME_DAY);
-    assertThat(catalog.path("000.01.21.H30")).isEqualTo("/000.00.00.H30/000.01.21.H30/");
-    assertThat(catalog.isWithin("000.20.16.H30", "000.00.00.H30")).isTrue();
-    assertThat(catalog.isWithin("000.00.12.H30", "000.01.21.H30")).isFalse();
-    Procedure record = catalog.procedure("2.000488.000.00.12.H30").orElseThrow();
+    assertThat(catalog.path("000.01.21.H13")).isEqualTo("/000.00.00.H13/000.01.21.H13/");
+    assertThat(catalog.isWithin("000.20.16.H13", "000.00.00.H13")).isTrue();
+    assertThat(catalog.isWithin("000.00.12.H13", "000.01.21.H13")).isFalse();
+    Procedure record = catalog.procedure("2.000488.000.00.12.H13").orElseThrow();
     assertThat(record.feeVnd()).isEqualTo(200_000);
     assertThat(record.steps()).extracting(Procedure.Step::workingHours).containsExactly(8, 56, 8, 8);
   }
@@ -93,7 +93,7 @@ class CatalogLoaderTest {
   @Test
   void shippedFeeSchedulesPriceTheLegalExamples() {
     Catalog catalog = new Catalog(new DefaultResourceLoader(), "file:config/");
-    FeeSchedule copy = catalog.procedure("2.000815.000.00.21.H30").orElseThrow().fee();
+    FeeSchedule copy = catalog.procedure("2.000815.000.00.21.H13").orElseThrow().fee();
     assertThat(copy.due()).isEqualTo(FeeSchedule.Due.AT_SUBMISSION);
     // 2.000 đồng for pages 1–2, 1.000 đồng from page 3: 5 pages = 7.000 đồng a copy; 2 copies = 14.000 đồng.
     FeeSchedule.Quote twoCopies = copy.quote(java.util.Map.of("pages", 5, "copies", 2));
@@ -107,7 +107,7 @@ class CatalogLoaderTest {
     assertThatThrownBy(() -> copy.quote(java.util.Map.of("sheets", 1)))
         .hasFieldOrPropertyWithValue("reason", "UNKNOWN_FEE_QUANTITY");
 
-    FeeSchedule record = catalog.procedure("2.000488.000.00.12.H30").orElseThrow().fee();
+    FeeSchedule record = catalog.procedure("2.000488.000.00.12.H13").orElseThrow().fee();
     assertThat(record.due()).isEqualTo(FeeSchedule.Due.BEFORE_RESULT);
     // 200.000 đồng a request; from the third certificate on, 5.000 đồng more each.
     assertThat(record.quote(java.util.Map.of("certificates", 2)).totalVnd()).isEqualTo(200_000);
@@ -115,11 +115,11 @@ class CatalogLoaderTest {
     assertThat(record.quote(java.util.Map.of("certificates", 4)).lines()).extracting(FeeSchedule.Line::vnd)
         .containsExactly(200_000L, 10_000L);
 
-    assertThat(catalog.procedure("1.001193.000.00.21.H30").orElseThrow().feeVnd()).isZero();
-    assertThat(catalog.procedure("2.000635.000.00.21.H30").orElseThrow().fee().quote(java.util.Map.of("copies", 3))
+    assertThat(catalog.procedure("1.001193.000.00.21.H13").orElseThrow().feeVnd()).isZero();
+    assertThat(catalog.procedure("2.000635.000.00.21.H13").orElseThrow().fee().quote(java.util.Map.of("copies", 3))
         .totalVnd()).isEqualTo(24_000);
     // Exemption grounds come from the fee rules (Luật Hộ tịch Điều 11 for the marital-status certificate).
-    assertThat(catalog.procedure("1.004873.000.00.21.H30").orElseThrow().exempts("HO_NGHEO")).isTrue();
+    assertThat(catalog.procedure("1.004873.000.00.21.H13").orElseThrow().exempts("HO_NGHEO")).isTrue();
   }
 
   private static String withFee(String fee) {

@@ -16,7 +16,7 @@ import org.springframework.core.io.DefaultResourceLoader;
  */
 class CatalogOfferingsTest {
 
-  private static final String BIRTH = "1.001193.000.00.21.H30";
+  private static final String BIRTH = "1.001193.000.00.21.H13";
 
   @TempDir
   Path dir;
@@ -27,25 +27,25 @@ class CatalogOfferingsTest {
     Procedure birth = catalog.procedure(BIRTH).orElseThrow();
     // Every commune and ward of today's province (26 in the demo), none of those abolished on 1 July 2025.
     assertThat(birth.offerings()).extracting(Offering::agencyCode).hasSize(26)
-        .startsWith("000.01.21.H30", "000.02.21.H30").allMatch(catalog::isCurrent);
-    assertThat(birth.agencyCode()).isEqualTo("000.01.21.H30");
+        .startsWith("000.01.21.H13", "000.02.21.H13").allMatch(catalog::isCurrent);
+    assertThat(birth.agencyCode()).isEqualTo("000.01.21.H13");
     assertThat(birth.anywhere()).isFalse();
-    assertThat(catalog.procedure("2.000815.000.00.21.H30").orElseThrow().anywhere()).isTrue();
-    Procedure criminal = catalog.procedure("2.000488.000.00.12.H30").orElseThrow();
-    assertThat(criminal.offerings()).containsExactly(new Offering("000.00.12.H30", "2.000488.000.00.12.H30"));
-    assertThat(catalog.offeredBy("000.02.21.H30")).contains(birth).doesNotContain(criminal);
+    assertThat(catalog.procedure("2.000815.000.00.21.H13").orElseThrow().anywhere()).isTrue();
+    Procedure criminal = catalog.procedure("2.000488.000.00.12.H13").orElseThrow();
+    assertThat(criminal.offerings()).containsExactly(new Offering("000.00.12.H13", "2.000488.000.00.12.H13"));
+    assertThat(catalog.offeredBy("000.02.21.H13")).contains(birth).doesNotContain(criminal);
   }
 
   @Test
   void anAddressProposesTheOfferingAgencyItNamesAndOnlyOne() {
     Catalog catalog = new Catalog(new DefaultResourceLoader(), "file:config/");
     Procedure birth = catalog.procedure(BIRTH).orElseThrow();
-    assertThat(catalog.offeringAgencyOf(birth, "Khu vực 3, Phường Vị Tân, tỉnh Hậu Giang")).contains("000.02.21.H30");
-    assertThat(catalog.offeringAgencyOf(birth, "so 12 tran hung dao, phuong vi thanh")).contains("000.01.21.H30");
+    assertThat(catalog.offeringAgencyOf(birth, "Khu vực 3, Phường Vị Tân, tỉnh Hậu Giang")).contains("000.02.21.H13");
+    assertThat(catalog.offeringAgencyOf(birth, "so 12 tran hung dao, phuong vi thanh")).contains("000.01.21.H13");
     // The ward's name alone is enough when no other agency matches it.
-    assertThat(catalog.offeringAgencyOf(birth, "12 Trần Hưng Đạo, Vị Tân")).contains("000.02.21.H30");
+    assertThat(catalog.offeringAgencyOf(birth, "12 Trần Hưng Đạo, Vị Tân")).contains("000.02.21.H13");
     // "phường Vị Tân" wins over the city of Vị Thanh also named.
-    assertThat(catalog.offeringAgencyOf(birth, "phường Vị Tân, thành phố Vị Thanh")).contains("000.02.21.H30");
+    assertThat(catalog.offeringAgencyOf(birth, "phường Vị Tân, thành phố Vị Thanh")).contains("000.02.21.H13");
     assertThat(catalog.offeringAgencyOf(birth, "Vị Tân hay Vị Thanh")).isEmpty();
     assertThat(catalog.offeringAgencyOf(birth, "Cần Thơ")).isEmpty();
     assertThat(catalog.offeringAgencyOf(birth, null)).isEmpty();

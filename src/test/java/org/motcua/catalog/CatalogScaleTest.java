@@ -83,7 +83,7 @@ class CatalogScaleTest {
         .orElseThrow();
     assertThat(index.search("su dung dat quyen", null, null)).contains(land);
     assertThat(index.search("khai sinh dang ky", null, null)).extracting(Procedure::name).contains("Đăng ký khai sinh");
-    assertThat(index.search("1.001193", null, null)).extracting(Procedure::code).contains("1.001193.000.00.21.H30");
+    assertThat(index.search("1.001193", null, null)).extracting(Procedure::code).contains("1.001193.000.00.21.H13");
   }
 
   @Test

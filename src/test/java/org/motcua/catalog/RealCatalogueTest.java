@@ -36,7 +36,7 @@ class RealCatalogueTest {
   void everyProcedureHasItsNationalCodeALocalizedCodeAndItsLegalBasis() {
     assertThat(catalog.procedures()).allSatisfy(p -> {
       assertThat(p.nationalCode()).as(p.code()).matches(NATIONAL_CODE);
-      assertThat(p.code()).as(p.code()).matches(NATIONAL_CODE + "\\.\\d{3}\\.\\d{2}\\.\\d{2}\\.H30");
+      assertThat(p.code()).as(p.code()).matches(NATIONAL_CODE + "\\.\\d{3}\\.\\d{2}\\.\\d{2}\\.H13");
       assertThat(p.legalBasis()).as(p.code()).isNotBlank();
       assertThat(p.name()).as(p.code()).isNotBlank();
     });
@@ -66,15 +66,15 @@ class RealCatalogueTest {
         .allSatisfy(o -> assertThat(agencies.get(o.agencyCode()).level()).as(p.code() + " at " + o.agencyCode())
             .isEqualTo(p.level())));
     // The provincial departments the larger catalogue needs are in the agency tree, under the province.
-    assertThat(catalog.isWithin("000.00.11.H30", "000.00.00.H30")).isTrue();
-    assertThat(catalog.isWithin("000.00.13.H30", "000.00.00.H30")).isTrue();
-    assertThat(catalog.procedure("1.014199.000.00.11.H30").orElseThrow().agencyCode()).isEqualTo("000.00.11.H30");
+    assertThat(catalog.isWithin("000.00.11.H13", "000.00.00.H13")).isTrue();
+    assertThat(catalog.isWithin("000.00.13.H13", "000.00.00.H13")).isTrue();
+    assertThat(catalog.procedure("1.014199.000.00.11.H13").orElseThrow().agencyCode()).isEqualTo("000.00.11.H13");
   }
 
   /** Schedules beyond the per-page kind: a bracket fee by rooms (Thông tư 01/2021/TT-BTC) and a fixed charge. */
   @Test
   void theKaraokeBracketsAndTheAdoptionChargePriceAsTheLawSays() {
-    FeeSchedule karaoke = catalog.procedure("1.001029.000.00.21.H30").orElseThrow().fee();
+    FeeSchedule karaoke = catalog.procedure("1.001029.000.00.21.H13").orElseThrow().fee();
     // 1–3 rooms 4.000.000 đồng, 4–5 rooms 6.000.000 đồng, 6 rooms or more 12.000.000 đồng a licence.
     assertThat(karaoke.quote(Map.of("rooms", 1)).totalVnd()).isEqualTo(4_000_000);
     assertThat(karaoke.quote(Map.of("rooms", 3)).totalVnd()).isEqualTo(4_000_000);
@@ -83,10 +83,10 @@ class RealCatalogueTest {
     assertThat(karaoke.quote(Map.of("rooms", 6)).totalVnd()).isEqualTo(12_000_000);
     assertThat(karaoke.quote(Map.of("rooms", 40)).totalVnd()).isEqualTo(12_000_000);
 
-    Procedure adoption = catalog.procedure("2.001263.000.00.21.H30").orElseThrow();
+    Procedure adoption = catalog.procedure("2.001263.000.00.21.H13").orElseThrow();
     assertThat(adoption.feeVnd()).isEqualTo(400_000);
     assertThat(adoption.exempts("CHA_DUONG_ME_KE")).isTrue();
     // Contracts certified at the commune: 50.000 đồng each (Thông tư 226/2016/TT-BTC).
-    assertThat(catalog.procedure("2.001035.000.00.21.H30").orElseThrow().feeVnd()).isEqualTo(50_000);
+    assertThat(catalog.procedure("2.001035.000.00.21.H13").orElseThrow().feeVnd()).isEqualTo(50_000);
   }
 }

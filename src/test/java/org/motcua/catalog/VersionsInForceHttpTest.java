@@ -34,19 +34,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 @MotcuaTest
 class VersionsInForceHttpTest {
 
-  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H30";
-  private static final String LAND_REISSUE = "1.012783.000.00.16.H30";
+  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H13";
+  private static final String LAND_REISSUE = "1.012783.000.00.16.H13";
   private static final LocalDate EFFECTIVE = LocalDate.of(2031, 3, 4); // a Tuesday
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   /** The amended criminal-record certificate: 15 working days, 250.000 đồng, other step budgets. */
   private static final String AMENDMENT = """
-      code: 2.000488.000.00.12.H30
+      code: 2.000488.000.00.12.H13
       nationalCode: 2.000488
       name: Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam
       field: Lý lịch tư pháp
       level: PROVINCE
-      agency: 000.00.12.H30
+      agency: 000.00.12.H13
       duration: {value: 15, unit: WORKING_DAYS}
       onlineLevel: FULL
       decision: {number: 99/QĐ-UBND, date: 2031-02-20}
@@ -117,7 +117,7 @@ class VersionsInForceHttpTest {
     assertThat(api.get(null, "/api/procedures/" + LAND_REISSUE + "?at=2031-03-03").status()).isEqualTo(200);
     problem(api.get(null, "/api/procedures/" + LAND_REISSUE + "?at=2031-03-04"), 404, "PROCEDURE_NOT_IN_FORCE");
     problem(api.get(null, "/api/procedures/" + CRIMINAL_RECORD + "?at=2031-13-01"), 400, "INVALID_DATE");
-    problem(api.get(null, "/api/procedures/9.999999.000.00.00.H30?at=2031-03-04"), 404, "UNKNOWN_PROCEDURE");
+    problem(api.get(null, "/api/procedures/9.999999.000.00.00.H13?at=2031-03-04"), 404, "UNKNOWN_PROCEDURE");
 
     // The officer page and the processing-control slip name the version.
     String page = new String(api.get("clerk.stp", "/officer/dossiers/" + after).raw(), StandardCharsets.UTF_8);

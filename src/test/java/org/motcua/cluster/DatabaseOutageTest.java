@@ -43,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class DatabaseOutageTest {
 
-  private static final String PROCEDURE = "2.000488.000.00.12.H30";
+  private static final String PROCEDURE = "2.000488.000.00.12.H13";
   private static final String SCHEMA = "motcua_scale_outage";
   private static PrivatePostgres pg;
 

@@ -48,7 +48,7 @@ import org.springframework.web.client.RestTemplate;
 @EnabledIfSystemProperty(named = "motcua.test.database", matches = "postgresql")
 class TwoNodeCrashTest {
 
-  private static final String PROCEDURE = "2.000488.000.00.12.H30";
+  private static final String PROCEDURE = "2.000488.000.00.12.H13";
   private static final int DOSSIERS = 24;
   private static final int WORKERS = 6;
   /** Steps of a full lifecycle: submit, two uploads, accept, forward, approve, pay, e-result, return. */

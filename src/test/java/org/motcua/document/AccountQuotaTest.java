@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @MotcuaTest
 class AccountQuotaTest {
 
-  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H30";
+  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H13";
   private static final int LIMIT = 2 * 1024 * 1024;
   private static final int FILE = 200_000;
 

@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @MotcuaTest
 class StoredNamesTest {
 
-  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H30";
+  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H13";
   private static final byte[] POLYGLOT = ("%PDF-1.4\n<html><body><script>alert(document.cookie)</script></body></html>\n"
       + "%%EOF\n").getBytes(StandardCharsets.UTF_8);
   private static final byte[] JPEG = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 0, 16, 'J', 'F', 'I', 'F'};

@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @MotcuaTest
 class AccessDenialTest {
 
-  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H30";
+  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H13";
 
   @Autowired
   Api api;
@@ -100,7 +100,7 @@ class AccessDenialTest {
   @Test
   void officersListOnlyTheirOwnAgencysDossiersAndSupervisorsTheirSubtree() {
     // A land dossier of the registration office, which sits below the department of agriculture and environment.
-    String code = flow.submit("citizen", "1.013831.000.00.16.H30");
+    String code = flow.submit("citizen", "1.013831.000.00.16.H13");
     assertThat(api.get("clerk.vpdk", "/api/dossiers?size=100").body().path("items").findValuesAsText("code"))
         .contains(code);
     assertThat(api.get("clerk.snnmt", "/api/dossiers?size=100").body().path("items").findValuesAsText("code"))
@@ -123,11 +123,11 @@ class AccessDenialTest {
   void supervisorsReadReportsOfTheirOwnSubtreeOnly() {
     assertThat(api.get("supervisor.stp", "/api/reports/summary?from=2026-01-01&to=2026-12-31").status())
         .isEqualTo(200);
-    assertProblem(api.get("supervisor.stp", "/api/reports/summary?from=2026-01-01&to=2026-12-31&agency=000.00.00.H30"),
+    assertProblem(api.get("supervisor.stp", "/api/reports/summary?from=2026-01-01&to=2026-12-31&agency=000.00.00.H13"),
         403, "REPORT_SCOPE_DENIED");
     assertProblem(api.get("supervisor.vithanh",
-        "/api/reports/summary?from=2026-01-01&to=2026-12-31&agency=000.00.12.H30"), 403, "REPORT_SCOPE_DENIED");
-    assertThat(api.get("supervisor.tinh", "/api/reports/summary?from=2026-01-01&to=2026-12-31&agency=000.00.12.H30")
+        "/api/reports/summary?from=2026-01-01&to=2026-12-31&agency=000.00.12.H13"), 403, "REPORT_SCOPE_DENIED");
+    assertThat(api.get("supervisor.tinh", "/api/reports/summary?from=2026-01-01&to=2026-12-31&agency=000.00.12.H13")
         .status()).isEqualTo(200);
     assertThat(api.get("admin", "/api/reports/summary?from=2026-01-01&to=2026-12-31").status()).isEqualTo(200);
     assertProblem(api.get("citizen", "/api/reports/summary?from=2026-01-01&to=2026-12-31"), 403, "ACCESS_DENIED");

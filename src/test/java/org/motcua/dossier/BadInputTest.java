@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @MotcuaTest
 class BadInputTest {
 
-  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H30";
-  private static final String SIGNATURE = "2.000884.000.00.21.H30"; // not offered online
+  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H13";
+  private static final String SIGNATURE = "2.000884.000.00.21.H13"; // not offered online
 
   @Autowired
   Api api;
@@ -33,9 +33,9 @@ class BadInputTest {
   void rejectedSubmissionsStoreNothing() {
     long before = dossierRows();
 
-    Api.Response unknown = api.post("citizen", "/api/dossiers", Dossiers.submission("9.999999.000.00.00.H30"));
+    Api.Response unknown = api.post("citizen", "/api/dossiers", Dossiers.submission("9.999999.000.00.00.H13"));
     assertProblem(unknown, 400, "UNKNOWN_PROCEDURE");
-    assertThat(unknown.text("detail")).isEqualTo("Không tìm thấy thủ tục hành chính có mã \"9.999999.000.00.00.H30\".");
+    assertThat(unknown.text("detail")).isEqualTo("Không tìm thấy thủ tục hành chính có mã \"9.999999.000.00.00.H13\".");
 
     assertProblem(api.post("citizen", "/api/dossiers", Dossiers.submission(SIGNATURE)), 400, "PROCEDURE_NOT_ONLINE");
 
@@ -62,11 +62,11 @@ class BadInputTest {
 
   @Test
   void messagesAreInEnglishWhenAskedFor() {
-    Api.Response response = api.call(HttpMethod.GET, "citizen", "/api/dossiers/000.00.12.H30-990101-0001", null, "en");
+    Api.Response response = api.call(HttpMethod.GET, "citizen", "/api/dossiers/000.00.12.H13-990101-0001", null, "en");
     assertProblem(response, 404, "UNKNOWN_DOSSIER");
-    assertThat(response.text("detail")).isEqualTo("No dossier has the code \"000.00.12.H30-990101-0001\".");
-    assertThat(api.get("citizen", "/api/dossiers/000.00.12.H30-990101-0001").text("detail"))
-        .isEqualTo("Không tìm thấy hồ sơ có mã \"000.00.12.H30-990101-0001\".");
+    assertThat(response.text("detail")).isEqualTo("No dossier has the code \"000.00.12.H13-990101-0001\".");
+    assertThat(api.get("citizen", "/api/dossiers/000.00.12.H13-990101-0001").text("detail"))
+        .isEqualTo("Không tìm thấy hồ sơ có mã \"000.00.12.H13-990101-0001\".");
   }
 
   @Test

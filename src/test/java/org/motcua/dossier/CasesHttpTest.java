@@ -23,9 +23,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 @MotcuaTest
 class CasesHttpTest {
 
-  private static final String BIRTH = "1.001193.000.00.21.H30"; // on time (free) or late (fee), no default case
-  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H30"; // normal fee (default) or reduced
-  private static final String VI_THANH = "000.01.21.H30";
+  private static final String BIRTH = "1.001193.000.00.21.H13"; // on time (free) or late (fee), no default case
+  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H13"; // normal fee (default) or reduced
+  private static final String VI_THANH = "000.01.21.H13";
 
   @Autowired
   Api api;

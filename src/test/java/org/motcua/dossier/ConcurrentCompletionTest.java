@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @MotcuaTest
 class ConcurrentCompletionTest {
 
-  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H30";
+  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H13";
   private static final int CALLS = 6;
 
   @Autowired

@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @MotcuaTest
 class ConcurrentUploadsTest {
 
-  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H30";
+  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H13";
   private static final int UPLOADS = 6;
 
   @Autowired

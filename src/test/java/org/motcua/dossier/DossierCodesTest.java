@@ -31,7 +31,7 @@ class DossierCodesTest {
       for (int t = 0; t < 8; t++) {
         futures.add(pool.submit(() -> {
           for (int i = 0; i < 25; i++) {
-            assertThat(drawn.add(codes.next("000.00.19.H30", day))).isTrue();
+            assertThat(drawn.add(codes.next("000.00.19.H13", day))).isTrue();
           }
         }));
       }
@@ -42,8 +42,8 @@ class DossierCodesTest {
       pool.shutdown();
     }
     assertThat(drawn).hasSize(200)
-        .contains("000.00.19.H30-230601-0001", "000.00.19.H30-230601-0200")
-        .allMatch(code -> code.matches("000\\.00\\.19\\.H30-230601-\\d{4}"));
-    assertThat(codes.next("000.00.19.H30", day.plusDays(1))).isEqualTo("000.00.19.H30-230602-0001");
+        .contains("000.00.19.H13-230601-0001", "000.00.19.H13-230601-0200")
+        .allMatch(code -> code.matches("000\\.00\\.19\\.H13-230601-\\d{4}"));
+    assertThat(codes.next("000.00.19.H13", day.plusDays(1))).isEqualTo("000.00.19.H13-230602-0001");
   }
 }

@@ -24,9 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 @MotcuaTest
 class DossierLifecycleHttpTest {
 
-  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H30"; // 10 working days, Sở Tư pháp, FULL online
-  private static final String CERTIFIED_COPY = "2.000815.000.00.21.H30"; // same day, phường Vị Thanh
-  private static final String BUILDING_PERMIT = "1.009994.000.00.21.H30"; // 15 calendar days, phường Vị Thanh
+  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H13"; // 10 working days, Sở Tư pháp, FULL online
+  private static final String CERTIFIED_COPY = "2.000815.000.00.21.H13"; // same day, phường Vị Thanh
+  private static final String BUILDING_PERMIT = "1.009994.000.00.21.H13"; // 15 calendar days, phường Vị Thanh
 
   @Autowired
   Api api;
@@ -45,7 +45,7 @@ class DossierLifecycleHttpTest {
     // A. Criminal-record certificate, received on Thursday 23 Jan 2025 09:00: 10 working days skip Tết → 13 Feb 09:00.
     clock.set(LocalDateTime.of(2025, 1, 23, 8, 0));
     String a = flow.submitComplete("citizen", CRIMINAL_RECORD);
-    assertThat(a).matches("000\\.00\\.12\\.H30-250123-\\d{4}");
+    assertThat(a).matches("000\\.00\\.12\\.H13-250123-\\d{4}");
     JsonNode reception = flow.task("clerk.stp", a);
     assertThat(reception.path("name").asText()).isEqualTo("Tiếp nhận hồ sơ");
     assertThat(reception.path("dueAt").asText()).isEqualTo("2025-01-24T08:00"); // 8 working hours for reception
@@ -141,7 +141,7 @@ class DossierLifecycleHttpTest {
     JsonNode accept = history.get(1);
     assertThat(accept.path("actor").asText()).isEqualTo("clerk.stp");
     assertThat(accept.path("actorRole").asText()).isEqualTo("CLERK");
-    assertThat(accept.path("actorAgency").asText()).isEqualTo("000.00.12.H30");
+    assertThat(accept.path("actorAgency").asText()).isEqualTo("000.00.12.H13");
     assertThat(accept.path("stepName").asText()).isEqualTo("Tiếp nhận hồ sơ");
     assertThat(accept.path("decision").asText()).isEqualTo("accept");
     JsonNode appraisal = history.get(4);
@@ -176,25 +176,25 @@ class DossierLifecycleHttpTest {
     assertThat(year.path("onlinePaymentRate").asDouble()).isZero();
     assertThat(year.path("proceduresWithOnlinePaymentRate").asDouble()).isZero();
 
-    JsonNode april = summary("2025-04-01", "2025-04-30", "000.01.21.H30");
+    JsonNode april = summary("2025-04-01", "2025-04-30", "000.01.21.H13");
     assertThat(april.path("received").asLong()).isEqualTo(1);
     assertThat(april.path("finishedLate").asLong()).isEqualTo(1);
     assertThat(april.path("onTimeRate").asDouble()).isZero();
 
     // C is still being handled at the end of August (due 3 Sep): in progress, not overdue, carried into September.
-    JsonNode august = summary("2025-08-01", "2025-08-31", "000.01.21.H30");
+    JsonNode august = summary("2025-08-01", "2025-08-31", "000.01.21.H13");
     assertThat(august.path("received").asLong()).isEqualTo(1);
     assertThat(august.path("finished").asLong()).isZero();
     assertThat(august.path("inProgress").asLong()).isEqualTo(1);
     assertThat(august.path("inProgressOverdue").asLong()).isZero();
     assertThat(august.path("onTimeRate").asDouble()).isEqualTo(1.0);
-    JsonNode september = summary("2025-09-01", "2025-09-30", "000.01.21.H30");
+    JsonNode september = summary("2025-09-01", "2025-09-30", "000.01.21.H13");
     assertThat(september.path("received").asLong()).isZero();
     assertThat(september.path("onlineRate").isNull()).isTrue();
     assertThat(september.path("finishedOnTime").asLong()).isEqualTo(1);
 
     // The department of justice sees only its own dossier.
-    JsonNode justice = summary("2025-01-01", "2025-12-31", "000.00.12.H30");
+    JsonNode justice = summary("2025-01-01", "2025-12-31", "000.00.12.H13");
     assertThat(justice.path("received").asLong()).isEqualTo(1);
     assertThat(justice.path("finishedEarly").asLong()).isEqualTo(1);
   }

@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @MotcuaTest
 class FormsHttpTest {
 
-  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H30";
+  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H13";
   private static final String APPLICANT = "Nguyễn Văn An";
 
   @Autowired
@@ -51,7 +51,7 @@ class FormsHttpTest {
 
     String register = text(api.get("supervisor.stp", "/api/register?from=2026-01-01&to=2026-12-31"));
     assertThat(register).contains(code, APPLICANT);
-    assertProblem(api.get("supervisor.vithanh", "/api/register?from=2026-01-01&to=2026-12-31&agency=000.00.12.H30"),
+    assertProblem(api.get("supervisor.vithanh", "/api/register?from=2026-01-01&to=2026-12-31&agency=000.00.12.H13"),
         403, "REPORT_SCOPE_DENIED");
   }
 
@@ -62,7 +62,7 @@ class FormsHttpTest {
   @Test
   void anOfficersRegisterHoldsTheirOwnAgencysDossiersOnly() throws IOException {
     Dossiers flow = new Dossiers(api);
-    String land = flow.submitComplete("citizen", "1.013831.000.00.16.H30"); // Văn phòng Đăng ký đất đai 000.20.16.H30
+    String land = flow.submitComplete("citizen", "1.013831.000.00.16.H13"); // Văn phòng Đăng ký đất đai 000.20.16.H13
     String received = flow.decide("clerk.vpdk", land, "accept", null).path("receivedAt").asText();
     String period = "from=" + received.substring(0, 10) + "&to=" + received.substring(0, 10);
 
@@ -70,11 +70,11 @@ class FormsHttpTest {
     for (String departmentOfficer : java.util.List.of("clerk.snnmt", "specialist.snnmt", "leader.snnmt")) {
       assertThat(text(api.get(departmentOfficer, "/api/register?" + period))).as(departmentOfficer)
           .doesNotContain(land);
-      assertProblem(api.get(departmentOfficer, "/api/register?" + period + "&agency=000.20.16.H30"), 403,
+      assertProblem(api.get(departmentOfficer, "/api/register?" + period + "&agency=000.20.16.H13"), 403,
           "REPORT_SCOPE_DENIED");
     }
     assertThat(text(api.get("supervisor.snnmt", "/api/register?" + period))).contains(land);
-    assertThat(text(api.get("admin", "/api/register?" + period + "&agency=000.00.16.H30"))).contains(land);
+    assertThat(text(api.get("admin", "/api/register?" + period + "&agency=000.00.16.H13"))).contains(land);
   }
 
   private static String text(Api.Response response) throws IOException {

@@ -32,7 +32,7 @@ import org.springframework.test.context.TestPropertySource;
 @DirtiesContext
 class LifecycleWithoutEngineHistoryTest {
 
-  private static final String DEATH_REGISTRATION = "1.000656.000.00.21.H30"; // no fee, phường Vị Thanh
+  private static final String DEATH_REGISTRATION = "1.000656.000.00.21.H13"; // no fee, phường Vị Thanh
 
   /** Its own database: the engine keeps the history level a database was created with. */
   @DynamicPropertySource

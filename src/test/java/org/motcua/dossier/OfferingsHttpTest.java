@@ -24,12 +24,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 @MotcuaTest
 class OfferingsHttpTest {
 
-  private static final String BIRTH = "1.001193.000.00.21.H30"; // every commune and ward, FULL online, free
-  private static final String CERTIFIED_COPY = "2.000815.000.00.21.H30"; // every commune, regardless of residence
-  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H30"; // Sở Tư pháp only
-  private static final String VI_THANH = "000.01.21.H30";
-  private static final String VI_TAN = "000.02.21.H30";
-  private static final String JUSTICE = "000.00.12.H30";
+  private static final String BIRTH = "1.001193.000.00.21.H13"; // every commune and ward, FULL online, free
+  private static final String CERTIFIED_COPY = "2.000815.000.00.21.H13"; // every commune, regardless of residence
+  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H13"; // Sở Tư pháp only
+  private static final String VI_THANH = "000.01.21.H13";
+  private static final String VI_TAN = "000.02.21.H13";
+  private static final String JUSTICE = "000.00.12.H13";
   private static final String DAY = "from=2026-11-18&to=2026-11-18";
 
   @Autowired

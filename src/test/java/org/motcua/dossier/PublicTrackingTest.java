@@ -39,8 +39,8 @@ class PublicTrackingTest {
   @Test
   void wrongDigitsLockTheCodeForAWhile() {
     clock.set(LocalDateTime.of(2026, 6, 1, 9, 0));
-    String code = new Dossiers(api).submit("citizen", "2.000488.000.00.12.H30"); // phone 0912345678
-    String other = new Dossiers(api).submit("citizen", "2.000488.000.00.12.H30");
+    String code = new Dossiers(api).submit("citizen", "2.000488.000.00.12.H13"); // phone 0912345678
+    String other = new Dossiers(api).submit("citizen", "2.000488.000.00.12.H13");
     assertThat(dossiers.track(code, "5678", GUESSER)).map(Dossier::getCode).contains(code);
 
     for (int guess = 0; guess < 5; guess++) {
@@ -55,9 +55,9 @@ class PublicTrackingTest {
     assertThat(dossiers.track(code, "5678", "198.51.100.20")).isPresent();
     assertThat(dossiers.track(other, "5678", GUESSER)).isPresent();
     for (int guess = 0; guess < 5; guess++) {
-      assertThat(dossiers.track("000.00.12.H30-260601-9999", "5678", GUESSER)).isEmpty();
+      assertThat(dossiers.track("000.00.12.H13-260601-9999", "5678", GUESSER)).isEmpty();
     }
-    assertThatThrownBy(() -> dossiers.track("000.00.12.H30-260601-9999", "5678", GUESSER))
+    assertThatThrownBy(() -> dossiers.track("000.00.12.H13-260601-9999", "5678", GUESSER))
         .isInstanceOf(ApiException.class);
 
     clock.set(LocalDateTime.of(2026, 6, 1, 9, 16));

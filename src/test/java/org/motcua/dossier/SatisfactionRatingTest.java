@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @MotcuaTest
 class SatisfactionRatingTest {
 
-  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H30";
+  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H13";
 
   @Autowired
   Api api;

@@ -37,7 +37,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 @RecordApplicationEvents
 class StandardProcessTest {
 
-  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H30";
+  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H13";
   private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
   @Autowired
@@ -81,7 +81,7 @@ class StandardProcessTest {
     ProcessInstance instance = runtimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey(dossier.getCode()).singleResult();
     assertThat(instance).isStarted().isWaitingAt("reception");
-    assertThat(task()).hasCandidateGroup("CLERK@000.00.12.H30");
+    assertThat(task()).hasCandidateGroup("CLERK@000.00.12.H13");
     return instance;
   }
 
@@ -102,14 +102,14 @@ class StandardProcessTest {
     clock.set(LocalDateTime.of(2026, 3, 2, 9, 0));
     complete(task(), withVariables("decision", "accept"));
     assertThat(instance).hasPassed("received").isWaitingAt("appraisal");
-    assertThat(task()).hasCandidateGroup("SPECIALIST@000.00.12.H30");
+    assertThat(task()).hasCandidateGroup("SPECIALIST@000.00.12.H13");
     Dossier received = dossier(instance);
     assertThat(received.getStatus()).isEqualTo(DossierStatus.PROCESSING);
     assertThat(received.getDueAt()).isEqualTo(LocalDateTime.of(2026, 3, 16, 9, 0));
 
     complete(task(), withVariables("decision", "forward"));
     assertThat(instance).isWaitingAt("approval");
-    assertThat(task()).hasCandidateGroup("LEADER@000.00.12.H30");
+    assertThat(task()).hasCandidateGroup("LEADER@000.00.12.H13");
 
     clock.set(LocalDateTime.of(2026, 3, 12, 10, 0));
     complete(task(), withVariables("decision", "approve"));
@@ -183,7 +183,7 @@ class StandardProcessTest {
     clock.set(LocalDateTime.of(2026, 3, 13, 9, 0));
     execute(job("dueSoonStart"));
     assertThat(instance).hasPassed("dueSoonNoted").isWaitingAt("appraisal", "delayReview");
-    assertThat(task("delayReview")).hasCandidateGroup("CLERK@000.00.12.H30");
+    assertThat(task("delayReview")).hasCandidateGroup("CLERK@000.00.12.H13");
     assertThat(dossier(instance).isDueSoon()).isTrue();
     complete(task("delayReview"), withVariables("decision", "on_track"));
 
@@ -222,10 +222,10 @@ class StandardProcessTest {
    */
   @Test
   void aFeeDueAtSubmissionIsPaidBeforeReceptionOrTheDossierStops() {
-    String certifiedCopy = "2.000815.000.00.21.H30";
+    String certifiedCopy = "2.000815.000.00.21.H13";
     DossierRequests.ApplicantInput applicant = request().applicant();
     Dossier paid = online.submit(citizen, new DossierRequests.SubmitDossier(certifiedCopy, applicant,
-        java.util.Map.of("pages", 3), "000.01.21.H30"));
+        java.util.Map.of("pages", 3), "000.01.21.H13"));
     ProcessInstance instance = runtimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey(paid.getCode()).singleResult();
     assertThat(instance).hasPassed("feeAtSubmissionGateway", "submissionPaymentRequested")
@@ -246,7 +246,7 @@ class StandardProcessTest {
     assertThat(instance).hasPassed("finished").hasNotPassed("paymentRequested").isWaitingAt("resultReturn");
 
     ProcessInstance unpaid = runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(
-        online.submit(citizen, new DossierRequests.SubmitDossier(certifiedCopy, applicant, null, "000.01.21.H30"))
+        online.submit(citizen, new DossierRequests.SubmitDossier(certifiedCopy, applicant, null, "000.01.21.H13"))
             .getCode())
         .singleResult();
     execute(job("submissionPaymentReminder", unpaid));

@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @MotcuaTest
 class SubmissionWithFilesTest {
 
-  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H30";
+  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H13";
 
   @Autowired
   Api api;

@@ -31,7 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @MotcuaTest
 class SupplementPauseTest {
 
-  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H30";
+  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H13";
   private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
   @Autowired

@@ -25,9 +25,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @MotcuaTest
 class UnseenDossierTest {
 
-  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H30";
+  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H13";
   /** A code of the right form that nobody issued. */
-  private static final String NO_SUCH_CODE = "000.00.12.H30-991231-9999";
+  private static final String NO_SUCH_CODE = "000.00.12.H13-991231-9999";
 
   @Autowired
   Api api;

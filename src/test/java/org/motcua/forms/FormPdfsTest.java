@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 class FormPdfsTest {
 
-  static final String CODE = "000.00.12.H30-250123-0007";
+  static final String CODE = "000.00.12.H13-250123-0007";
   static final String NAME = "Nguyễn Thị Hồng Nhung";
   static final String PROCEDURE = "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại "
       + "Việt Nam (trường hợp cá nhân trực tiếp yêu cầu cấp Phiếu lý lịch tư pháp số 1)";
@@ -149,7 +149,7 @@ class FormPdfsTest {
   @Test
   void refusalNoticeGivesTheReason() throws Exception {
     RefusalNotice notice = new RefusalNotice(HEADER, CODE, PROCEDURE, APPLICANT,
-        "Yêu cầu không thuộc thẩm quyền giải quyết của Sở Tư pháp tỉnh Hậu Giang; đề nghị Ông/Bà liên hệ Trung tâm "
+        "Yêu cầu không thuộc thẩm quyền giải quyết của Sở Tư pháp thành phố Cần Thơ; đề nghị Ông/Bà liên hệ Trung tâm "
             + "Lý lịch tư pháp quốc gia.", "Trần Văn Bình", LocalDate.of(2025, 1, 23));
 
     byte[] pdf = forms.refusalNotice(notice);
@@ -157,7 +157,7 @@ class FormPdfsTest {
 
     String text = text(pdf);
     assertThat(text).contains(NAME, CODE, "PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ", "Trần Văn Bình");
-    assertThat(flat(text)).contains("Yêu cầu không thuộc thẩm quyền giải quyết của Sở Tư pháp tỉnh Hậu Giang");
+    assertThat(flat(text)).contains("Yêu cầu không thuộc thẩm quyền giải quyết của Sở Tư pháp thành phố Cần Thơ");
     assertThat(decode(pdf, 0)).containsEntry(CODE, BarcodeFormat.CODE_128);
   }
 
@@ -212,7 +212,7 @@ class FormPdfsTest {
     List<String> codes = new ArrayList<>();
     for (int i = 1; i <= 120; i++) {
       LocalDateTime received = LocalDateTime.of(2025, 1, 2 + i % 28, 8 + i % 8, (i * 7) % 60);
-      String code = "000.00.12.H30-%s-%04d".formatted(received.format(DateTimeFormatter.ofPattern("yyMMdd")), i);
+      String code = "000.00.12.H13-%s-%04d".formatted(received.format(DateTimeFormatter.ofPattern("yyMMdd")), i);
       codes.add(code);
       boolean finished = i % 3 != 0;
       rows.add(new Register.Row(i, code, i % 2 == 0 ? PROCEDURE : "Chứng thực bản sao từ bản chính giấy tờ, văn bản",
@@ -220,7 +220,7 @@ class FormPdfsTest {
           finished ? received.plusDays(5) : null, finished ? received.plusDays(6) : null,
           finished ? "Đã trả kết quả" : "Đang xử lý", i % 7 == 0 ? "Yêu cầu bổ sung một lần" : null));
     }
-    Register register = new Register(HEADER, "Sở Tư pháp tỉnh Hậu Giang", LocalDate.of(2025, 1, 1),
+    Register register = new Register(HEADER, "Sở Tư pháp thành phố Cần Thơ", LocalDate.of(2025, 1, 1),
         LocalDate.of(2025, 1, 31), rows);
 
     byte[] pdf = forms.register(register);

@@ -31,13 +31,13 @@ class ObservabilityTest {
   @Test
   void prometheusShowsDossierAndEngineMetricsToAdminsOnly() {
     Dossiers flow = new Dossiers(api);
-    String code = flow.submitComplete("citizen", "2.000488.000.00.12.H30");
+    String code = flow.submitComplete("citizen", "2.000488.000.00.12.H13");
     flow.decide("clerk.stp", code, "accept", null);
 
     Api.Response metrics = api.get("admin", "/actuator/prometheus");
     assertThat(metrics.status()).isEqualTo(200);
     String text = new String(metrics.raw(), java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(text).contains("motcua_dossiers_received_total{", "channel=\"2\"", "agency=\"000.00.12.H30\"");
+    assertThat(text).contains("motcua_dossiers_received_total{", "channel=\"2\"", "agency=\"000.00.12.H13\"");
     assertThat(text).contains("motcua_task_completion_seconds", "task=\"reception\"");
     assertThat(text).contains("motcua_jobs_backlog", "motcua_jobs_failed", "motcua_dossiers_overdue_in_progress");
 

@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @MotcuaTest
 class OutboxTest {
 
-  private static final String PROCEDURE = "2.000488.000.00.12.H30";
+  private static final String PROCEDURE = "2.000488.000.00.12.H13";
 
   @Autowired
   Api api;
@@ -63,7 +63,7 @@ class OutboxTest {
   @Test
   void aStatusChangeWritesItsEventInTheSameTransactionAndARefusedRequestWritesNone() {
     long before = count("1=1");
-    Api.Response refused = api.post("citizen", "/api/dossiers", Dossiers.submission("9.999999.000.00.00.H30"));
+    Api.Response refused = api.post("citizen", "/api/dossiers", Dossiers.submission("9.999999.000.00.00.H13"));
     assertThat(refused.status()).isEqualTo(400);
     assertThat(count("1=1")).isEqualTo(before);
 

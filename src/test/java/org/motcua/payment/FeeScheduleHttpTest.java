@@ -26,10 +26,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 @MotcuaTest
 class FeeScheduleHttpTest {
 
-  private static final String CERTIFIED_COPY = "2.000815.000.00.21.H30"; // per page, capped per copy, at submission
-  private static final String SIGNATURE = "2.000884.000.00.21.H30"; // 10.000 đồng, at the counter only
-  private static final String MARITAL_STATUS = "1.004873.000.00.21.H30"; // 3.000 đồng, exemptions, online
-  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H30"; // due before the result
+  private static final String CERTIFIED_COPY = "2.000815.000.00.21.H13"; // per page, capped per copy, at submission
+  private static final String SIGNATURE = "2.000884.000.00.21.H13"; // 10.000 đồng, at the counter only
+  private static final String MARITAL_STATUS = "1.004873.000.00.21.H13"; // 3.000 đồng, exemptions, online
+  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H13"; // due before the result
 
   @Autowired
   Api api;

@@ -46,7 +46,7 @@ class IpnStormTest {
     List<String> codes = new ArrayList<>();
     Map<String, String> txnRefs = new HashMap<>();
     for (int i = 0; i < DOSSIERS; i++) {
-      String code = flow.submitComplete("citizen", "2.000488.000.00.12.H30");
+      String code = flow.submitComplete("citizen", "2.000488.000.00.12.H13");
       flow.decide("clerk.stp", code, "accept", null);
       flow.decide("specialist.stp", code, "forward", null);
       flow.decide("leader.stp", code, "approve", null);

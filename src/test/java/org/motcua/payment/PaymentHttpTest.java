@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @MotcuaTest
 class PaymentHttpTest {
 
-  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H30"; // 200.000 đồng
+  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H13"; // 200.000 đồng
   private static final String SECRET = "sandbox-secret-change-me";
 
   @Autowired
@@ -57,7 +57,7 @@ class PaymentHttpTest {
   @Test
   void aCitizenPaysOnlineThroughTheSandboxGateway() {
     String year = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getYear() + "";
-    String summary = "/api/reports/summary?from=" + year + "-01-01&to=" + year + "-12-31&agency=000.00.12.H30";
+    String summary = "/api/reports/summary?from=" + year + "-01-01&to=" + year + "-12-31&agency=000.00.12.H13";
     long paidBefore = api.get("supervisor.stp", summary).body().path("paidOnline").asLong();
     String code = awaitingPayment();
     String redirect = flow.startOnlinePayment("citizen", code);

@@ -27,9 +27,9 @@ import org.springframework.core.env.Environment;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BreakdownAndExportTest {
 
-  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H30"; // Sở Tư pháp, FULL
-  private static final String LAND_CHANGE = "1.013831.000.00.16.H30"; // VP Đăng ký đất đai 000.20.16.H30, PARTIAL
-  private static final String BIRTH = "1.001193.000.00.21.H30"; // phường Vị Thanh, FULL
+  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H13"; // Sở Tư pháp, FULL
+  private static final String LAND_CHANGE = "1.013831.000.00.16.H13"; // VP Đăng ký đất đai 000.20.16.H13, PARTIAL
+  private static final String BIRTH = "1.001193.000.00.21.H13"; // phường Vị Thanh, FULL
 
   @Autowired
   Api api;
@@ -124,7 +124,7 @@ class BreakdownAndExportTest {
     HttpResponse<byte[]> summary = raw("supervisor.tinh", "/api/reports/summary?from=2022-01-01&to=2022-12-31&format=csv");
     String text = new String(summary.body(), StandardCharsets.UTF_8);
     assertThat(text).startsWith("\uFEFFTừ ngày,Đến ngày,Cơ quan,Tiếp nhận");
-    assertThat(text.lines().toList().get(1)).startsWith("2022-01-01,2022-12-31,000.00.00.H30,5,3,");
+    assertThat(text.lines().toList().get(1)).startsWith("2022-01-01,2022-12-31,000.00.00.H13,5,3,");
   }
 
   @Test
@@ -148,15 +148,15 @@ class BreakdownAndExportTest {
     assertThat(lines).hasSize(6);
     assertThat(lines.get(5)).startsWith("5,000.01.21.H30-220406-9005," + BIRTH + ","); // rename-agencies: keep
     assertProblem(api.get("supervisor.stp", "/api/reports/register?from=2022-03-01&to=2022-04-30&format=csv"
-        + "&agency=000.01.21.H30"), 403, "REPORT_SCOPE_DENIED");
+        + "&agency=000.01.21.H13"), 403, "REPORT_SCOPE_DENIED");
   }
 
   @Test
   void refusalsAreProblems() {
     assertProblem(api.get("supervisor.stp", "/api/reports/breakdown?by=agency&from=2022-01-01&to=2022-12-31"
-        + "&agency=000.00.00.H30"), 403, "REPORT_SCOPE_DENIED");
+        + "&agency=000.00.00.H13"), 403, "REPORT_SCOPE_DENIED");
     assertProblem(api.get("supervisor.stp", "/api/reports/breakdown?by=agency&from=2022-01-01&to=2022-12-31"
-        + "&agency=000.01.21.H30&format=csv"), 403, "REPORT_SCOPE_DENIED");
+        + "&agency=000.01.21.H13&format=csv"), 403, "REPORT_SCOPE_DENIED");
     assertProblem(api.get("clerk.stp", "/api/reports/breakdown?by=agency&from=2022-01-01&to=2022-12-31"), 403,
         "ACCESS_DENIED");
     assertProblem(api.get("citizen", "/api/reports/breakdown?by=agency&from=2022-01-01&to=2022-12-31"), 403,

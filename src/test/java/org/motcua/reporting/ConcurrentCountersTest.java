@@ -37,7 +37,7 @@ class ConcurrentCountersTest {
   void concurrentFirstIncrementsOfANewBucketAllCount() throws Exception {
     for (int round = 0; round < 5; round++) {
       String procedure = "CONCURRENT-" + round + "-" + System.nanoTime();
-      DayContribution.Key key = new DayContribution.Key(LocalDate.of(2027, 1, 4), "/000.00.00.H30/", procedure,
+      DayContribution.Key key = new DayContribution.Key(LocalDate.of(2027, 1, 4), "/000.00.00.H13/", procedure,
           "Thử", 2, "FULL", false);
       CyclicBarrier together = new CyclicBarrier(THREADS);
       ExecutorService pool = Executors.newFixedThreadPool(THREADS);

@@ -125,8 +125,8 @@ class CounterRowLockTest {
   }
 
   private static DossierFacts received(String code, String procedure) {
-    return new DossierFacts(code + "-" + procedure, procedure, "Thử", OnlineLevel.FULL, 0, "000.00.12.H30",
-        "/000.00.00.H30/000.00.12.H30/", 2, 2, RECEIVED.minusHours(1), RECEIVED, RECEIVED.plusDays(5), null, null,
+    return new DossierFacts(code + "-" + procedure, procedure, "Thử", OnlineLevel.FULL, 0, "000.00.12.H13",
+        "/000.00.00.H13/000.00.12.H13/", 2, 2, RECEIVED.minusHours(1), RECEIVED, RECEIVED.plusDays(5), null, null,
         null, null, 0, DurationUnit.WORKING_DAYS, false, 0, 0, false, false);
   }
 

@@ -43,9 +43,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SeriesLevelAndXlsxTest {
 
-  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H30"; // Sở Tư pháp (province level), FULL
-  private static final String LAND_CHANGE = "1.013831.000.00.16.H30"; // VP Đăng ký đất đai (province level)
-  private static final String BIRTH = "1.001193.000.00.21.H30"; // phường Vị Thanh (commune level), FULL
+  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H13"; // Sở Tư pháp (province level), FULL
+  private static final String LAND_CHANGE = "1.013831.000.00.16.H13"; // VP Đăng ký đất đai (province level)
+  private static final String BIRTH = "1.001193.000.00.21.H13"; // phường Vị Thanh (commune level), FULL
   private static final String PERIOD = "from=2017-01-01&to=2017-12-31";
 
   @Autowired
@@ -62,15 +62,15 @@ class SeriesLevelAndXlsxTest {
   @BeforeAll
   void history() {
     List<ImportedDossier> dossiers = List.of(
-        dossier("XL17-1", CRIMINAL_RECORD, "000.00.12.H30", 2, "2017-03-30T09:00", "2017-04-13T09:00",
+        dossier("XL17-1", CRIMINAL_RECORD, "000.00.12.H13", 2, "2017-03-30T09:00", "2017-04-13T09:00",
             "2017-04-12T10:00", 10, null), // Q1 open, not due → carried into Q2, finished early
-        dossier("XL17-2", CRIMINAL_RECORD, "000.00.12.H30", 1, "2017-05-03T09:00", "2017-05-17T09:00",
+        dossier("XL17-2", CRIMINAL_RECORD, "000.00.12.H13", 1, "2017-05-03T09:00", "2017-05-17T09:00",
             "2017-05-10T09:00", 8, "WITHDRAWN"), // early
-        dossier("XL17-3", LAND_CHANGE, "000.20.16.H30", 3, "2017-06-01T09:00", "2017-06-08T09:00",
+        dossier("XL17-3", LAND_CHANGE, "000.20.16.H13", 3, "2017-06-01T09:00", "2017-06-08T09:00",
             "2017-06-08T08:00", 8, "REFUSED"), // on time
-        dossier("XL17-4", BIRTH, "000.01.21.H30", 2, "2017-06-28T09:00", "2017-06-30T17:00",
+        dossier("XL17-4", BIRTH, "000.01.21.H13", 2, "2017-06-28T09:00", "2017-06-30T17:00",
             "2017-07-03T09:00", 10, null), // overdue at the end of Q2, late in Q3
-        dossier("XL17-5", BIRTH, "000.01.21.H30", 1, "2017-11-15T09:00", "2017-11-15T17:00",
+        dossier("XL17-5", BIRTH, "000.01.21.H13", 1, "2017-11-15T09:00", "2017-11-15T17:00",
             "2017-11-15T10:00", 10, null)); // on time (the due date's day)
     new TransactionTemplate(transactions).executeWithoutResult(s -> rows.insert(dossiers));
   }
@@ -135,7 +135,7 @@ class SeriesLevelAndXlsxTest {
         Sheet sheet = wb.getSheetAt(0);
         assertThat(text(sheet, 0, 0)).isEqualTo(ReportXlsx.TITLE);
         assertThat(text(sheet, 1, 0)).isEqualTo("Kỳ báo cáo: từ ngày 01/01/2017 đến ngày 31/12/2017");
-        assertThat(text(sheet, 2, 0)).isEqualTo("Cơ quan: Ủy ban nhân dân tỉnh Hậu Giang (000.00.00.H30)");
+        assertThat(text(sheet, 2, 0)).isEqualTo("Cơ quan: Ủy ban nhân dân thành phố Cần Thơ (000.00.00.H13)");
         int header = 5;
         assertThat(text(sheet, header, 2)).isEqualTo("Số hồ sơ nhận giải quyết");
         assertThat(text(sheet, header + 1, 3)).isEqualTo("Mới tiếp nhận trong kỳ");
@@ -170,7 +170,7 @@ class SeriesLevelAndXlsxTest {
         + "&format=xlsx")) {
       Sheet sheet = wb.getSheetAt(0);
       assertThat(text(sheet, 1, 0)).isEqualTo("Kỳ báo cáo: từ ngày 01/04/2017 đến ngày 30/06/2017");
-      assertThat(text(sheet, 7, 1)).isEqualTo("Ủy ban nhân dân tỉnh Hậu Giang (000.00.00.H30)");
+      assertThat(text(sheet, 7, 1)).isEqualTo("Ủy ban nhân dân thành phố Cần Thơ (000.00.00.H13)");
       assertSameNumbers(sheet.getRow(7), summary);
     }
 
@@ -178,7 +178,7 @@ class SeriesLevelAndXlsxTest {
     try (XSSFWorkbook wb = workbook("supervisor.stp", "/api/reports/register?" + PERIOD + "&format=xlsx")) {
       Sheet sheet = wb.getSheetAt(0);
       assertThat(text(sheet, 0, 0)).isEqualTo(ReportXlsx.REGISTER_TITLE);
-      assertThat(text(sheet, 2, 0)).isEqualTo("Cơ quan: Sở Tư pháp tỉnh Hậu Giang (000.00.12.H30)");
+      assertThat(text(sheet, 2, 0)).isEqualTo("Cơ quan: Sở Tư pháp thành phố Cần Thơ (000.00.12.H13)");
       assertThat(text(sheet, 4, 1)).isEqualTo("Mã hồ sơ");
       assertThat(sheet.getLastRowNum()).isEqualTo(4 + 2);
       assertThat(text(sheet, 5, 1)).isEqualTo("XL17-1");
@@ -205,10 +205,10 @@ class SeriesLevelAndXlsxTest {
   @Test
   void workbooksHaveTheCsvExportsAccessRules() throws Exception {
     assertProblem(api.get("supervisor.stp", "/api/reports/breakdown?by=agency&" + PERIOD
-        + "&agency=000.01.21.H30&format=xlsx"), 403, "REPORT_SCOPE_DENIED");
-    assertProblem(api.get("supervisor.stp", "/api/reports/register?" + PERIOD + "&agency=000.00.00.H30&format=xlsx"),
+        + "&agency=000.01.21.H13&format=xlsx"), 403, "REPORT_SCOPE_DENIED");
+    assertProblem(api.get("supervisor.stp", "/api/reports/register?" + PERIOD + "&agency=000.00.00.H13&format=xlsx"),
         403, "REPORT_SCOPE_DENIED");
-    assertProblem(api.get("supervisor.stp", "/api/reports/summary?" + PERIOD + "&agency=000.00.00.H30&format=xlsx"),
+    assertProblem(api.get("supervisor.stp", "/api/reports/summary?" + PERIOD + "&agency=000.00.00.H13&format=xlsx"),
         403, "REPORT_SCOPE_DENIED");
     assertProblem(api.get("clerk.stp", "/api/reports/summary?" + PERIOD + "&format=xlsx"), 403, "ACCESS_DENIED");
     assertProblem(api.get("citizen", "/api/reports/register?" + PERIOD + "&format=xlsx"), 403, "ACCESS_DENIED");
@@ -223,7 +223,7 @@ class SeriesLevelAndXlsxTest {
         "UNKNOWN_EXPORT_FORMAT");
     // The ADMIN sees every agency in a workbook too.
     try (XSSFWorkbook wb = workbook("admin:admin", "/api/reports/breakdown?by=level&" + PERIOD
-        + "&agency=000.00.00.H30&format=xlsx")) {
+        + "&agency=000.00.00.H13&format=xlsx")) {
       assertThat(text(wb.getSheetAt(0), 8, 1)).isEqualTo("Cấp tỉnh (PROVINCE)");
     }
   }

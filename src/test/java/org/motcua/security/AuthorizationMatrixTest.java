@@ -54,8 +54,8 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixTest {
 
-  static final String CRIMINAL_RECORD = "2.000488.000.00.12.H30";
-  static final String STP = "000.00.12.H30";
+  static final String CRIMINAL_RECORD = "2.000488.000.00.12.H13";
+  static final String STP = "000.00.12.H13";
   static final String IMPORT_HEADER = "code,procedure_code,agency_code,channel,submitted_at,received_at,due_at,"
       + "finished_at,returned_at,status,supplement_count,fee_vnd,paid_online,components_digitized,result_digitized";
 

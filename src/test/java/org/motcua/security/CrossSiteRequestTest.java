@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class CrossSiteRequestTest {
 
   private static final String DOSSIER = """
-      {"procedureCode":"2.000488.000.00.12.H30","applicant":{"name":"Nguyễn Văn An","idNumber":"093085000123",
+      {"procedureCode":"2.000488.000.00.12.H13","applicant":{"name":"Nguyễn Văn An","idNumber":"093085000123",
        "phone":"0912345678","address":"Phường Vị Thanh"}}""";
 
   @LocalServerPort

@@ -37,12 +37,12 @@ class DemoAccountRaceTest {
     try (Connection otherNode = dataSource.getConnection()) {
       otherNode.setAutoCommit(false);
       try (PreparedStatement insert = otherNode.prepareStatement("insert into app_user (username, password_hash,"
-          + " full_name, role, agency_code) values (?, 'x', 'Cán bộ thử', 'CLERK', '000.01.21.H30')")) {
+          + " full_name, role, agency_code) values (?, 'x', 'Cán bộ thử', 'CLERK', '000.01.21.H13')")) {
         insert.setString(1, username);
         insert.executeUpdate();
       }
       created = CompletableFuture.supplyAsync(() -> accounts.createIfAbsent(new UserAccounts.NewAccount(username,
-          "demo", "Cán bộ thử", Role.CLERK, "000.01.21.H30", null, null, null)));
+          "demo", "Cán bộ thử", Role.CLERK, "000.01.21.H13", null, null, null)));
       LockWaits.awaitSomeoneWaiting(otherNode, created, "insert into app_user");
       otherNode.commit();
     }

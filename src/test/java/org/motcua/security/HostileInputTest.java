@@ -62,7 +62,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileInputTest {
 
-  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H30";
+  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H13";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int HUGE = 1024 * 1024;
 

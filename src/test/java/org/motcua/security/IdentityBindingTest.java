@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @MotcuaTest
 class IdentityBindingTest {
 
-  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H30";
+  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H13";
   /** The demo account {@code citizen}'s CCCD; {@code citizen2} has 093190000456. */
   private static final String VICTIM_ID = "093085000123";
 

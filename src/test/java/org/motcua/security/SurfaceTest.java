@@ -40,7 +40,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 @ExtendWith(OutputCaptureExtension.class)
 class SurfaceTest {
 
-  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H30";
+  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H13";
   private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>", Pattern.CASE_INSENSITIVE);
   private static final Pattern INLINE_HANDLER_OR_STYLE = Pattern.compile("\\s(on[a-z]+|style)\\s*=",
       Pattern.CASE_INSENSITIVE);

@@ -24,18 +24,18 @@ public class Dossiers {
   private static final String BIRTH_REGISTRATION = "1.001193.";
 
   /** The demo citizen's commune: the receiving agency of the commune-level procedures they submit. */
-  public static final String VI_THANH = "000.01.21.H30";
+  public static final String VI_THANH = "000.01.21.H13";
 
   /**
    * A submission by the demo citizen, who lives in phường Vị Thanh: a commune-level procedure (localized code
-   * {@code ….21.H30}, offered by every commune of the province) is submitted to that ward, as the applicant chooses.
+   * {@code ….21.H13}, offered by every commune of the province) is submitted to that ward, as the applicant chooses.
    */
   public static Map<String, Object> submission(String procedureCode) {
     Map<String, Object> applicant = Map.of(
         "name", "Nguyễn Văn An", "idNumber", "093085000123", "phone", "0912345678",
         "email", "an.nguyen@example.vn", "address", "Số 12 đường Trần Hưng Đạo, phường Vị Thanh, tỉnh Hậu Giang");
     Map<String, Object> body = new java.util.HashMap<>(Map.of("procedureCode", procedureCode, "applicant", applicant));
-    if (procedureCode.endsWith(".21.H30")) {
+    if (procedureCode.endsWith(".21.H13")) {
       body.put("agencyCode", VI_THANH);
     }
     if (procedureCode.startsWith(BIRTH_REGISTRATION)) {

@@ -30,8 +30,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @MotcuaTest
 class CasePagesTest {
 
-  private static final String BIRTH = "1.001193.000.00.21.H30";
-  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H30";
+  private static final String BIRTH = "1.001193.000.00.21.H13";
+  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H13";
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
   @LocalServerPort
@@ -54,9 +54,9 @@ class CasePagesTest {
     String catalogue = new Session().get("/procedures/" + BIRTH).body();
     assertThat(catalogue).contains("data-case=\"DUNG_HAN\"", "data-case=\"QUA_HAN\"", "8.000 đồng",
         "Phiên bản ban đầu của danh mục");
-    assertThat(new Session().get("/procedures/1.012783.000.00.16.H30").body()).contains("2304/QĐ-BNNMT");
+    assertThat(new Session().get("/procedures/1.012783.000.00.16.H13").body()).contains("2304/QĐ-BNNMT");
     // A procedure with one case asks nothing.
-    assertThat(citizen.get("/citizen/submit/1.000894.000.00.21.H30").body()).doesNotContain("name=\"caseCode\"");
+    assertThat(citizen.get("/citizen/submit/1.000894.000.00.21.H13").body()).doesNotContain("name=\"caseCode\"");
   }
 
   @Test

@@ -27,8 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @MotcuaTest
 class OfferingPagesTest {
 
-  private static final String BIRTH = "1.001193.000.00.21.H30";
-  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H30";
+  private static final String BIRTH = "1.001193.000.00.21.H13";
+  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H13";
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
   @LocalServerPort
@@ -38,10 +38,10 @@ class OfferingPagesTest {
   void theCataloguePageListsEveryReceivingAgencyAndFindsAProcedureByAnyOfThem() {
     Session visitor = new Session();
     String birth = visitor.get("/procedures/" + BIRTH).body();
-    assertThat(birth).contains("id=\"offerings\"", "data-agency=\"000.01.21.H30\"", "data-agency=\"000.02.21.H30\"",
+    assertThat(birth).contains("id=\"offerings\"", "data-agency=\"000.01.21.H13\"", "data-agency=\"000.02.21.H13\"",
         "Ủy ban nhân dân phường Vị Tân", "Nộp tại cơ quan tiếp nhận nơi cư trú");
-    assertThat(visitor.get("/procedures/2.000815.000.00.21.H30").body()).contains("Phi địa giới hành chính");
-    String atViTan = visitor.get("/procedures?agency=000.02.21.H30").body();
+    assertThat(visitor.get("/procedures/2.000815.000.00.21.H13").body()).contains("Phi địa giới hành chính");
+    String atViTan = visitor.get("/procedures?agency=000.02.21.H13").body();
     assertThat(atViTan).contains("data-code=\"" + BIRTH + "\"", "26 cơ quan tiếp nhận")
         .doesNotContain("data-code=\"" + CRIMINAL_RECORD + "\"");
   }
@@ -50,14 +50,14 @@ class OfferingPagesTest {
   void theSubmitFormOffersTheReceivingAgenciesAndSelectsTheOneOfTheAddress() {
     Session citizen = new Session().signIn("citizen");
     String form = citizen.get("/citizen/submit/" + BIRTH).body();
-    assertThat(form).contains("<select id=\"agencyCode\" name=\"agencyCode\"", "value=\"000.01.21.H30\"",
-        "value=\"000.02.21.H30\"");
+    assertThat(form).contains("<select id=\"agencyCode\" name=\"agencyCode\"", "value=\"000.01.21.H13\"",
+        "value=\"000.02.21.H13\"");
     assertThat(form).doesNotContain("selected=\"selected\">Ủy ban nhân dân phường");
     // The form comes back (no component file here): the ward the address names is now selected.
     String back = citizen.post("/citizen/submit/" + BIRTH, Map.of("name", "Trần Thị Bình", "idNumber",
         "093190000456", "phone", "0987654321", "address", "Khu vực 3, phường Vị Tân, tỉnh Hậu Giang")).body();
-    assertThat(back).contains("<option value=\"000.02.21.H30\" selected=\"selected\">Ủy ban nhân dân phường Vị Tân");
-    assertThat(back).doesNotContain("<option value=\"000.01.21.H30\" selected=\"selected\">");
+    assertThat(back).contains("<option value=\"000.02.21.H13\" selected=\"selected\">Ủy ban nhân dân phường Vị Tân");
+    assertThat(back).doesNotContain("<option value=\"000.01.21.H13\" selected=\"selected\">");
     // A procedure received by one agency asks no choice.
     assertThat(citizen.get("/citizen/submit/" + CRIMINAL_RECORD).body()).doesNotContain("id=\"agencyCode\"");
   }

@@ -50,15 +50,15 @@ class WebAccessTest {
     HttpResponse<String> specialist = get("/officer/intake", "Accept", "text/html", "Authorization", basic("specialist.stp"));
     assertThat(specialist.statusCode()).isEqualTo(403);
     assertThat(specialist.body()).contains("Tài khoản của bạn không có quyền thực hiện thao tác này.");
-    HttpResponse<String> otherAgency = get("/officer/intake/2.000488.000.00.12.H30", "Accept", "text/html",
+    HttpResponse<String> otherAgency = get("/officer/intake/2.000488.000.00.12.H13", "Accept", "text/html",
         "Authorization", basic("clerk.sxd"));
     assertThat(otherAgency.statusCode()).isEqualTo(403);
     assertThat(otherAgency.body()).contains("không thuộc thẩm quyền tiếp nhận của cơ quan bạn");
-    HttpResponse<String> own = get("/officer/intake/2.000488.000.00.12.H30", "Accept", "text/html",
+    HttpResponse<String> own = get("/officer/intake/2.000488.000.00.12.H13", "Accept", "text/html",
         "Authorization", basic("clerk.stp"));
     assertThat(own.statusCode()).isEqualTo(200);
     assertThat(own.body()).contains("Tiếp nhận hồ sơ tại quầy", "Cấp Phiếu lý lịch tư pháp", "name=\"file_TO_KHAI\"");
-    assertThat(get("/supervisor/dossiers?from=2026-01-01&to=2026-12-31&agency=000.00.12.H30", "Accept", "text/html",
+    assertThat(get("/supervisor/dossiers?from=2026-01-01&to=2026-12-31&agency=000.00.12.H13", "Accept", "text/html",
         "Authorization", basic("supervisor.sxd")).statusCode()).isEqualTo(403);
     assertThat(get("/admin", "Accept", "text/html", "Authorization", basic("supervisor.tinh")).statusCode())
         .isEqualTo(403);
@@ -85,19 +85,19 @@ class WebAccessTest {
     assertThat(api.statusCode()).isEqualTo(401);
     assertThat(api.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
     assertThat(get("/procedures").statusCode()).isEqualTo(200);
-    assertThat(get("/procedures/2.000488.000.00.12.H30").body()).contains("Cấp Phiếu lý lịch tư pháp");
+    assertThat(get("/procedures/2.000488.000.00.12.H13").body()).contains("Cấp Phiếu lý lịch tư pháp");
     // Signed in with the wrong role: a page in Vietnamese, not a problem+json body.
     HttpResponse<String> wrongRole = get("/officer/inbox", "Accept", "text/html", "Authorization",
         "Basic " + java.util.Base64.getEncoder().encodeToString("citizen:demo".getBytes()));
     assertThat(wrongRole.statusCode()).isEqualTo(403);
     assertThat(wrongRole.body()).contains("Tài khoản của bạn không có quyền xem trang này.");
     // Switching language on a page re-shown after a refused form goes back to the dossier in the new language.
-    HttpResponse<String> switched = get("/officer/dossiers/000.00.12.H30-260101-0001/tasks/42?lang=en", "Accept",
+    HttpResponse<String> switched = get("/officer/dossiers/000.00.12.H13-260101-0001/tasks/42?lang=en", "Accept",
         "text/html", "Authorization",
         "Basic " + java.util.Base64.getEncoder().encodeToString("clerk.stp:demo".getBytes()));
     assertThat(switched.statusCode()).isEqualTo(302);
     assertThat(switched.headers().firstValue("Location").orElseThrow())
-        .endsWith("/officer/dossiers/000.00.12.H30-260101-0001");
+        .endsWith("/officer/dossiers/000.00.12.H13-260101-0001");
     // The assets come from the jar (webjars), nothing from the internet.
     assertThat(get("/webjars/htmx.org/dist/htmx.min.js").statusCode()).isEqualTo(200);
     assertThat(get("/webjars/chart.js/dist/chart.umd.js").statusCode()).isEqualTo(200);

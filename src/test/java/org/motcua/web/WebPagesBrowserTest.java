@@ -37,8 +37,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @MotcuaTest
 class WebPagesBrowserTest {
 
-  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H30"; // Sở Tư pháp, 10 working days, FULL
-  private static final String BIRTH_REGISTRATION = "1.001193.000.00.21.H30"; // phường Vị Thanh, FULL
+  private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H13"; // Sở Tư pháp, 10 working days, FULL
+  private static final String BIRTH_REGISTRATION = "1.001193.000.00.21.H13"; // phường Vị Thanh, FULL
   private static final String IMPORT_HEADER = "code,procedure_code,agency_code,channel,submitted_at,received_at,due_at,"
       + "finished_at,returned_at,status,supplement_count,fee_vnd,paid_online,components_digitized,result_digitized";
   private static final Path TO_KHAI = Browser.file("to-khai.pdf", Api.pdf("Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp"));
@@ -125,7 +125,7 @@ class WebPagesBrowserTest {
 
       DossierPage submitted = new DossierPage(browser);
       String code = submitted.code();
-      assertThat(code).matches("000\\.00\\.12\\.H30-\\d{6}-\\d{4}");
+      assertThat(code).matches("000\\.00\\.12\\.H13-\\d{6}-\\d{4}");
       assertThat(submitted.notice()).startsWith("Đã nộp hồ sơ.");
       assertThat(submitted.status()).isEqualTo("Mới đăng ký");
       assertThat(submitted.appointment()).isEqualTo("Có sau khi hồ sơ được tiếp nhận");
@@ -197,7 +197,7 @@ class WebPagesBrowserTest {
       assertThat(String.join("\n", returned.history()))
           .contains("Tiếp nhận hồ sơ: Tiếp nhận", "Thẩm định hồ sơ: Trình lãnh đạo",
               "Đủ điều kiện cấp Phiếu lý lịch tư pháp số 1", "Phê duyệt kết quả: Phê duyệt", "Trả kết quả: Trả kết quả",
-              "Trương Minh Quân", "(Chuyên viên)", "Sở Tư pháp tỉnh Hậu Giang");
+              "Trương Minh Quân", "(Chuyên viên)", "Sở Tư pháp thành phố Cần Thơ");
       browser.screenshot("09-dossier-returned");
       returned.rate(null, null);
       assertThat(returned.errorOf("rating")).isEqualTo("Vui lòng chọn một mức đánh giá.");
@@ -233,7 +233,7 @@ class WebPagesBrowserTest {
       assertThat(dashboard.count("received")).isEqualTo(before.received() + 1);
       assertThat(dashboard.count("receivedOnline")).isEqualTo(before.receivedOnline() + 1);
       assertThat(dashboard.count("finished")).isEqualTo(before.finished() + 1);
-      assertThat(dashboard.unitsTable()).contains("Sở Tư pháp tỉnh Hậu Giang");
+      assertThat(dashboard.unitsTable()).contains("Sở Tư pháp thành phố Cần Thơ");
       browser.waiting().until(d -> dashboard.chartDrawn());
       assertThat(dashboard.chartsDrawn()).contains("chart-results", "chart-trend", "chart-online");
       // The month table sits in a closed <details>: read its text content, as a screen reader would.
@@ -248,8 +248,8 @@ class WebPagesBrowserTest {
           .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
       browser.screenshot("11-dashboard");
       // Drill-down from the unit's line of the ranking: the register of its dossiers, then one dossier's slip.
-      browser.clickAndWait(By.cssSelector("#units tr[data-agency='000.00.12.H30'] td:last-child a"));
-      assertThat(browser.text(By.id("register-scope"))).contains("Sở Tư pháp tỉnh Hậu Giang");
+      browser.clickAndWait(By.cssSelector("#units tr[data-agency='000.00.12.H13'] td:last-child a"));
+      assertThat(browser.text(By.id("register-scope"))).contains("Sở Tư pháp thành phố Cần Thơ");
       assertThat(browser.text(By.cssSelector("#dossiers tr[data-code='" + code + "']"))).contains("Đã trả kết quả");
       browser.screenshot("12-register");
       browser.clickAndWait(By.linkText(code));
@@ -263,7 +263,7 @@ class WebPagesBrowserTest {
       browser.find(By.id("import-send")).click();
       assertThat(browser.text(By.id("import-file-error"))).isEqualTo("Vui lòng chọn tệp CSV cần nhập.");
       browser.find(By.id("import-file")).sendKeys(Browser.file("lich-su.csv", (IMPORT_HEADER
-          + "\n000.00.12.H30-230102-0001,9.999999,000.00.12.H30,2,2023-01-02T08:00,,,,,1,0,,false,false,false\n")
+          + "\n000.00.12.H13-230102-0001,9.999999,000.00.12.H13,2,2023-01-02T08:00,,,,,1,0,,false,false,false\n")
           .getBytes(StandardCharsets.UTF_8)).toString());
       browser.find(By.id("import-send")).click();
       browser.waiting().until(d -> {
@@ -409,7 +409,7 @@ class WebPagesBrowserTest {
   void feesDueAtSubmissionOnTheIntakeAndSubmitPages() {
     try (Browser browser = Browser.desktop(port)) {
       LoginPage.open(browser).signIn("clerk.vithanh");
-      browser.go("/officer/intake/2.000884.000.00.21.H30");
+      browser.go("/officer/intake/2.000884.000.00.21.H13");
       SubmitPage intake = new SubmitPage(browser);
       assertThat(browser.text(By.id("fee-due"))).contains("10.000");
       intake.set("name", "Trần Thị Bình").set("idNumber", "093190000456").choose("feeMethod", "CASH").send();
@@ -422,7 +422,7 @@ class WebPagesBrowserTest {
 
       browser.forget();
       LoginPage.open(browser).signIn("citizen");
-      browser.go("/citizen/submit/2.000815.000.00.21.H30");
+      browser.go("/citizen/submit/2.000815.000.00.21.H13");
       SubmitPage submit = new SubmitPage(browser);
       submit.set("phone", "0912345678").set("address", "Phường Vị Thanh, tỉnh Hậu Giang").set("qty_pages", "0")
           .attach("BAN_CHINH", TO_KHAI).attach("BAN_SAO", CCCD).send();
