@@ -103,6 +103,31 @@ class CatalogImportRowsTest {
         .containsExactly("2:Mã trường hợp:CATALOGUE_RULE");
   }
 
+  /**
+   * The shipped sample (the configured catalogue, one row per case) reads back as the very procedures configured,
+   * cases, default flags, fees and fee notes included; only the version's period and decision are not in the layout.
+   */
+  @Test
+  void theSampleReadsBackAsTheConfiguredProceduresCasesIncluded() throws Exception {
+    byte[] bytes = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("config/samples/catalogue-import-sample.csv"));
+    CatalogImportRows.Result result = CatalogImportRows.read("sample.csv",
+        CatalogImportFile.read("sample.csv", bytes), catalog, n -> { });
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.entries()).hasSameSizeAs(catalog.procedures());
+    for (CatalogImportRows.Entry entry : result.entries()) {
+      Procedure configured = catalog.procedure(entry.code()).orElseThrow();
+      assertThat(entry.procedure()).as(entry.code()).usingRecursiveComparison()
+          .ignoringFields("validFrom", "validTo", "decision").isEqualTo(configured);
+    }
+    assertThat(result.entries().stream().map(CatalogImportRows.Entry::procedure)
+        .filter(CatalogImportExport::hasCases).map(Procedure::nationalCode))
+        .contains("1.001193", "2.000488", "2.000815");
+    CatalogImportDiff diff = CatalogImportDiff.of(catalog.procedures(),
+        result.entries().stream().map(CatalogImportRows.Entry::procedure).toList());
+    assertThat(diff.changed()).isEmpty();
+    assertThat(diff.unchanged()).isEqualTo(catalog.procedures().size());
+  }
+
   @Test
   void everyProblemHasAMessageInBothLanguages() throws Exception {
     for (String language : List.of("vi", "en")) {
