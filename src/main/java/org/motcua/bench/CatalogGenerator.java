@@ -213,6 +213,9 @@ public final class CatalogGenerator {
     for (JsonNode a : agencies) {
       codes.add(a.get("code").asText());
       names.add(a.get("name").asText());
+      if (a.get("validTo") != null) {
+        continue; // abolished (kept for history): the generated province grows today's tree
+      }
       if (a.get("parent") == null && root == null) {
         root = a.get("code").asText();
       }
@@ -224,6 +227,7 @@ public final class CatalogGenerator {
       throw new IllegalStateException("agencies.yml has no root agency (one without parent)");
     }
     String province = provinceOf(agencies, root);
+    String rootFrom = rootValidFrom(agencies, root);
     String suffix = root.substring(root.lastIndexOf('.') + 1);
     for (String[] d : DEPARTMENTS) {
       String code = "000.00." + d[1] + "." + suffix;
@@ -234,7 +238,7 @@ public final class CatalogGenerator {
         continue;
       }
       if (codes.add(code)) {
-        agencies.add(agency(code, name, root, "PROVINCE"));
+        agencies.add(agency(code, name, root, "PROVINCE", rootFrom));
         byName.put(d[0], code);
       }
     }
@@ -253,7 +257,7 @@ public final class CatalogGenerator {
       }
       String code = String.format(Locale.ROOT, "000.%02d.%02d.%s", n % 99 + 1, 31 + n / 99, suffix);
       if (codes.add(code) && names.add(name)) {
-        agencies.add(agency(code, name, root, "COMMUNE"));
+        agencies.add(agency(code, name, root, "COMMUNE", rootFrom));
         n++;
       }
     }
@@ -392,15 +396,27 @@ public final class CatalogGenerator {
   /** The code of the agency whose name starts with this one (e.g. "Sở Tư pháp" → "Sở Tư pháp thành phố Cần Thơ"). */
   private static String agencyNamed(ArrayNode agencies, String prefix) {
     for (JsonNode a : agencies) {
-      if (a.get("name").asText().startsWith(prefix + " ") || a.get("name").asText().equals(prefix)) {
+      if (a.get("validTo") == null && (a.get("name").asText().startsWith(prefix + " ") || a.get("name").asText().equals(prefix))) {
         return a.get("code").asText();
       }
     }
     return null;
   }
 
-  private static ObjectNode agency(String code, String name, String parent, String level) {
-    return NODES.objectNode().put("code", code).put("name", name).put("parent", parent).put("level", level);
+  /** An agency under the root, from the day the root's structure starts (an agency lies within its parent's period). */
+  private static ObjectNode agency(String code, String name, String parent, String level, String validFrom) {
+    ObjectNode agency = NODES.objectNode().put("code", code).put("name", name).put("parent", parent)
+        .put("level", level);
+    return validFrom == null ? agency : agency.put("validFrom", validFrom);
+  }
+
+  private static String rootValidFrom(ArrayNode agencies, String root) {
+    for (JsonNode a : agencies) {
+      if (a.get("code").asText().equals(root) && a.get("validFrom") != null) {
+        return a.get("validFrom").asText();
+      }
+    }
+    return null;
   }
 
   private static JsonNode read(Resource resource) throws IOException {

@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
  * The columns of a catalogue import file (README "Catalogue import"), close to an export of the national procedure
  * database (Cơ sở dữ liệu quốc gia về thủ tục hành chính): the Vietnamese header, or the English one, in any order.
  * One row per procedure, or per case of a procedure: the rows of one procedure share its code, and the columns marked
- * {@code perProcedure} are given on its first row (later rows leave them empty or repeat them).
+ * {@code perProcedure} are given on its first row (later rows leave them empty or repeat them); the others are the
+ * case's (time limits, fee, fee note, components, online level, process, steps, default flag).
  */
 enum CatalogImportColumn {
   CODE("Mã thủ tục", "code", true, true),
@@ -21,13 +22,14 @@ enum CatalogImportColumn {
   ANYWHERE("Phi địa giới hành chính", "anywhere", false, true),
   CASE_CODE("Mã trường hợp", "caseCode", false, false),
   CASE_NAME("Trường hợp", "caseName", false, false),
+  DEFAULT_CASE("Trường hợp mặc định", "defaultCase", false, false),
   DURATION("Thời hạn giải quyết", "duration", true, false),
   DURATION_UNIT("Đơn vị thời hạn", "durationUnit", true, false),
   ONLINE_DURATION("Thời hạn giải quyết trực tuyến", "onlineDuration", false, false),
   FEE("Phí, lệ phí (đồng)", "feeVnd", false, false),
   FEE_DUE("Thời điểm nộp phí", "feeDue", false, false),
   FEE_SCHEDULE("Biểu phí chi tiết (JSON)", "feeSchedule", false, false),
-  FEE_NOTE("Mô tả phí, lệ phí", "feeNote", false, true),
+  FEE_NOTE("Mô tả phí, lệ phí", "feeNote", false, false),
   EXEMPTIONS("Miễn phí, lệ phí", "exemptions", false, true),
   COMPONENTS("Thành phần hồ sơ", "components", true, false),
   LEGAL_BASIS("Căn cứ pháp lý", "legalBasis", false, true),

@@ -30,7 +30,9 @@ record CatalogImportDiff(List<Change> added, List<Change> changed, List<Change> 
     aspects.put("level", Procedure::level);
     aspects.put("offerings", Procedure::offerings);
     aspects.put("anywhere", Procedure::anywhere);
-    aspects.put("duration", Procedure::duration);
+    // A procedure without cases keeps its online time limit on its implicit case.
+    aspects.put("duration", p -> java.util.Arrays.asList(p.duration(),
+        CatalogImportExport.hasCases(p) ? null : p.cases().get(0).onlineDuration()));
     aspects.put("fee", Procedure::fee);
     aspects.put("feeNote", Procedure::feeNote);
     aspects.put("exemptions", Procedure::exemptions);
@@ -39,6 +41,9 @@ record CatalogImportDiff(List<Change> added, List<Change> changed, List<Change> 
     aspects.put("onlineLevel", Procedure::onlineLevel);
     aspects.put("process", Procedure::processKey);
     aspects.put("steps", Procedure::steps);
+    // The cases a procedure lists, each with everything a dossier takes from it (an implicit case only repeats the
+    // procedure's own values, compared above).
+    aspects.put("cases", p -> CatalogImportExport.hasCases(p) ? p.cases() : List.of());
     return aspects;
   }
 

@@ -16,9 +16,10 @@ import org.motcua.calendar.DurationUnit;
 import org.motcua.common.CsvWriter;
 
 /**
- * The catalogue in force written in the import layout ({@link CatalogImportColumn}), one row a procedure: what an
- * administrator downloads, amends and loads again, and the sample file shipped in {@code config/samples/}. Read back,
- * it gives the same procedures (nothing changed).
+ * The catalogue in force written in the import layout ({@link CatalogImportColumn}): one row a procedure, or one row a
+ * case for a procedure with cases (its procedure-wide cells on the first row only). What an administrator downloads,
+ * amends and loads again, and the sample file shipped in {@code config/samples/}. Read back, it gives the same
+ * procedures (nothing changed).
  */
 final class CatalogImportExport {
 
@@ -31,7 +32,15 @@ final class CatalogImportExport {
     List<List<String>> rows = new ArrayList<>();
     rows.add(Arrays.stream(CatalogImportColumn.values()).map(c -> c.vietnamese).toList());
     for (Procedure p : procedures) {
-      rows.add(Arrays.stream(CatalogImportColumn.values()).map(c -> cell(catalog, p, c)).toList());
+      boolean explicit = hasCases(p);
+      for (int i = 0; i < p.cases().size(); i++) {
+        Procedure.Case kase = p.cases().get(i);
+        boolean first = i == 0;
+        rows.add(Arrays.stream(CatalogImportColumn.values())
+            .map(c -> c.perProcedure && c != CatalogImportColumn.CODE && !first ? ""
+                : c.perProcedure ? cell(catalog, p, c) : caseCell(kase, explicit, c))
+            .toList());
+      }
     }
     return rows;
   }
@@ -50,6 +59,12 @@ final class CatalogImportExport {
     return bytes.toByteArray();
   }
 
+  /** True when the procedure lists its cases, rather than having the one implicit case of its own values. */
+  static boolean hasCases(Procedure p) {
+    return p.cases().size() > 1 || !Procedure.DEFAULT_CASE.equals(p.cases().get(0).code());
+  }
+
+  /** A procedure-wide cell. */
   private static String cell(Catalog catalog, Procedure p, CatalogImportColumn column) {
     return switch (column) {
       case CODE -> p.code();
@@ -63,27 +78,44 @@ final class CatalogImportExport {
       };
       case OFFERINGS -> offerings(catalog, p);
       case ANYWHERE -> p.anywhere() ? "Có" : "";
-      case CASE_CODE, CASE_NAME, ONLINE_DURATION -> "";
-      case DURATION -> String.valueOf(p.duration().value());
-      case DURATION_UNIT -> unit(p.duration().unit());
-      case FEE -> p.fee().items().isEmpty() ? "" : String.valueOf(p.feeVnd());
-      case FEE_DUE -> p.fee().items().isEmpty() ? ""
-          : p.fee().due() == FeeSchedule.Due.AT_SUBMISSION ? "Khi nộp hồ sơ" : "Trước khi trả kết quả";
-      case FEE_SCHEDULE -> p.fee().items().isEmpty() ? "" : feeSchedule(p.fee());
-      case FEE_NOTE -> nullToEmpty(p.feeNote());
       case EXEMPTIONS -> p.exemptions().stream().map(e -> "[" + e.code() + "] " + e.name())
           .collect(Collectors.joining("\n"));
-      case COMPONENTS -> p.components().stream()
-          .map(c -> "[" + c.code() + "] " + c.name() + (c.required() ? "" : " (không bắt buộc)"))
-          .collect(Collectors.joining("\n"));
       case LEGAL_BASIS -> nullToEmpty(p.legalBasis());
-      case ONLINE_LEVEL -> switch (p.onlineLevel()) {
+      default -> throw new IllegalArgumentException(column + " is a case's");
+    };
+  }
+
+  /**
+   * A cell of one case; for a procedure without cases, of its implicit case (its own values), with the case code,
+   * name and default flag left empty.
+   */
+  private static String caseCell(Procedure.Case c, boolean explicit, CatalogImportColumn column) {
+    return switch (column) {
+      case CASE_CODE -> explicit ? c.code() : "";
+      case CASE_NAME -> explicit ? c.name() : "";
+      case DEFAULT_CASE -> explicit && c.byDefault() ? "Có" : "";
+      case DURATION -> String.valueOf(c.duration().value());
+      case DURATION_UNIT -> unit(c.duration().unit());
+      // In the unit of the duration column; a time limit in another unit says its own.
+      case ONLINE_DURATION -> c.onlineDuration() == null ? ""
+          : c.onlineDuration().unit() == c.duration().unit() ? String.valueOf(c.onlineDuration().value())
+          : c.onlineDuration().value() + " " + unit(c.onlineDuration().unit());
+      case FEE -> c.fee().items().isEmpty() ? "" : String.valueOf(c.feeVnd());
+      case FEE_DUE -> c.fee().items().isEmpty() ? ""
+          : c.fee().due() == FeeSchedule.Due.AT_SUBMISSION ? "Khi nộp hồ sơ" : "Trước khi trả kết quả";
+      case FEE_SCHEDULE -> c.fee().items().isEmpty() ? "" : feeSchedule(c.fee());
+      case FEE_NOTE -> nullToEmpty(c.feeNote());
+      case COMPONENTS -> c.components().stream()
+          .map(x -> "[" + x.code() + "] " + x.name() + (x.required() ? "" : " (không bắt buộc)"))
+          .collect(Collectors.joining("\n"));
+      case ONLINE_LEVEL -> switch (c.onlineLevel()) {
         case FULL -> "Toàn trình";
         case PARTIAL -> "Một phần";
         case NONE -> "Không";
       };
-      case PROCESS -> p.processKey();
-      case STEPS -> p.steps().stream().map(s -> s.task() + "=" + s.workingHours()).collect(Collectors.joining("; "));
+      case PROCESS -> c.processKey();
+      case STEPS -> c.steps().stream().map(s -> s.task() + "=" + s.workingHours()).collect(Collectors.joining("; "));
+      default -> throw new IllegalArgumentException(column + " is the procedure's");
     };
   }
 

@@ -60,6 +60,7 @@ final class CatalogImportRows {
   private static final Pattern CODED = Pattern.compile("^\\[([A-Za-z0-9_.-]+)]\\s*(.+)$", Pattern.DOTALL);
   private static final Pattern OFFERING =
       Pattern.compile("^(?:([A-Za-zÀ-ỹ ]+)@)?([A-Za-z0-9.]+)(?:\\s*=\\s*([A-Za-z0-9.]+))?$");
+  private static final Pattern ONLINE = Pattern.compile("^(\\d{1,6})\\s*(.*)$");
   private static final Pattern STEP = Pattern.compile("^([A-Za-z]+)\\s*[=:]\\s*(\\d+)$");
   private static final Pattern LOADER_FIELD = Pattern.compile("field '([^']*)': (.*)$", Pattern.DOTALL);
   /** Shares of the statutory time given to reception, appraisal, approval and result return when no split is given. */
@@ -161,7 +162,7 @@ final class CatalogImportRows {
     }
     boolean withCases = rows.size() > 1 || !first.get(CASE_CODE).isEmpty();
     if (!withCases) {
-      caseFields(json, first);
+      caseFields(json, first, Scope.PROCEDURE);
     } else {
       ArrayNode cases = json.putArray("cases");
       Set<String> caseCodes = new HashSet<>();
@@ -174,19 +175,35 @@ final class CatalogImportRows {
         }
         c.put("code", row.get(CASE_CODE));
         text(c, "name", row, CASE_NAME, true);
-        caseFields(c, row);
+        if (!row.get(DEFAULT_CASE).isEmpty()) {
+          Boolean byDefault = yesNo(row.get(DEFAULT_CASE));
+          if (byDefault == null) {
+            error(row.line, DEFAULT_CASE, Problem.BAD_BOOLEAN, row.get(DEFAULT_CASE));
+          } else if (byDefault) {
+            c.put("default", true);
+          }
+        }
+        // An empty fee note is the procedure's (that of the first row); an empty fee is no fee.
+        text(c, "feeNote", row, FEE_NOTE, false);
+        caseFields(c, row, Scope.CASE);
       }
       // The procedure's own fields are those of its first case, for a reader that does not know cases.
-      caseFields(json, first);
+      caseFields(json, first, Scope.PROCEDURE_OF_CASES);
     }
     if (errors.size() > before) {
       return null;
     }
     try {
       Procedure procedure = catalog.loader().parseProcedure(json, file);
-      String amount = first.get(FEE);
-      if (!first.get(FEE_SCHEDULE).isEmpty() && !amount.isEmpty() && amount(amount) != procedure.feeVnd()) {
-        error(first.line, FEE, Problem.FEE_MISMATCH, amount + " ≠ " + procedure.feeVnd());
+      for (int i = 0; i < rows.size(); i++) {
+        Row row = rows.get(i);
+        long vnd = withCases ? procedure.cases().get(i).feeVnd() : procedure.feeVnd();
+        String amount = row.get(FEE);
+        if (!row.get(FEE_SCHEDULE).isEmpty() && !amount.isEmpty() && amount(amount) != vnd) {
+          error(row.line, FEE, Problem.FEE_MISMATCH, amount + " ≠ " + vnd);
+        }
+      }
+      if (errors.size() > before) {
         return null;
       }
       if (json.toString().length() > MAX_ENTRY) {
@@ -200,18 +217,28 @@ final class CatalogImportRows {
     }
   }
 
+  /**
+   * Where {@link #caseFields} writes: a procedure without cases; the procedure-level fields of one with cases, which
+   * its cases would inherit (each row gives its own, so these only repeat the first case's); or one case.
+   */
+  private enum Scope { PROCEDURE, PROCEDURE_OF_CASES, CASE }
+
   /** The cells of one case (or of a procedure without cases): duration, fee, components, level online, process. */
-  private void caseFields(ObjectNode json, Row row) {
+  private void caseFields(ObjectNode json, Row row, Scope scope) {
     DurationUnit unit = unit(row);
     Long value = number(row, DURATION, true);
     if (unit != null && value != null) {
       json.putObject("duration").put("value", value).put("unit", unit.name());
     }
-    Long online = number(row, ONLINE_DURATION, false);
-    if (unit != null && online != null) {
-      json.putObject("onlineDuration").put("value", online).put("unit", unit.name());
+    // Not inherited by the cases: a case without an online time limit has none.
+    if (scope != Scope.PROCEDURE_OF_CASES) {
+      onlineDuration(json, row, unit);
     }
     fee(json, row);
+    if (scope == Scope.CASE && !json.has("fee") && row.get(FEE).isEmpty() && row.get(FEE_SCHEDULE).isEmpty()) {
+      // A case without a fee is free, whatever the first case charges.
+      json.put("fee", "none");
+    }
     components(json, row);
     String level = Catalog.fold(row.get(ONLINE_LEVEL));
     OnlineLevel onlineLevel = switch (level) {
@@ -228,6 +255,28 @@ final class CatalogImportRows {
     }
     json.put("process", row.get(PROCESS).isEmpty() ? DEFAULT_PROCESS : row.get(PROCESS));
     steps(json, row, unit, value);
+  }
+
+  /** {@code 5} in the unit of the duration column, or {@code 5 ngày làm việc} in its own unit. */
+  private void onlineDuration(ObjectNode json, Row row, DurationUnit durationUnit) {
+    String cell = row.get(ONLINE_DURATION);
+    if (cell.isEmpty()) {
+      return;
+    }
+    Matcher m = ONLINE.matcher(cell);
+    if (!m.matches()) {
+      error(row.line, ONLINE_DURATION, Problem.BAD_NUMBER, cell);
+      return;
+    }
+    DurationUnit unit = m.group(2).isEmpty() ? durationUnit : unit(m.group(2));
+    if (unit == null) {
+      if (!m.group(2).isEmpty()) {
+        error(row.line, ONLINE_DURATION, Problem.BAD_UNIT, m.group(2));
+      }
+      // else the duration unit's error is reported already
+      return;
+    }
+    json.putObject("onlineDuration").put("value", Long.parseLong(m.group(1))).put("unit", unit.name());
   }
 
   private void level(ObjectNode json, Row row) {
@@ -433,17 +482,21 @@ final class CatalogImportRows {
 
   private DurationUnit unit(Row row) {
     String unit = Catalog.fold(row.get(DURATION_UNIT));
-    DurationUnit parsed = switch (unit) {
+    DurationUnit parsed = unit(unit);
+    if (parsed == null) {
+      error(row.line, DURATION_UNIT, unit.isEmpty() ? Problem.REQUIRED : Problem.BAD_UNIT, row.get(DURATION_UNIT));
+    }
+    return parsed;
+  }
+
+  private static DurationUnit unit(String text) {
+    return switch (Catalog.fold(text)) {
       case "ngay lam viec", "working_days" -> DurationUnit.WORKING_DAYS;
       case "gio lam viec", "gio", "working_hours" -> DurationUnit.WORKING_HOURS;
       case "ngay", "ngay duong lich", "ngay lich", "calendar_days" -> DurationUnit.CALENDAR_DAYS;
       case "trong ngay", "same_day" -> DurationUnit.SAME_DAY;
       default -> null;
     };
-    if (parsed == null) {
-      error(row.line, DURATION_UNIT, unit.isEmpty() ? Problem.REQUIRED : Problem.BAD_UNIT, row.get(DURATION_UNIT));
-    }
-    return parsed;
   }
 
   private Long number(Row row, CatalogImportColumn column, boolean required) {
@@ -522,6 +575,7 @@ final class CatalogImportRows {
       case "legalBasis" -> LEGAL_BASIS;
       case "onlineLevel" -> ONLINE_LEVEL;
       case "process" -> PROCESS;
+      case "default" -> DEFAULT_CASE;
       case "cases" -> CASE_CODE;
       default -> STEPS;
     };

@@ -46,6 +46,11 @@ class CatalogImportTest {
   private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H13";
   private static final String WITHDRAWN = "1.011441.000.00.16.H13";
   private static final String ADDED = "1.099999.000.00.16.H13";
+  /** Đăng ký khai sinh: on time (free) or late (a fee), at the communes; Vị Thanh is one of them. */
+  private static final String BIRTH = "1.001193.000.00.21.H13";
+  private static final String VI_THANH = "000.01.21.H13";
+  /** Chứng thực bản sao: a simple case (the default) and a complex one. */
+  private static final String CERTIFIED_COPY = "2.000815.000.00.21.H13";
   private static final Path SAMPLE = Path.of("config/samples/catalogue-import-sample.csv");
 
   @DynamicPropertySource
@@ -130,6 +135,12 @@ class CatalogImportTest {
 
   private static List<String> row(List<List<String>> rows, String code) {
     return rows.stream().filter(r -> r.get(column(CatalogImportColumn.CODE)).equals(code)).findFirst().orElseThrow();
+  }
+
+  /** The row of one case of a procedure with cases. */
+  private static List<String> caseRow(List<List<String>> rows, String code, String caseCode) {
+    return rows.stream().filter(r -> r.get(column(CatalogImportColumn.CODE)).equals(code)
+        && r.get(column(CatalogImportColumn.CASE_CODE)).equals(caseCode)).findFirst().orElseThrow();
   }
 
   private int storedImports() {
@@ -266,7 +277,7 @@ class CatalogImportTest {
     assertThat(codes(view.path("changed"))).containsExactly(CRIMINAL_RECORD);
     // The steps follow the new time limit (split by default, as the cell was left empty).
     assertThat(StreamSupport.stream(view.path("changed").get(0).path("aspects").spliterator(), false)
-        .map(JsonNode::asText).toList()).containsExactly("duration", "fee", "steps");
+        .map(JsonNode::asText).toList()).containsExactly("duration", "fee", "steps", "cases");
     assertThat(view.path("unchanged").asInt()).isEqualTo(catalog.procedures().size() - 2);
     // A preview installs nothing.
     assertThat(catalog.procedure(CRIMINAL_RECORD)).contains(old);
@@ -296,7 +307,8 @@ class CatalogImportTest {
     assertThat(api.post("admin", BASE + "/" + id + "/commit",
         Map.of("effectiveFrom", tomorrow.toString(), "decision", "QĐ")).text("code"))
         .isEqualTo("CATALOGUE_IMPORT_ALREADY_COMMITTED");
-    assertThat(catalog.procedure(CRIMINAL_RECORD)).contains(old);
+    // Today's version, now ending today.
+    assertThat(catalog.procedure(CRIMINAL_RECORD)).contains(old.withValidity(old.validFrom(), today));
     assertThat(catalog.procedure(WITHDRAWN)).isPresent();
     Procedure amendedVersion = catalog.procedure(CRIMINAL_RECORD, tomorrow).orElseThrow();
     assertThat(amendedVersion.duration().value()).isEqualTo(old.duration().value() + 5);
@@ -337,6 +349,114 @@ class CatalogImportTest {
     assertThat(stale.text("code")).isEqualTo("CATALOGUE_IMPORT_STALE");
   }
 
+  /**
+   * A case amended by an import (the late birth registration's fee), from tomorrow: the preview names the cases as
+   * what changed; a dossier submitted today under that case keeps today's fee, one submitted tomorrow pays the new.
+   */
+  @Test
+  void anAmendedCaseIsInForceFromItsDateWhileTodaysDossiersKeepItsFee() throws Exception {
+    Api.Response today = api.post("citizen", "/api/dossiers", birth("QUA_HAN"));
+    assertThat(today.status()).as(today.toString()).isEqualTo(201);
+    assertThat(today.body().path("feeVnd").asLong()).isEqualTo(8000);
+    Procedure before = catalog.procedure(BIRTH).orElseThrow();
+
+    List<List<String>> rows = table();
+    List<String> late = caseRow(rows, BIRTH, "QUA_HAN");
+    String schedule = late.get(column(CatalogImportColumn.FEE_SCHEDULE));
+    assertThat(schedule).contains("\"vnd\":8000");
+    late.set(column(CatalogImportColumn.FEE_SCHEDULE), schedule.replace("\"vnd\":8000", "\"vnd\":10000"));
+    late.set(column(CatalogImportColumn.FEE), "10.000");
+    Api.Response preview = send("admin", "khai-sinh.csv", csv(rows));
+    assertThat(preview.status()).as(preview.toString()).isEqualTo(201);
+    assertThat(codes(preview.body().path("changed"))).containsExactly(BIRTH);
+    assertThat(StreamSupport.stream(preview.body().path("changed").get(0).path("aspects").spliterator(), false)
+        .map(JsonNode::asText).toList()).containsExactly("cases");
+    assertThat(preview.body().path("unchanged").asInt()).isEqualTo(catalog.procedures().size() - 1);
+
+    LocalDate tomorrow = LocalDate.now(clock).plusDays(1);
+    Api.Response committed = api.post("admin", BASE + "/" + preview.text("id") + "/commit",
+        Map.of("effectiveFrom", tomorrow.toString(), "decision", "Quyết định 45/QĐ-UBND"));
+    assertThat(committed.status()).as(committed.toString()).isEqualTo(200);
+    assertThat(catalog.procedure(BIRTH).orElseThrow().caseOf("QUA_HAN").orElseThrow().feeVnd()).isEqualTo(8000);
+    Procedure next = catalog.procedure(BIRTH, tomorrow).orElseThrow();
+    assertThat(next.caseOf("QUA_HAN").orElseThrow().feeVnd()).isEqualTo(10_000);
+    // Only the fee changed: the other case, the default flag and the names are as they were.
+    assertThat(next.caseOf("DUNG_HAN")).isEqualTo(before.caseOf("DUNG_HAN"));
+    assertThat(next.cases()).extracting(Procedure.Case::code, Procedure.Case::byDefault)
+        .isEqualTo(before.cases().stream().map(c -> org.assertj.core.groups.Tuple.tuple(c.code(), c.byDefault()))
+            .toList());
+
+    clock.set(tomorrow.atTime(9, 0));
+    try {
+      Api.Response kept = api.get("citizen", "/api/dossiers/" + today.text("code"));
+      assertThat(kept.status()).isEqualTo(200);
+      assertThat(kept.body().path("feeVnd").asLong()).isEqualTo(8000);
+      assertThat(kept.text("caseCode")).isEqualTo("QUA_HAN");
+      Api.Response fresh = api.post("citizen", "/api/dossiers", birth("QUA_HAN"));
+      assertThat(fresh.status()).as(fresh.toString()).isEqualTo(201);
+      assertThat(fresh.body().path("feeVnd").asLong()).isEqualTo(10_000);
+      assertThat(api.post("citizen", "/api/dossiers", birth("DUNG_HAN")).body().path("feeVnd").asLong()).isZero();
+    } finally {
+      clock.reset();
+    }
+  }
+
+  /**
+   * An import in force from today, then a second one also from today over the same procedure: the version in force
+   * today may have dossiers bound to it, so the second is refused and nothing of it is stored or installed.
+   */
+  @Test
+  void aSecondImportFromTodayOverAVersionInForceTodayIsRefused() throws Exception {
+    LocalDate today = LocalDate.now(clock);
+    List<List<String>> rows = table();
+    List<String> complex = caseRow(rows, CERTIFIED_COPY, "PHUC_TAP");
+    String name = complex.get(column(CatalogImportColumn.CASE_NAME));
+    complex.set(column(CatalogImportColumn.CASE_NAME), name + " - sửa đổi");
+    Api.Response first = send("admin", "chung-thuc.csv", csv(rows));
+    assertThat(first.status()).as(first.toString()).isEqualTo(201);
+    assertThat(codes(first.body().path("changed"))).containsExactly(CERTIFIED_COPY);
+    Api.Response committed = api.post("admin", BASE + "/" + first.text("id") + "/commit",
+        Map.of("effectiveFrom", today.toString(), "decision", "Quyết định 46/QĐ-UBND"));
+    assertThat(committed.status()).as(committed.toString()).isEqualTo(200);
+    Procedure inForce = catalog.procedure(CERTIFIED_COPY).orElseThrow();
+    assertThat(inForce.validFrom()).isEqualTo(today);
+    assertThat(inForce.caseOf("PHUC_TAP").orElseThrow().name()).isEqualTo(name + " - sửa đổi");
+    assertThat(inForce.defaultCase().map(Procedure.Case::code)).contains("DON_GIAN");
+
+    List<List<String>> again = table();
+    caseRow(again, CERTIFIED_COPY, "PHUC_TAP").set(column(CatalogImportColumn.CASE_NAME), name + " - lần hai");
+    Api.Response second = send("admin", "chung-thuc-2.csv", csv(again));
+    assertThat(second.status()).as(second.toString()).isEqualTo(201);
+    List<Procedure> versions = catalog.versions(CERTIFIED_COPY);
+    int committedBefore = jdbc.queryForObject("select count(*) from catalogue_import where state = 'COMMITTED'",
+        Integer.class);
+
+    Api.Response refused = api.post("admin", BASE + "/" + second.text("id") + "/commit",
+        Map.of("effectiveFrom", today.toString(), "decision", "Quyết định 47/QĐ-UBND"));
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+    assertThat(refused.contentType()).contains("application/problem+json");
+    assertThat(refused.text("code")).isEqualTo("CATALOGUE_IMPORT_SUPERSEDES_IN_FORCE");
+    assertThat(refused.text("detail")).contains("ngày mai");
+    // Nothing stored: still a preview, no commit recorded, the catalogue as it was.
+    Api.Response stillPreview = api.get("admin", BASE + "/" + second.text("id"));
+    assertThat(stillPreview.text("state")).isEqualTo("PREVIEW");
+    assertThat(stillPreview.body().path("effectiveFrom").textValue()).isNull();
+    assertThat(jdbc.queryForObject("select count(*) from catalogue_import where state = 'COMMITTED'", Integer.class))
+        .isEqualTo(committedBefore);
+    assertThat(catalog.versions(CERTIFIED_COPY)).isEqualTo(versions);
+    assertThat(catalog.procedure(CERTIFIED_COPY)).contains(inForce);
+  }
+
+  private static Map<String, Object> birth(String caseCode) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("procedureCode", BIRTH);
+    body.put("agencyCode", VI_THANH);
+    body.put("applicant", Map.of("name", "Nguyễn Văn An", "idNumber", "093085000123", "phone", "0912345678",
+        "address", "Số 12 đường Trần Hưng Đạo, phường Vị Thanh"));
+    body.put("caseCode", caseCode);
+    return body;
+  }
+
   private static List<String> codes(JsonNode changes) {
     return StreamSupport.stream(changes.spliterator(), false).map(c -> c.path("code").asText()).toList();
   }
@@ -362,9 +482,12 @@ class CatalogImportTest {
   @Test
   void aProvinceOf2000ProceduresIsPreviewedAndCommitted() throws Exception {
     List<List<String>> rows = table();
-    int inForce = rows.size() - 1;
-    for (int n = 0; rows.size() <= 2000; n++) {
-      List<String> copy = new ArrayList<>(rows.get(1 + n % inForce));
+    int inForce = catalog.procedures().size();
+    // Copies of the first row of each procedure (a procedure with cases gives one case).
+    List<List<String>> firsts = rows.subList(1, rows.size()).stream()
+        .filter(r -> !r.get(column(CatalogImportColumn.NAME)).isEmpty()).toList();
+    for (int n = 0; inForce + n < 2000; n++) {
+      List<String> copy = new ArrayList<>(firsts.get(n % firsts.size()));
       String national = String.format("9.%06d", n);
       copy.set(column(CatalogImportColumn.CODE), national + ".000.00.00.H13");
       copy.set(column(CatalogImportColumn.NATIONAL_CODE), national);

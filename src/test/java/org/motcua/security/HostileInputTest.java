@@ -119,7 +119,11 @@ class HostileInputTest {
     String applicant = "{\"name\":\"Nguyễn Văn An\",\"idNumber\":\"093085000123\",\"phone\":\"0912345678\","
         + "\"email\":\"an.nguyen@example.vn\",\"address\":\"Phường Vị Thanh, Hậu Giang\"}";
     String submission = "{\"procedureCode\":\"" + CRIMINAL_RECORD + "\",\"applicant\":" + applicant + "}";
-    jsonCallers = Map.of(
+    String caseToChange = flow.submit("citizen", CRIMINAL_RECORD); // waits for reception: the clerk may change its case
+    // A catalogue import waiting in preview (the configured catalogue's own sample), for the commit endpoint.
+    long importId = api.upload("admin", "/api/admin/catalogue-imports", Map.of("file", new Api.FilePart(
+        "catalogue.csv", readSample()))).body().path("id").asLong();
+    jsonCallers = new java.util.HashMap<>(Map.of(
         "POST /api/dossiers", new JsonCaller("citizen", "/api/dossiers", submission),
         "POST /api/dossiers/{code}/supplements", new JsonCaller("citizen",
             "/api/dossiers/" + supplementAsked + "/supplements", "{\"note\":\"Đã bổ sung\"}"),
@@ -137,8 +141,13 @@ class HostileInputTest {
             "/api/dossiers/" + feeDue + "/payments/counter", "{\"method\":\"CASH\",\"receiptNumber\":\"BL-1\"}"),
         "POST /api/dossiers/{code}/payments/exemption", new JsonCaller("clerk.stp",
             "/api/dossiers/" + feeDueToWaive + "/payments/exemption", "{\"reasonCode\":\"TRE_EM\",\"note\":\"x\"}"),
+        "POST /api/dossiers/{code}/case", new JsonCaller("clerk.stp",
+            "/api/dossiers/" + caseToChange + "/case", "{\"caseCode\":\"GIAM_PHI\"}"),
         "POST /api/tasks/{id}/complete", new JsonCaller("clerk.stp", "/api/tasks/" + taskId + "/complete",
-            "{\"decision\":\"supplement\",\"note\":\"Thiếu tờ khai\"}"));
+            "{\"decision\":\"supplement\",\"note\":\"Thiếu tờ khai\"}")));
+    jsonCallers.put("POST /api/admin/catalogue-imports/{id}/commit", new JsonCaller("admin",
+        "/api/admin/catalogue-imports/" + importId + "/commit",
+        "{\"effectiveFrom\":\"2031-01-01\",\"decision\":\"Quyết định 1/QĐ-UBND\"}"));
     uploadCallers = Map.of(
         "POST /api/dossiers (multipart)", new UploadCaller("citizen", "/api/dossiers", file -> Map.of(
             "dossier", json(submission), "TO_KHAI", file,
@@ -147,6 +156,14 @@ class HostileInputTest {
             "/api/dossiers/" + open + "/documents", file -> Map.of("component", "TO_KHAI", "file", file)),
         "POST /api/dossiers/{code}/result (multipart)", new UploadCaller("leader.stp",
             "/api/dossiers/" + finished + "/result", file -> Map.of("file", file)));
+  }
+
+  private static byte[] readSample() {
+    try {
+      return java.nio.file.Files.readAllBytes(java.nio.file.Path.of("config/samples/catalogue-import-sample.csv"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Submitted with its files, accepted, appraised and approved: waiting for its fee (status 6). */
