@@ -155,7 +155,9 @@ class HostileInputTest {
         "POST /api/dossiers/{code}/documents (multipart)", new UploadCaller("citizen",
             "/api/dossiers/" + open + "/documents", file -> Map.of("component", "TO_KHAI", "file", file)),
         "POST /api/dossiers/{code}/result (multipart)", new UploadCaller("leader.stp",
-            "/api/dossiers/" + finished + "/result", file -> Map.of("file", file)));
+            "/api/dossiers/" + finished + "/result", file -> Map.of("file", file)),
+        "POST /api/admin/catalogue-imports (multipart)", new UploadCaller("admin", "/api/admin/catalogue-imports",
+            file -> Map.of("file", file)));
   }
 
   private static byte[] readSample() {
