@@ -2,24 +2,14 @@ package org.motcua.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.motcua.support.Api;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.motcua.support.MotcuaTest;
+import org.motcua.support.PageSession;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -32,7 +22,6 @@ class CasePagesTest {
 
   private static final String BIRTH = "1.001193.000.00.21.H13";
   private static final String CRIMINAL_RECORD = "2.000488.000.00.12.H13";
-  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
   @LocalServerPort
   int port;
@@ -41,20 +30,20 @@ class CasePagesTest {
 
   @Test
   void theSubmissionFormsOfferTheCasesAndCheckTheDefaultOne() {
-    Session citizen = new Session().signIn("citizen");
+    PageSession citizen = new PageSession(port).signIn("citizen");
     String birth = citizen.get("/citizen/submit/" + BIRTH).body();
     assertThat(birth).contains("name=\"caseCode\"", "value=\"DUNG_HAN\"", "value=\"QUA_HAN\"", "8.000 đồng")
         .doesNotContain("checked=\"checked\"");
     String criminal = citizen.get("/citizen/submit/" + CRIMINAL_RECORD).body();
     assertThat(criminal).containsPattern("value=\"THONG_THUONG\"[^>]*checked=\"checked\"");
     assertThat(criminal).contains("value=\"GIAM_PHI\"", "100.000 đồng");
-    String counter = new Session().signIn("clerk.vithanh").get("/officer/intake/" + BIRTH).body();
+    String counter = new PageSession(port).signIn("clerk.vithanh").get("/officer/intake/" + BIRTH).body();
     assertThat(counter).contains("name=\"caseCode\"", "value=\"QUA_HAN\"");
     // The catalogue page lists the cases and names the version.
-    String catalogue = new Session().get("/procedures/" + BIRTH).body();
+    String catalogue = new PageSession(port).get("/procedures/" + BIRTH).body();
     assertThat(catalogue).contains("data-case=\"DUNG_HAN\"", "data-case=\"QUA_HAN\"", "8.000 đồng",
         "Phiên bản ban đầu của danh mục");
-    assertThat(new Session().get("/procedures/1.012783.000.00.16.H13").body()).contains("2304/QĐ-BNNMT");
+    assertThat(new PageSession(port).get("/procedures/1.012783.000.00.16.H13").body()).contains("2304/QĐ-BNNMT");
     // A procedure with one case asks nothing.
     assertThat(citizen.get("/citizen/submit/1.000894.000.00.21.H13").body()).doesNotContain("name=\"caseCode\"");
   }
@@ -66,7 +55,7 @@ class CasePagesTest {
     assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
     String code = submitted.text("code");
 
-    Session clerk = new Session().signIn("clerk.vithanh");
+    PageSession clerk = new PageSession(port).signIn("clerk.vithanh");
     String page = clerk.get("/officer/dossiers/" + code).body();
     assertThat(page).contains("id=\"version\"", "Phiên bản ban đầu của danh mục", "id=\"case-name\"",
         "id=\"case-change\"", "value=\"QUA_HAN\"");
@@ -75,7 +64,7 @@ class CasePagesTest {
     // Nothing changed by the preview.
     assertThat(api.get("clerk.vithanh", "/api/dossiers/" + code).body().path("caseCode").asText()).isEqualTo("DUNG_HAN");
     // Another commune's clerk does not see the dossier at all.
-    assertThat(new Session().signIn("clerk.vitan").get("/officer/dossiers/" + code + "/case?caseCode=QUA_HAN")
+    assertThat(new PageSession(port).signIn("clerk.vitan").get("/officer/dossiers/" + code + "/case?caseCode=QUA_HAN")
         .statusCode()).isEqualTo(404);
 
     HttpResponse<String> confirmed = clerk.post("/officer/dossiers/" + code + "/case", Map.of("caseCode", "QUA_HAN"));
@@ -85,49 +74,5 @@ class CasePagesTest {
     assertThat(dossier.path("caseCode").asText()).isEqualTo("QUA_HAN");
     assertThat(dossier.path("feeVnd").asLong()).isEqualTo(8000);
     assertThat(clerk.get("/officer/dossiers/" + code).body()).contains("Đăng ký khai sinh quá hạn");
-  }
-
-  /** A browser's session without a browser: cookies, the login form, and the CSRF token on every POST. */
-  private final class Session {
-
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-        .followRedirects(HttpClient.Redirect.NEVER).build();
-
-    Session signIn(String username) {
-      HttpResponse<String> response = post("/login", Map.of("username", username, "password", "demo"));
-      assertThat(response.headers().firstValue("Location").orElse("")).doesNotContain("error");
-      return this;
-    }
-
-    HttpResponse<String> get(String path) {
-      return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET());
-    }
-
-    HttpResponse<String> post(String path, Map<String, String> fields) {
-      Matcher m = CSRF.matcher(get("/track").body());
-      assertThat(m.find()).as("a CSRF token on /track").isTrue();
-      Map<String, String> form = new LinkedHashMap<>(fields);
-      form.put("_csrf", m.group(1));
-      String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-          + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-      return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private URI uri(String path) {
-      return URI.create("http://localhost:" + port + path);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-      try {
-        return http.send(request.header("Accept-Language", "vi").build(), HttpResponse.BodyHandlers.ofString());
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
   }
 }
