@@ -92,7 +92,7 @@ public class DossierForms implements org.motcua.common.UseCase {
 
   DossierForms(FollowDossier dossiers, DossierRepository repository, DossierDocumentRepository documents,
       Catalog catalog, FormPdfs pdfs, Payments payments, MessageSource messages,
-      @Value("${motcua.forms.place:Hậu Giang}") String place,
+      @Value("${motcua.forms.place}") String place,
       @Value("${motcua.forms.public-url:http://localhost:8080}") String publicUrl) {
     this.dossiers = dossiers;
     this.repository = repository;
