@@ -357,7 +357,7 @@ final class CatalogBenchmark {
       } else {
         command.add("--spring.profiles.active=demo");
         command.add("--spring.datasource.url=jdbc:h2:file:" + home.resolve("db/motcua")
-            + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
+            + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0");
       }
       if (configDir != null) {
         command.add("--motcua.config-dir=file:" + configDir.toAbsolutePath() + "/");

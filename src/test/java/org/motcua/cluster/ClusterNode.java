@@ -43,6 +43,11 @@ final class ClusterNode implements AutoCloseable {
     return process.pid();
   }
 
+  /** The exit status of the last run (137 after SIGKILL). */
+  int exitValue() {
+    return process.exitValue();
+  }
+
   boolean alive() {
     return process != null && process.isAlive();
   }
