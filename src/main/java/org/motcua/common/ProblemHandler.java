@@ -49,8 +49,9 @@ class ProblemHandler {
   }
 
   /**
-   * Another action held the record longer than the database waits for a lock (H2's LOCK_TIMEOUT), or two actions
-   * waited on each other (a deadlock the database broke): nothing was stored, it may be tried again.
+   * Another action held the record longer than the database waits for a lock (H2's LOCK_TIMEOUT, PostgreSQL's
+   * lock_timeout), or two actions waited on each other (a deadlock the database broke): nothing was stored, it may be
+   * tried again. The process engine's own lock failures arrive here too ({@code LockFailureEnginePlugin}).
    */
   @ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
   ResponseEntity<ProblemDetail> busy(org.springframework.dao.PessimisticLockingFailureException e) {

@@ -56,14 +56,21 @@ class IpnStormTest {
 
     List<String> queries = new ArrayList<>();
     Map<String, String> forgers = new HashMap<>(); // forged query -> the address it is sent from
+    // The answer each callback deserves (VNPAY's IPN codes): 97 bad checksum, 01 order not found, 04 invalid amount,
+    // 00 confirmed (a payment failed at the gateway is acknowledged with 00 too). The copies of a genuine IPN are
+    // judged afterwards: whichever arrives first gets 00, every other one 02 (already confirmed).
+    Map<String, String> deserved = new HashMap<>();
+    Map<String, String> genuineOf = new HashMap<>(); // genuine query -> its dossier
     Map<PaymentAttempt.Verdict, Integer> expected = new EnumMap<>(PaymentAttempt.Verdict.class);
     List<String> credited = new ArrayList<>();
     for (String code : codes) {
       String txnRef = txnRefs.get(code);
       int genuine = random.nextInt(5) * 20; // 0, 20, 40, 60 or 80 copies of the same successful IPN
+      String genuineQuery = VnpaySignature.signedQuery(PaymentHttpTest.ipn(txnRef, 200_000, "00"), SECRET);
       for (int k = 0; k < genuine; k++) {
-        queries.add(VnpaySignature.signedQuery(PaymentHttpTest.ipn(txnRef, 200_000, "00"), SECRET));
+        queries.add(genuineQuery);
       }
+      genuineOf.put(genuineQuery, code);
       if (genuine > 0) {
         credited.add(code);
         add(expected, PaymentAttempt.Verdict.CONFIRMED, 1);
@@ -74,23 +81,30 @@ class IpnStormTest {
         String query = VnpaySignature.signedQuery(PaymentHttpTest.ipn(txnRef, 200_000, "00"), "forged-" + k);
         queries.add(query);
         forgers.put(query, "127.0.2." + (k + 1));
+        deserved.put(query, "97");
       }
       add(expected, PaymentAttempt.Verdict.INVALID_SIGNATURE, forged);
       int wrongAmount = 10 + random.nextInt(10);
       for (int k = 0; k < wrongAmount; k++) {
-        queries.add(VnpaySignature.signedQuery(PaymentHttpTest.ipn(txnRef, 199_000 - k, "00"), SECRET));
+        String query = VnpaySignature.signedQuery(PaymentHttpTest.ipn(txnRef, 199_000 - k, "00"), SECRET);
+        queries.add(query);
+        deserved.put(query, "04");
       }
       add(expected, PaymentAttempt.Verdict.AMOUNT_MISMATCH, wrongAmount);
       if (genuine == 0) {
         int failed = 5 + random.nextInt(5);
         for (int k = 0; k < failed; k++) {
-          queries.add(VnpaySignature.signedQuery(PaymentHttpTest.ipn(txnRef, 200_000, "24"), SECRET));
+          String query = VnpaySignature.signedQuery(PaymentHttpTest.ipn(txnRef, 200_000, "24"), SECRET);
+          queries.add(query);
+          deserved.put(query, "00");
         }
         add(expected, PaymentAttempt.Verdict.FAILED_AT_GATEWAY, failed);
       }
     }
     for (int k = 0; k < 300; k++) {
-      queries.add(VnpaySignature.signedQuery(PaymentHttpTest.ipn("unknown" + k, 200_000, "00"), SECRET));
+      String query = VnpaySignature.signedQuery(PaymentHttpTest.ipn("unknown" + k, 200_000, "00"), SECRET);
+      queries.add(query);
+      deserved.put(query, "01");
     }
     add(expected, PaymentAttempt.Verdict.UNKNOWN_TRANSACTION, 300);
     Collections.shuffle(queries, random);
@@ -98,6 +112,7 @@ class IpnStormTest {
     Map<String, Long> before = verdicts();
 
     Map<String, Api> clients = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<String, List<String>> genuineAnswers = new java.util.concurrent.ConcurrentHashMap<>(); // dossier -> codes
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try {
       List<Future<Integer>> sent = new ArrayList<>();
@@ -111,7 +126,13 @@ class IpnStormTest {
             Api client = from == null ? api : clients.computeIfAbsent(from, api::from);
             Api.Response answer = client.get(null, "/api/payments/vnpay/ipn?" + query);
             assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-            assertThat(answer.text("RspCode")).isIn("00", "01", "02", "04", "97");
+            String code = genuineOf.get(query);
+            if (code == null) {
+              assertThat(answer.text("RspCode")).as("answer to %s", query).isEqualTo(deserved.get(query));
+            } else {
+              genuineAnswers.computeIfAbsent(code, c -> Collections.synchronizedList(new ArrayList<>()))
+                  .add(answer.text("RspCode"));
+            }
             ok++;
           }
           return ok;
@@ -124,6 +145,13 @@ class IpnStormTest {
       assertThat(total).isEqualTo(queries.size());
     } finally {
       pool.shutdown();
+    }
+
+    assertThat(genuineAnswers.keySet()).containsExactlyInAnyOrderElementsOf(credited);
+    for (Map.Entry<String, List<String>> copies : genuineAnswers.entrySet()) {
+      List<String> answers = copies.getValue();
+      assertThat(answers).as("answers to the copies of %s's IPN", copies.getKey())
+          .containsOnlyOnce("00").containsOnly("00", "02");
     }
 
     Map<String, Long> after = verdicts();

@@ -121,6 +121,32 @@ class PaymentHttpTest {
   }
 
   @Test
+  void aCorrectlySignedCallbackWhoseAmountWasChangedAfterSigningIsRefused() {
+    String code = awaitingPayment();
+    String txnRef = charge(code).path("txnRef").asText();
+
+    // Signed for 2.000 đồng, then raised to the charge's 200.000 đồng: were the amount read before the signature
+    // is checked, this would settle the charge.
+    String raised = VnpaySignature.signedQuery(ipn(txnRef, 2_000, "00"), SECRET)
+        .replace("vnp_Amount=200000&", "vnp_Amount=20000000&");
+    assertThat(raised).contains("vnp_Amount=20000000&");
+    Api.Response answer = api.get(null, "/api/payments/vnpay/ipn?" + raised);
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.text("RspCode")).isEqualTo("97");
+
+    // Signed for the right amount, then lowered.
+    String lowered = VnpaySignature.signedQuery(ipn(txnRef, 200_000, "00"), SECRET)
+        .replace("vnp_Amount=20000000&", "vnp_Amount=200000&");
+    assertThat(lowered).contains("vnp_Amount=200000&");
+    assertThat(api.get(null, "/api/payments/vnpay/ipn?" + lowered).text("RspCode")).isEqualTo("97");
+
+    assertThat(charge(code).path("status").asText()).isEqualTo("OPEN");
+    JsonNode dossier = api.get("citizen", "/api/dossiers/" + code).body();
+    assertThat(dossier.path("status").asInt()).isEqualTo(6);
+    assertThat(dossier.path("history").findValuesAsText("action")).doesNotContain("PAYMENT_SETTLED");
+  }
+
+  @Test
   void counterPaymentAndExemptionAreForTheAgencysClerk() {
     String paid = awaitingPayment();
     Api.Response denied = api.post("clerk.vithanh", "/api/dossiers/" + paid + "/payments/counter",

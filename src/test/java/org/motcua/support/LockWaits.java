@@ -18,7 +18,7 @@ public final class LockWaits {
   }
 
   /**
-   * Until another session waits for a lock, or (H2, which does not show a wait on a unique key as blocked) runs the
+   * Until another session waits for a lock {@code connection} holds, or (H2, which does not show a wait on a unique key as blocked) runs the
    * statement that meets the held row; fails if {@code action} ends first.
    *
    * @param statement how the competing statement starts, e.g. {@code "insert into app_user"}
@@ -27,7 +27,8 @@ public final class LockWaits {
       throws Exception {
     boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
     String waiting = postgres
-        ? "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()"
+        // Only sessions waiting for this connection's locks: other runs share the database and wait on their own.
+        ? "select count(*) from pg_stat_activity where pg_backend_pid() = any(pg_blocking_pids(pid))"
         : "select count(*) from information_schema.sessions where session_id <> session_id()"
             + " and (blocker_id is not null or lower(executing_statement) like ?)";
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
