@@ -76,10 +76,14 @@ public class ReportService implements UseCase {
   private Double proceduresWithOnlinePayment(LocalDate from, LocalDate to, ReportScope scope) {
     String within = scope.agency() == null ? null
         : catalog.currentAgency(scope.agency()).map(org.motcua.catalog.Agency::code).orElse(scope.agency());
+    // The scope's agencies once, not a path walk per offering (2,000 procedures × 100 communes at a province's scale).
+    java.util.Set<String> agencies = within == null ? null : catalog.agencies().stream()
+        .map(org.motcua.catalog.Agency::code).filter(code -> catalog.isWithin(code, within))
+        .collect(java.util.stream.Collectors.toSet());
     long withFee = catalog.procedures().stream()
         // A procedure has a fee when any of its cases does (a late birth registration, not the on-time one).
-        .filter(p -> p.cases().stream().anyMatch(c -> c.feeVnd() > 0) && (within == null
-            || p.offerings().stream().anyMatch(o -> catalog.isWithin(o.agencyCode(), within))))
+        .filter(p -> p.cases().stream().anyMatch(c -> c.feeVnd() > 0) && (agencies == null
+            || p.offerings().stream().anyMatch(o -> agencies.contains(o.agencyCode()))))
         .count();
     return Tally.rate(summaries.proceduresPaidOnline(from, to, scope), withFee);
   }
