@@ -18,6 +18,7 @@ import java.util.function.Function;
 import org.motcua.calendar.DurationUnit;
 import org.motcua.calendar.TimeLimit;
 import org.motcua.process.ProcessContract;
+import org.motcua.process.ProcessModels;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
@@ -29,7 +30,7 @@ class CatalogLoader {
 
   static final String AGENCIES_FILE = "agencies.yml";
   static final String PROCEDURES_FILE = "procedures.yml";
-  /** The user tasks of the standard process; each procedure budgets every one of them. */
+  /** The steps of the standard process, which the import's layout budgets. */
   static final List<String> STANDARD_TASKS = ProcessContract.Tasks.BUDGETED;
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -152,14 +153,16 @@ class CatalogLoader {
     String process = e.text("process");
     List<Procedure.Component> components = components(e);
     List<Procedure.Step> steps = steps(e);
-    checkStepBudgets(duration, steps, e);
+    List<Procedure.Stage> stages = stages(e, agencies, today);
+    checkModel(process, steps, stages, e);
+    checkStepBudgets(duration, steps, stages, e);
     LocalDate validFrom = e.optionalDate("validFrom");
     LocalDate validTo = e.optionalDate("validTo");
     if (validFrom != null && validTo != null && validTo.isBefore(validFrom)) {
       throw e.fail("validTo", validTo + " is before validFrom " + validFrom);
     }
     Procedure.Case inherited = new Procedure.Case(Procedure.DEFAULT_CASE, e.text("name"), duration, onlineDuration,
-        fee, feeNote, components, onlineLevel, process, steps, true, null, null);
+        fee, feeNote, components, onlineLevel, process, steps, true, null, null, stages);
     return new Procedure(
         e.text("code"),
         e.text("nationalCode"),
@@ -181,19 +184,20 @@ class CatalogLoader {
         validFrom,
         validTo,
         decision(e),
-        e.node().get("cases") == null ? List.of(inherited) : cases(e, inherited));
+        e.node().get("cases") == null ? List.of(inherited) : cases(e, inherited, agencies, today));
   }
 
   /** The fields a case may give; any other is a typo, which would otherwise silently inherit. */
   private static final Set<String> CASE_FIELDS = Set.of("code", "name", "duration", "onlineDuration", "fee",
-      "feeNote", "components", "onlineLevel", "process", "steps", "default", "validFrom", "validTo");
+      "feeNote", "components", "onlineLevel", "process", "steps", "stages", "default", "validFrom", "validTo");
 
   /**
    * The cases (trường hợp): each its own code and name; every other value inherited from the procedure when absent
    * ({@code fee: none} makes a case free under a procedure that charges one). Step budgets are checked against the
    * case's own duration, so a case with another duration gives its own steps.
    */
-  private static List<Procedure.Case> cases(Entry e, Procedure.Case base) {
+  private static List<Procedure.Case> cases(Entry e, Procedure.Case base, Map<String, Agency> agencies,
+      LocalDate today) {
     List<Procedure.Case> cases = new ArrayList<>();
     int i = 0;
     for (JsonNode node : e.list("cases")) {
@@ -214,7 +218,10 @@ class CatalogLoader {
       TimeLimit onlineDuration = node.get("onlineDuration") == null ? base.onlineDuration()
           : timeLimit(c, "onlineDuration");
       List<Procedure.Step> steps = node.get("steps") == null ? base.steps() : steps(c);
-      checkStepBudgets(duration, steps, c);
+      List<Procedure.Stage> stages = node.get("stages") == null ? base.stages() : stages(c, agencies, today);
+      String process = node.get("process") == null ? base.processKey() : c.text("process");
+      checkModel(process, steps, stages, c);
+      checkStepBudgets(duration, steps, stages, c);
       FeeSchedule fee = node.get("fee") == null ? base.fee()
           : "none".equals(node.get("fee").asText()) ? FeeSchedule.NONE : fee(c);
       LocalDate validFrom = c.optionalDate("validFrom");
@@ -226,8 +233,7 @@ class CatalogLoader {
           node.get("feeNote") == null ? base.feeNote() : c.text("feeNote"),
           node.get("components") == null ? base.components() : components(c),
           node.get("onlineLevel") == null ? base.onlineLevel() : c.enumValue("onlineLevel", OnlineLevel.class),
-          node.get("process") == null ? base.processKey() : c.text("process"),
-          steps, c.optionalBoolean("default", false), validFrom, validTo));
+          process, steps, c.optionalBoolean("default", false), validFrom, validTo, stages));
     }
     if (cases.stream().filter(Procedure.Case::byDefault).count() > 1) {
       throw e.fail("cases", "at most one case may be the default");
@@ -482,18 +488,82 @@ class CatalogLoader {
       if (hours == 0) {
         throw s.fail("workingHours", "must be at least 1");
       }
-      steps.add(new Procedure.Step(s.text("task"), hours));
-    }
-    List<String> tasks = steps.stream().map(Procedure.Step::task).toList();
-    if (!tasks.equals(STANDARD_TASKS)) {
-      throw e.fail("steps", "must budget the tasks " + STANDARD_TASKS + " in that order, found " + tasks);
+      String task = s.text("task");
+      if (steps.stream().anyMatch(step -> step.task().equals(task))) {
+        throw s.fail("task", "step '" + task + "' is budgeted twice");
+      }
+      steps.add(new Procedure.Step(task, hours));
     }
     return List.copyOf(steps);
   }
 
-  /** The internal steps must add up to the statutory limit (or fit within it where the limit is not in working time). */
-  private static void checkStepBudgets(TimeLimit duration, List<Procedure.Step> steps, Entry e) {
-    int total = steps.stream().mapToInt(Procedure.Step::workingHours).sum();
+  /**
+   * The stages of an inter-agency procedure (liên thông), in order: {@code {agency, name, obligation, steps}}.
+   * Each agency must exist today, like an offering's.
+   */
+  private static List<Procedure.Stage> stages(Entry e, Map<String, Agency> agencies, LocalDate today) {
+    if (e.node().get("stages") == null) {
+      return List.of();
+    }
+    List<Procedure.Stage> stages = new ArrayList<>();
+    int i = 0;
+    for (JsonNode node : e.list("stages")) {
+      Entry s = e.element("stages", i++, node);
+      if (!node.isObject()) {
+        throw s.fail("agency", "a stage must be a mapping");
+      }
+      stages.add(new Procedure.Stage(currentAgency(s, "agency", agencies, today), s.text("name"), steps(s),
+          s.optionalBoolean("obligation", false)));
+    }
+    return List.copyOf(stages);
+  }
+
+  /**
+   * The process must be a model of {@code bpmn/}, and the steps (and each stage's steps) exactly the ones it
+   * budgets: a step the model lacks would never be used, a missing one would leave a task without a due date.
+   */
+  private static void checkModel(String process, List<Procedure.Step> steps, List<Procedure.Stage> stages, Entry e) {
+    ProcessModels models = ProcessModels.shipped();
+    ProcessModels.Model model = models.model(process).orElseThrow(() -> e.fail("process",
+        "no model '" + process + "' in bpmn/ (models: " + models.keys() + ")"));
+    checkSteps(model, model.steps(), steps, e);
+    if (model.hasStages() && stages.isEmpty()) {
+      throw e.fail("stages", "the model " + model.file() + " passes the dossier through stages of agencies: list "
+          + "them, each with its steps " + model.stageSteps());
+    }
+    if (!model.hasStages() && !stages.isEmpty()) {
+      throw e.fail("stages", "the model " + model.file() + " has no stages (a model with stages has a sub-process '"
+          + ProcessContract.Stages.SCOPE + "')");
+    }
+    for (int i = 0; i < stages.size(); i++) {
+      checkSteps(model, model.stageSteps(), stages.get(i).steps(), e.element("stages", i, e.node()));
+    }
+  }
+
+  private static void checkSteps(ProcessModels.Model model, Set<String> expected, List<Procedure.Step> steps,
+      Entry e) {
+    Set<String> given = new java.util.TreeSet<>(steps.stream().map(Procedure.Step::task).toList());
+    Set<String> unknown = new java.util.TreeSet<>(given);
+    unknown.removeAll(expected);
+    if (!unknown.isEmpty()) {
+      throw e.fail("steps", "the model " + model.file() + " has no step " + unknown + " (its steps: "
+          + new java.util.TreeSet<>(expected) + ")");
+    }
+    Set<String> missing = new java.util.TreeSet<>(expected);
+    missing.removeAll(given);
+    if (!missing.isEmpty()) {
+      throw e.fail("steps", "must budget the step(s) " + missing + " of the model " + model.file());
+    }
+  }
+
+  /**
+   * The internal steps, the stages' included, must add up to the statutory limit (or fit within it where the limit
+   * is not in working time).
+   */
+  private static void checkStepBudgets(TimeLimit duration, List<Procedure.Step> steps, List<Procedure.Stage> stages,
+      Entry e) {
+    int total = steps.stream().mapToInt(Procedure.Step::workingHours).sum()
+        + stages.stream().mapToInt(Procedure.Stage::workingHours).sum();
     int limit = switch (duration.unit()) {
       case WORKING_DAYS, CALENDAR_DAYS -> duration.value() * 8;
       case WORKING_HOURS -> duration.value();

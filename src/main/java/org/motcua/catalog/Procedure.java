@@ -55,7 +55,7 @@ public record Procedure(
     offerings = offerings == null || offerings.isEmpty() ? List.of(new Offering(agencyCode, code)) : List.copyOf(offerings);
     cases = cases == null || cases.isEmpty()
         ? List.of(new Case(DEFAULT_CASE, name, duration, null, fee, feeNote, components, onlineLevel, processKey,
-            steps, true, null, null))
+            steps, true, null, null, List.of()))
         : List.copyOf(cases);
     if (validFrom != null && validTo != null && validTo.isBefore(validFrom)) {
       throw new IllegalArgumentException(code + ": valid to " + validTo + " before valid from " + validFrom);
@@ -168,6 +168,25 @@ public record Procedure(
     return steps.stream().filter(s -> s.task().equals(task)).findFirst();
   }
 
+  /**
+   * A stage of an inter-agency procedure (giai đoạn liên thông): the agency that handles it and the budgets of the
+   * stage's steps, in working hours.
+   *
+   * @param name       what the stage does, as the citizen reads it ("Đăng ký thường trú")
+   * @param obligation the stage ends with a notice of financial obligation (thông báo nghĩa vụ tài chính) that the
+   *     applicant pays before the next stage; the time they take is not counted, like a supplement pause
+   */
+  public record Stage(String agencyCode, String name, List<Step> steps, boolean obligation) {
+
+    public Stage {
+      steps = List.copyOf(steps);
+    }
+
+    public int workingHours() {
+      return steps.stream().mapToInt(Step::workingHours).sum();
+    }
+  }
+
   /** The publication decision (quyết định công bố thủ tục hành chính): its number and the day it was signed. */
   public record Decision(String number, LocalDate date) {
   }
@@ -183,6 +202,7 @@ public record Procedure(
    * @param byDefault the case a submission that names none takes (at most one per procedure)
    * @param validFrom first day the case is offered, null: as its procedure version
    * @param validTo last day the case is offered, null: as its procedure version
+   * @param stages the agencies an inter-agency case passes through, in order (empty for a one-agency procedure)
    */
   public record Case(
       String code,
@@ -197,11 +217,13 @@ public record Procedure(
       List<Step> steps,
       boolean byDefault,
       LocalDate validFrom,
-      LocalDate validTo) {
+      LocalDate validTo,
+      List<Stage> stages) {
 
     public Case {
       components = List.copyOf(components);
       steps = List.copyOf(steps);
+      stages = stages == null ? List.of() : List.copyOf(stages);
     }
 
     /** The time limit of a dossier submitted through that channel. */

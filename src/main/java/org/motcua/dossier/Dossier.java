@@ -218,6 +218,31 @@ public class Dossier {
   @Column(name = "rated_at")
   private LocalDateTime ratedAt;
 
+  /** Giai đoạn liên thông: the stage the dossier is in (from 1), null for a one-agency dossier. */
+  @Column(name = "stage_number")
+  private Integer stageNumber;
+
+  @Column(name = "stage_count")
+  private Integer stageCount;
+
+  /** The agency handling the current stage. */
+  @Column(name = "stage_agency_code", length = 40)
+  private String stageAgencyCode;
+
+  @Column(name = "stage_name", length = 300)
+  private String stageName;
+
+  /** When the current stage's steps run out: its start plus their budgets in working time. */
+  @Column(name = "stage_due_at")
+  private LocalDateTime stageDueAt;
+
+  /**
+   * Every agency a stage has reached, written {@code /A/B/}: their officers may read the dossier (and act on it only
+   * through the tasks their stage offers them).
+   */
+  @Column(name = "stage_agencies", length = 1000)
+  private String stageAgencies;
+
   /** Why handling stopped (status 8): the action that stopped it (WITHDRAWN, REFUSED, UNPAID_STOPPED); for reports. */
   @Column(name = "stop_reason", length = 20)
   private String stopReason;
@@ -405,6 +430,62 @@ public class Dossier {
     history.get(history.size() - 1).decision(null, note);
   }
 
+  /**
+   * Chuyển hồ sơ liên thông: the dossier enters stage {@code number} of {@code count}, handled by another (or the
+   * same) agency; the applicant's appointment does not change.
+   */
+  void enterStage(LocalDateTime at, int number, int count, String agencyCode, String name, LocalDateTime dueAt) {
+    stageNumber = number;
+    stageCount = count;
+    stageAgencyCode = agencyCode;
+    stageName = name;
+    stageDueAt = dueAt;
+    String reached = stageAgencies == null ? "/" : stageAgencies;
+    if (!reached.contains("/" + agencyCode + "/")) {
+      stageAgencies = reached + agencyCode + "/";
+    }
+    record(DossierAction.STAGE_STARTED, at, Actor.SYSTEM).decision(null, number + "/" + count + " · " + name);
+  }
+
+  /** A stage's leader approved its part (or refused: the chain stops). */
+  void leaveStage(LocalDateTime at, String decision) {
+    record(DossierAction.STAGE_COMPLETED, at, Actor.SYSTEM).decision(decision, stageNumber + "/" + stageCount
+        + " · " + stageName);
+  }
+
+  /** The officers of a stage's agency read the dossier from the stage on. */
+  public boolean reachedAgency(String agencyCode) {
+    return stageAgencies != null && agencyCode != null && stageAgencies.contains("/" + agencyCode + "/");
+  }
+
+  /**
+   * Thông báo nghĩa vụ tài chính (status 6): another agency's notice the applicant must pay; the clock pauses until
+   * they do, as for a supplement.
+   */
+  void notifyObligation(LocalDateTime at, Actor actor) {
+    pausedAt = at;
+    moveTo(DossierStatus.PAYMENT_REQUESTED, DossierAction.OBLIGATION_NOTIFIED, at, actor);
+  }
+
+  /** The applicant paid the notice: handling resumes and the due date moves later by the paused working time. */
+  void obligationFulfilled(LocalDateTime at, Actor actor, String note, LocalDateTime newDueAt) {
+    obligationRefusal().ifPresent(DossierRefusal::raise);
+    pausedAt = null;
+    dueAt = newDueAt;
+    moveTo(DossierStatus.PROCESSING, DossierAction.OBLIGATION_FULFILLED, at, actor);
+    history.get(history.size() - 1).decision(null, note);
+  }
+
+  /** Waiting for the applicant to pay another agency's notice of financial obligation. */
+  public boolean awaitsObligation() {
+    return status == DossierStatus.PAYMENT_REQUESTED && pausedAt != null;
+  }
+
+  public Optional<DossierRefusal> obligationRefusal() {
+    return awaitsObligation() ? Optional.empty()
+        : Optional.of(DossierRefusal.of(DossierRefusal.Reason.NO_OBLIGATION_PENDING, code));
+  }
+
   /** Công dân yêu cầu rút hồ sơ (status 7): handling waits for an officer to confirm. */
   void requestWithdrawal(LocalDateTime at, Actor actor, String reason) {
     withdrawalRefusal().ifPresent(DossierRefusal::raise);
@@ -579,8 +660,9 @@ public class Dossier {
   }
 
   /** Status 6: a fee is asked for, and may be paid now (online, at the counter) or exempted. */
+  /** A fee of this system is due (not another agency's notice, see {@link #awaitsObligation()}). */
   public boolean awaitsPayment() {
-    return status == DossierStatus.PAYMENT_REQUESTED;
+    return status == DossierStatus.PAYMENT_REQUESTED && pausedAt == null;
   }
 
   public Optional<DossierRefusal> paymentRefusal() {
@@ -776,6 +858,26 @@ public class Dossier {
 
   public String getAgencyCode() {
     return agencyCode;
+  }
+
+  public Integer getStageNumber() {
+    return stageNumber;
+  }
+
+  public Integer getStageCount() {
+    return stageCount;
+  }
+
+  public String getStageAgencyCode() {
+    return stageAgencyCode;
+  }
+
+  public String getStageName() {
+    return stageName;
+  }
+
+  public LocalDateTime getStageDueAt() {
+    return stageDueAt;
   }
 
   public String getAgencyPath() {

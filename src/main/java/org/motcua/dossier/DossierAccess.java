@@ -5,7 +5,8 @@ import org.motcua.security.MotcuaUser;
 import org.motcua.security.Role;
 
 /**
- * Who may see a dossier: its owner, officers of its agency, supervisors above it, admins. Access is checked before
+ * Who may see a dossier: its owner, officers of its agency (and of the agencies its inter-agency stages reached),
+ * supervisors above it, admins. Access is checked before
  * anything about the dossier's state, and a caller who may not see a dossier gets exactly the answer for a code that
  * does not exist (404 {@code UNKNOWN_DOSSIER}): neither the status nor the body tells which codes exist, nor what
  * state they are in. A caller who may see it but not do the action asked gets 403 {@code DOSSIER_ACCESS_DENIED}.
@@ -20,7 +21,10 @@ final class DossierAccess {
       case ADMIN -> true;
       case CITIZEN -> dossier.isOwnedBy(user.username());
       case SUPERVISOR -> dossier.getAgencyPath().contains("/" + user.agencyCode() + "/");
-      case CLERK, SPECIALIST, LEADER -> dossier.getAgencyCode().equals(user.agencyCode());
+      // An inter-agency dossier is read by the officers of every agency a stage has reached (acting only through
+      // the tasks their stage offers them).
+      case CLERK, SPECIALIST, LEADER -> dossier.getAgencyCode().equals(user.agencyCode())
+          || dossier.reachedAgency(user.agencyCode());
     };
   }
 

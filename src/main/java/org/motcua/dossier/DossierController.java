@@ -38,11 +38,14 @@ class DossierController {
   private final RequestWithdrawal withdrawal;
   private final RateDossier rating;
   private final ChangeCase changeCase;
+  private final FulfilObligation obligation;
   private final DossierMapper mapper;
 
   DossierController(ReceiveOnline online, ReceiveAtCounter counter, FollowDossier follow, ProvideSupplement supplement,
-      RequestWithdrawal withdrawal, RateDossier rating, ChangeCase changeCase, DossierMapper mapper) {
+      RequestWithdrawal withdrawal, RateDossier rating, ChangeCase changeCase, FulfilObligation obligation,
+      DossierMapper mapper) {
     this.changeCase = changeCase;
+    this.obligation = obligation;
     this.online = online;
     this.counter = counter;
     this.follow = follow;
@@ -121,6 +124,21 @@ class DossierController {
   DossierView supplement(@AuthenticationPrincipal MotcuaUser citizen, @PathVariable String code,
       @Valid @RequestBody(required = false) DossierRequests.ProvideSupplement request) {
     return view(supplement.provide(citizen, code, request == null ? null : request.note()));
+  }
+
+  /** The applicant paid another agency's notice of financial obligation (e.g. the tax notice of a land dossier). */
+  @Operation(operationId = "fulfilObligation", summary = "Record a paid financial obligation (đã thực hiện nghĩa vụ "
+      + "tài chính)",
+      description = "While an inter-agency dossier waits for the applicant to pay the notice another agency issued "
+          + "(status 6, e.g. the tax authority's notice of a land registration), the applicant or a one-stop clerk of "
+          + "the receiving agency records the receipt that proves the payment. The time limit was paused since the "
+          + "notice: the appointment moves later by the working time waited, and the next stage starts. `409 "
+          + "NO_OBLIGATION_PENDING` when no notice is waiting.")
+  @PostMapping("/api/dossiers/{code}/financial-obligation")
+  @RunsUseCase(FulfilObligation.class)
+  DossierView fulfilObligation(@AuthenticationPrincipal MotcuaUser user, @PathVariable String code,
+      @Valid @RequestBody DossierRequests.FulfilObligation request) {
+    return view(obligation.fulfil(user, code, request.receipt().trim()));
   }
 
   /**

@@ -30,6 +30,8 @@ public record DossierRefusal(Reason reason, List<Object> args) {
     RESULT_NOT_EXPECTED(HttpStatus.CONFLICT),
     /** Paying when no fee is asked for. Args: code. */
     NO_OPEN_CHARGE(HttpStatus.CONFLICT),
+    /** Declaring a notice of financial obligation paid when none is waiting. Args: code. */
+    NO_OBLIGATION_PENDING(HttpStatus.CONFLICT),
     /** Returning a result that was not digitized. Args: code. */
     RESULT_NOT_DIGITIZED(HttpStatus.BAD_REQUEST),
     /** Returning a result by post without its tracking number. No args. */

@@ -121,6 +121,11 @@ public final class DossierRequests {
   public record ProvideSupplement(@Size(max = 2000, message = "{validation.size}") String note) {
   }
 
+  /** Đã thực hiện nghĩa vụ tài chính: the receipt (biên lai, chứng từ nộp thuế) that proves the payment. */
+  public record FulfilObligation(
+      @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.size}") String receipt) {
+  }
+
   /** Yêu cầu rút hồ sơ, with the applicant's reason. */
   public record RequestWithdrawal(
       @NotBlank(message = "{validation.required}") @Size(max = 2000, message = "{validation.size}") String reason) {

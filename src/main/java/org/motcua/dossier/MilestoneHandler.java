@@ -81,6 +81,10 @@ class MilestoneHandler implements ProcessMilestones {
       case RETURNED -> dossier.returnResult(now, actor);
       case WITHDRAWN -> dossier.withdraw(now, actor);
       case WITHDRAWAL_REJECTED -> dossier.rejectWithdrawal(now, actor);
+      case OBLIGATION_NOTIFIED -> {
+        dossier.notifyObligation(now, actor);
+        process.rescheduleTimers(dossier.getCode(), Deadlines.timers(Timers.PAUSED_UNTIL, Timers.PAUSED_UNTIL));
+      }
     }
     return Map.of();
   }

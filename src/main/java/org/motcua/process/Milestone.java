@@ -32,5 +32,10 @@ public enum Milestone {
   /** A reminder to pay went out. */
   PAYMENT_REMINDED,
   /** Still unpaid when the payment deadline passed: handling stops (status 8). */
-  UNPAID_STOPPED
+  UNPAID_STOPPED,
+  /**
+   * Thông báo nghĩa vụ tài chính (status 6): a stage ended with a notice the applicant must pay to another agency
+   * (e.g. the tax authority's notice on a land registration); the clock pauses until it is paid.
+   */
+  OBLIGATION_NOTIFIED
 }

@@ -17,6 +17,9 @@ public final class ProcessContract {
   /** Quy trình một cửa chuẩn: the process id of {@code bpmn/dossier-standard.bpmn}, named by {@code procedures.yml}. */
   public static final String STANDARD_PROCESS = "dossier-standard";
 
+  /** Quy trình liên thông: the process id of {@code bpmn/dossier-chain.bpmn}, a chain of agencies (stages). */
+  public static final String CHAIN_PROCESS = "dossier-chain";
+
   /** The bean the models call at each milestone: {@code ${dossierMilestones.reached(execution, 'RECEIVED')}}. */
   public static final String MILESTONE_LISTENER = "dossierMilestones";
 
@@ -44,14 +47,24 @@ public final class ProcessContract {
     /** Trả kết quả: a clerk hands over the result. */
     public static final String RESULT_RETURN = "resultReturn";
 
+    /** Tiếp nhận hồ sơ liên thông: a clerk of the stage's agency takes over the dossier from the previous one. */
+    public static final String STAGE_RECEPTION = "stageReception";
+    /** Thẩm định hồ sơ (giai đoạn liên thông): the stage agency's specialist appraises. */
+    public static final String STAGE_APPRAISAL = "stageAppraisal";
+    /** Phê duyệt kết quả giai đoạn: the stage agency's leader signs its part, refuses or sends back. */
+    public static final String STAGE_APPROVAL = "stageApproval";
+
     public static final Set<String> ALL = Set.of(RECEPTION, DIGITIZATION, APPRAISAL, APPROVAL, DELAY_REVIEW,
-        WITHDRAWAL_REVIEW, RESULT_RETURN);
+        WITHDRAWAL_REVIEW, RESULT_RETURN, STAGE_RECEPTION, STAGE_APPRAISAL, STAGE_APPROVAL);
 
     /**
      * The steps every procedure budgets in {@code procedures.yml}, in this order (quy trình nội bộ); each budget
      * becomes the variable {@link Variables#budget(String)} that the task's due date reads.
      */
     public static final List<String> BUDGETED = List.of(RECEPTION, APPRAISAL, APPROVAL, RESULT_RETURN);
+
+    /** The steps each stage of a chain budgets ({@code stages} in {@code procedures.yml}), in this order. */
+    public static final List<String> STAGE_BUDGETED = List.of(STAGE_RECEPTION, STAGE_APPRAISAL, STAGE_APPROVAL);
 
     private Tasks() {
     }
@@ -67,7 +80,14 @@ public final class ProcessContract {
     /** Đã nộp phí hoặc được miễn: the fee was paid online, at the counter, or waived. */
     public static final String PAYMENT_SETTLED = "PaymentSettled";
 
-    public static final Set<String> ALL = Set.of(SUPPLEMENT_PROVIDED, WITHDRAWAL_REQUESTED, PAYMENT_SETTLED);
+    /**
+     * Đã thực hiện nghĩa vụ tài chính: the applicant paid the notice another agency issued (e.g. the tax authority's
+     * notice on a land registration); the clock, paused since the notice, runs again.
+     */
+    public static final String OBLIGATION_FULFILLED = "ObligationFulfilled";
+
+    public static final Set<String> ALL = Set.of(SUPPLEMENT_PROVIDED, WITHDRAWAL_REQUESTED, PAYMENT_SETTLED,
+        OBLIGATION_FULFILLED);
 
     private Messages() {
     }
@@ -105,8 +125,11 @@ public final class ProcessContract {
     /** Không đồng ý rút hồ sơ: handling goes on. */
     public static final String REJECT = "reject";
 
+    /** Nhận hồ sơ liên thông: the stage's agency takes over the dossier handed over by the previous one. */
+    public static final String TAKE_OVER = "take_over";
+
     public static final Set<String> ALL = Set.of(ACCEPT, SUPPLEMENT, REFUSE, DIGITIZED, FORWARD, APPROVE, REWORK,
-        RETURN, ON_TRACK, APOLOGIZE, CONFIRM, REJECT);
+        RETURN, ON_TRACK, APOLOGIZE, CONFIRM, REJECT, TAKE_OVER);
 
     private Decisions() {
     }
@@ -134,13 +157,20 @@ public final class ProcessContract {
     /** Chu kỳ nhắc nộp phí, in working time ({@code P3D}). Set when the payment is requested. */
     public static final String PAYMENT_REMINDER = "paymentReminder";
 
+    /**
+     * Giai đoạn kết thúc bằng thông báo nghĩa vụ tài chính: set in each stage's scope from the catalogue; when true
+     * the applicant must pay the notice before the next stage, and the clock pauses meanwhile.
+     */
+    public static final String STAGE_OBLIGATION = "stageObligation";
+
     /** Every variable name the models may read: the names above and each budgeted step's budget. */
     public static final Set<String> ALL;
 
     static {
       Set<String> all = new LinkedHashSet<>(List.of(AGENCY_CODE, CHANNEL, PAYMENT_AT_SUBMISSION, DECISION, DUE_AT,
-          WARN_AT, PAYMENT_REQUIRED, PAYMENT_DEADLINE_AT, PAYMENT_REMINDER));
+          WARN_AT, PAYMENT_REQUIRED, PAYMENT_DEADLINE_AT, PAYMENT_REMINDER, STAGE_OBLIGATION));
       Tasks.BUDGETED.forEach(task -> all.add(budget(task)));
+      Tasks.STAGE_BUDGETED.forEach(task -> all.add(budget(task)));
       ALL = Set.copyOf(all);
     }
 
@@ -170,6 +200,24 @@ public final class ProcessContract {
    * @param waitsFor the variable of its {@code timeDate}, set together with every move
    */
   public record Timer(String eventId, String waitsFor) {
+  }
+
+  /**
+   * Giai đoạn liên thông: the stages of a chain model, one agency each, in the order of the catalogue's
+   * {@code stages}. The model runs the sub-process {@link #SCOPE} once per stage (sequential multi-instance); the
+   * bean {@link #LISTENER} gives the number of stages and, on entering one, sets in its scope the stage's agency
+   * ({@link Variables#AGENCY_CODE}, so its tasks go to that agency), its step budgets and
+   * {@link Variables#STAGE_OBLIGATION}.
+   */
+  public static final class Stages {
+
+    /** The BPMN id of the stage sub-process. */
+    public static final String SCOPE = "stage";
+    /** {@code ${dossierStages.count(execution)}}, {@code ${dossierStages.enter(execution)}}, {@code …leave(…)}. */
+    public static final String LISTENER = "dossierStages";
+
+    private Stages() {
+    }
   }
 
   /** Timers Java reschedules. */

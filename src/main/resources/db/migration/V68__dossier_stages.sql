@@ -1,0 +1,7 @@
+-- Inter-agency procedures (liên thông): where the dossier is in its chain of agencies, and which agencies it reached.
+alter table dossier add column stage_number integer;
+alter table dossier add column stage_count integer;
+alter table dossier add column stage_agency_code varchar(40);
+alter table dossier add column stage_name varchar(300);
+alter table dossier add column stage_due_at timestamp;
+alter table dossier add column stage_agencies varchar(1000);
