@@ -37,7 +37,7 @@ public class DossierPages {
       LocalDateTime dueAt, LocalDateTime finishedAt, LocalDateTime returnedAt, String timeliness, boolean overdue,
       int supplementCount, String supplementGuide, List<Line> history, List<Step> openSteps,
       boolean resultDigitized, Integer rating, String ratingComment, boolean apologyIssued, Allows allows,
-      Version version) {
+      Version version, Stage stage) {
 
     /** Waiting for reception: the applicant may still add files from the page. */
     public boolean awaitsReception() {
@@ -140,7 +140,13 @@ public class DossierPages {
         v.supplementCount(), guide, v.history().stream().map(this::line).toList(),
         v.currentSteps().stream().map(DossierPages::step).toList(), v.resultDigitized(), v.satisfactionRating(),
         v.satisfactionComment(), v.appointmentAt() != null, Allows.of(v.allows()),
-        version(v.procedureCode(), v.procedureValidFrom(), v.caseCode()));
+        version(v.procedureCode(), v.procedureValidFrom(), v.caseCode()),
+        v.stageNumber() == null ? null : new Stage(v.stageNumber(), v.stageCount(), v.stageName(),
+            agencyName(v.stageAgencyCode()), v.stageDueAt()));
+  }
+
+  /** Giai đoạn liên thông: where an inter-agency dossier is now, and when its stage's steps run out. */
+  public record Stage(int number, int count, String name, String agencyName, LocalDateTime dueAt) {
   }
 
   /**
