@@ -29,7 +29,7 @@ class CatalogStagesTest {
   void theShippedCatalogueCarriesRealInterAgencyProcedures() {
     Catalog catalog = new Catalog(new DefaultResourceLoader(), "file:config/");
 
-    Procedure.Case birth = catalog.procedure("9.000001.000.01.21.H13").orElseThrow().cases().get(0);
+    Procedure.Case birth = catalog.procedure("9.900001.000.01.21.H13").orElseThrow().cases().get(0);
     assertThat(birth.processKey()).isEqualTo("dossier-chain");
     assertThat(birth.stages()).extracting(Procedure.Stage::agencyCode)
         .containsExactly("000.01.21.H13", "000.01.31.H13", "000.00.32.H13");
