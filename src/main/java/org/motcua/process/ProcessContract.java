@@ -29,6 +29,47 @@ public final class ProcessContract {
   private ProcessContract() {
   }
 
+  /**
+   * Phần dùng chung: the processes the dossier models call (call activities, business key = dossier code, all
+   * variables in and out), each in its own file of {@code bpmn/}; each ends by setting an outcome variable
+   * ({@link Variables#PAYMENT_OUTCOME}, {@link Variables#INTAKE_OUTCOME}, {@link Variables#RESULT_OUTCOME}) to one of
+   * the {@link Outcomes}, which the caller's gateway reads.
+   */
+  public static final class Parts {
+
+    /** Nộp phí, lệ phí: asks for the fee, reminds, stops the dossier unpaid ({@code bpmn/dossier-payment.bpmn}). */
+    public static final String PAYMENT = "dossier-payment";
+    /** Tiếp nhận hồ sơ: reception (online) or digitization (counter, postal) ({@code bpmn/dossier-intake.bpmn}). */
+    public static final String INTAKE = "dossier-intake";
+    /** Trả kết quả: the fee due before the result, then the result handed over ({@code bpmn/dossier-result.bpmn}). */
+    public static final String RESULT = "dossier-result";
+
+    public static final Set<String> ALL = Set.of(PAYMENT, INTAKE, RESULT);
+
+    private Parts() {
+    }
+  }
+
+  /** What a shared part ends with: the values of the outcome variables (see {@link Parts}). */
+  public static final class Outcomes {
+
+    /** {@link Variables#PAYMENT_OUTCOME}: the fee was paid or waived. */
+    public static final String PAID = "paid";
+    /** {@link Variables#PAYMENT_OUTCOME}, {@link Variables#RESULT_OUTCOME}: unpaid at the deadline, stopped. */
+    public static final String UNPAID = "unpaid";
+    /** {@link Variables#INTAKE_OUTCOME}: received (tiếp nhận); handling comes next. */
+    public static final String RECEIVED = "received";
+    /** {@link Variables#INTAKE_OUTCOME}: refused at reception (không tiếp nhận). */
+    public static final String NOT_RECEIVED = "notReceived";
+    /** {@link Variables#RESULT_OUTCOME}: the result was handed over. */
+    public static final String RETURNED = "returned";
+
+    public static final Set<String> ALL = Set.of(PAID, UNPAID, RECEIVED, NOT_RECEIVED, RETURNED);
+
+    private Outcomes() {
+    }
+  }
+
   /** User tasks (công việc, bước xử lý), by their BPMN id; the catalog's steps and the history lines name them. */
   public static final class Tasks {
 
@@ -156,6 +197,12 @@ public final class ProcessContract {
     public static final String PAYMENT_DEADLINE_AT = "paymentDeadlineAt";
     /** Chu kỳ nhắc nộp phí, in working time ({@code P3D}). Set when the payment is requested. */
     public static final String PAYMENT_REMINDER = "paymentReminder";
+    /** Kết quả nộp phí: {@link Outcomes#PAID} or {@link Outcomes#UNPAID}. Set by {@link Parts#PAYMENT} as it ends. */
+    public static final String PAYMENT_OUTCOME = "paymentOutcome";
+    /** Kết quả tiếp nhận: {@link Outcomes#RECEIVED} or {@link Outcomes#NOT_RECEIVED}. Set by {@link Parts#INTAKE}. */
+    public static final String INTAKE_OUTCOME = "intakeOutcome";
+    /** Kết quả trả kết quả: {@link Outcomes#RETURNED} or {@link Outcomes#UNPAID}. Set by {@link Parts#RESULT}. */
+    public static final String RESULT_OUTCOME = "resultOutcome";
 
     /**
      * Giai đoạn kết thúc bằng thông báo nghĩa vụ tài chính: set in each stage's scope from the catalogue; when true
@@ -163,12 +210,16 @@ public final class ProcessContract {
      */
     public static final String STAGE_OBLIGATION = "stageObligation";
 
-    /** Every variable name the models may read: the names above and each budgeted step's budget. */
+    /**
+     * Every variable name the models read: the names above and each budgeted step's budget (a stage's included).
+     * Java sets them all except the outcomes, which the shared parts set themselves.
+     */
     public static final Set<String> ALL;
 
     static {
       Set<String> all = new LinkedHashSet<>(List.of(AGENCY_CODE, CHANNEL, PAYMENT_AT_SUBMISSION, DECISION, DUE_AT,
-          WARN_AT, PAYMENT_REQUIRED, PAYMENT_DEADLINE_AT, PAYMENT_REMINDER, STAGE_OBLIGATION));
+          WARN_AT, PAYMENT_REQUIRED, PAYMENT_DEADLINE_AT, PAYMENT_REMINDER, PAYMENT_OUTCOME, INTAKE_OUTCOME,
+          RESULT_OUTCOME, STAGE_OBLIGATION));
       Tasks.BUDGETED.forEach(task -> all.add(budget(task)));
       Tasks.STAGE_BUDGETED.forEach(task -> all.add(budget(task)));
       ALL = Set.copyOf(all);

@@ -296,7 +296,8 @@ class IntakeHttpTest {
     String code = flow.submitComplete("citizen", CRIMINAL_RECORD);
     JsonNode received = flow.decide("clerk.stp", code, "accept", null);
     LocalDateTime due = LocalDateTime.parse(received.path("dueAt").asText());
-    String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).singleResult().getId();
+    String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code)
+        .processDefinitionKey(org.motcua.process.ProcessContract.STANDARD_PROCESS).singleResult().getId();
     management.executeJob(management.createJobQuery().processInstanceId(instance).activityId("dueSoonStart")
         .singleResult().getId());
     String taskId = flow.task("clerk.stp", code).path("id").asText();

@@ -18,7 +18,11 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.motcua.process.ProcessContract;
+import org.motcua.process.ProcessContract.Outcomes;
+import org.motcua.process.ProcessContract.Parts;
 import org.motcua.process.ProcessContract.Timers;
+import org.motcua.process.ProcessContract.Variables;
 import org.motcua.security.MotcuaUser;
 import org.motcua.security.UserAccounts;
 import org.motcua.support.MotcuaTest;
@@ -28,9 +32,13 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
- * Every path of {@code bpmn/dossier-standard.bpmn} on the real engine inside the application, driven with
+ * Every path of {@code bpmn/dossier-standard.bpmn} and of the shared parts it calls ({@code dossier-intake},
+ * {@code dossier-payment}, {@code dossier-result}) on the real engine inside the application, driven with
  * camunda-bpm-assert: acceptance to result, supplement then refusal at reception, rework then refusal by the leader,
- * and the two deadline timers. Dossiers are checked after each milestone (same transaction as the process).
+ * the two deadline timers, the counter channel, the fee at submission and before the result (paid, or unpaid until
+ * the dossier stops), and withdrawal refused or confirmed during intake and handling. The shared parts run as called
+ * process instances with the dossier code as business key; each path checks the called instance as well as the
+ * model's. Dossiers are checked after each milestone (same transaction as the process).
  * Dates are in March 2026, after the year 2025 whose summary the lifecycle test checks.
  */
 @MotcuaTest
@@ -60,6 +68,8 @@ class StandardProcessTest {
   DossierPayments payments;
   @Autowired
   ApplicationEvents events;
+  @Autowired
+  org.motcua.process.DossierProcess process;
 
   private MotcuaUser citizen;
 
@@ -76,13 +86,31 @@ class StandardProcessTest {
     AbstractAssertions.reset();
   }
 
+  /** An online dossier: the model calls the intake, whose reception task waits for a clerk. */
   private ProcessInstance submit() {
     Dossier dossier = online.submit(citizen, request());
-    ProcessInstance instance = runtimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKey(dossier.getCode()).singleResult();
-    assertThat(instance).isStarted().isWaitingAt("reception");
+    ProcessInstance instance = model(dossier.getCode());
+    assertThat(instance).isStarted().hasPassed("feeAtSubmissionGateway").isWaitingAt("intake");
+    assertThat(called(instance, Parts.INTAKE)).isWaitingAt("reception");
     assertThat(task()).hasCandidateGroup("CLERK@000.00.12.H13");
     return instance;
+  }
+
+  /** The dossier's instance of its model (the shared parts it calls run as other instances with the same key). */
+  private static ProcessInstance model(String dossierCode) {
+    return runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(dossierCode)
+        .processDefinitionKey(ProcessContract.STANDARD_PROCESS).singleResult();
+  }
+
+  /**
+   * The shared part {@code part} that {@code caller} is calling now, asserted to carry the dossier code as business
+   * key; it becomes the instance whose tasks and jobs {@code task()} and {@code job(…)} look at.
+   */
+  private static ProcessInstance called(ProcessInstance caller, String part) {
+    ProcessInstance called = assertThat(caller).calledProcessInstance(part).isNotNull().getActual();
+    assertThat(called.getBusinessKey()).isEqualTo(caller.getBusinessKey());
+    assertThat(called).isStarted(); // the instance task() and job(…) look at from now on
+    return called;
   }
 
   private static DossierRequests.SubmitDossier request() {
@@ -97,11 +125,17 @@ class StandardProcessTest {
   @Test
   void acceptedDossierIsAppraisedApprovedAndReturned() {
     ProcessInstance instance = submit();
+    ProcessInstance intake = called(instance, Parts.INTAKE);
     assertThat(dossier(instance).getStatus()).isEqualTo(DossierStatus.SUBMITTED);
 
     clock.set(LocalDateTime.of(2026, 3, 2, 9, 0));
     complete(task(), withVariables("decision", "accept"));
-    assertThat(instance).hasPassed("received").isWaitingAt("appraisal");
+    assertThat(intake).hasPassed("received", "intakeDone").hasNotPassed("receivedAtCounter", "digitization")
+        .isEnded();
+    assertThat(instance).hasPassed("intake", "intakeOutcomeGateway").isWaitingAt("appraisal");
+    // The intake's outcome and the due dates its RECEIVED milestone set came back to the model.
+    assertThat(instance).variables().containsEntry(Variables.INTAKE_OUTCOME, Outcomes.RECEIVED)
+        .containsKeys(Variables.DUE_AT, Variables.WARN_AT);
     assertThat(task()).hasCandidateGroup("SPECIALIST@000.00.12.H13");
     Dossier received = dossier(instance);
     assertThat(received.getStatus()).isEqualTo(DossierStatus.PROCESSING);
@@ -113,18 +147,27 @@ class StandardProcessTest {
 
     clock.set(LocalDateTime.of(2026, 3, 12, 10, 0));
     complete(task(), withVariables("decision", "approve"));
-    assertThat(instance).hasPassed("handlingDone", "finished", "paymentRequested").isWaitingAt("awaitPayment");
+    assertThat(instance).hasPassed("handlingDone", "finished").isWaitingAt("resultDelivery");
+    ProcessInstance result = called(instance, Parts.RESULT);
+    assertThat(result).hasPassed("paymentGateway").isWaitingAt("resultPayment");
+    ProcessInstance payment = called(result, Parts.PAYMENT);
+    assertThat(payment).hasPassed("paymentRequested").isWaitingAt("awaitPayment");
     assertThat(dossier(instance).getStatus()).isEqualTo(DossierStatus.PAYMENT_REQUESTED);
     assertThat(dossier(instance).getTimeliness()).isEqualTo(Timeliness.EARLY);
 
     payments.payAtCounter(accounts.find("clerk.stp").orElseThrow(), instance.getBusinessKey(),
         org.motcua.payment.Charge.Method.CASH, "BL-0001");
-    assertThat(instance).hasPassed("paymentSettled").isWaitingAt("resultReturn");
+    assertThat(payment).hasPassed("paymentSettled", "paid").isEnded();
+    assertThat(result).hasPassed("paidGateway").isWaitingAt("resultReturn");
+    assertThat(task()).hasCandidateGroup("CLERK@000.00.12.H13");
     assertThat(dossier(instance).getStatus()).isEqualTo(DossierStatus.FINISHED);
 
     complete(task(), withVariables("decision", "return"));
-    assertThat(instance).hasPassed("returned").isEnded();
+    assertThat(result).hasPassed("returned").isEnded();
+    assertThat(instance).hasPassed("resultOutcomeGateway", "returnedEnd").hasNotPassed("unpaidEnd").isEnded();
     assertThat(dossier(instance).getStatus()).isEqualTo(DossierStatus.RETURNED);
+    assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .count()).isZero();
     // Every change was announced with the facts before and after it, for the reports' aggregates.
     assertThat(events.stream(DossierChanged.class).map(e -> e.after().status()))
         .containsExactly(1, 2, 4, 9, 6, 9, 10);
@@ -135,17 +178,22 @@ class StandardProcessTest {
   @Test
   void supplementThenRefusalAtReception() {
     ProcessInstance instance = submit();
+    ProcessInstance intake = called(instance, Parts.INTAKE);
     complete(task(), withVariables("decision", "supplement"));
-    assertThat(instance).hasPassed("supplementRequested").isWaitingAt("supplementProvided");
+    assertThat(intake).hasPassed("supplementRequested").isWaitingAt("supplementProvided");
+    assertThat(instance).isWaitingAt("intake");
     assertThat(dossier(instance).getStatus()).isEqualTo(DossierStatus.SUPPLEMENT_REQUESTED);
     assertThat(dossier(instance).getSupplementCount()).isEqualTo(1);
 
+    // The message reaches the called intake, found by the dossier code it carries as business key.
     supplement.provide(citizen, instance.getBusinessKey(), "Đã bổ sung tờ khai");
-    assertThat(instance).isWaitingAt("reception");
+    assertThat(intake).isWaitingAt("reception");
     assertThat(dossier(instance).getStatus()).isEqualTo(DossierStatus.SUBMITTED);
 
     complete(task(), withVariables("decision", "refuse"));
-    assertThat(instance).hasPassed("notReceived").isEnded();
+    assertThat(intake).hasPassed("notReceived").hasNotPassed("received").isEnded();
+    assertThat(instance).hasPassed("intakeOutcomeGateway", "notReceivedEnd", "closed")
+        .hasNotPassed("handling", "finished").isEnded();
     Dossier refused = dossier(instance);
     assertThat(refused.getStatus()).isEqualTo(DossierStatus.NOT_RECEIVED);
     assertThat(refused.getReceivedAt()).isNull();
@@ -155,6 +203,7 @@ class StandardProcessTest {
   void leaderSendsBackForReworkThenRefuses() {
     ProcessInstance instance = submit();
     complete(task(), withVariables("decision", "accept"));
+    assertThat(instance).isWaitingAt("appraisal");
     complete(task(), withVariables("decision", "forward"));
     complete(task(), withVariables("decision", "rework"));
     assertThat(instance).hasPassed("approvalDecision").isWaitingAt("appraisal");
@@ -162,7 +211,8 @@ class StandardProcessTest {
 
     clock.set(LocalDateTime.of(2026, 3, 6, 16, 0));
     complete(task(), withVariables("decision", "refuse"));
-    assertThat(instance).hasPassed("resultKind", "refused").hasNotPassed("finished").isEnded();
+    assertThat(instance).hasPassed("resultKind", "refused", "closed").hasNotPassed("finished", "resultDelivery")
+        .isEnded();
     Dossier refused = dossier(instance);
     assertThat(refused.getStatus()).isEqualTo(DossierStatus.STOPPED);
     assertThat(refused.getEndedAt()).isEqualTo(LocalDateTime.of(2026, 3, 6, 16, 0));
@@ -203,16 +253,23 @@ class StandardProcessTest {
     MotcuaUser clerk = accounts.find("clerk.stp").orElseThrow();
     Dossier dossier = counter.receive(clerk, new DossierRequests.EnterDossier(CRIMINAL_RECORD, 1,
         new DossierRequests.ApplicantInput("Lê Văn Cường", "093090000789", null, null, null), null, null));
-    ProcessInstance instance = runtimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKey(dossier.getCode()).singleResult();
-    assertThat(instance).hasPassed("receivedAtCounter").hasNotPassed("reception").isWaitingAt("digitization");
+    ProcessInstance instance = model(dossier.getCode());
+    assertThat(instance).isWaitingAt("intake");
+    ProcessInstance intake = called(instance, Parts.INTAKE);
+    assertThat(intake).hasPassed("receivedAtCounter").hasNotPassed("reception").isWaitingAt("digitization");
     assertThat(dossier(instance).getStatus()).isEqualTo(DossierStatus.RECEIVED);
     assertThat(dossier(instance).getChannel()).isEqualTo(Channel.COUNTER);
     // Received at the counter on Monday 2 March 08:00: 7 working hours that day, 72 over the next nine working days,
     // the last hour on Monday 16 March.
     assertThat(dossier(instance).getDueAt()).isEqualTo(LocalDateTime.of(2026, 3, 16, 8, 0));
+    // The due date is the intake's until it ends: the model gets it with the intake's outcome.
+    assertThat(intake).variables().containsKey(Variables.DUE_AT);
+    assertThat(instance).variables().doesNotContainKey(Variables.DUE_AT);
+    assertThat(intake).isWaitingAt("digitization");
     complete(task(), withVariables("decision", "digitized"));
+    assertThat(intake).hasPassed("intakeDone").isEnded();
     assertThat(instance).isWaitingAt("appraisal");
+    assertThat(job("overdueTimer").getDuedate()).isEqualTo(date(LocalDateTime.of(2026, 3, 16, 8, 0)));
     assertThat(dossier(instance).getStatus()).isEqualTo(DossierStatus.PROCESSING);
   }
 
@@ -226,35 +283,66 @@ class StandardProcessTest {
     DossierRequests.ApplicantInput applicant = request().applicant();
     Dossier paid = online.submit(citizen, new DossierRequests.SubmitDossier(certifiedCopy, applicant,
         java.util.Map.of("pages", 3), "000.01.21.H13"));
-    ProcessInstance instance = runtimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKey(paid.getCode()).singleResult();
-    assertThat(instance).hasPassed("feeAtSubmissionGateway", "submissionPaymentRequested")
-        .isWaitingAt("awaitSubmissionPayment");
+    ProcessInstance instance = model(paid.getCode());
+    assertThat(instance).hasPassed("feeAtSubmissionGateway").isWaitingAt("submissionPayment");
+    ProcessInstance payment = called(instance, Parts.PAYMENT);
+    assertThat(payment).hasPassed("paymentRequested").isWaitingAt("awaitPayment");
     assertThat(dossier(instance).getStatus()).isEqualTo(DossierStatus.PAYMENT_REQUESTED);
     assertThat(dossier(instance).getFeeVnd()).isEqualTo(5_000);
 
     clock.set(LocalDateTime.of(2026, 3, 2, 9, 30));
     payments.payAtCounter(accounts.find("clerk.vithanh").orElseThrow(), paid.getCode(),
         org.motcua.payment.Charge.Method.CASH, "BL-0002");
-    assertThat(instance).hasPassed("submissionPaymentSettled").isWaitingAt("reception");
+    assertThat(payment).hasPassed("paymentSettled", "paid").isEnded();
+    assertThat(instance).hasPassed("submissionPaidGateway").isWaitingAt("intake");
+    assertThat(called(instance, Parts.INTAKE)).isWaitingAt("reception");
     assertThat(dossier(instance).getStatus()).isEqualTo(DossierStatus.SUBMITTED);
     assertThat(dossier(instance).getReceivedAt()).isNull();
     complete(task(), withVariables("decision", "accept"));
     assertThat(dossier(instance).getReceivedAt()).isEqualTo(LocalDateTime.of(2026, 3, 2, 9, 30));
+    assertThat(instance).isWaitingAt("appraisal");
     complete(task(), withVariables("decision", "forward"));
     complete(task(), withVariables("decision", "approve"));
-    assertThat(instance).hasPassed("finished").hasNotPassed("paymentRequested").isWaitingAt("resultReturn");
+    assertThat(instance).hasPassed("finished").isWaitingAt("resultDelivery");
+    assertThat(called(instance, Parts.RESULT)).hasPassed("paymentGateway").hasNotPassed("resultPayment")
+        .isWaitingAt("resultReturn");
 
-    ProcessInstance unpaid = runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(
+    ProcessInstance unpaid = model(
         online.submit(citizen, new DossierRequests.SubmitDossier(certifiedCopy, applicant, null, "000.01.21.H13"))
-            .getCode())
-        .singleResult();
-    execute(job("submissionPaymentReminder", unpaid));
-    assertThat(unpaid).hasPassed("submissionPaymentReminded").isWaitingAt("awaitSubmissionPayment");
-    execute(job("submissionPaymentDeadline", unpaid));
-    assertThat(unpaid).hasPassed("unpaidAtSubmission").hasNotPassed("intakeAndHandling").isEnded();
+            .getCode());
+    ProcessInstance unpaidPayment = called(unpaid, Parts.PAYMENT);
+    execute(job("paymentReminder", unpaidPayment));
+    assertThat(unpaidPayment).hasPassed("paymentReminded").isWaitingAt("awaitPayment");
+    execute(job("paymentDeadline", unpaidPayment));
+    assertThat(unpaidPayment).hasPassed("unpaidStopped").hasNotPassed("paid").isEnded();
+    assertThat(unpaid).hasPassed("submissionPaidGateway", "unpaidAtSubmission").hasNotPassed("intakeAndHandling")
+        .isEnded();
     assertThat(dossier(unpaid).getStatus()).isEqualTo(DossierStatus.STOPPED);
     assertThat(dossier(unpaid).getReceivedAt()).isNull();
+    assertThat(dossier(unpaid).getStopReason()).isEqualTo("UNPAID_STOPPED");
+  }
+
+  /** A fee due before the result, unpaid: reminded, then the dossier stops at the deadline without its result. */
+  @Test
+  void aFeeDueBeforeTheResultUnpaidStopsTheDossier() {
+    ProcessInstance instance = submit();
+    complete(task(), withVariables("decision", "accept"));
+    assertThat(instance).isWaitingAt("appraisal");
+    complete(task(), withVariables("decision", "forward"));
+    complete(task(), withVariables("decision", "approve"));
+    ProcessInstance result = called(instance, Parts.RESULT);
+    ProcessInstance payment = called(result, Parts.PAYMENT);
+    assertThat(payment).isWaitingAt("awaitPayment");
+
+    execute(job("paymentReminder", payment));
+    assertThat(payment).hasPassed("paymentReminded").isWaitingAt("awaitPayment");
+    execute(job("paymentDeadline", payment));
+    assertThat(payment).hasPassed("unpaidStopped").isEnded();
+    assertThat(result).hasPassed("paidGateway", "unpaid").hasNotPassed("resultReturn").isEnded();
+    assertThat(instance).hasPassed("resultOutcomeGateway", "unpaidEnd").hasNotPassed("returnedEnd").isEnded();
+    Dossier stopped = dossier(instance);
+    assertThat(stopped.getStatus()).isEqualTo(DossierStatus.STOPPED);
+    assertThat(stopped.getStopReason()).isEqualTo("UNPAID_STOPPED");
   }
 
   @Test
@@ -263,6 +351,7 @@ class StandardProcessTest {
     clock.set(LocalDateTime.of(2026, 3, 2, 9, 0));
     complete(task(), withVariables("decision", "accept"));
     clock.set(LocalDateTime.of(2026, 3, 3, 9, 0));
+    assertThat(instance).isWaitingAt("appraisal");
     complete(task(), withVariables("decision", "supplement"));
     assertThat(instance).hasPassed("supplementRequestedInHandling").isWaitingAt("supplementProvidedInHandling");
     assertThat(dossier(instance).getStatus()).isEqualTo(DossierStatus.SUPPLEMENT_REQUESTED);
@@ -303,6 +392,7 @@ class StandardProcessTest {
     complete(task(), withVariables("decision", "accept"));
     clock.set(LocalDateTime.of(2026, 3, 4, 10, 0));
     withdrawal.request(citizen, withdrawn.getBusinessKey(), "Không còn nhu cầu");
+    assertThat(withdrawn).isWaitingAt("appraisal", "withdrawalReview");
     complete(task("withdrawalReview"), withVariables("decision", "confirm"));
     assertThat(withdrawn).hasPassed("withdrawn").isEnded();
     Dossier stopped = dossier(withdrawn);
@@ -310,6 +400,84 @@ class StandardProcessTest {
     assertThat(stopped.getEndedAt()).isEqualTo(LocalDateTime.of(2026, 3, 4, 10, 0));
     assertThat(stopped.getStopReason()).isEqualTo("WITHDRAWN"); // the reports' "withdrawn" column
     assertThat(dossier(kept).getStopReason()).isNull();
+  }
+
+  /**
+   * The applicant may withdraw while the dossier waits at reception, in the called intake: the withdrawal is the
+   * model's; confirmed, it ends the model and the intake with it. Refused, reception goes on where it was.
+   */
+  @Test
+  void withdrawalDuringIntakeEndsTheCalledIntakeToo() {
+    ProcessInstance kept = submit();
+    ProcessInstance keptIntake = called(kept, Parts.INTAKE);
+    withdrawal.request(citizen, kept.getBusinessKey(), "Nộp nhầm thủ tục");
+    assertThat(kept).isWaitingAt("intake", "withdrawalReview");
+    assertThat(task("withdrawalReview")).hasCandidateGroup("CLERK@000.00.12.H13");
+    complete(task("withdrawalReview"), withVariables("decision", "reject"));
+    assertThat(kept).hasPassed("withdrawalRejected").isWaitingAt("intake");
+    assertThat(keptIntake).isWaitingAt("reception");
+    assertThat(dossier(kept).getStatus()).isEqualTo(DossierStatus.SUBMITTED);
+    complete(task(), withVariables("decision", "accept"));
+    assertThat(kept).isWaitingAt("appraisal");
+
+    ProcessInstance withdrawn = submit();
+    ProcessInstance intake = called(withdrawn, Parts.INTAKE);
+    complete(task(), withVariables("decision", "supplement"));
+    assertThat(intake).isWaitingAt("supplementProvided");
+    withdrawal.request(citizen, withdrawn.getBusinessKey(), "Không còn nhu cầu");
+    assertThat(withdrawn).isWaitingAt("intake", "withdrawalReview");
+    complete(task("withdrawalReview"), withVariables("decision", "confirm"));
+    assertThat(withdrawn).hasPassed("withdrawn").isEnded();
+    assertThat(intake).hasNotPassed("received", "notReceived").isEnded();
+    assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(withdrawn.getBusinessKey())
+        .count()).isZero();
+    Dossier stopped = dossier(withdrawn);
+    assertThat(stopped.getStatus()).isEqualTo(DossierStatus.STOPPED);
+    assertThat(stopped.getStopReason()).isEqualTo("WITHDRAWN");
+    assertThat(stopped.getReceivedAt()).isNull();
+  }
+
+  /** Once the result is approved the dossier can no longer be withdrawn: the result part is outside that scope. */
+  @Test
+  void noWithdrawalOnceTheResultIsDue() {
+    ProcessInstance instance = submit();
+    complete(task(), withVariables("decision", "accept"));
+    assertThat(instance).isWaitingAt("appraisal");
+    complete(task(), withVariables("decision", "forward"));
+    complete(task(), withVariables("decision", "approve"));
+    assertThat(instance).isWaitingAt("resultDelivery");
+    assertThat(runtimeService().createEventSubscriptionQuery().processInstanceId(instance.getId())
+        .eventName(ProcessContract.Messages.WITHDRAWAL_REQUESTED).count()).isZero();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> withdrawal.request(citizen, instance.getBusinessKey(),
+        "Muộn")).isInstanceOf(RuntimeException.class);
+    assertThat(dossier(instance).getStatus()).isEqualTo(DossierStatus.PAYMENT_REQUESTED);
+  }
+
+  /**
+   * Budgets changed while the dossier waits at reception (a clerk changes its case) reach the tasks still to come:
+   * the intake's digitization or reception, the model's appraisal, the result's return. The task list finds the
+   * intake's task under the dossier code, which the called instance carries as business key.
+   */
+  @Test
+  void budgetsChangedAtReceptionReachTheTasksStillToCome() {
+    ProcessInstance instance = submit();
+    ProcessInstance intake = called(instance, Parts.INTAKE);
+    String code = instance.getBusinessKey();
+    assertThat(process.tasksOfDossier(code)).singleElement()
+        .satisfies(item -> assertThat(item.taskKey()).isEqualTo("reception"))
+        .satisfies(item -> assertThat(item.dossierCode()).isEqualTo(code));
+
+    process.setVariables(code, java.util.Map.of(Variables.budget("appraisal"), Variables.workingHours(2)));
+    assertThat(intake).variables().containsEntry(Variables.budget("appraisal"), "PT2H");
+    assertThat(instance).variables().containsEntry(Variables.budget("appraisal"), "PT2H");
+
+    clock.set(LocalDateTime.of(2026, 3, 2, 9, 0));
+    assertThat(intake).isWaitingAt("reception");
+    complete(task(), withVariables("decision", "accept"));
+    assertThat(instance).isWaitingAt("appraisal");
+    assertThat(task().getDueDate()).isEqualTo(date(LocalDateTime.of(2026, 3, 2, 11, 0)));
+    assertThat(process.tasksOfDossier(code)).singleElement()
+        .satisfies(item -> assertThat(item.taskKey()).isEqualTo("appraisal"));
   }
 
   private static Date date(LocalDateTime time) {

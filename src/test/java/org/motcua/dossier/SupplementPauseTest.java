@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.motcua.process.ProcessContract;
+import org.motcua.process.ProcessContract.Parts;
 import org.motcua.security.MotcuaUser;
 import org.motcua.security.UserAccounts;
 import org.motcua.support.MotcuaTest;
@@ -109,9 +111,11 @@ class SupplementPauseTest {
     Dossier submitted = online.submit(citizen, new DossierRequests.SubmitDossier(CRIMINAL_RECORD,
         new DossierRequests.ApplicantInput("Nguyễn Văn An", "093085000123", "0912345678", null, null)));
     ProcessInstance instance = runtimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKey(submitted.getCode()).singleResult();
-    assertThat(instance).isWaitingAt("reception");
-    complete(task(), withVariables("decision", "accept"));
+        .processInstanceBusinessKey(submitted.getCode()).processDefinitionKey(ProcessContract.STANDARD_PROCESS)
+        .singleResult();
+    // Reception is in the shared intake the model calls.
+    assertThat(instance).isWaitingAt("intake").calledProcessInstance(Parts.INTAKE).isWaitingAt("reception");
+    complete(runtimeTaskOfIntake(submitted.getCode()), withVariables("decision", "accept"));
     assertThat(instance).isWaitingAt("appraisal");
     return instance;
   }
@@ -131,6 +135,11 @@ class SupplementPauseTest {
     assertThat(resumed.getStatus()).isEqualTo(DossierStatus.PROCESSING);
     assertThat(resumed.getDueAt()).isEqualTo(due);
     assertThat(job("overdueTimer").getDuedate()).isEqualTo(Date.from(due.atZone(VIETNAM).toInstant()));
+  }
+
+  private static org.camunda.bpm.engine.task.Task runtimeTaskOfIntake(String dossierCode) {
+    return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery()
+        .processInstanceBusinessKey(dossierCode).processDefinitionKey(Parts.INTAKE).singleResult();
   }
 
   private Dossier dossier(ProcessInstance instance) {

@@ -147,11 +147,13 @@ class FeeScheduleHttpTest {
   @Test
   void anUnpaidFeeDueAtSubmissionStopsTheDossierBeforeReception() {
     String code = flow.submit("citizen", MARITAL_STATUS);
-    String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).singleResult().getId();
+    // The fee at submission is asked for by the shared part "Nộp phí, lệ phí", called before reception.
+    String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code)
+        .processDefinitionKey(org.motcua.process.ProcessContract.Parts.PAYMENT).singleResult().getId();
     management.executeJob(management.createJobQuery().processInstanceId(instance)
-        .activityId("submissionPaymentReminder").singleResult().getId());
+        .activityId("paymentReminder").singleResult().getId());
     management.executeJob(management.createJobQuery().processInstanceId(instance)
-        .activityId("submissionPaymentDeadline").singleResult().getId());
+        .activityId("paymentDeadline").singleResult().getId());
     JsonNode stopped = api.get("citizen", "/api/dossiers/" + code).body();
     assertThat(stopped.path("status").asInt()).isEqualTo(8);
     assertThat(stopped.path("receivedAt").isNull()).isTrue();

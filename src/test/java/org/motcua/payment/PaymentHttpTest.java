@@ -188,7 +188,9 @@ class PaymentHttpTest {
   @Test
   void anUnpaidDossierIsStoppedByItsTimerAndALateCallbackIsOnlyFlagged() {
     String code = awaitingPayment();
-    String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).singleResult().getId();
+    // The fee is asked for by the shared part "Nộp phí, lệ phí", called with the dossier code as business key.
+    String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code)
+        .processDefinitionKey(org.motcua.process.ProcessContract.Parts.PAYMENT).singleResult().getId();
     String reminder = management.createJobQuery().processInstanceId(instance).activityId("paymentReminder")
         .singleResult().getId();
     management.executeJob(reminder);

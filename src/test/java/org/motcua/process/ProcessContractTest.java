@@ -30,6 +30,12 @@ import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut;
 import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
@@ -42,6 +48,8 @@ import org.junit.jupiter.api.Test;
 import org.motcua.dossier.Channel;
 import org.motcua.process.ProcessContract.Decisions;
 import org.motcua.process.ProcessContract.Messages;
+import org.motcua.process.ProcessContract.Outcomes;
+import org.motcua.process.ProcessContract.Parts;
 import org.motcua.process.ProcessContract.Tasks;
 import org.motcua.process.ProcessContract.Timer;
 import org.motcua.process.ProcessContract.Timers;
@@ -53,7 +61,9 @@ import org.w3c.dom.Node;
 
 /**
  * {@link ProcessContract} against every BPMN model in {@code bpmn/}, parsed with Camunda's model API: renaming a
- * message, task, timer, variable or decision on one side only fails here, before any dossier gets stuck at run time.
+ * message, task, timer, variable, decision, milestone, called shared part or outcome on one side only fails here,
+ * before any dossier gets stuck at run time. Both ways: every name a model uses is the contract's, and every name of
+ * the contract is used by a model.
  * Plain JUnit, no engine and no Spring: it reads the files as they are shipped.
  */
 class ProcessContractTest {
@@ -76,6 +86,15 @@ class ProcessContractTest {
   private static final Pattern CANDIDATE_GROUP = Pattern.compile(
       "([A-Z_]+)@\\$\\{" + Variables.AGENCY_CODE + "}");
 
+  /** How a shared part ends: {@code ${execution.setVariable('intakeOutcome', 'received')}}. */
+  private static final Pattern OUTCOME_SET = Pattern.compile(
+      "\\bexecution\\.setVariable\\(\\s*'([^']*)'\\s*,\\s*'([^']*)'\\s*\\)");
+  /** How a caller's gateway reads it: {@code ${intakeOutcome == 'received'}}. */
+  private static final Pattern OUTCOME_COMPARED = Pattern.compile(
+      "\\b(\\w+Outcome)\\s*(?:==|!=|\\beq\\b|\\bne\\b)\\s*'([^']*)'");
+  private static final Set<String> OUTCOME_VARIABLES = Set.of(Variables.PAYMENT_OUTCOME, Variables.INTAKE_OUTCOME,
+      Variables.RESULT_OUTCOME);
+
   private static Map<Path, BpmnModelInstance> models;
 
   @BeforeAll
@@ -95,7 +114,7 @@ class ProcessContractTest {
   void theStandardProcessAndEveryProcessTheCatalogNamesAreModelled() throws IOException {
     Set<String> processes = elements(org.camunda.bpm.model.bpmn.instance.Process.class).stream()
         .map(BaseElement::getId).collect(Collectors.toSet());
-    assertThat(processes).contains(ProcessContract.STANDARD_PROCESS);
+    assertThat(processes).contains(ProcessContract.STANDARD_PROCESS).containsAll(Parts.ALL);
     JsonNode catalog = new ObjectMapper(new YAMLFactory()).readTree(Path.of("config/procedures.yml").toFile());
     Set<String> named = new TreeSet<>();
     catalog.path("procedures").forEach(p -> named.add(p.path("process").asText()));
@@ -112,7 +131,7 @@ class ProcessContractTest {
   void everyTaskJavaNamesIsAUserTaskOfferedToARoleOfTheAgency() {
     Map<String, UserTask> tasks = elements(UserTask.class).stream()
         .collect(Collectors.toMap(UserTask::getId, t -> t, (a, b) -> a));
-    assertThat(tasks.keySet()).as("user tasks of the models").containsAll(Tasks.ALL);
+    assertThat(tasks.keySet()).as("user tasks of the models").isEqualTo(Tasks.ALL);
     Set<String> roles = Arrays.stream(Role.values()).map(Role::name).collect(Collectors.toSet());
     tasks.values().forEach(task -> {
       Matcher group = CANDIDATE_GROUP.matcher(String.valueOf(task.getCamundaCandidateGroups()));
@@ -183,12 +202,83 @@ class ProcessContractTest {
         .contains(Channel.ONLINE.code());
   }
 
+  /**
+   * Every call activity calls a shared part the contract names, passing the dossier code as business key (messages
+   * and the task list find the called instance by it) and every variable both ways; every shared part is called.
+   */
+  @Test
+  void everyCallActivityCallsASharedPartWithTheDossierAndItsVariables() {
+    List<CallActivity> calls = elements(CallActivity.class);
+    Set<String> called = calls.stream().map(CallActivity::getCalledElement).collect(Collectors.toSet());
+    assertThat(called).as("processes called by the models").isEqualTo(Parts.ALL);
+    for (CallActivity call : calls) {
+      assertThat(call.getExtensionElements()).as("mappings of %s", call.getId()).isNotNull();
+      List<CamundaIn> ins = call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list();
+      List<CamundaOut> outs = call.getExtensionElements().getElementsQuery().filterByType(CamundaOut.class).list();
+      assertThat(ins).as("in mappings of %s", call.getId())
+          .anySatisfy(in -> assertThat(in.getCamundaBusinessKey()).isEqualTo("#{execution.processBusinessKey}"))
+          .anySatisfy(in -> assertThat(in.getCamundaVariables()).isEqualTo("all"));
+      assertThat(outs).as("out mappings of %s", call.getId())
+          .anySatisfy(out -> assertThat(out.getCamundaVariables()).isEqualTo("all"));
+    }
+  }
+
+  /**
+   * The shared parts end by setting an outcome variable to one of the contract's {@link Outcomes}; the callers'
+   * gateways compare the same variables with the same words. Every outcome is both set and compared.
+   */
+  @Test
+  void everyOutcomeASharedPartEndsWithIsTheContractsAndIsReadByACaller() {
+    Map<String, Set<String>> set = new TreeMap<>();
+    Map<String, Set<String>> compared = new TreeMap<>();
+    for (String expression : expressions()) {
+      Matcher m = OUTCOME_SET.matcher(expression);
+      while (m.find()) {
+        set.computeIfAbsent(m.group(1), k -> new TreeSet<>()).add(m.group(2));
+      }
+      m = OUTCOME_COMPARED.matcher(expression);
+      while (m.find()) {
+        compared.computeIfAbsent(m.group(1), k -> new TreeSet<>()).add(m.group(2));
+      }
+    }
+    assertThat(set.keySet()).as("variables the models set themselves").isEqualTo(OUTCOME_VARIABLES);
+    assertThat(compared).as("outcomes compared by the callers' gateways").isEqualTo(set);
+    Set<String> values = new TreeSet<>();
+    set.values().forEach(values::addAll);
+    assertThat(values).as("outcome values").isEqualTo(Outcomes.ALL);
+  }
+
+  /**
+   * Every process has a history time to live, and every step, gateway and event a name (the clerks' Vietnamese),
+   * and a place in the diagram, so that each model opens as a readable map in the Camunda Modeler.
+   */
+  @Test
+  void everyModelIsNamedLivesAndIsDrawn() {
+    models.forEach((file, model) -> {
+      model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).forEach(process -> {
+        assertThat(process.getCamundaHistoryTimeToLiveString()).as("%s: historyTimeToLive", file).isNotBlank();
+        assertThat(process.getName()).as("%s: name of %s", file, process.getId()).isNotBlank();
+      });
+      Set<String> drawn = new HashSet<>();
+      model.getModelElementsByType(BpmnShape.class).forEach(shape -> drawn.add(shape.getBpmnElement().getId()));
+      model.getModelElementsByType(BpmnEdge.class).forEach(edge -> drawn.add(edge.getBpmnElement().getId()));
+      model.getModelElementsByType(FlowNode.class).forEach(node -> {
+        assertThat(node.getName()).as("%s: name of %s", file, node.getId()).isNotBlank();
+        assertThat(drawn).as("%s: %s is drawn", file, node.getId()).contains(node.getId());
+      });
+      model.getModelElementsByType(SequenceFlow.class).forEach(flow ->
+          assertThat(drawn).as("%s: flow %s is drawn", file, flow.getId()).contains(flow.getId()));
+    });
+  }
+
   /** A constant added to the contract but left out of its {@code ALL} would escape every check above. */
   @Test
   void everyConstantOfTheContractIsInItsList() {
     assertThat(constants(Tasks.class)).isEqualTo(Tasks.ALL);
     assertThat(constants(Messages.class)).isEqualTo(Messages.ALL);
     assertThat(constants(Decisions.class)).isEqualTo(Decisions.ALL);
+    assertThat(constants(Parts.class)).isEqualTo(Parts.ALL);
+    assertThat(constants(Outcomes.class)).isEqualTo(Outcomes.ALL);
     assertThat(Variables.ALL).containsAll(constants(Variables.class));
     assertThat(Variables.ALL).hasSize(constants(Variables.class).size() + Tasks.BUDGETED.size());
     assertThat(Tasks.ALL).containsAll(Tasks.BUDGETED);

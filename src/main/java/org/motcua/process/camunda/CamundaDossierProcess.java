@@ -116,27 +116,34 @@ class CamundaDossierProcess implements DossierProcess {
     }
   }
 
+  /** The timers may wait in any of the dossier's process instances (the model's or a shared part it called). */
   @Override
   public void rescheduleTimers(String dossierCode, Map<String, java.time.LocalDateTime> dueByEvent) {
-    ProcessInstance instance = instance(dossierCode);
-    if (instance == null) {
-      return;
+    for (String instanceId : instanceIds(dossierCode)) {
+      dueByEvent.forEach((eventId, due) -> management.createJobQuery().processInstanceId(instanceId)
+          .activityId(eventId).timers().list()
+          .forEach(job -> management.setJobDuedate(job.getId(), values.toDate(due))));
     }
-    dueByEvent.forEach((eventId, due) -> management.createJobQuery().processInstanceId(instance.getId())
-        .activityId(eventId).timers().list()
-        .forEach(job -> management.setJobDuedate(job.getId(), values.toDate(due))));
   }
 
+  /**
+   * Sets the variables in every running process instance of the dossier: the model's and any shared part it is
+   * calling (e.g. the intake, while a budget changes at reception), so the tasks still to come read them wherever
+   * they wait; a called part hands its variables back to the model when it ends.
+   */
   @Override
   public void setVariables(String dossierCode, Map<String, Object> variables) {
-    ProcessInstance instance = instance(dossierCode);
-    if (instance != null) {
-      runtime.setVariables(instance.getId(), values.toEngine(variables));
-    }
+    Map<String, Object> engineVariables = values.toEngine(variables);
+    instanceIds(dossierCode).forEach(id -> runtime.setVariables(id, engineVariables));
   }
 
-  private ProcessInstance instance(String dossierCode) {
-    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(dossierCode).singleResult();
+  /**
+   * The dossier's running process instances: the model's and those of the shared parts it calls, which carry the
+   * same business key (the models pass it to every call activity).
+   */
+  private List<String> instanceIds(String dossierCode) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(dossierCode).list().stream()
+        .map(ProcessInstance::getId).toList();
   }
 
   private List<WorkItem> toItems(List<Task> tasks, String group) {
