@@ -57,13 +57,13 @@ class InterAgencyHttpTest {
     assertThat(api.get("clerk.cavithanh", "/api/dossiers/" + code).status())
         .as("the police do not see a dossier that has not reached them").isEqualTo(404);
     JsonNode received = flow.decide("clerk.vithanh", code, "accept", null);
-    String appointment = "2026-06-04T08:00:00";
+    String appointment = "2026-06-04T08:00";
     assertThat(received.path("dueAt").asText()).isEqualTo(appointment);
 
     // Stage 1, the ward's civil status: 8 working hours from 08:00 → Tuesday 08:00.
-    assertStage(received, 1, "000.01.21.H13", "Đăng ký khai sinh", "2026-06-02T08:00:00");
+    assertStage(received, 1, "000.01.21.H13", "Đăng ký khai sinh", "2026-06-02T08:00");
     assertThat(flow.task("clerk.vithanh", code).path("taskKey").asText()).isEqualTo("stageReception");
-    assertThat(flow.task("clerk.vithanh", code).path("dueAt").asText()).isEqualTo("2026-06-01T09:00:00");
+    assertThat(flow.task("clerk.vithanh", code).path("dueAt").asText()).isEqualTo("2026-06-01T09:00");
     at(2026, 6, 1, 8, 30);
     flow.decide("clerk.vithanh", code, "take_over", null);
     at(2026, 6, 1, 10, 0);
@@ -72,7 +72,7 @@ class InterAgencyHttpTest {
     JsonNode handedOver = flow.decide("leader.vithanh", code, "approve", null);
 
     // Stage 2, the ward's police: 7 working hours from Monday 11:00 → Tuesday 10:00; the appointment stays.
-    assertStage(handedOver, 2, POLICE, "Đăng ký thường trú", "2026-06-02T10:00:00");
+    assertStage(handedOver, 2, POLICE, "Đăng ký thường trú", "2026-06-02T10:00");
     assertThat(handedOver.path("dueAt").asText()).isEqualTo(appointment);
     assertThat(api.get("clerk.cavithanh", "/api/dossiers/" + code).status()).isEqualTo(200);
     assertThat(api.get("clerk.bhxh", "/api/dossiers/" + code).status()).as("not yet at the social insurance")
@@ -80,19 +80,19 @@ class InterAgencyHttpTest {
     JsonNode policeTask = flow.task("clerk.cavithanh", code);
     assertThat(policeTask.path("taskKey").asText()).isEqualTo("stageReception");
     assertThat(policeTask.path("agencyCode").asText()).isEqualTo(POLICE);
-    assertThat(policeTask.path("dueAt").asText()).isEqualTo("2026-06-01T14:00:00");
+    assertThat(policeTask.path("dueAt").asText()).isEqualTo("2026-06-01T14:00");
     assertThat(inbox("clerk.vithanh")).as("the ward's clerk has nothing left to do on it").doesNotContain(code);
     at(2026, 6, 1, 13, 30);
     flow.decide("clerk.cavithanh", code, "take_over", null);
     // The police specialist's 4 hours run out on Tuesday 07:30; they forward only on Thursday 09:00.
-    assertThat(flow.task("specialist.cavithanh", code).path("dueAt").asText()).isEqualTo("2026-06-02T07:30:00");
+    assertThat(flow.task("specialist.cavithanh", code).path("dueAt").asText()).isEqualTo("2026-06-02T07:30");
     at(2026, 6, 4, 9, 0);
     flow.decide("specialist.cavithanh", code, "forward", null);
     at(2026, 6, 4, 10, 0);
     JsonNode toInsurance = flow.decide("leader.cavithanh", code, "approve", null);
 
     // Stage 3, the social insurance: 6 working hours from Thursday 10:00 → Friday 08:00.
-    assertStage(toInsurance, 3, SOCIAL_INSURANCE, "Cấp thẻ bảo hiểm y tế", "2026-06-05T08:00:00");
+    assertStage(toInsurance, 3, SOCIAL_INSURANCE, "Cấp thẻ bảo hiểm y tế", "2026-06-05T08:00");
     assertThat(toInsurance.path("dueAt").asText()).isEqualTo(appointment);
     assertThat(api.get("clerk.cavithanh", "/api/dossiers/" + code).status())
         .as("the police still read the dossier after their stage").isEqualTo(200);
@@ -130,12 +130,12 @@ class InterAgencyHttpTest {
     String code = submitted.text("code");
     flow.uploadComponents("citizen", code, LAND);
     JsonNode received = flow.decide("clerk.vpdk", code, "accept", null);
-    assertThat(received.path("dueAt").asText()).isEqualTo("2026-06-08T08:00:00");
+    assertThat(received.path("dueAt").asText()).isEqualTo("2026-06-08T08:00");
     flow.decide("clerk.vpdk", code, "take_over", null);
     flow.decide("specialist.vpdk", code, "forward", null);
     at(2026, 6, 1, 10, 0);
     JsonNode toTax = flow.decide("leader.vpdk", code, "approve", null);
-    assertStage(toTax, 2, TAX, "Xác định và thông báo nghĩa vụ tài chính", "2026-06-02T10:00:00");
+    assertStage(toTax, 2, TAX, "Xác định và thông báo nghĩa vụ tài chính", "2026-06-02T10:00");
 
     flow.decide("clerk.thue", code, "take_over", null);
     flow.decide("specialist.thue", code, "forward", null);
@@ -159,10 +159,10 @@ class InterAgencyHttpTest {
         Map.of("receipt", "Chứng từ nộp thuế số 0012345"));
     assertThat(paid.status()).as("%s", paid).isEqualTo(200);
     assertThat(paid.body().path("dueAt").asText()).as("Monday 8 June 08:00 + 16 working hours paused")
-        .isEqualTo("2026-06-10T08:00:00");
+        .isEqualTo("2026-06-10T08:00");
     assertThat(paid.body().path("status").asInt()).isEqualTo(4);
     assertStage(paid.body(), 3, "000.20.16.H13", "Chỉnh lý, cập nhật biến động và xác nhận trên Giấy chứng nhận",
-        "2026-06-04T09:00:00");
+        "2026-06-04T09:00");
     assertThat(actions(paid.body())).containsSubsequence("OBLIGATION_NOTIFIED", "OBLIGATION_FULFILLED",
         "STAGE_COMPLETED", "STAGE_STARTED");
     Api.Response again = api.post("citizen", "/api/dossiers/" + code + "/financial-obligation",

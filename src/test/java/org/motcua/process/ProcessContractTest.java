@@ -40,7 +40,10 @@ import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,8 +120,43 @@ class ProcessContractTest {
     assertThat(processes).contains(ProcessContract.STANDARD_PROCESS).containsAll(Parts.ALL);
     JsonNode catalog = new ObjectMapper(new YAMLFactory()).readTree(Path.of("config/procedures.yml").toFile());
     Set<String> named = new TreeSet<>();
-    catalog.path("procedures").forEach(p -> named.add(p.path("process").asText()));
+    catalog.path("procedures").forEach(p -> {
+      named.add(p.path("process").asText());
+      p.path("cases").forEach(c -> {
+        if (c.has("process")) {
+          named.add(c.path("process").asText());
+        }
+      });
+    });
+    assertThat(processes).contains(ProcessContract.CHAIN_PROCESS);
     assertThat(named).as("processes named in config/procedures.yml").isNotEmpty().isSubsetOf(processes);
+  }
+
+  /**
+   * A chain model runs its stage scope once per stage, in turn, and the stage listener gives the count, sets each
+   * stage's variables on entering it and records its end; the stage's steps are due after the catalogue's budgets.
+   */
+  @Test
+  void everyStageScopeLoopsOverTheCataloguesStagesThroughTheStageListener() {
+    List<SubProcess> stages = elements(SubProcess.class).stream()
+        .filter(scope -> ProcessContract.Stages.SCOPE.equals(scope.getId())).toList();
+    assertThat(stages).as("stage scopes").isNotEmpty();
+    String listener = ProcessContract.Stages.LISTENER;
+    for (SubProcess stage : stages) {
+      MultiInstanceLoopCharacteristics loop = (MultiInstanceLoopCharacteristics) stage.getLoopCharacteristics();
+      assertThat(loop.isSequential()).as("stages run one after the other").isTrue();
+      assertThat(loop.getLoopCardinality().getTextContent().trim()).isEqualTo("${" + listener + ".count(execution)}");
+      Set<String> listeners = stage.getExtensionElements().getElementsQuery()
+          .filterByType(CamundaExecutionListener.class).list().stream()
+          .map(l -> l.getCamundaEvent() + " " + l.getCamundaExpression()).collect(Collectors.toSet());
+      assertThat(listeners).containsExactlyInAnyOrder("start ${" + listener + ".enter(execution)}",
+          "end ${" + listener + ".leave(execution)}");
+      Set<String> stageTasks = stage.getChildElementsByType(UserTask.class).stream().map(UserTask::getId)
+          .collect(Collectors.toSet());
+      assertThat(stageTasks).containsAll(Tasks.STAGE_BUDGETED);
+      stage.getChildElementsByType(UserTask.class).forEach(task -> assertThat(task.getCamundaDueDate())
+          .as("due date of %s", task.getId()).isEqualTo("${" + Variables.budget(task.getId()) + "}"));
+    }
   }
 
   @Test
@@ -162,6 +200,7 @@ class ProcessContractTest {
     expressions().forEach(expression -> read.addAll(namesReadBy(expression)));
     Set<String> known = new HashSet<>(Variables.ALL);
     known.add(ProcessContract.MILESTONE_LISTENER);
+    known.add(ProcessContract.Stages.LISTENER);
     known.addAll(ENGINE_NAMES);
     assertThat(read).as("names read by the models' expressions").isSubsetOf(known);
     assertThat(read).as("declared variables the models read").containsAll(Variables.ALL);
@@ -280,8 +319,9 @@ class ProcessContractTest {
     assertThat(constants(Parts.class)).isEqualTo(Parts.ALL);
     assertThat(constants(Outcomes.class)).isEqualTo(Outcomes.ALL);
     assertThat(Variables.ALL).containsAll(constants(Variables.class));
-    assertThat(Variables.ALL).hasSize(constants(Variables.class).size() + Tasks.BUDGETED.size());
-    assertThat(Tasks.ALL).containsAll(Tasks.BUDGETED);
+    assertThat(Variables.ALL).hasSize(constants(Variables.class).size() + Tasks.BUDGETED.size()
+        + Tasks.STAGE_BUDGETED.size());
+    assertThat(Tasks.ALL).containsAll(Tasks.BUDGETED).containsAll(Tasks.STAGE_BUDGETED);
   }
 
   private static <T extends org.camunda.bpm.model.xml.instance.ModelElementInstance> List<T> elements(Class<T> type) {

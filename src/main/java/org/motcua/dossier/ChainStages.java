@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * deadline of its steps' budgets in working time; the applicant's appointment stays what it was.
  */
 @Component
-class DossierStages implements ProcessStages {
+class ChainStages implements ProcessStages {
 
   private final DossierRepository dossiers;
   private final DossierChanges changes;
@@ -27,7 +27,7 @@ class DossierStages implements ProcessStages {
   private final Deadlines deadlines;
   private final Clock clock;
 
-  DossierStages(DossierRepository dossiers, DossierChanges changes, Catalog catalog, Deadlines deadlines,
+  ChainStages(DossierRepository dossiers, DossierChanges changes, Catalog catalog, Deadlines deadlines,
       Clock clock) {
     this.dossiers = dossiers;
     this.changes = changes;
