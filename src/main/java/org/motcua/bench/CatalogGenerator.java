@@ -219,12 +219,16 @@ public final class CatalogGenerator {
       if (a.get("parent") == null && root == null) {
         root = a.get("code").asText();
       }
-      if ("COMMUNE".equals(a.path("level").asText())) {
-        communes++;
-      }
     }
     if (root == null) {
       throw new IllegalStateException("agencies.yml has no root agency (one without parent)");
+    }
+    // The province's own communes: a vertical agency's ward unit (công an phường) is another tree.
+    for (JsonNode a : agencies) {
+      if (a.get("validTo") == null && "COMMUNE".equals(a.path("level").asText())
+          && root.equals(a.path("parent").asText())) {
+        communes++;
+      }
     }
     String province = provinceOf(agencies, root);
     String rootFrom = rootValidFrom(agencies, root);

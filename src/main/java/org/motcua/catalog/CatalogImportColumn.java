@@ -35,7 +35,8 @@ enum CatalogImportColumn {
   LEGAL_BASIS("Căn cứ pháp lý", "legalBasis", false, true),
   ONLINE_LEVEL("Mức độ dịch vụ công trực tuyến", "onlineLevel", true, false),
   PROCESS("Quy trình", "process", false, false),
-  STEPS("Định mức các bước (giờ làm việc)", "steps", false, false);
+  STEPS("Định mức các bước (giờ làm việc)", "steps", false, false),
+  STAGES("Giai đoạn liên thông (JSON)", "stages", false, false);
 
   private static final Map<String, CatalogImportColumn> BY_HEADER = Arrays.stream(values())
       .flatMap(c -> java.util.stream.Stream.of(Map.entry(Catalog.fold(c.vietnamese), c),

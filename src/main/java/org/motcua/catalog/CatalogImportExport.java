@@ -115,6 +115,7 @@ final class CatalogImportExport {
       };
       case PROCESS -> c.processKey();
       case STEPS -> c.steps().stream().map(s -> s.task() + "=" + s.workingHours()).collect(Collectors.joining("; "));
+      case STAGES -> c.stages().isEmpty() ? "" : stages(c.stages());
       default -> throw new IllegalArgumentException(column + " is the procedure's");
     };
   }
@@ -155,6 +156,21 @@ final class CatalogImportExport {
   }
 
   /** The fee schedule in the {@code procedures.yml} schema, as one line of JSON. */
+  /** The stages in the {@code procedures.yml} schema, as JSON. */
+  static String stages(List<Procedure.Stage> stages) {
+    ArrayNode json = JSON.createArrayNode();
+    for (Procedure.Stage stage : stages) {
+      ObjectNode s = json.addObject().put("agency", stage.agencyCode()).put("name", stage.name());
+      if (stage.obligation()) {
+        s.put("obligation", true);
+      }
+      ArrayNode steps = s.putArray("steps");
+      stage.steps().forEach(step -> steps.addObject().put("task", step.task()).put("workingHours",
+          step.workingHours()));
+    }
+    return json.toString();
+  }
+
   static String feeSchedule(FeeSchedule fee) {
     ObjectNode json = JSON.createObjectNode().put("due", fee.due().name());
     if (!fee.quantities().isEmpty()) {

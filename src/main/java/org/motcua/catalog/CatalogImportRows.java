@@ -46,7 +46,7 @@ final class CatalogImportRows {
   enum Problem {
     MISSING_COLUMN, UNKNOWN_COLUMN, DUPLICATE_COLUMN, REQUIRED, BAD_NUMBER, BAD_LEVEL, BAD_UNIT, BAD_ONLINE_LEVEL,
     BAD_FEE_DUE, BAD_BOOLEAN, BAD_OFFERING, UNKNOWN_AGENCY, BAD_EXEMPTION, BAD_STEPS, STEPS_REQUIRED,
-    BAD_FEE_SCHEDULE, FEE_MISMATCH, CASE_CODE_MISSING, DUPLICATE_CASE, INCONSISTENT_PROCEDURE,
+    BAD_FEE_SCHEDULE, BAD_STAGES, FEE_MISMATCH, CASE_CODE_MISSING, DUPLICATE_CASE, INCONSISTENT_PROCEDURE,
     /** The procedure's entry is longer than the database keeps ({@link #MAX_ENTRY} characters). */
     TOO_LONG,
     /** The start-up checks of {@code procedures.yml} refused the procedure; the detail is their message. */
@@ -255,6 +255,25 @@ final class CatalogImportRows {
     }
     json.put("process", row.get(PROCESS).isEmpty() ? DEFAULT_PROCESS : row.get(PROCESS));
     steps(json, row, unit, value);
+    stages(json, row);
+  }
+
+  /** The stages of an inter-agency case, as {@code procedures.yml} writes them, in JSON. */
+  private void stages(ObjectNode json, Row row) {
+    String cell = row.get(STAGES);
+    if (cell.isEmpty()) {
+      return;
+    }
+    try {
+      JsonNode stages = JSON.readTree(cell);
+      if (stages == null || !stages.isArray()) {
+        error(row.line, STAGES, Problem.BAD_STAGES, cell);
+      } else {
+        json.set("stages", stages);
+      }
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      error(row.line, STAGES, Problem.BAD_STAGES, e.getOriginalMessage());
+    }
   }
 
   /** {@code 5} in the unit of the duration column, or {@code 5 ngày làm việc} in its own unit. */
@@ -575,6 +594,7 @@ final class CatalogImportRows {
       case "legalBasis" -> LEGAL_BASIS;
       case "onlineLevel" -> ONLINE_LEVEL;
       case "process" -> PROCESS;
+      case "stages" -> STAGES;
       case "default" -> DEFAULT_CASE;
       case "cases" -> CASE_CODE;
       default -> STEPS;

@@ -182,7 +182,7 @@ class CatalogImportTest {
         "danh-muc-loi.csv:" + lineOf(rows, 7) + ":Biểu phí chi tiết (JSON):BAD_FEE_SCHEDULE");
     assertThat(lineOf(rows, 2)).isGreaterThan(3);
     assertThat(answer.body().path("errors").get(5).path("message").asText())
-        .startsWith("Không đúng quy tắc danh mục: steps: must budget the tasks");
+        .startsWith("Không đúng quy tắc danh mục: steps: the model dossier-standard.bpmn has no step [delivery]");
     JsonNode first = answer.body().path("errors").get(0);
     assertThat(first.path("message").asText()).isEqualTo("\"ba\" không phải là số nguyên không âm.");
     assertThat(answer.body().path("errors").get(3).path("message").asText())

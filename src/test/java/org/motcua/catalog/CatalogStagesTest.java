@@ -32,7 +32,7 @@ class CatalogStagesTest {
     Procedure.Case birth = catalog.procedure("9.900001.000.01.21.H13").orElseThrow().cases().get(0);
     assertThat(birth.processKey()).isEqualTo("dossier-chain");
     assertThat(birth.stages()).extracting(Procedure.Stage::agencyCode)
-        .containsExactly("000.01.21.H13", "000.01.31.H13", "000.00.32.H13");
+        .containsExactly("000.01.21.H13", "000.01.41.H13", "000.00.42.H13");
     assertThat(birth.stages()).extracting(Procedure.Stage::name)
         .containsExactly("Đăng ký khai sinh", "Đăng ký thường trú", "Cấp thẻ bảo hiểm y tế");
     assertThat(birth.stages()).noneMatch(Procedure.Stage::obligation);
@@ -41,7 +41,7 @@ class CatalogStagesTest {
     assertThat(land.defaultCase().orElseThrow().processKey()).isEqualTo("dossier-standard");
     Procedure.Case withTax = land.caseOf("CO_NGHIA_VU").orElseThrow();
     assertThat(withTax.stages()).extracting(Procedure.Stage::agencyCode)
-        .containsExactly("000.20.16.H13", "000.00.33.H13", "000.20.16.H13");
+        .containsExactly("000.20.16.H13", "000.00.43.H13", "000.20.16.H13");
     assertThat(withTax.stages()).extracting(Procedure.Stage::obligation).containsExactly(false, true, false);
     assertThat(withTax.steps().stream().mapToInt(Procedure.Step::workingHours).sum()
         + withTax.stages().stream().mapToInt(Procedure.Stage::workingHours).sum()).isEqualTo(5 * 8);

@@ -34,8 +34,8 @@ class ChainProcessTest {
   private static final String BIRTH_CHAIN = "9.900001.000.01.21.H13";
   private static final String LAND = "1.013831.000.00.16.H13";
   private static final String WARD = "000.01.21.H13";
-  private static final String POLICE = "000.01.31.H13";
-  private static final String SOCIAL_INSURANCE = "000.00.32.H13";
+  private static final String POLICE = "000.01.41.H13";
+  private static final String SOCIAL_INSURANCE = "000.00.42.H13";
 
   @Autowired
   ProcessEngine engine;

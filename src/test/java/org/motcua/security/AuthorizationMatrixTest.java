@@ -175,6 +175,9 @@ class AuthorizationMatrixTest {
     t.add(api("GET /api/dossiers/{code}", get("/api/dossiers/{code}"), dossier(SIGNED_IN, SEES_DOSSIER), null));
     t.add(api("POST /api/dossiers/{code}/supplements", post("/api/dossiers/{code}/supplements", "{\"note\":\"x\"}"),
         dossier(SIGNED_IN, Set.of("citizen", "clerk.stp")), null));
+    t.add(api("POST /api/dossiers/{code}/financial-obligation",
+        post("/api/dossiers/{code}/financial-obligation", "{\"receipt\":\"x\"}"),
+        dossier(SIGNED_IN, Set.of("citizen", "clerk.stp")), null));
     t.add(api("POST /api/dossiers/{code}/withdrawal",
         (persona, vars) -> apiCall(persona, user -> api.post(user, "/api/dossiers/" + vars.get("withdrawalCode")
             + "/withdrawal", "{\"reason\":\"Kiểm tra quyền\"}")),

@@ -145,6 +145,8 @@ class HostileInputTest {
             "/api/dossiers/" + caseToChange + "/case", "{\"caseCode\":\"GIAM_PHI\"}"),
         "POST /api/tasks/{id}/complete", new JsonCaller("clerk.stp", "/api/tasks/" + taskId + "/complete",
             "{\"decision\":\"supplement\",\"note\":\"Thiếu tờ khai\"}")));
+    jsonCallers.put("POST /api/dossiers/{code}/financial-obligation", new JsonCaller("citizen",
+        "/api/dossiers/" + open + "/financial-obligation", "{\"receipt\":\"Chứng từ nộp thuế số 1\"}"));
     jsonCallers.put("POST /api/admin/catalogue-imports/{id}/commit", new JsonCaller("admin",
         "/api/admin/catalogue-imports/" + importId + "/commit",
         "{\"effectiveFrom\":\"2031-01-01\",\"decision\":\"Quyết định 1/QĐ-UBND\"}"));
