@@ -482,7 +482,7 @@ class CatalogLoader {
       if (hours == 0) {
         throw s.fail("workingHours", "must be at least 1");
       }
-      steps.add(new Procedure.Step(s.text("task"), hours));
+      steps.add(new Procedure.Step(s.text("task"), hours, s.optionalShare("warnShare")));
     }
     List<String> tasks = steps.stream().map(Procedure.Step::task).toList();
     if (!tasks.equals(STANDARD_TASKS)) {
@@ -596,6 +596,18 @@ class CatalogLoader {
         throw fail(field, "must be true or false");
       }
       return value.asBoolean();
+    }
+
+    /** A share strictly between 0 and 1 (e.g. {@code 0.5}), or null when absent. */
+    Double optionalShare(String field) {
+      JsonNode value = node.get(field);
+      if (value == null || value.isNull()) {
+        return null;
+      }
+      if (!value.isNumber() || !(value.asDouble() > 0 && value.asDouble() < 1)) {
+        throw fail(field, "must be a number between 0 and 1 (both excluded), e.g. 0.5");
+      }
+      return value.asDouble();
     }
 
     long nonNegativeLong(String field) {

@@ -25,5 +25,9 @@ public enum DossierAction {
   PAYMENT_SETTLED,
   UNPAID_STOPPED,
   SATISFACTION_RATED,
-  CASE_CHANGED
+  CASE_CHANGED,
+  /** A step's warning share of its budget passed while it was open. */
+  STEP_WARNED,
+  /** A step ran out while open: it went to its agency leader's inbox too. */
+  STEP_ESCALATED
 }

@@ -27,6 +27,18 @@ public final class DossierViews {
   }
 
   /**
+   * A step of the dossier's handling as recorded (bước xử lý), open or ended: its agency and role, its budget in
+   * working minutes and due instant, its start and end, the working minutes it took, and whether it kept its deadline
+   * ({@code kept} null while open or without a deadline); {@code outcome} COMPLETED or CANCELLED (a withdrawal, an
+   * interrupting event); the warning and the escalation to the agency leader ({@code escalatedTo}) when they came.
+   */
+  public record StepRecordView(String taskId, String taskKey, String name, String role, String agencyCode,
+      LocalDateTime startedAt, LocalDateTime dueAt, Long budgetMinutes, LocalDateTime endedAt, Long workedMinutes,
+      Boolean kept, boolean overran, String outcome, String decision, LocalDateTime warnedAt,
+      LocalDateTime escalatedAt, String escalatedTo) {
+  }
+
+  /**
    * What the dossier's state allows now, as the dossier itself answers (see {@code Dossier}): clients and pages ask
    * these instead of comparing status numbers. {@code overdueWithoutResult}: past its appointment, no result yet.
    */
@@ -73,7 +85,10 @@ public final class DossierViews {
       String satisfactionComment,
       List<StepView> currentSteps,
       List<EventView> history,
-      AllowsView allows) {
+      AllowsView allows,
+      List<StepRecordView> steps,
+      List<String> lateCausedBy,
+      List<StepRecordView> overrunSteps) {
   }
 
   public record DocumentView(long id, String kind, String componentCode, String filename, String contentType,

@@ -23,6 +23,13 @@ public final class ProcessContract {
   /** The extension property of a user task listing the decisions it offers, e.g. {@code accept,supplement,refuse}. */
   public static final String DECISIONS_PROPERTY = "decisions";
 
+  /**
+   * Lãnh đạo cơ quan: the role a step that ran out is escalated to ({@code LEADER@agency} of the step's agency, added
+   * beside the task's own candidate group). A task offered to several groups has as its own the one that is not this
+   * role's, unless it is the only one.
+   */
+  public static final String ESCALATION_ROLE = "LEADER";
+
   private ProcessContract() {
   }
 

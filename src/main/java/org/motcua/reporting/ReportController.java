@@ -152,6 +152,21 @@ class ReportController {
     writer.finish();
   }
 
+  /** Bước xử lý đang quá hạn: the open steps past their due instant in an agency subtree, per agency. */
+  @Operation(operationId = "readOverrunningSteps", summary = "Steps overrunning now (bước xử lý đang quá hạn)",
+      description = "The open steps of dossiers (user tasks of any process model) past their due instant now, in the "
+          + "agency subtree (`agency`, default: the supervisor's own) by the agency of the step, not the one that "
+          + "received the dossier; most overdue first (at most 500), with a count per agency. Each step names its "
+          + "dossier, agency, role, start, due instant, budget and the working minutes it has overrun by, and when "
+          + "its warning and its escalation to the agency leader came. Supervisors read their own subtree; admins "
+          + "any agency.")
+  @GetMapping("/overrunning-steps")
+  @RunsUseCase(ReportService.class)
+  OverrunningSteps overrunningSteps(@AuthenticationPrincipal MotcuaUser user,
+      @RequestParam(required = false) String agency) {
+    return reports.overrunning(user, agency);
+  }
+
   private static final java.util.Map<String, String> GROUP_HEADERS = java.util.Map.of(
       "agency", "Cơ quan", "procedure", "Thủ tục", "field", "Lĩnh vực", "channel", "Hình thức nộp",
       "month", "Tháng", "quarter", "Quý", "year", "Năm", "level", "Cấp hành chính");
