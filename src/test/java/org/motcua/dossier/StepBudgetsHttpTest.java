@@ -249,6 +249,45 @@ class StepBudgetsHttpTest {
   }
 
   @Test
+  void twoNodesSweepingAtOnceWarnAndEscalateEachStepOnce() throws Exception {
+    Dossiers flow = new Dossiers(api);
+    // Received Wednesday 7 October 2026 09:00: appraisal warned Monday 12 at 15:00, due Friday 16 at 09:00.
+    clock.set(LocalDateTime.of(2026, 10, 7, 8, 0));
+    String code = flow.submitComplete("citizen", CRIMINAL_RECORD);
+    clock.set(LocalDateTime.of(2026, 10, 7, 9, 0));
+    JsonNode appraisal = step(flow.decide("clerk.stp", code, "accept", null), "appraisal");
+    assertThat(appraisal.path("dueAt").asText()).isEqualTo("2026-10-16T09:00");
+
+    // Both nodes sweep at the same instant, when the step is due for its warning and its escalation alike.
+    LocalDateTime now = LocalDateTime.of(2026, 10, 16, 10, 0);
+    clock.set(now);
+    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+    java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<java.util.concurrent.Future<StepSweeper.Sweep>> sweeps = nodes.invokeAll(List.of(
+          () -> {
+            together.await();
+            return sweeper.sweep(now);
+          },
+          () -> {
+            together.await();
+            return sweeper.sweep(now);
+          }));
+      for (var sweep : sweeps) {
+        sweep.get();
+      }
+    } finally {
+      nodes.shutdown();
+    }
+    assertThat(actions(code)).containsOnlyOnce("STEP_WARNED").containsOnlyOnce("STEP_ESCALATED");
+    appraisal = step(dossier(code), "appraisal");
+    assertThat(appraisal.path("warnedAt").asText()).isEqualTo("2026-10-16T10:00");
+    assertThat(appraisal.path("escalatedAt").asText()).isEqualTo("2026-10-16T10:00");
+    assertThat(api.get("leader.stp", "/api/tasks?size=100").body().path("items").findValuesAsText("dossierCode"))
+        .containsOnlyOnce(code);
+  }
+
+  @Test
   void aStepDeletedByAWithdrawalEndsCancelled() {
     Dossiers flow = new Dossiers(api);
     clock.set(LocalDateTime.of(2026, 10, 6, 8, 0));
