@@ -51,7 +51,7 @@ class StepBudgetsHttpTest {
   }
 
   @Test
-  void eachStepKeepsItsBudgetAndIsWarnedThenEscalatedOnceAndTheOverrunMakesTheDossierLate() {
+  void eachStepKeepsItsBudgetAndIsWarnedThenEscalatedOnceAndTheOverrunMakesTheDossierLate() throws Exception {
     Dossiers flow = new Dossiers(api);
     // Submitted Thursday 20 August 2026 08:00: reception's 8 working hours end on Friday at 08:00.
     clock.set(LocalDateTime.of(2026, 8, 20, 8, 0));
@@ -165,6 +165,16 @@ class StepBudgetsHttpTest {
     // The officer's dossier page names the cause and judges each step.
     assertThat(page("clerk.stp", "/officer/dossiers/" + code)).contains("Hồ sơ trễ hạn do: Sở Tư pháp",
         "data-step=\"appraisal\" data-kept=\"false\"", "data-step=\"reception\" data-kept=\"true\"");
+
+    // The control slip judges each step against its own deadline and says how long it took.
+    Api.Response slip = api.get("clerk.stp", "/api/dossiers/" + code + "/forms/control-slip");
+    assertThat(slip.status()).isEqualTo(200);
+    try (var pdf = org.apache.pdfbox.Loader.loadPDF(slip.raw())) {
+      String text = java.text.Normalizer.normalize(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf),
+          java.text.Normalizer.Form.NFC).replaceAll("\\s+", " ");
+      assertThat(text).contains("thời gian xử lý 81 giờ 0 phút", "thời gian xử lý 1 giờ 0 phút", "Quá hạn",
+          "Đúng hạn");
+    }
 
     // The summary: finished late, and late because of Sở Tư pháp; not because of Sở Xây dựng.
     JsonNode stp = api.get("supervisor.stp", "/api/reports/summary?from=2026-08-01&to=2026-09-30").body();
