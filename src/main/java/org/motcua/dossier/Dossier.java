@@ -557,7 +557,8 @@ public class Dossier {
 
   /** The steps that ended after their due instant: where lateness came from. */
   public List<DossierStep> getOverrunSteps() {
-    return steps.stream().filter(DossierStep::isOverran).toList();
+    return steps.stream().filter(DossierStep::isOverran)
+        .filter(s -> !org.motcua.process.ProcessContract.Tasks.OUTSIDE_HANDLING.contains(s.getTaskKey())).toList();
   }
 
   /**
@@ -568,8 +569,8 @@ public class Dossier {
     if (timeliness != Timeliness.LATE) {
       return List.of();
     }
-    return steps.stream().filter(DossierStep::isOverran).map(DossierStep::getAgencyCode)
-        .filter(java.util.Objects::nonNull).distinct().toList();
+    return getOverrunSteps().stream().map(DossierStep::getAgencyCode).filter(java.util.Objects::nonNull).distinct()
+        .toList();
   }
 
   /** Đánh giá mức độ hài lòng: the applicant rates the returned dossier once. */

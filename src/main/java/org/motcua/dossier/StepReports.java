@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.motcua.calendar.WorkingCalendar;
+import org.motcua.process.ProcessContract;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * What the step records tell reports, read from {@code dossier_step} with the dossiers it belongs to: which agencies'
  * steps overran in dossiers that finished late (lateness traced to its cause), and which steps are past their due
- * instant now. Scopes are LIKE patterns over the path of the <em>step's</em> agency ({@code /root/…/code/}), so an
+ * instant now. Side tasks ({@link ProcessContract.Tasks#OUTSIDE_HANDLING}) never name a cause. Scopes are LIKE patterns over the path of the <em>step's</em> agency ({@code /root/…/code/}), so an
  * inter-agency dossier's lateness counts for the agency whose step overran, not only for the one that received it.
  */
 @Component
@@ -36,7 +37,8 @@ public class StepReports {
   private static final String LATE_CAUSES = """
       select distinct d.id, d.code, s.agency_code, s.agency_path
       from dossier_step s join dossier d on d.id = s.dossier_id
-      where d.ended_at >= :from and d.ended_at < :to and d.timeliness = 'LATE' and s.overran = true and %s
+      where d.ended_at >= :from and d.ended_at < :to and d.timeliness = 'LATE' and s.overran = true
+        and s.task_key not in (:outsideHandling) and %s
       order by d.id, s.agency_code
       """;
 
@@ -63,7 +65,8 @@ public class StepReports {
    */
   public List<LateCause> lateCauses(LocalDateTime from, LocalDateTime to, List<String> agencyPathPatterns) {
     MapSqlParameterSource params = bind(agencyPathPatterns).addValue("from", Timestamp.valueOf(from))
-        .addValue("to", Timestamp.valueOf(to));
+        .addValue("to", Timestamp.valueOf(to))
+        .addValue("outsideHandling", List.copyOf(ProcessContract.Tasks.OUTSIDE_HANDLING));
     return jdbc.query(LATE_CAUSES.formatted(filter(agencyPathPatterns)), params,
         (rs, i) -> new LateCause(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
   }

@@ -60,6 +60,13 @@ public final class ProcessContract {
      */
     public static final List<String> BUDGETED = List.of(RECEPTION, APPRAISAL, APPROVAL, RESULT_RETURN);
 
+    /**
+     * Side tasks (việc phát sinh): recorded as steps, warned and escalated like any other, but their deadline is not
+     * a handling step's budget (the delay review waits for the appointment date itself), so their overrun never names
+     * the agency that made a dossier late. A model's own side tasks may be added here.
+     */
+    public static final Set<String> OUTSIDE_HANDLING = Set.of(DELAY_REVIEW, WITHDRAWAL_REVIEW);
+
     private Tasks() {
     }
   }
