@@ -44,6 +44,8 @@ class StepBudgetsHttpTest {
   StepSweeper sweeper;
   @Autowired
   RuntimeService runtime;
+  @Autowired
+  org.camunda.bpm.engine.ManagementService management;
 
   @AfterEach
   void resetClock() {
@@ -202,10 +204,21 @@ class StepBudgetsHttpTest {
     assertThat(appraisal.path("agencyCode").asText()).isEqualTo(SXD);
     assertThat(appraisal.path("dueAt").asText()).isEqualTo("2026-10-14T09:00");
 
+    // A working day before the appointment (Friday 16 October 09:00) the due-soon timer opens Sở Tư pháp's delay
+    // review, due at the appointment itself: a side task, done late without making Sở Tư pháp the cause.
+    clock.set(LocalDateTime.of(2026, 10, 16, 9, 0));
+    management.executeJob(management.createJobQuery().processInstanceId(instance).activityId("dueSoonStart")
+        .singleResult().getId());
+    JsonNode review = step(dossier(code), "delayReview");
+    assertThat(review.path("agencyCode").asText()).isEqualTo(STP);
+    assertThat(review.path("dueAt").asText()).isEqualTo("2026-10-19T09:00");
+
     // Sở Xây dựng's specialist forwards on Monday 19 October 10:00, three working days late; Sở Tư pháp's leader
     // signs within the hour: the dossier is late, because of Sở Xây dựng.
     clock.set(LocalDateTime.of(2026, 10, 19, 10, 0));
     flow.decide("specialist.sxd", code, "forward", null);
+    clock.set(LocalDateTime.of(2026, 10, 19, 10, 30));
+    flow.decide("clerk.stp", code, "on_track", null);
     clock.set(LocalDateTime.of(2026, 10, 19, 11, 0));
     JsonNode finished = flow.decide("leader.stp", code, "approve", null);
     assertThat(finished.path("timeliness").asText()).isEqualTo("LATE");
@@ -213,6 +226,11 @@ class StepBudgetsHttpTest {
     assertThat(step(finished, "reception").path("kept").asBoolean()).isTrue();
     assertThat(step(finished, "approval").path("kept").asBoolean()).isTrue();
     assertThat(step(finished, "appraisal").path("workedMinutes").asLong()).isEqualTo(6 * 60 + 9 * 480 + 3 * 60);
+    // The review was done after its deadline, yet it is not a cause.
+    review = step(finished, "delayReview");
+    assertThat(review.path("endedAt").asText()).isEqualTo("2026-10-19T10:30");
+    assertThat(review.path("overran").asBoolean()).isTrue();
+    assertThat(finished.path("overrunSteps")).extracting(s -> s.path("taskKey").asText()).containsExactly("appraisal");
 
     String period = "from=2026-10-01&to=2026-10-31";
     // Sở Xây dựng received nothing, yet answers for this dossier's lateness; Sở Tư pháp received it late, not by it.
