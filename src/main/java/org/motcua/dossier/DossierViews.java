@@ -20,10 +20,11 @@ public final class DossierViews {
 
   /**
    * A current step; {@code taskId} lets its officer complete it without searching the inbox; {@code role} and
-   * {@code agencyCode} say whose inbox it is in, {@code decisions} what may be decided there.
+   * {@code agencyCode} say whose inbox it is in, {@code decisions} what may be decided there; {@code escalated}: it
+   * ran out and is in its agency leader's inbox too.
    */
   public record StepView(String taskId, String taskKey, String name, String role, String agencyCode,
-      LocalDateTime dueAt, String assignee, List<String> decisions) {
+      LocalDateTime dueAt, String assignee, List<String> decisions, boolean escalated) {
   }
 
   /**
@@ -112,8 +113,10 @@ public final class DossierViews {
   public record PageView<T>(List<T> items, int page, int size, long total) {
   }
 
+  /** A task of an inbox; {@code escalated}: its step ran out and it is offered to its agency leader too. */
   public record TaskView(String id, String taskKey, String name, String dossierCode, String procedureCode,
       String procedureName, String applicantName, String role, String agencyCode, String assignee,
-      LocalDateTime createdAt, LocalDateTime dueAt, LocalDateTime dossierDueAt, List<String> decisions) {
+      LocalDateTime createdAt, LocalDateTime dueAt, LocalDateTime dossierDueAt, List<String> decisions,
+      boolean escalated) {
   }
 }

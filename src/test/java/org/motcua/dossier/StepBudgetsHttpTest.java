@@ -119,6 +119,8 @@ class StepBudgetsHttpTest {
     assertThat(inLeaderInbox.path("taskKey").asText()).isEqualTo("appraisal");
     assertThat(inLeaderInbox.path("role").asText()).isEqualTo("SPECIALIST");
     assertThat(inLeaderInbox.path("agencyCode").asText()).isEqualTo(STP);
+    assertThat(inLeaderInbox.path("escalated").asBoolean()).isTrue();
+    assertThat(page("leader.stp", "/officer/inbox")).contains("Đã chuyển lãnh đạo");
     assertThat(inboxHas("leader.sxd", code)).isFalse();
     // The specialist still has it in their own inbox.
     assertThat(flow.task("specialist.stp", code).path("id").asText()).isEqualTo(inLeaderInbox.path("id").asText());
