@@ -492,7 +492,7 @@ class CatalogLoader {
       if (steps.stream().anyMatch(step -> step.task().equals(task))) {
         throw s.fail("task", "step '" + task + "' is budgeted twice");
       }
-      steps.add(new Procedure.Step(task, hours));
+      steps.add(new Procedure.Step(task, hours, s.optionalShare("warnShare")));
     }
     return List.copyOf(steps);
   }
@@ -666,6 +666,18 @@ class CatalogLoader {
         throw fail(field, "must be true or false");
       }
       return value.asBoolean();
+    }
+
+    /** A share strictly between 0 and 1 (e.g. {@code 0.5}), or null when absent. */
+    Double optionalShare(String field) {
+      JsonNode value = node.get(field);
+      if (value == null || value.isNull()) {
+        return null;
+      }
+      if (!value.isNumber() || !(value.asDouble() > 0 && value.asDouble() < 1)) {
+        throw fail(field, "must be a number between 0 and 1 (both excluded), e.g. 0.5");
+      }
+      return value.asDouble();
     }
 
     long nonNegativeLong(String field) {

@@ -160,8 +160,17 @@ public record Procedure(
     return exemptions.stream().anyMatch(e -> e.code().equals(code));
   }
 
-  /** One step of the internal process: a BPMN user task and its time budget in working hours. */
-  public record Step(String task, int workingHours) {
+  /**
+   * One step of the internal process: a BPMN user task and its time budget in working hours.
+   *
+   * @param warnShare the share of the budget (0 &lt; x &lt; 1) after which the assignee is warned that the step runs
+   *     out; null for the province's default ({@code motcua.steps.warn-share})
+   */
+  public record Step(String task, int workingHours, Double warnShare) {
+
+    public Step(String task, int workingHours) {
+      this(task, workingHours, null);
+    }
   }
 
   public Optional<Step> step(String task) {

@@ -251,6 +251,11 @@ public class Dossier {
   @OrderBy("at ASC, id ASC")
   private List<DossierEvent> history = new ArrayList<>();
 
+  /** The steps of its handling as the engine opened and ended them (bước xử lý), oldest first. */
+  @OneToMany(mappedBy = "dossier", cascade = CascadeType.ALL)
+  @OrderBy("startedAt ASC, id ASC")
+  private List<DossierStep> steps = new ArrayList<>();
+
   /**
    * The process's open steps as the use case that returned this dossier left them, read in its transaction so that
    * the answer needs no second one; not stored. Null when the dossier did not come from such a use case.
@@ -608,6 +613,45 @@ public class Dossier {
   private void endHandling(LocalDateTime at) {
     endedAt = at;
     timeliness = dueAt == null ? null : Timeliness.classify(at, dueAt, supplementCount);
+  }
+
+  /** The engine opened a step of the dossier's handling ({@link StepRecorder}); the history is not written. */
+  void recordStep(DossierStep step) {
+    steps.add(step);
+  }
+
+  /** Cảnh báo bước sắp hết hạn: the step's warning share of its budget has passed; its assignee is warned. */
+  void stepWarned(LocalDateTime at, DossierStep step) {
+    record(DossierAction.STEP_WARNED, at, Actor.SYSTEM).step(step.getTaskKey(), step.getTaskName(), step.getDueAt())
+        .decision(null, step.getTaskName() + (step.getAgencyCode() == null ? "" : " (" + step.getAgencyCode() + ")"));
+  }
+
+  /** Chuyển lãnh đạo: the step ran out; it is also in its agency leader's inbox ({@code group}). */
+  void stepEscalated(LocalDateTime at, DossierStep step, String group) {
+    record(DossierAction.STEP_ESCALATED, at, Actor.SYSTEM).step(step.getTaskKey(), step.getTaskName(),
+        step.getDueAt()).decision(null, step.getTaskName() + (group == null ? "" : " → " + group));
+  }
+
+  public List<DossierStep> getSteps() {
+    return steps;
+  }
+
+  /** The steps that ended after their due instant: where lateness came from. */
+  public List<DossierStep> getOverrunSteps() {
+    return steps.stream().filter(DossierStep::isOverran)
+        .filter(s -> !org.motcua.process.ProcessContract.Tasks.OUTSIDE_HANDLING.contains(s.getTaskKey())).toList();
+  }
+
+  /**
+   * Trễ hạn do cơ quan: for a dossier whose handling ended late, the agencies whose steps overran, in the order they
+   * did; empty for a dossier not (yet) late, or late without a step over its budget (e.g. a second supplement request).
+   */
+  public List<String> lateCausedBy() {
+    if (timeliness != Timeliness.LATE) {
+      return List.of();
+    }
+    return getOverrunSteps().stream().map(DossierStep::getAgencyCode).filter(java.util.Objects::nonNull).distinct()
+        .toList();
   }
 
   /** Đánh giá mức độ hài lòng: the applicant rates the returned dossier once. */

@@ -29,5 +29,9 @@ public enum DossierAction {
   STAGE_STARTED,
   STAGE_COMPLETED,
   OBLIGATION_NOTIFIED,
-  OBLIGATION_FULFILLED
+  OBLIGATION_FULFILLED,
+  /** A step's warning share of its budget passed while it was open. */
+  STEP_WARNED,
+  /** A step ran out while open: it went to its agency leader's inbox too. */
+  STEP_ESCALATED
 }

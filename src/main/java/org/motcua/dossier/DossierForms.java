@@ -178,11 +178,25 @@ public class DossierForms implements org.motcua.common.UseCase {
     List<DossierEvent> tasks = d.getHistory().stream()
         .filter(e -> e.getAction() == DossierAction.TASK_COMPLETED).toList();
     List<ControlSlip.Step> steps = new ArrayList<>();
+    // The step records, completed ones in order of completion: each history line takes the first of its task.
+    List<DossierStep> completed = new ArrayList<>(d.getSteps().stream()
+        .filter(s -> s.getOutcome() == DossierStep.Outcome.COMPLETED)
+        .sorted(java.util.Comparator.comparing(DossierStep::getEndedAt)).toList());
     for (int i = 0; i < tasks.size(); i++) {
       DossierEvent e = tasks.get(i);
       ControlSlip.Party to = i + 1 < tasks.size() ? party(tasks.get(i + 1)) : null;
       String result = text("decision." + e.getDecision()) + (e.getNote() == null ? "" : ": " + e.getNote());
-      steps.add(new ControlSlip.Step(e.getStepName(), party(e), to, e.getAt(), e.getStepDueAt(), result, null));
+      DossierStep record = completed.stream().filter(s -> s.getTaskKey().equals(e.getStep())).findFirst()
+          .orElse(null);
+      if (record == null) {
+        steps.add(new ControlSlip.Step(e.getStepName(), party(e), to, e.getAt(), e.getStepDueAt(), result, null));
+      } else {
+        completed.remove(record);
+        String worked = record.getWorkedMinutes() == null ? "" : " (" + text("form.step.worked",
+            record.getWorkedMinutes() / 60, record.getWorkedMinutes() % 60) + ")";
+        steps.add(new ControlSlip.Step(e.getStepName(), party(e), to, e.getAt(), record.getDueAt(), result + worked,
+            record.getDueAt() == null ? null : !record.isOverran()));
+      }
     }
     return new ControlSlip(header(d), d.getCode(), d.getProcedureName() + " (" + version(d) + ")", applicant(d),
         d.getReceivedAt(), d.getDueAt(), steps);

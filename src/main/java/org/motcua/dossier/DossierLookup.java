@@ -47,6 +47,7 @@ class DossierLookup {
   /** Loads the history while the transaction is open: views are built after it ends. */
   static Dossier withHistory(Dossier dossier) {
     dossier.getHistory().size();
+    dossier.getSteps().size();
     return dossier;
   }
 }

@@ -10,6 +10,7 @@ import org.motcua.dossier.DossierViews.WarehouseItemView;
 import org.motcua.warehouse.WarehouseItem;
 import org.motcua.dossier.DossierViews.DossierView;
 import org.motcua.dossier.DossierViews.EventView;
+import org.motcua.dossier.DossierViews.StepRecordView;
 import org.motcua.dossier.DossierViews.StepView;
 import org.motcua.dossier.DossierViews.TaskView;
 import org.motcua.process.WorkItem;
@@ -21,12 +22,19 @@ public interface DossierMapper {
   @Mapping(target = "channel", expression = "java(dossier.getChannel().code())")
   @Mapping(target = "status", expression = "java(dossier.getStatus().code())")
   @Mapping(target = "statusName", source = "dossier.status")
-  @Mapping(target = "currentSteps", source = "steps")
+  @Mapping(target = "currentSteps", source = "openSteps")
+  @Mapping(target = "steps", source = "dossier.steps")
+  @Mapping(target = "overrunSteps", source = "dossier.overrunSteps")
+  @Mapping(target = "lateCausedBy", expression = "java(dossier.lateCausedBy())")
   @Mapping(target = "submittedBy", source = "dossier.ownerUsername")
   @Mapping(target = "resultDelivery",
       expression = "java(dossier.getResultDelivery() == null ? null : dossier.getResultDelivery().code())")
   @Mapping(target = "allows", source = "dossier")
-  DossierView toView(Dossier dossier, List<WorkItem> steps);
+  DossierView toView(Dossier dossier, List<WorkItem> openSteps);
+
+  @Mapping(target = "name", source = "taskName")
+  @Mapping(target = "outcome", expression = "java(step.getOutcome() == null ? null : step.getOutcome().name())")
+  StepRecordView toRecord(DossierStep step);
 
   default AllowsView allows(Dossier d) {
     return new AllowsView(d.awaitsReception(), d.awaitsSupplement(), d.awaitsPayment(), d.mayBeWithdrawn(),

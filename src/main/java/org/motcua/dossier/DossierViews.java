@@ -20,10 +20,23 @@ public final class DossierViews {
 
   /**
    * A current step; {@code taskId} lets its officer complete it without searching the inbox; {@code role} and
-   * {@code agencyCode} say whose inbox it is in, {@code decisions} what may be decided there.
+   * {@code agencyCode} say whose inbox it is in, {@code decisions} what may be decided there; {@code escalated}: it
+   * ran out and is in its agency leader's inbox too.
    */
   public record StepView(String taskId, String taskKey, String name, String role, String agencyCode,
-      LocalDateTime dueAt, String assignee, List<String> decisions) {
+      LocalDateTime dueAt, String assignee, List<String> decisions, boolean escalated) {
+  }
+
+  /**
+   * A step of the dossier's handling as recorded (bước xử lý), open or ended: its agency and role, its budget in
+   * working minutes and due instant, its start and end, the working minutes it took, and whether it kept its deadline
+   * ({@code kept} null while open or without a deadline); {@code outcome} COMPLETED or CANCELLED (a withdrawal, an
+   * interrupting event); the warning and the escalation to the agency leader ({@code escalatedTo}) when they came.
+   */
+  public record StepRecordView(String taskId, String taskKey, String name, String role, String agencyCode,
+      LocalDateTime startedAt, LocalDateTime dueAt, Long budgetMinutes, LocalDateTime endedAt, Long workedMinutes,
+      Boolean kept, boolean overran, String outcome, String decision, LocalDateTime warnedAt,
+      LocalDateTime escalatedAt, String escalatedTo) {
   }
 
   /**
@@ -78,7 +91,10 @@ public final class DossierViews {
       String satisfactionComment,
       List<StepView> currentSteps,
       List<EventView> history,
-      AllowsView allows) {
+      AllowsView allows,
+      List<StepRecordView> steps,
+      List<String> lateCausedBy,
+      List<StepRecordView> overrunSteps) {
   }
 
   public record DocumentView(long id, String kind, String componentCode, String filename, String contentType,
@@ -102,8 +118,10 @@ public final class DossierViews {
   public record PageView<T>(List<T> items, int page, int size, long total) {
   }
 
+  /** A task of an inbox; {@code escalated}: its step ran out and it is offered to its agency leader too. */
   public record TaskView(String id, String taskKey, String name, String dossierCode, String procedureCode,
       String procedureName, String applicantName, String role, String agencyCode, String assignee,
-      LocalDateTime createdAt, LocalDateTime dueAt, LocalDateTime dossierDueAt, List<String> decisions) {
+      LocalDateTime createdAt, LocalDateTime dueAt, LocalDateTime dossierDueAt, List<String> decisions,
+      boolean escalated) {
   }
 }

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.motcua.common.Refusal;
 import org.motcua.common.UseCase;
 import org.motcua.process.DossierProcess;
+import org.motcua.process.ProcessContract;
 import org.motcua.process.TaskAlreadyHandledException;
 import org.motcua.process.WorkItem;
 import org.motcua.security.MotcuaUser;
@@ -79,7 +80,10 @@ public class OfficerInbox implements UseCase {
     }
     // The task's candidate group (ROLE@agency) came with it: no second query to ask whether it is offered to them.
     String group = task.role() == null ? null : task.role() + "@" + task.agencyCode();
-    if (group == null || !group.equals(officer.taskGroup())) {
+    // A step that ran out is offered to its agency's leader too (StepSweeper), who may take it over.
+    boolean escalatedToThem = task.escalated() && officer.taskGroup() != null
+        && officer.taskGroup().equals(ProcessContract.ESCALATION_ROLE + "@" + task.agencyCode());
+    if (group == null || !(group.equals(officer.taskGroup()) || escalatedToThem)) {
       throw TaskRefusal.TASK_NOT_YOURS.exception(taskId);
     }
     if (task.assignee() != null && !task.assignee().equals(officer.username())) {

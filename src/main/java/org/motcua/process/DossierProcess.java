@@ -41,4 +41,10 @@ public interface DossierProcess {
 
   /** Sets process variables of the dossier's running process. */
   void setVariables(String dossierCode, Map<String, Object> variables);
+
+  /**
+   * Offers an open task to one more candidate group as well (e.g. {@code LEADER@agency} when its step ran out); the
+   * task keeps its own group and assignee. Nothing happens for a task that no longer exists.
+   */
+  void escalate(String taskId, String group);
 }

@@ -26,6 +26,13 @@ public final class ProcessContract {
   /** The extension property of a user task listing the decisions it offers, e.g. {@code accept,supplement,refuse}. */
   public static final String DECISIONS_PROPERTY = "decisions";
 
+  /**
+   * Lãnh đạo cơ quan: the role a step that ran out is escalated to ({@code LEADER@agency} of the step's agency, added
+   * beside the task's own candidate group). A task offered to several groups has as its own the one that is not this
+   * role's, unless it is the only one.
+   */
+  public static final String ESCALATION_ROLE = "LEADER";
+
   private ProcessContract() {
   }
 
@@ -106,6 +113,13 @@ public final class ProcessContract {
 
     /** The steps each stage of a chain budgets ({@code stages} in {@code procedures.yml}), in this order. */
     public static final List<String> STAGE_BUDGETED = List.of(STAGE_RECEPTION, STAGE_APPRAISAL, STAGE_APPROVAL);
+
+    /**
+     * Side tasks (việc phát sinh): recorded as steps, warned and escalated like any other, but their deadline is not
+     * a handling step's budget (the delay review waits for the appointment date itself), so their overrun never names
+     * the agency that made a dossier late. A model's own side tasks may be added here.
+     */
+    public static final Set<String> OUTSIDE_HANDLING = Set.of(DELAY_REVIEW, WITHDRAWAL_REVIEW);
 
     private Tasks() {
     }

@@ -9,6 +9,8 @@ import java.util.List;
  * @param taskKey   the BPMN task id, e.g. {@code reception}, which is also the step code of the catalog
  * @param role      the role the model assigns the task to (CLERK, SPECIALIST, LEADER)
  * @param decisions what the officer may decide, as listed on the task in the BPMN model
+ * @param escalated the step ran out and is also offered to its agency's leader
+ *                  ({@link ProcessContract#ESCALATION_ROLE}), besides {@code role}
  */
 public record WorkItem(
     String id,
@@ -20,5 +22,6 @@ public record WorkItem(
     String assignee,
     LocalDateTime createdAt,
     LocalDateTime dueAt,
-    List<String> decisions) {
+    List<String> decisions,
+    boolean escalated) {
 }

@@ -31,12 +31,15 @@ class ReportController {
   private static final String READ_SUMMARY_SUMMARY = "The national indicators (chỉ số đánh giá)";
   private static final String READ_SUMMARY = "The indicators of Decision 766/QĐ-TTg for a period (`from` and `to` "
       + "included) and an agency with the units below it (`agency`, default: the supervisor's own): received, "
-      + "online, finished early, on time or late, in progress, and their rates. With `format=csv` or "
+      + "online, finished early, on time or late, in progress, and their rates; `lateCausedBy`: the dossiers "
+      + "finished late in the period with a step that overran in the subtree's agencies, whichever agency received "
+      + "them (lateness traced to the step that caused it). With `format=csv` or "
       + "`format=xlsx`, the same as a file with Vietnamese headers. Supervisors read their own subtree; admins any "
       + "agency. " + STRUCTURE;
   private static final String READ_BREAKDOWN_SUMMARY = "The indicators broken down";
   private static final String READ_BREAKDOWN = "The summary's fields per `agency`, `level`, `procedure`, `field` or "
-      + "`channel`, or per `month`, `quarter` or `year` (`by`). With `format=csv` or `format=xlsx`, the same as a "
+      + "`channel`, or per `month`, `quarter` or `year` (`by`); `lateCausedBy` by agency (the unit whose step "
+      + "overran) and by period, null for the other groupings. With `format=csv` or `format=xlsx`, the same as a "
       + "file with Vietnamese headers. " + STRUCTURE;
   private static final String READ_REGISTER_SUMMARY = "The dossier register (sổ theo dõi hồ sơ)";
   private static final String READ_REGISTER = "The dossiers received in the period, paged (`page`, `size`). With "
@@ -150,6 +153,21 @@ class ReportController {
         + ".csv");
     reports.register(user, from, to, agency, view, writer);
     writer.finish();
+  }
+
+  /** Bước xử lý đang quá hạn: the open steps past their due instant in an agency subtree, per agency. */
+  @Operation(operationId = "readOverrunningSteps", summary = "Steps overrunning now (bước xử lý đang quá hạn)",
+      description = "The open steps of dossiers (user tasks of any process model) past their due instant now, in the "
+          + "agency subtree (`agency`, default: the supervisor's own) by the agency of the step, not the one that "
+          + "received the dossier; most overdue first (at most 500), with a count per agency. Each step names its "
+          + "dossier, agency, role, start, due instant, budget and the working minutes it has overrun by, and when "
+          + "its warning and its escalation to the agency leader came. Supervisors read their own subtree; admins "
+          + "any agency.")
+  @GetMapping("/overrunning-steps")
+  @RunsUseCase(ReportService.class)
+  OverrunningSteps overrunningSteps(@AuthenticationPrincipal MotcuaUser user,
+      @RequestParam(required = false) String agency) {
+    return reports.overrunning(user, agency);
   }
 
   private static final java.util.Map<String, String> GROUP_HEADERS = java.util.Map.of(

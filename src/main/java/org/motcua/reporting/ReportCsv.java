@@ -17,7 +17,8 @@ final class ReportCsv {
   static final String MEDIA_TYPE = CsvWriter.MEDIA_TYPE;
   private static final List<String> FIELDS = List.of("Tiếp nhận", "Tiếp nhận trực tuyến", "Tỷ lệ trực tuyến",
       "Tỷ lệ trực tuyến toàn trình", "Đã giải quyết", "Trước hạn", "Đúng hạn", "Quá hạn", "Đang giải quyết",
-      "Đang giải quyết quá hạn", "Tỷ lệ đúng hạn", "Từ kỳ trước chuyển sang", "Rút hồ sơ", "Từ chối giải quyết");
+      "Đang giải quyết quá hạn", "Tỷ lệ đúng hạn", "Từ kỳ trước chuyển sang", "Rút hồ sơ", "Từ chối giải quyết",
+      "Trễ hạn do cơ quan này");
 
   private ReportCsv() {
   }
@@ -88,7 +89,8 @@ final class ReportCsv {
   private static List<Object> values(Breakdown.Row r) {
     return List.of(r.received(), r.receivedOnline(), rate(r.onlineRate()), rate(r.fullOnlineRate()),
         r.finished(), r.finishedEarly(), r.finishedOnTime(), r.finishedLate(), r.inProgress(),
-        r.inProgressOverdue(), rate(r.onTimeRate()), r.carriedOver(), r.withdrawn(), r.refused());
+        r.inProgressOverdue(), rate(r.onTimeRate()), r.carriedOver(), r.withdrawn(), r.refused(),
+        r.lateCausedBy() == null ? "" : r.lateCausedBy());
   }
 
   private static List<Object> concat(List<?> a, List<?> b) {

@@ -18,6 +18,7 @@ import org.motcua.catalog.Procedure;
 import org.motcua.common.Problems;
 import org.motcua.common.Refusal;
 import org.motcua.common.UseCase;
+import org.motcua.dossier.StepReports;
 import org.motcua.security.MotcuaUser;
 import org.motcua.security.Role;
 import org.springframework.stereotype.Service;
@@ -36,9 +37,11 @@ public class ReportService implements UseCase {
   private final Problems problems;
   private final RegisterQuery register;
   private final ReportScopes scopes;
+  private final StepReports steps;
 
   ReportService(AggregateQuery summaries, Catalog catalog, Clock clock, Problems problems, RegisterQuery register,
-      ReportScopes scopes) {
+      ReportScopes scopes, StepReports steps) {
+    this.steps = steps;
     this.register = register;
     this.summaries = summaries;
     this.catalog = catalog;
@@ -65,7 +68,20 @@ public class ReportService implements UseCase {
     checkPeriod(from, to);
     ReportScope scope = scopes.resolve(user, agency, structure);
     Summary summary = summaries.summarize(from, to, scope, judgedAt(to));
-    return summary.withProceduresWithOnlinePaymentRate(proceduresWithOnlinePayment(from, to, scope));
+    return summary.withProceduresWithOnlinePaymentRate(proceduresWithOnlinePayment(from, to, scope))
+        .withLateCausedBy(lateCausedBy(from, to, scope));
+  }
+
+  /**
+   * Trễ hạn do cơ quan này: dossiers finished late in the period with a step that overran in the scope's subtree (by
+   * the path of the step's agency, whoever received the dossier).
+   */
+  private long lateCausedBy(LocalDate from, LocalDate to, ReportScope scope) {
+    return lateCauses(from, to, scope).stream().map(StepReports.LateCause::dossierId).distinct().count();
+  }
+
+  private List<StepReports.LateCause> lateCauses(LocalDate from, LocalDate to, ReportScope scope) {
+    return steps.lateCauses(from.atStartOfDay(), to.plusDays(1).atStartOfDay(), scope.patterns());
   }
 
   /**
@@ -104,7 +120,7 @@ public class ReportService implements UseCase {
     checkPeriod(from, to);
     Dimension dimension = Dimension.parse(by).orElseThrow(() -> ReportRefusal.UNKNOWN_DIMENSION.exception(by));
     ReportScope scope = scopes.resolve(user, agency, structure);
-    Summary total = summaries.summarize(from, to, scope, judgedAt(to));
+    Summary total = summaries.summarize(from, to, scope, judgedAt(to)).withLateCausedBy(lateCausedBy(from, to, scope));
     List<Breakdown.Row> rows = new ArrayList<>();
     if (dimension.isSeries()) {
       // One summary per calendar month, quarter or year; the first and last clipped to the period.
@@ -119,19 +135,30 @@ public class ReportService implements UseCase {
         LocalDate periodEnd = m.plusMonths(step - 1).atEndOfMonth();
         LocalDate end = periodEnd.isAfter(to) ? to : periodEnd;
         rows.add(Breakdown.Row.of(seriesKey(dimension, m), seriesLabel(dimension, m),
-            summaries.summarize(start, end, scope, judgedAt(end))));
+            summaries.summarize(start, end, scope, judgedAt(end)).withLateCausedBy(lateCausedBy(start, end, scope))));
       }
       return new Breakdown(from, to, scope.agency(), dimension.param(), structure, rows, total);
     }
     Map<String, Tally> tallies = summaries.tally(from, to, scope, judgedAt(to), dimension.column());
     Map<String, Tally> grouped = new LinkedHashMap<>();
     tallies.forEach((key, tally) -> grouped.merge(groupKey(dimension, key, scope), tally, Tally::plus));
+    // By agency: the dossiers each unit's steps made late, counted once per unit; a unit whose steps made another
+    // agency's dossiers late has a row even without dossiers of its own.
+    Map<String, Set<Long>> causedBy = new LinkedHashMap<>();
+    if (dimension == Dimension.AGENCY) {
+      lateCauses(from, to, scope).forEach(c -> causedBy.computeIfAbsent(scopes.unitKey(c.agencyPath(), scope),
+          k -> new java.util.HashSet<>()).add(c.dossierId()));
+      causedBy.keySet().forEach(key -> grouped.putIfAbsent(key, Tally.ZERO));
+    }
     grouped.entrySet().stream()
-        .filter(e -> !e.getValue().isEmpty())
+        .filter(e -> !e.getValue().isEmpty() || causedBy.containsKey(e.getKey()))
         .sorted(Map.Entry.comparingByKey(dimension == Dimension.LEVEL
             ? Comparator.comparing(ReportService::levelOrder) : Comparator.naturalOrder()))
-        .forEach(e -> rows.add(Breakdown.Row.of(e.getKey(), label(dimension, e.getKey()),
-            e.getValue().toSummary(from, to, scope.agency()))));
+        .forEach(e -> {
+          Summary row = e.getValue().toSummary(from, to, scope.agency());
+          rows.add(Breakdown.Row.of(e.getKey(), label(dimension, e.getKey()), dimension == Dimension.AGENCY
+              ? row.withLateCausedBy((long) causedBy.getOrDefault(e.getKey(), Set.of()).size()) : row));
+        });
     return new Breakdown(from, to, scope.agency(), dimension.param(), structure, rows, total);
   }
 
@@ -154,6 +181,28 @@ public class ReportService implements UseCase {
       java.util.function.Consumer<Register.Entry> consumer) {
     checkPeriod(from, to);
     register.each(from, to, scopes.resolve(user, agency, structure), consumer);
+  }
+
+  /** The most steps an answer of {@link #overrunning} lists. */
+  public static final int OVERRUNNING_MAX = 500;
+
+  /**
+   * Steps overrunning now in an agency subtree (the supervisor's own by default), by the step's agency: what a
+   * supervisor chases today. Same ownership as the other reports: a supervisor reads their subtree only.
+   */
+  @Transactional(readOnly = true)
+  public OverrunningSteps overrunning(MotcuaUser user, String agency) {
+    ReportScope scope = scopes.resolve(user, agency, Structure.RECEIVED);
+    LocalDateTime now = LocalDateTime.now(clock);
+    List<StepReports.OverrunningStep> found = steps.overrunning(now, scope.patterns(), OVERRUNNING_MAX);
+    Map<String, Long> counts = new LinkedHashMap<>();
+    found.forEach(s -> counts.merge(s.agencyCode() == null ? "" : s.agencyCode(), 1L, Long::sum));
+    List<OverrunningSteps.AgencyCount> byAgency = counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .map(e -> new OverrunningSteps.AgencyCount(e.getKey(),
+            catalog.agency(e.getKey()).map(Agency::name).orElse(e.getKey()), e.getValue()))
+        .toList();
+    return new OverrunningSteps(now, scope.agency(), byAgency, found);
   }
 
   /** The agencies this user may choose as a report's scope in this view. */

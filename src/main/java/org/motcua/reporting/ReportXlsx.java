@@ -49,7 +49,7 @@ class ReportXlsx {
       {"Số hồ sơ đang giải quyết", "Tổng số"}, {"Số hồ sơ đang giải quyết", "Chưa đến hạn"},
       {"Số hồ sơ đang giải quyết", "Quá hạn"},
       {"Rút hồ sơ", null}, {"Từ chối giải quyết", null}, {"Tỷ lệ giải quyết đúng hạn", null},
-      {"Tiếp nhận trực tuyến", null}, {"Tỷ lệ hồ sơ trực tuyến", null}};
+      {"Tiếp nhận trực tuyến", null}, {"Tỷ lệ hồ sơ trực tuyến", null}, {"Trễ hạn do cơ quan này", null}};
   /** The sheet columns (0-based) that hold rates, for their width. */
   private static final List<Integer> RATE_COLUMNS = List.of(2 + 12, 2 + 14);
 
@@ -257,6 +257,11 @@ class ReportXlsx {
     online.setCellValue(v.receivedOnline());
     online.setCellStyle(total ? st.boldNumber : st.number);
     rate(row.createCell(2 + 14), v.onlineRate(), st);
+    Cell causedBy = row.createCell(2 + 15);
+    causedBy.setCellStyle(total ? st.boldNumber : st.number);
+    if (v.lateCausedBy() != null) {
+      causedBy.setCellValue(v.lateCausedBy());
+    }
     return r + 1;
   }
 

@@ -8,6 +8,11 @@ import java.time.LocalDate;
  * For the provincial table: {@code carriedOver} = dossiers in scope received before the period (finished +
  * inProgress − received); {@code withdrawn} and {@code refused} = finished dossiers whose handling ended by a
  * confirmed withdrawal or a refusal after reception (both included in {@code finished}).
+ *
+ * <p>{@code lateCausedBy} (trễ hạn do cơ quan này): dossiers that finished late in the period (as {@code finishedLate}
+ * counts them) with a step that overran in an agency of the scope's subtree, whichever agency received them: in an
+ * inter-agency dossier the lateness counts for the agency whose step overran. Not a part of {@code finished}'s
+ * split, and not summable over a breakdown's rows (a dossier late in two agencies' steps counts for both).
  */
 public record Summary(
     LocalDate from,
@@ -33,13 +38,22 @@ public record Summary(
     Double proceduresWithOnlinePaymentRate,
     long carriedOver,
     long withdrawn,
-    long refused) {
+    long refused,
+    Long lateCausedBy) {
 
   /** The same summary with the share of fee-bearing procedures that had an online payment (not summable by row). */
   public Summary withProceduresWithOnlinePaymentRate(Double rate) {
     return new Summary(from, to, agency, received, receivedOnline, onlineRate, fullOnlineRate, finished,
         finishedEarly, finishedOnTime, finishedLate, inProgress, inProgressOverdue, onTimeRate,
         componentsDigitizedRate, resultDigitizedRate, reuseRate, feeDossiers, paidOnline, onlinePaymentRate, rate,
-        carriedOver, withdrawn, refused);
+        carriedOver, withdrawn, refused, lateCausedBy);
+  }
+
+  /** The same summary with its {@code lateCausedBy}, which the step records give (not the counters). */
+  public Summary withLateCausedBy(Long count) {
+    return new Summary(from, to, agency, received, receivedOnline, onlineRate, fullOnlineRate, finished,
+        finishedEarly, finishedOnTime, finishedLate, inProgress, inProgressOverdue, onTimeRate,
+        componentsDigitizedRate, resultDigitizedRate, reuseRate, feeDossiers, paidOnline, onlinePaymentRate,
+        proceduresWithOnlinePaymentRate, carriedOver, withdrawn, refused, count);
   }
 }

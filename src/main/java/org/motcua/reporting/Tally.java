@@ -40,7 +40,7 @@ record Tally(long received, long receivedOnline, long offered, long offeredOnlin
         rate(finishedEarly + finishedOnTime + inProgress - inProgressOverdue, finished + inProgress),
         rate(componentsDigitized, received), rate(resultDigitized, finished), rate(componentsReused, componentsSupplied),
         feeDossiers, paidOnline, rate(paidOnline, feeDossiers), null, finished + inProgress - received, withdrawn,
-        refused);
+        refused, null);
   }
 
   /** A rate whose denominator is empty is null, not 0. */

@@ -37,7 +37,7 @@ public class DossierPages {
       LocalDateTime dueAt, LocalDateTime finishedAt, LocalDateTime returnedAt, String timeliness, boolean overdue,
       int supplementCount, String supplementGuide, List<Line> history, List<Step> openSteps,
       boolean resultDigitized, Integer rating, String ratingComment, boolean apologyIssued, Allows allows,
-      Version version, Stage stage) {
+      Version version, List<StepLine> steps, List<String> lateCausedBy, Stage stage) {
 
     /** Waiting for reception: the applicant may still add files from the page. */
     public boolean awaitsReception() {
@@ -114,6 +114,15 @@ public class DossierPages {
       String agencyName, String stepName, String decision, String note, LocalDateTime stepDueAt) {
   }
 
+  /**
+   * A step of the handling as recorded (bước xử lý): its agency, deadline, end, the working time it took against its
+   * budget, and whether it kept its deadline ({@code kept} null while open).
+   */
+  public record StepLine(String taskKey, String name, String role, String agencyName, LocalDateTime startedAt,
+      LocalDateTime dueAt, LocalDateTime endedAt, Long budgetMinutes, Long workedMinutes, Boolean kept, String outcome,
+      LocalDateTime warnedAt, LocalDateTime escalatedAt) {
+  }
+
   /** A step waiting for an officer, with what may be decided there. */
   public record Step(String taskId, String name, String role, String agencyCode, LocalDateTime dueAt,
       String assignee, List<String> decisions) {
@@ -141,6 +150,8 @@ public class DossierPages {
         v.currentSteps().stream().map(DossierPages::step).toList(), v.resultDigitized(), v.satisfactionRating(),
         v.satisfactionComment(), v.appointmentAt() != null, Allows.of(v.allows()),
         version(v.procedureCode(), v.procedureValidFrom(), v.caseCode()),
+        v.steps().stream().map(this::stepLine).toList(),
+        v.lateCausedBy().stream().map(this::agencyName).toList(),
         v.stageNumber() == null ? null : new Stage(v.stageNumber(), v.stageCount(), v.stageName(),
             agencyName(v.stageAgencyCode()), v.stageDueAt()));
   }
@@ -148,6 +159,13 @@ public class DossierPages {
   /** Giai đoạn liên thông: where an inter-agency dossier is now, and when its stage's steps run out. */
   public record Stage(int number, int count, String name, String agencyName, LocalDateTime dueAt) {
   }
+
+  private StepLine stepLine(DossierViews.StepRecordView s) {
+    return new StepLine(s.taskKey(), s.name(), s.role(), s.agencyCode() == null ? null : agencyName(s.agencyCode()),
+        s.startedAt(), s.dueAt(), s.endedAt(), s.budgetMinutes(), s.workedMinutes(), s.kept(), s.outcome(),
+        s.warnedAt(), s.escalatedAt());
+  }
+
 
   /**
    * The catalogue version and case a dossier is bound to, as its page names them (the officer's page and the

@@ -47,6 +47,21 @@ class CatalogLoaderTest {
   }
 
   @Test
+  void aStepsWarningShareIsOptionalAndStrictlyBetweenZeroAndOne() throws IOException {
+    Catalog shipped = new Catalog(new DefaultResourceLoader(), "file:config/");
+    assertThat(shipped.procedure("2.000488.000.00.12.H13").orElseThrow().steps())
+        .extracting(Procedure.Step::warnShare).containsExactly(null, 0.5, null, null);
+    write(validProcedure().replace("workingHours: 16}", "workingHours: 16, warnShare: 0.6}"));
+    assertThat(load().procedure("1.000001.000.00.01.T01").orElseThrow().step("appraisal").orElseThrow().warnShare())
+        .isEqualTo(0.6);
+    for (String bad : new String[] {"0", "1", "1.5", "-0.2", "nửa"}) {
+      write(validProcedure().replace("workingHours: 16}", "workingHours: 16, warnShare: " + bad + "}"));
+      assertThatThrownBy(this::load).as(bad).isInstanceOf(CatalogException.class)
+          .hasMessageContaining("'1.000001.000.00.01.T01': field 'steps[1].warnShare': must be a number between 0 and 1");
+    }
+  }
+
+  @Test
   void missingFieldsAndUnknownAgenciesAreNamed() throws IOException {
     write(validProcedure().replace("    onlineLevel: FULL\n", ""));
     assertThatThrownBy(this::load).hasMessageContaining("field 'onlineLevel': missing");

@@ -244,6 +244,8 @@ class AuthorizationMatrixTest {
         gated(SUPERVISORS_ADMIN, STP_SUBTREE_READERS), "subtree"));
     t.add(api("GET /api/reports/register [format]", get("/api/reports/register?format=csv&" + period
         + "&agency=" + STP), gated(SUPERVISORS_ADMIN, STP_SUBTREE_READERS), "subtree; CSV, Excel"));
+    t.add(api("GET /api/reports/overrunning-steps", get("/api/reports/overrunning-steps?agency=" + STP),
+        gated(SUPERVISORS_ADMIN, STP_SUBTREE_READERS), "subtree, by the step's agency"));
     t.add(api("GET /api/reports/reconciliation", get("/api/reports/reconciliation?date=" + today),
         roles(SUPERVISORS_ADMIN), "supervisors: subtree"));
     t.add(api("GET /api/reports/reconciliation.csv", get("/api/reports/reconciliation.csv?date=" + today),
@@ -343,6 +345,8 @@ class AuthorizationMatrixTest {
     // Supervisor and admin pages.
     t.add(page("GET /supervisor/dashboard", pageGet("/supervisor/dashboard"), roles(SUPERVISORS_ADMIN), "subtree"));
     t.add(page("GET /supervisor/dossiers", pageGet("/supervisor/dossiers"), roles(SUPERVISORS_ADMIN), "subtree"));
+    t.add(page("GET /supervisor/overrunning-steps", pageGet("/supervisor/overrunning-steps"),
+        roles(SUPERVISORS_ADMIN), "subtree"));
     t.add(page("GET /supervisor/dossiers/{code}", pageGet("/supervisor/dossiers/{code}"),
         dossier(SUPERVISORS_ADMIN, STP_SUBTREE_READERS), null));
     t.add(page("GET /admin", pageGet("/admin"), roles(ADMIN), null));

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
@@ -78,7 +77,8 @@ class CamundaDossierProcess implements DossierProcess {
     List<Task> tasks = taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks()
         .orderByDueDate().asc().orderByTaskCreateTime().asc()
         .listPage(first, max);
-    return toItems(tasks, group);
+    // Read again with all their groups: an escalated task in a leader's inbox keeps its own role and agency.
+    return rows.byIds(tasks.stream().map(Task::getId).toList()).stream().map(this::item).toList();
   }
 
   @Override
@@ -137,6 +137,13 @@ class CamundaDossierProcess implements DossierProcess {
     instanceIds(dossierCode).forEach(id -> runtime.setVariables(id, engineVariables));
   }
 
+  @Override
+  public void escalate(String taskId, String group) {
+    if (taskService.createTaskQuery().taskId(taskId).count() > 0) {
+      taskService.addCandidateGroup(taskId, group);
+    }
+  }
+
   /**
    * The dossier's running process instances: the model's and those of the shared parts it calls, which carry the
    * same business key (the models pass it to every call activity).
@@ -146,33 +153,17 @@ class CamundaDossierProcess implements DossierProcess {
         .map(ProcessInstance::getId).toList();
   }
 
-  private List<WorkItem> toItems(List<Task> tasks, String group) {
-    if (tasks.isEmpty()) {
-      return List.of();
-    }
-    Set<String> instanceIds = tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
-    Map<String, String> businessKeys = runtime.createProcessInstanceQuery()
-        .processInstanceIds(instanceIds).list().stream()
-        .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
-    return tasks.stream().map(task -> item(task, businessKeys.get(task.getProcessInstanceId()), group)).toList();
-  }
-
   private WorkItem item(TaskRows.Row row) {
     return item(row.id(), row.taskKey(), row.name(), row.dossierCode(), row.candidateGroup(), row.assignee(),
-        row.createdAt(), row.dueAt(), row.processDefinitionId());
-  }
-
-  private WorkItem item(Task task, String dossierCode, String group) {
-    return item(task.getId(), task.getTaskDefinitionKey(), task.getName(), dossierCode, group, task.getAssignee(),
-        task.getCreateTime(), task.getDueDate(), task.getProcessDefinitionId());
+        row.createdAt(), row.dueAt(), row.processDefinitionId(), row.escalated());
   }
 
   private WorkItem item(String id, String taskKey, String name, String dossierCode, String group, String assignee,
-      java.util.Date createdAt, java.util.Date dueAt, String processDefinitionId) {
+      java.util.Date createdAt, java.util.Date dueAt, String processDefinitionId, boolean escalated) {
     String role = group == null ? null : group.substring(0, group.indexOf('@'));
     String agency = group == null ? null : group.substring(group.indexOf('@') + 1);
     return new WorkItem(id, taskKey, name, dossierCode, role, agency, assignee, values.toLocal(createdAt),
-        values.toLocal(dueAt), decisionsOf(processDefinitionId, taskKey));
+        values.toLocal(dueAt), decisionsOf(processDefinitionId, taskKey), escalated);
   }
 
   private List<String> decisionsOf(String processDefinitionId, String taskKey) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.motcua.process.ProcessContract;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,12 +26,32 @@ class TaskRows {
 
   /** A task row as read: the engine's fields plus the two the task API makes us fetch separately. */
   record Row(String id, String taskKey, String name, String assignee, Date createdAt, Date dueAt,
-      String processDefinitionId, String dossierCode, String candidateGroup) {
+      String processDefinitionId, String dossierCode, String candidateGroup, boolean escalated) {
+
+    /** The same task read with one more candidate group: the task's own one wins over an escalation's. */
+    Row withGroup(String group) {
+      if (group == null || group.equals(candidateGroup)) {
+        return this;
+      }
+      if (candidateGroup == null) {
+        return new Row(id, taskKey, name, assignee, createdAt, dueAt, processDefinitionId, dossierCode, group,
+            escalated);
+      }
+      boolean ownIsEscalation = isEscalation(candidateGroup);
+      String own = ownIsEscalation && !isEscalation(group) ? group : candidateGroup;
+      return new Row(id, taskKey, name, assignee, createdAt, dueAt, processDefinitionId, dossierCode, own,
+          isEscalation(group) || ownIsEscalation);
+    }
+
+    private static boolean isEscalation(String group) {
+      return group.startsWith(ProcessContract.ESCALATION_ROLE + "@");
+    }
   }
 
   private final JdbcTemplate jdbc;
   private final String byId;
   private final String byDossier;
+  private final String select;
 
   TaskRows(JdbcTemplate jdbc, ProcessEngineConfigurationImpl engine) {
     this.jdbc = jdbc;
@@ -41,6 +62,7 @@ class TaskRows {
         + " join " + prefix + "ACT_RU_EXECUTION p on p.ID_ = t.PROC_INST_ID_"
         + " left join " + prefix + "ACT_RU_IDENTITYLINK l"
         + " on l.TASK_ID_ = t.ID_ and l.TYPE_ = 'candidate' and l.GROUP_ID_ is not null";
+    this.select = select;
     this.byId = select + " where t.ID_ = ?";
     this.byDossier = select + " where p.BUSINESS_KEY_ = ? order by t.CREATE_TIME_, t.ID_";
   }
@@ -54,17 +76,30 @@ class TaskRows {
     return read(byDossier, dossierCode);
   }
 
-  private List<Row> read(String sql, String parameter) {
-    // A task with several candidate groups comes once per group; the model gives each task one, the first counts.
+  /** These tasks, in the order of {@code taskIds} (those still open). */
+  List<Row> byIds(List<String> taskIds) {
+    if (taskIds.isEmpty()) {
+      return List.of();
+    }
+    String marks = String.join(",", java.util.Collections.nCopies(taskIds.size(), "?"));
+    Map<String, Row> found = new LinkedHashMap<>();
+    read(select + " where t.ID_ in (" + marks + ")", taskIds.toArray()).forEach(r -> found.put(r.id(), r));
+    return taskIds.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+  }
+
+  private List<Row> read(String sql, Object... parameters) {
+    // A task with several candidate groups comes once per group: the model gives each task one, and an escalation
+    // adds its agency leader's ({@link Row#withGroup}).
     Map<String, Row> rows = new LinkedHashMap<>();
     jdbc.query(sql, (ResultSet rs) -> {
-      rows.putIfAbsent(rs.getString(1), row(rs));
-    }, parameter);
+      Row row = row(rs);
+      rows.merge(row.id(), row, (first, next) -> first.withGroup(next.candidateGroup()));
+    }, parameters);
     return new ArrayList<>(rows.values());
   }
 
   private static Row row(ResultSet rs) throws SQLException {
     return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5),
-        rs.getTimestamp(6), rs.getString(7), rs.getString(8), rs.getString(9));
+        rs.getTimestamp(6), rs.getString(7), rs.getString(8), rs.getString(9), false);
   }
 }

@@ -95,7 +95,8 @@ class OfficerPages {
 
   /** A task line of the inbox, coloured by how close its step's deadline is. */
   record InboxLine(String taskId, String taskName, String dossierCode, String procedureName, String applicantName,
-      LocalDateTime createdAt, LocalDateTime dueAt, LocalDateTime dossierDueAt, String assignee, Urgency urgency) {
+      LocalDateTime createdAt, LocalDateTime dueAt, LocalDateTime dossierDueAt, String assignee, Urgency urgency,
+      boolean escalated) {
   }
 
   @GetMapping("/inbox")
@@ -122,7 +123,7 @@ class OfficerPages {
         dossier == null ? null : dossier.getProcedureName(),
         dossier == null ? null : dossier.getApplicant().getName(),
         item.createdAt(), item.dueAt(), dossier == null ? null : dossier.getDueAt(), item.assignee(),
-        Urgency.of(item.dueAt(), now, calendar));
+        Urgency.of(item.dueAt(), now, calendar), item.escalated());
   }
 
   @GetMapping("/dossiers/{code}")

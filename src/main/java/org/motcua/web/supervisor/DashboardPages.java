@@ -10,6 +10,7 @@ import org.motcua.dossier.FollowDossier;
 import java.util.ArrayList;
 import java.util.Comparator;
 import org.motcua.reporting.Breakdown;
+import org.motcua.reporting.OverrunningSteps;
 import org.motcua.reporting.Register;
 import org.motcua.reporting.ReportService;
 import org.motcua.reporting.Structure;
@@ -158,6 +159,26 @@ class DashboardPages {
   String dossier(@AuthenticationPrincipal MotcuaUser user, @PathVariable String code, Model model) {
     model.addAttribute("d", pages.page(dossiers.read(user, code), dossiers.openSteps(code)));
     return "supervisor/dossier";
+  }
+
+  /** Bước xử lý đang quá hạn: the steps past their due instant now in the supervisor's subtree, per agency. */
+  @GetMapping("/supervisor/overrunning-steps")
+  String overrunning(@AuthenticationPrincipal MotcuaUser user, @RequestParam(required = false) String agency,
+      Model model) {
+    String scope = agency == null || agency.isBlank() ? null : agency;
+    OverrunningSteps found = reports.overrunning(user, scope);
+    model.addAttribute("o", found);
+    model.addAttribute("agency", scope);
+    model.addAttribute("agencies", reports.pickableAgencies(user, Structure.RECEIVED));
+    model.addAttribute("scopeName", found.agency() == null ? "" : pages.agencyName(found.agency()));
+    java.util.Map<String, String> names = new java.util.HashMap<>();
+    found.steps().forEach(s -> {
+      if (s.agencyCode() != null) {
+        names.putIfAbsent(s.agencyCode(), pages.agencyName(s.agencyCode()));
+      }
+    });
+    model.addAttribute("names", names);
+    return "supervisor/overrunning";
   }
 
   @GetMapping("/admin")
