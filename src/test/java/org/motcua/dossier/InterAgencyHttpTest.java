@@ -22,7 +22,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * <ul>
  *   <li>the child's birth registration at phường Vị Thanh, then permanent residence at its police, then the
  *       health-insurance card at the social insurance: each stage's deadline is its steps' budgets from the hand-over,
- *       the applicant's appointment never moves, the police read the dossier only once it reached them;</li>
+ *       the applicant's appointment never moves, the police read the dossier only once it reached them; the police
+ *       appraisal overruns, is escalated to the police leader's inbox, and the reports attribute the lateness to
+ *       the police;</li>
  *   <li>a land transfer whose tax notice the applicant takes two working days to pay: that time is not counted, the
  *       appointment moves by it.</li>
  * </ul>
@@ -40,6 +42,8 @@ class InterAgencyHttpTest {
   Api api;
   @Autowired
   TestClock clock;
+  @Autowired
+  StepSweeper sweeper;
 
   private Dossiers flow;
 
@@ -85,7 +89,24 @@ class InterAgencyHttpTest {
     at(2026, 6, 1, 13, 30);
     flow.decide("clerk.cavithanh", code, "take_over", null);
     // The police specialist's 4 hours run out on Tuesday 07:30; they forward only on Thursday 09:00.
-    assertThat(flow.task("specialist.cavithanh", code).path("dueAt").asText()).isEqualTo("2026-06-02T07:30");
+    JsonNode appraisal = flow.task("specialist.cavithanh", code);
+    assertThat(appraisal.path("dueAt").asText()).isEqualTo("2026-06-02T07:30");
+    // At three quarters of the budget (Monday 16:30) the step is warned; once it has run out, escalated to the
+    // police leader's inbox, once however often the sweep runs; another agency's leader never sees it.
+    sweeper.sweep(LocalDateTime.of(2026, 6, 1, 16, 29));
+    assertThat(actions(api.get("citizen", "/api/dossiers/" + code).body())).doesNotContain("STEP_WARNED");
+    sweeper.sweep(LocalDateTime.of(2026, 6, 1, 16, 30));
+    assertThat(inbox("leader.cavithanh")).doesNotContain(code);
+    sweeper.sweep(LocalDateTime.of(2026, 6, 2, 9, 0));
+    sweeper.sweep(LocalDateTime.of(2026, 6, 2, 9, 5));
+    JsonNode escalated = flow.task("leader.cavithanh", code);
+    assertThat(escalated.path("id").asText()).isEqualTo(appraisal.path("id").asText());
+    assertThat(escalated.path("taskKey").asText()).isEqualTo("stageAppraisal");
+    assertThat(escalated.path("escalated").asBoolean()).isTrue();
+    assertThat(inbox("leader.vithanh") + inbox("leader.bhxh")).doesNotContain(appraisal.path("id").asText());
+    List<String> lines = actions(api.get("citizen", "/api/dossiers/" + code).body());
+    assertThat(lines.stream().filter("STEP_WARNED"::equals)).hasSize(1);
+    assertThat(lines.stream().filter("STEP_ESCALATED"::equals)).hasSize(1);
     at(2026, 6, 4, 9, 0);
     flow.decide("specialist.cavithanh", code, "forward", null);
     at(2026, 6, 4, 10, 0);
@@ -114,6 +135,21 @@ class InterAgencyHttpTest {
     assertThat(returned.path("status").asInt()).isEqualTo(10);
     JsonNode seen = api.get("citizen", "/api/dossiers/" + code).body();
     assertThat(seen.path("dueAt").asText()).isEqualTo(appointment);
+    // Late because of the police: their appraisal overran (8 working hours of its 4 plus Wednesday and Thursday
+    // morning); every other step kept its own deadline.
+    assertThat(seen.path("lateCausedBy")).extracting(JsonNode::asText).containsExactly(POLICE);
+    List<JsonNode> overran = StreamSupport.stream(seen.path("steps").spliterator(), false)
+        .filter(step -> step.path("overran").asBoolean()).toList();
+    assertThat(overran).extracting(step -> step.path("taskKey").asText() + "@" + step.path("agencyCode").asText())
+        .containsExactly("stageAppraisal@" + POLICE);
+    // The reports attribute the lateness to the police, who did not receive the dossier, not to the ward, which did.
+    String june = "/api/reports/summary?from=2026-06-01&to=2026-06-30";
+    JsonNode police = api.get("supervisor.cavithanh", june).body();
+    assertThat(police.path("received").asLong()).isZero();
+    assertThat(police.path("lateCausedBy").asLong()).isEqualTo(1);
+    JsonNode ward = api.get("supervisor.vithanh", june).body();
+    assertThat(ward.path("finishedLate").asLong()).isPositive();
+    assertThat(ward.path("lateCausedBy").asLong()).isZero();
     assertThat(actions(seen)).containsSubsequence("RECEIVED", "STAGE_STARTED", "STAGE_COMPLETED", "STAGE_STARTED",
         "STAGE_COMPLETED", "STAGE_STARTED", "STAGE_COMPLETED", "FINISHED", "RETURNED");
   }

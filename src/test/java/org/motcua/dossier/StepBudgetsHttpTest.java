@@ -195,8 +195,12 @@ class StepBudgetsHttpTest {
     // Sở Xây dựng, as an inter-agency model does by setting the stage's agency before the step opens, and handed back.
     clock.set(LocalDateTime.of(2026, 10, 5, 8, 0));
     String code = flow.submitComplete("citizen", CRIMINAL_RECORD);
-    String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).singleResult().getId();
-    runtime.setVariable(instance, Variables.AGENCY_CODE, SXD);
+    // The intake runs as a called process whose variables come back to the model when it ends.
+    String intake = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code)
+        .processDefinitionKey(org.motcua.process.ProcessContract.Parts.INTAKE).singleResult().getId();
+    String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code)
+        .processDefinitionKey(org.motcua.process.ProcessContract.STANDARD_PROCESS).singleResult().getId();
+    runtime.setVariable(intake, Variables.AGENCY_CODE, SXD);
     clock.set(LocalDateTime.of(2026, 10, 5, 9, 0));
     JsonNode received = flow.decide("clerk.stp", code, "accept", null);
     assertThat(received.path("agencyCode").asText()).isEqualTo(STP);
