@@ -164,6 +164,13 @@ public record Procedure(
   public record Step(String task, int workingHours) {
   }
 
+  /**
+   * Xin ý kiến: an agency the handling agency asks for an opinion (model {@code dossier-consultation}), and the
+   * working hours it has to answer; all are asked at once, and one that has not answered in time is gone on without.
+   */
+  public record Consultation(String agencyCode, int workingHours) {
+  }
+
   public Optional<Step> step(String task) {
     return steps.stream().filter(s -> s.task().equals(task)).findFirst();
   }
@@ -197,11 +204,21 @@ public record Procedure(
       List<Step> steps,
       boolean byDefault,
       LocalDate validFrom,
-      LocalDate validTo) {
+      LocalDate validTo,
+      List<Consultation> consultations) {
 
     public Case {
       components = List.copyOf(components);
       steps = List.copyOf(steps);
+      consultations = consultations == null ? List.of() : List.copyOf(consultations);
+    }
+
+    /** A case that consults no other agency. */
+    public Case(String code, String name, TimeLimit duration, TimeLimit onlineDuration, FeeSchedule fee,
+        String feeNote, List<Component> components, OnlineLevel onlineLevel, String processKey, List<Step> steps,
+        boolean byDefault, LocalDate validFrom, LocalDate validTo) {
+      this(code, name, duration, onlineDuration, fee, feeNote, components, onlineLevel, processKey, steps, byDefault,
+          validFrom, validTo, List.of());
     }
 
     /** The time limit of a dossier submitted through that channel. */

@@ -32,5 +32,10 @@ public enum Milestone {
   /** A reminder to pay went out. */
   PAYMENT_REMINDED,
   /** Still unpaid when the payment deadline passed: handling stops (status 8). */
-  UNPAID_STOPPED
+  UNPAID_STOPPED,
+  /**
+   * Quá hạn cho ý kiến: a consulted agency did not answer within its budget; the handling agency goes on without
+   * its opinion (the agency is the execution's {@code agencyCode}).
+   */
+  CONSULTATION_TIMED_OUT
 }
