@@ -11,6 +11,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -34,6 +35,8 @@ import org.motcua.process.ProcessContract.Parts;
 import org.motcua.process.ProcessContract.Tasks;
 import org.motcua.process.ProcessContract.Variables;
 import org.motcua.security.MotcuaUser;
+import org.motcua.support.Api;
+import org.motcua.support.Dossiers;
 import org.motcua.security.UserAccounts;
 import org.motcua.support.MotcuaTest;
 import org.motcua.support.TestClock;
@@ -102,6 +105,8 @@ class ConsultationProcessTest {
   DossierProcess process;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  Api api;
 
   private MotcuaUser citizen;
 
@@ -268,6 +273,31 @@ class ConsultationProcessTest {
     complete(task(), withVariables("decision", "refuse"));
     assertThat(instance).hasPassed("refused", "closed").hasNotPassed("consultations").isEnded();
     assertThat(dossiers.find(instance.getBusinessKey()).getStopReason()).isEqualTo("REFUSED");
+  }
+
+  /**
+   * Through the API, as the officers would: each consulted agency's specialist finds the task in their own inbox and
+   * answers with their opinion (an answer without one is refused); the opinions are on the dossier's history.
+   */
+  @Test
+  void theConsultedAgenciesSpecialistsAnswerFromTheirOwnInboxes() {
+    Dossiers flow = new Dossiers(api);
+    String code = flow.submitComplete("citizen", CODE);
+    flow.decide("clerk.sxd", code, "accept", null);
+    flow.decide("specialist.sxd", code, "consult", null);
+    JsonNode agriculture = flow.task("specialist.snnmt", code);
+    assertThat(agriculture.path("name").asText()).isEqualTo("Cho ý kiến về hồ sơ");
+    assertThat(agriculture.path("agencyCode").asText()).isEqualTo(AGRICULTURE);
+    Api.Response empty = api.post("specialist.snnmt", "/api/tasks/" + agriculture.path("id").asText() + "/complete",
+        Map.of("decision", "answer"));
+    assertThat(empty.status()).as(empty.toString()).isEqualTo(400);
+    assertThat(empty.text("code")).isEqualTo("NOTE_REQUIRED");
+
+    flow.decide("specialist.snnmt", code, "answer", "Phù hợp quy hoạch sử dụng đất");
+    JsonNode after = flow.decide("specialist.stc", code, "answer", "Không có ý kiến khác");
+    assertThat(after.path("history").findValuesAsText("note"))
+        .contains("Phù hợp quy hoạch sử dụng đất", "Không có ý kiến khác");
+    assertThat(flow.task("specialist.sxd", code).path("name").asText()).isEqualTo("Thẩm định hồ sơ");
   }
 
   /** The timers of the open consultations (one per agency not yet answered). */
