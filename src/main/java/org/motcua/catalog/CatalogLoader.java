@@ -162,7 +162,7 @@ class CatalogLoader {
       throw e.fail("validTo", validTo + " is before validFrom " + validFrom);
     }
     Procedure.Case inherited = new Procedure.Case(Procedure.DEFAULT_CASE, e.text("name"), duration, onlineDuration,
-        fee, feeNote, components, onlineLevel, process, steps, true, null, null, stages);
+        fee, feeNote, components, onlineLevel, process, steps, true, null, null, stages, consultations(e, agencies));
     return new Procedure(
         e.text("code"),
         e.text("nationalCode"),
@@ -189,7 +189,8 @@ class CatalogLoader {
 
   /** The fields a case may give; any other is a typo, which would otherwise silently inherit. */
   private static final Set<String> CASE_FIELDS = Set.of("code", "name", "duration", "onlineDuration", "fee",
-      "feeNote", "components", "onlineLevel", "process", "steps", "stages", "default", "validFrom", "validTo");
+      "feeNote", "components", "onlineLevel", "process", "steps", "stages", "default", "validFrom", "validTo",
+      "consultations");
 
   /**
    * The cases (trường hợp): each its own code and name; every other value inherited from the procedure when absent
@@ -233,7 +234,8 @@ class CatalogLoader {
           node.get("feeNote") == null ? base.feeNote() : c.text("feeNote"),
           node.get("components") == null ? base.components() : components(c),
           node.get("onlineLevel") == null ? base.onlineLevel() : c.enumValue("onlineLevel", OnlineLevel.class),
-          process, steps, c.optionalBoolean("default", false), validFrom, validTo, stages));
+          process, steps, c.optionalBoolean("default", false), validFrom, validTo, stages,
+          node.get("consultations") == null ? base.consultations() : consultations(c, agencies)));
     }
     if (cases.stream().filter(Procedure.Case::byDefault).count() > 1) {
       throw e.fail("cases", "at most one case may be the default");
@@ -477,6 +479,32 @@ class CatalogLoader {
       exemptions.add(new Procedure.Exemption(x.text("code"), x.text("name")));
     }
     return List.copyOf(exemptions);
+  }
+
+  /**
+   * Optional: the agencies asked for an opinion in parallel (xin ý kiến, model {@code dossier-consultation}), each
+   * with its working hours to answer: {@code consultations: [{agency: 000.00.15.H13, hours: 40}]}. The agency must
+   * be in the agencies file, once each.
+   */
+  private static List<Procedure.Consultation> consultations(Entry e, Map<String, Agency> agencies) {
+    if (e.node().get("consultations") == null) {
+      return List.of();
+    }
+    List<Procedure.Consultation> consultations = new ArrayList<>();
+    int i = 0;
+    for (JsonNode node : e.list("consultations")) {
+      Entry c = e.element("consultations", i++, node);
+      String agency = knownAgency(c, "agency", agencies);
+      if (consultations.stream().anyMatch(x -> x.agencyCode().equals(agency))) {
+        throw c.fail("agency", "agency '" + agency + "' is consulted twice");
+      }
+      int hours = (int) c.nonNegativeLong("hours");
+      if (hours == 0) {
+        throw c.fail("hours", "must be at least 1");
+      }
+      consultations.add(new Procedure.Consultation(agency, hours));
+    }
+    return List.copyOf(consultations);
   }
 
   private static List<Procedure.Step> steps(Entry e) {

@@ -55,7 +55,7 @@ public record Procedure(
     offerings = offerings == null || offerings.isEmpty() ? List.of(new Offering(agencyCode, code)) : List.copyOf(offerings);
     cases = cases == null || cases.isEmpty()
         ? List.of(new Case(DEFAULT_CASE, name, duration, null, fee, feeNote, components, onlineLevel, processKey,
-            steps, true, null, null, List.of()))
+            steps, true, null, null))
         : List.copyOf(cases);
     if (validFrom != null && validTo != null && validTo.isBefore(validFrom)) {
       throw new IllegalArgumentException(code + ": valid to " + validTo + " before valid from " + validFrom);
@@ -173,6 +173,13 @@ public record Procedure(
     }
   }
 
+  /**
+   * Xin ý kiến: an agency the handling agency asks for an opinion (model {@code dossier-consultation}), and the
+   * working hours it has to answer; all are asked at once, and one that has not answered in time is gone on without.
+   */
+  public record Consultation(String agencyCode, int workingHours) {
+  }
+
   public Optional<Step> step(String task) {
     return steps.stream().filter(s -> s.task().equals(task)).findFirst();
   }
@@ -227,12 +234,22 @@ public record Procedure(
       boolean byDefault,
       LocalDate validFrom,
       LocalDate validTo,
-      List<Stage> stages) {
+      List<Stage> stages,
+      List<Consultation> consultations) {
 
     public Case {
       components = List.copyOf(components);
       steps = List.copyOf(steps);
       stages = stages == null ? List.of() : List.copyOf(stages);
+      consultations = consultations == null ? List.of() : List.copyOf(consultations);
+    }
+
+    /** A one-agency case that consults no other agency. */
+    public Case(String code, String name, TimeLimit duration, TimeLimit onlineDuration, FeeSchedule fee,
+        String feeNote, List<Component> components, OnlineLevel onlineLevel, String processKey, List<Step> steps,
+        boolean byDefault, LocalDate validFrom, LocalDate validTo) {
+      this(code, name, duration, onlineDuration, fee, feeNote, components, onlineLevel, processKey, steps, byDefault,
+          validFrom, validTo, List.of(), List.of());
     }
 
     /** The time limit of a dossier submitted through that channel. */

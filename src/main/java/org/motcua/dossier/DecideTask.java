@@ -25,9 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DecideTask implements UseCase {
 
-  /** Decisions that must say why (the note becomes the written guide, the refusal or the apology's reason). */
+  /**
+   * Decisions that must say why (the note becomes the written guide, the refusal or the apology's reason) or what
+   * (a consulted agency's opinion, the findings of a field verification).
+   */
   private static final Set<String> DECISIONS_NEEDING_NOTE = Set.of(Decisions.SUPPLEMENT, Decisions.REFUSE,
-      Decisions.REWORK, Decisions.APOLOGIZE);
+      Decisions.REWORK, Decisions.APOLOGIZE, Decisions.ANSWER, Decisions.VERIFIED);
 
   private static final Set<Refusal> REFUSALS = Set.of(TaskRefusal.TASK_NOT_FOUND, TaskRefusal.TASK_NOT_YOURS,
       TaskRefusal.TASK_CLAIMED_BY_OTHER, TaskRefusal.TASK_ALREADY_DONE, TaskRefusal.DECISION_NOT_OFFERED,

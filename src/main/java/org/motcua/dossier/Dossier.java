@@ -540,6 +540,14 @@ public class Dossier {
     moveTo(DossierStatus.PAYMENT_REQUESTED, DossierAction.PAYMENT_REQUESTED, at, actor);
   }
 
+  /**
+   * A consulted agency did not give its opinion within its budget: handling goes on without it (a history line
+   * naming the agency; the dossier's state does not change).
+   */
+  void consultationTimedOut(LocalDateTime at, String agencyCode) {
+    record(DossierAction.CONSULTATION_TIMED_OUT, at, Actor.SYSTEM).decision(null, agencyCode);
+  }
+
   void remindPayment(LocalDateTime at) {
     record(DossierAction.PAYMENT_REMINDED, at, Actor.SYSTEM);
   }

@@ -22,6 +22,8 @@ public enum DossierAction {
   APOLOGY_ISSUED,
   PAYMENT_REQUESTED,
   PAYMENT_REMINDED,
+  /** Quá hạn cho ý kiến: a consulted agency did not answer in time; handling went on without its opinion. */
+  CONSULTATION_TIMED_OUT,
   PAYMENT_SETTLED,
   UNPAID_STOPPED,
   SATISFACTION_RATED,

@@ -43,6 +43,19 @@ class MilestoneHandler implements ProcessMilestones {
     return variables;
   }
 
+  /** A consultation that timed out names the consulted agency in the dossier's history. */
+  @Override
+  public Map<String, Object> reached(String dossierCode, Milestone milestone, String agencyCode) {
+    if (milestone != Milestone.CONSULTATION_TIMED_OUT) {
+      return reached(dossierCode, milestone);
+    }
+    Dossier dossier = dossiers.findByCode(dossierCode)
+        .orElseThrow(() -> new IllegalStateException("No dossier " + dossierCode + " for its process"));
+    dossier.consultationTimedOut(LocalDateTime.now(clock), agencyCode);
+    changes.save(dossier);
+    return Map.of();
+  }
+
   private Map<String, Object> apply(Dossier dossier, Milestone milestone) {
     LocalDateTime now = LocalDateTime.now(clock);
     Actor actor = Actor.current();
@@ -85,6 +98,7 @@ class MilestoneHandler implements ProcessMilestones {
         dossier.notifyObligation(now, actor);
         process.rescheduleTimers(dossier.getCode(), Deadlines.timers(Timers.PAUSED_UNTIL, Timers.PAUSED_UNTIL));
       }
+      case CONSULTATION_TIMED_OUT -> dossier.consultationTimedOut(now, null);
     }
     return Map.of();
   }

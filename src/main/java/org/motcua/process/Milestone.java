@@ -37,5 +37,10 @@ public enum Milestone {
    * Thông báo nghĩa vụ tài chính (status 6): a stage ended with a notice the applicant must pay to another agency
    * (e.g. the tax authority's notice on a land registration); the clock pauses until it is paid.
    */
-  OBLIGATION_NOTIFIED
+  OBLIGATION_NOTIFIED,
+  /**
+   * Quá hạn cho ý kiến: a consulted agency did not answer within its budget; the handling agency goes on without
+   * its opinion (the agency is the execution's {@code agencyCode}).
+   */
+  CONSULTATION_TIMED_OUT
 }

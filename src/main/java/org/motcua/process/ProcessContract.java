@@ -23,6 +23,12 @@ public final class ProcessContract {
   /** The bean the models call at each milestone: {@code ${dossierMilestones.reached(execution, 'RECEIVED')}}. */
   public static final String MILESTONE_LISTENER = "dossierMilestones";
 
+  /** Xin ý kiến: the process id of {@code bpmn/dossier-consultation.bpmn} (opinions of other agencies, field check). */
+  public static final String CONSULTATION_PROCESS = "dossier-consultation";
+
+  /** The bean the models ask for a dossier's route: {@code ${dossierRoutes.consultedAgencies(execution)}}. */
+  public static final String ROUTES = "dossierRoutes";
+
   /** The extension property of a user task listing the decisions it offers, e.g. {@code accept,supplement,refuse}. */
   public static final String DECISIONS_PROPERTY = "decisions";
 
@@ -94,6 +100,13 @@ public final class ProcessContract {
     public static final String WITHDRAWAL_REVIEW = "withdrawalReview";
     /** Trả kết quả: a clerk hands over the result. */
     public static final String RESULT_RETURN = "resultReturn";
+    /**
+     * Cho ý kiến: a specialist of a consulted agency gives its opinion ({@code dossier-consultation}); one task per
+     * consulted agency, all at once, each due after its own budget.
+     */
+    public static final String CONSULTATION = "consultation";
+    /** Xác minh thực tế: the specialist verifies on site ({@code dossier-consultation}), within its own budget. */
+    public static final String FIELD_VERIFICATION = "fieldVerification";
 
     /** Tiếp nhận hồ sơ liên thông: a clerk of the stage's agency takes over the dossier from the previous one. */
     public static final String STAGE_RECEPTION = "stageReception";
@@ -103,7 +116,8 @@ public final class ProcessContract {
     public static final String STAGE_APPROVAL = "stageApproval";
 
     public static final Set<String> ALL = Set.of(RECEPTION, DIGITIZATION, APPRAISAL, APPROVAL, DELAY_REVIEW,
-        WITHDRAWAL_REVIEW, RESULT_RETURN, STAGE_RECEPTION, STAGE_APPRAISAL, STAGE_APPROVAL);
+        WITHDRAWAL_REVIEW, RESULT_RETURN, STAGE_RECEPTION, STAGE_APPRAISAL, STAGE_APPROVAL, CONSULTATION,
+        FIELD_VERIFICATION);
 
     /**
      * The steps every procedure budgets in {@code procedures.yml}, in this order (quy trình nội bộ); each budget
@@ -179,12 +193,20 @@ public final class ProcessContract {
     public static final String CONFIRM = "confirm";
     /** Không đồng ý rút hồ sơ: handling goes on. */
     public static final String REJECT = "reject";
+    /** Xin ý kiến cơ quan liên quan: the specialist asks the case's consulted agencies for their opinion. */
+    public static final String CONSULT = "consult";
+    /** Đã cho ý kiến: a consulted agency answered (its opinion in the note). */
+    public static final String ANSWER = "answer";
+    /** Xác minh thực tế: the specialist must verify on site before deciding. */
+    public static final String VERIFY = "verify";
+    /** Đã xác minh: the field verification is done (its findings in the note). */
+    public static final String VERIFIED = "verified";
 
     /** Nhận hồ sơ liên thông: the stage's agency takes over the dossier handed over by the previous one. */
     public static final String TAKE_OVER = "take_over";
 
     public static final Set<String> ALL = Set.of(ACCEPT, SUPPLEMENT, REFUSE, DIGITIZED, FORWARD, APPROVE, REWORK,
-        RETURN, ON_TRACK, APOLOGIZE, CONFIRM, REJECT, TAKE_OVER);
+        RETURN, ON_TRACK, APOLOGIZE, CONFIRM, REJECT, TAKE_OVER, CONSULT, ANSWER, VERIFY, VERIFIED);
 
     private Decisions() {
     }
@@ -211,6 +233,16 @@ public final class ProcessContract {
     public static final String PAYMENT_DEADLINE_AT = "paymentDeadlineAt";
     /** Chu kỳ nhắc nộp phí, in working time ({@code P3D}). Set when the payment is requested. */
     public static final String PAYMENT_REMINDER = "paymentReminder";
+    /**
+     * Thời hạn cho ý kiến: the budget of one consultation, local to its instance (working time, from the case's
+     * {@code consultations}); the consultation task is due then, and its timer goes on without the opinion then.
+     */
+    public static final String CONSULTATION_BUDGET = "consultationBudget";
+    /**
+     * Thời hạn xác minh thực tế: the field verification's budget (working time). A step budget like the others: the
+     * case using {@code dossier-consultation} gives it with its steps.
+     */
+    public static final String FIELD_VERIFICATION_BUDGET = "fieldVerificationBudget";
     /** Kết quả nộp phí: {@link Outcomes#PAID} or {@link Outcomes#UNPAID}. Set by {@link Parts#PAYMENT} as it ends. */
     public static final String PAYMENT_OUTCOME = "paymentOutcome";
     /** Kết quả tiếp nhận: {@link Outcomes#RECEIVED} or {@link Outcomes#NOT_RECEIVED}. Set by {@link Parts#INTAKE}. */
@@ -233,7 +265,7 @@ public final class ProcessContract {
     static {
       Set<String> all = new LinkedHashSet<>(List.of(AGENCY_CODE, CHANNEL, PAYMENT_AT_SUBMISSION, DECISION, DUE_AT,
           WARN_AT, PAYMENT_REQUIRED, PAYMENT_DEADLINE_AT, PAYMENT_REMINDER, PAYMENT_OUTCOME, INTAKE_OUTCOME,
-          RESULT_OUTCOME, STAGE_OBLIGATION));
+          RESULT_OUTCOME, STAGE_OBLIGATION, CONSULTATION_BUDGET, FIELD_VERIFICATION_BUDGET));
       Tasks.BUDGETED.forEach(task -> all.add(budget(task)));
       Tasks.STAGE_BUDGETED.forEach(task -> all.add(budget(task)));
       ALL = Set.copyOf(all);

@@ -11,4 +11,12 @@ public interface ProcessMilestones {
    * @return process variables to set (e.g. the due date the timers wait for); local date-times are allowed
    */
   Map<String, Object> reached(String dossierCode, Milestone milestone);
+
+  /**
+   * As {@link #reached(String, Milestone)}, with the agency the execution reached it for: the dossier's own, or the
+   * consulted agency of a consultation ({@link Milestone#CONSULTATION_TIMED_OUT}).
+   */
+  default Map<String, Object> reached(String dossierCode, Milestone milestone, String agencyCode) {
+    return reached(dossierCode, milestone);
+  }
 }

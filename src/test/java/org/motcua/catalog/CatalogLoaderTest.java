@@ -153,6 +153,40 @@ class CatalogLoaderTest {
     assertThatThrownBy(this::load).hasMessageContaining("field 'parent': unknown agency '000.00.02.T01'");
   }
 
+  /**
+   * The agencies a procedure consults (model dossier-consultation), each with its working hours; a case without its
+   * own takes the procedure's. An unknown agency, one named twice or zero hours stop start-up naming the field.
+   */
+  @Test
+  void consultedAgenciesAreReadCheckedAndInheritedByCases() throws IOException {
+    String consulting = validProcedure().replace("    process: dossier-standard\n", """
+            process: dossier-consultation
+            consultations:
+              - {agency: 000.00.00.T01, hours: 16}
+            cases:
+              - {code: THUONG, name: Thông thường, default: true}
+              - code: RIENG
+                name: Riêng
+                consultations: [{agency: 000.00.00.T01, hours: 8}, {agency: 000.00.01.T01, hours: 4}]
+        """);
+    write(consulting);
+    Procedure procedure = load().procedure("1.000001.000.00.01.T01").orElseThrow();
+    assertThat(procedure.caseOf("THUONG").orElseThrow().consultations())
+        .containsExactly(new Procedure.Consultation("000.00.00.T01", 16));
+    assertThat(procedure.caseOf("RIENG").orElseThrow().consultations()).containsExactly(
+        new Procedure.Consultation("000.00.00.T01", 8), new Procedure.Consultation("000.00.01.T01", 4));
+
+    write(consulting.replace("{agency: 000.00.00.T01, hours: 16}", "{agency: 000.00.09.T01, hours: 16}"));
+    assertThatThrownBy(this::load).isInstanceOf(CatalogException.class)
+        .hasMessageContaining("'1.000001.000.00.01.T01': field 'consultations[0].agency': unknown agency "
+            + "'000.00.09.T01'");
+    write(consulting.replace("{agency: 000.00.01.T01, hours: 4}", "{agency: 000.00.00.T01, hours: 4}"));
+    assertThatThrownBy(this::load).hasMessageContaining(
+        "field 'cases[1].consultations[1].agency': agency '000.00.00.T01' is consulted twice");
+    write(consulting.replace("hours: 16}", "hours: 0}"));
+    assertThatThrownBy(this::load).hasMessageContaining("field 'consultations[0].hours': must be at least 1");
+  }
+
   private Catalog load() {
     return new Catalog(new DefaultResourceLoader(), dir.toUri().toString());
   }

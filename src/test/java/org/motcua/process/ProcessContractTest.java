@@ -117,7 +117,8 @@ class ProcessContractTest {
   void theStandardProcessAndEveryProcessTheCatalogNamesAreModelled() throws IOException {
     Set<String> processes = elements(org.camunda.bpm.model.bpmn.instance.Process.class).stream()
         .map(BaseElement::getId).collect(Collectors.toSet());
-    assertThat(processes).contains(ProcessContract.STANDARD_PROCESS).containsAll(Parts.ALL);
+    assertThat(processes).contains(ProcessContract.STANDARD_PROCESS, ProcessContract.CONSULTATION_PROCESS)
+        .containsAll(Parts.ALL);
     JsonNode catalog = new ObjectMapper(new YAMLFactory()).readTree(Path.of("config/procedures.yml").toFile());
     Set<String> named = new TreeSet<>();
     catalog.path("procedures").forEach(p -> {
@@ -177,8 +178,11 @@ class ProcessContractTest {
       assertThat(roles).as("role of %s", task.getId()).contains(group.group(1));
     });
     // Each budgeted step's task is due after the budget the catalog gives it (procedures.yml, steps).
-    Tasks.BUDGETED.forEach(task -> assertThat(tasks.get(task).getCamundaDueDate()).as("due date of %s", task)
-        .isEqualTo("${" + Variables.budget(task) + "}"));
+    Stream.concat(Tasks.BUDGETED.stream(), Stream.of(Tasks.CONSULTATION, Tasks.FIELD_VERIFICATION))
+        .forEach(task -> assertThat(tasks.get(task).getCamundaDueDate()).as("due date of %s", task)
+            .isEqualTo("${" + Variables.budget(task) + "}"));
+    assertThat(Variables.budget(Tasks.CONSULTATION)).isEqualTo(Variables.CONSULTATION_BUDGET);
+    assertThat(Variables.budget(Tasks.FIELD_VERIFICATION)).isEqualTo(Variables.FIELD_VERIFICATION_BUDGET);
   }
 
   @Test
@@ -201,6 +205,7 @@ class ProcessContractTest {
     Set<String> known = new HashSet<>(Variables.ALL);
     known.add(ProcessContract.MILESTONE_LISTENER);
     known.add(ProcessContract.Stages.LISTENER);
+    known.add(ProcessContract.ROUTES);
     known.addAll(ENGINE_NAMES);
     assertThat(read).as("names read by the models' expressions").isSubsetOf(known);
     assertThat(read).as("declared variables the models read").containsAll(Variables.ALL);

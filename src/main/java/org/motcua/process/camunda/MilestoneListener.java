@@ -28,7 +28,9 @@ public class MilestoneListener {
     // Timer jobs run outside any request: the dossier code goes into the log context here too.
     MDC.put("dossier", execution.getProcessBusinessKey());
     try {
-      var variables = milestones.reached(execution.getProcessBusinessKey(), Milestone.valueOf(milestone));
+      // The execution's agency: the dossier's, or inside a consultation the consulted one (a local variable).
+      var variables = milestones.reached(execution.getProcessBusinessKey(), Milestone.valueOf(milestone),
+          (String) execution.getVariable(ProcessContract.Variables.AGENCY_CODE));
       execution.setVariables(values.toEngine(variables));
     } finally {
       if (previous == null) {
