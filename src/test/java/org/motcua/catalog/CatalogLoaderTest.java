@@ -159,7 +159,12 @@ class CatalogLoaderTest {
    */
   @Test
   void consultedAgenciesAreReadCheckedAndInheritedByCases() throws IOException {
-    String consulting = validProcedure().replace("    process: dossier-standard\n", """
+    // The consultation model has the field-verification step too, budgeted like the others.
+    String appraisal = validProcedure().lines().filter(l -> l.contains("{task: appraisal")).findFirst().orElseThrow();
+    String indent = appraisal.substring(0, appraisal.indexOf('-'));
+    String consulting = validProcedure().replace(appraisal, indent + "- {task: appraisal, workingHours: 12}\n"
+        + indent + "- {task: fieldVerification, workingHours: 4}")
+        .replace("    process: dossier-standard\n", """
             process: dossier-consultation
             consultations:
               - {agency: 000.00.00.T01, hours: 16}

@@ -79,7 +79,8 @@ class ConsultationProcessTest {
         - {code: TO_TRINH, name: "Tờ trình đề nghị thẩm định"}
       steps:
         - {task: reception, workingHours: 8}
-        - {task: appraisal, workingHours: 128}
+        - {task: appraisal, workingHours: 112}
+        - {task: fieldVerification, workingHours: 16}
         - {task: approval, workingHours: 16}
         - {task: resultReturn, workingHours: 8}
       consultations:
@@ -253,14 +254,11 @@ class ConsultationProcessTest {
 
   /**
    * Field verification (xác minh thực tế): the specialist verifies on site within the step's own budget, then
-   * appraises again. The budget is a step budget like the others; the catalogue's per-model steps give it, here the
-   * port sets it as a case change would.
+   * appraises again. The budget is a step budget like the others, from the catalogue's steps (16 working hours).
    */
   @Test
   void theSpecialistVerifiesOnSiteWithinItsOwnBudgetThenDecides() {
     ProcessInstance instance = receivedAndAppraised();
-    process.setVariables(instance.getBusinessKey(),
-        Map.of(Variables.budget(Tasks.FIELD_VERIFICATION), Variables.workingHours(16)));
     clock.set(LocalDateTime.of(2026, 3, 2, 10, 0));
     complete(task(), withVariables("decision", "verify"));
     assertThat(instance).isWaitingAt("fieldVerification");
