@@ -3,6 +3,8 @@ package org.motcua.dossier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -25,8 +27,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Every path of {@code bpmn/dossier-chain.bpmn} on the real engine inside the application, driven with
  * camunda-bpm-assert: three agencies in turn, a stage refused by the second agency, a withdrawal in the middle of the
- * chain, a supplement asked by a stage and a stage sent back to its specialist, and a stage ending with a notice of
- * financial obligation the applicant pays. Tuesday 2 June 2026, a week without holidays.
+ * chain, a supplement asked by a stage and a stage sent back to its specialist, a stage ending with a notice of
+ * financial obligation the applicant pays, the receiving agency's due-soon review and overdue mark during a stage, and
+ * a dossier refused at reception. Tuesday 2 June 2026, a week without holidays.
  */
 @MotcuaTest
 class ChainProcessTest {
@@ -166,14 +169,56 @@ class ChainProcessTest {
     assertThat(instance).hasPassed("finished").isWaitingAt("resultDelivery");
   }
 
+  /**
+   * The appointment is the receiving agency's to watch while other agencies handle their stages: a working day before
+   * it the receiving clerk reviews the dossier (on track, or an apology), at it the dossier is marked overdue.
+   */
+  @Test
+  void theReceivingAgencyWatchesTheAppointmentWhileAnotherAgencyHandlesItsStage() {
+    ProcessInstance instance = received(BIRTH_CHAIN, null);
+    passStage();
+    // Received Tuesday 2 June 08:00, 3 working days: due Friday 5 June 08:00, warned Thursday 08:00.
+    assertThat(job("dueSoonStart").getDuedate()).isEqualTo(date(LocalDateTime.of(2026, 6, 4, 8, 0)));
+    assertThat(job("overdueTimer").getDuedate()).isEqualTo(date(LocalDateTime.of(2026, 6, 5, 8, 0)));
+    clock.set(LocalDateTime.of(2026, 6, 4, 8, 0));
+    execute(job("dueSoonStart"));
+    assertThat(instance).isWaitingAt("stageReception", "delayReview");
+    assertThat(task("delayReview")).hasCandidateGroup("CLERK@" + WARD);
+    assertThat(task("stageReception")).hasCandidateGroup("CLERK@" + POLICE);
+    complete(task("delayReview"), withVariables("decision", "on_track"));
+    clock.set(LocalDateTime.of(2026, 6, 5, 8, 0));
+    execute(job("overdueTimer"));
+    assertThat(instance).hasPassed("overdueNoted").isWaitingAt("stageReception");
+    assertThat(dossier(instance).isOverdue()).isTrue();
+  }
+
+  @Test
+  void aDossierNotReceivedNeverReachesAStage() {
+    Dossier dossier = online.submit(citizen, new DossierRequests.SubmitDossier(BIRTH_CHAIN,
+        new DossierRequests.ApplicantInput("Nguyễn Văn An", "093085000123", "0912345678", null, null)));
+    ProcessInstance instance = chainOf(dossier.getCode());
+    called(instance, Parts.INTAKE);
+    complete(task(), withVariables("decision", "refuse"));
+    assertThat(instance).hasPassed("notReceivedEnd").hasNotPassed("handling", "finished").isEnded();
+    assertThat(dossier(instance).getStatus()).isEqualTo(DossierStatus.NOT_RECEIVED);
+    assertThat(dossier(instance).getStageNumber()).isNull();
+  }
+
+  private static ProcessInstance chainOf(String dossierCode) {
+    return runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(dossierCode)
+        .processDefinitionKey(ProcessContract.CHAIN_PROCESS).singleResult();
+  }
+
+  private static java.util.Date date(LocalDateTime time) {
+    return java.util.Date.from(time.atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toInstant());
+  }
+
   /** Submitted online and received by the receiving agency's clerk: the chain's first stage waits. */
   private ProcessInstance received(String procedure, String caseCode) {
     Dossier dossier = online.submit(citizen, new DossierRequests.SubmitDossier(procedure,
         new DossierRequests.ApplicantInput("Nguyễn Văn An", "093085000123", "0912345678", null, null),
         null, null, caseCode));
-    ProcessInstance instance = runtimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKey(dossier.getCode()).processDefinitionKey(ProcessContract.CHAIN_PROCESS)
-        .singleResult();
+    ProcessInstance instance = chainOf(dossier.getCode());
     assertThat(instance).isWaitingAt("intake");
     called(instance, Parts.INTAKE);
     complete(task(), withVariables("decision", "accept"));
