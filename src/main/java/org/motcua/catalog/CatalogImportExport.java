@@ -114,7 +114,9 @@ final class CatalogImportExport {
         case NONE -> "Không";
       };
       case PROCESS -> c.processKey();
-      case STEPS -> c.steps().stream().map(s -> s.task() + "=" + s.workingHours()).collect(Collectors.joining("; "));
+      case STEPS -> c.steps().stream()
+          .map(s -> s.task() + "=" + s.workingHours() + (s.warnShare() == null ? "" : "@" + s.warnShare()))
+          .collect(Collectors.joining("; "));
       default -> throw new IllegalArgumentException(column + " is the procedure's");
     };
   }
