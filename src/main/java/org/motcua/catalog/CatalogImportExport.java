@@ -114,7 +114,9 @@ final class CatalogImportExport {
         case NONE -> "Không";
       };
       case PROCESS -> c.processKey();
-      case STEPS -> c.steps().stream().map(s -> s.task() + "=" + s.workingHours()).collect(Collectors.joining("; "));
+      case STEPS -> c.steps().stream()
+          .map(s -> s.task() + "=" + s.workingHours() + (s.warnShare() == null ? "" : "@" + s.warnShare()))
+          .collect(Collectors.joining("; "));
       case STAGES -> c.stages().isEmpty() ? "" : stages(c.stages());
       default -> throw new IllegalArgumentException(column + " is the procedure's");
     };
@@ -165,8 +167,12 @@ final class CatalogImportExport {
         s.put("obligation", true);
       }
       ArrayNode steps = s.putArray("steps");
-      stage.steps().forEach(step -> steps.addObject().put("task", step.task()).put("workingHours",
-          step.workingHours()));
+      for (Procedure.Step step : stage.steps()) {
+        ObjectNode x = steps.addObject().put("task", step.task()).put("workingHours", step.workingHours());
+        if (step.warnShare() != null) {
+          x.put("warnShare", step.warnShare());
+        }
+      }
     }
     return json.toString();
   }

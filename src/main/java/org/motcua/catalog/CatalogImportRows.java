@@ -61,7 +61,8 @@ final class CatalogImportRows {
   private static final Pattern OFFERING =
       Pattern.compile("^(?:([A-Za-zÀ-ỹ ]+)@)?([A-Za-z0-9.]+)(?:\\s*=\\s*([A-Za-z0-9.]+))?$");
   private static final Pattern ONLINE = Pattern.compile("^(\\d{1,6})\\s*(.*)$");
-  private static final Pattern STEP = Pattern.compile("^([A-Za-z]+)\\s*[=:]\\s*(\\d+)$");
+  /** {@code task=hours}, optionally with the step's warning share: {@code appraisal=56@0.5}. */
+  private static final Pattern STEP = Pattern.compile("^([A-Za-z]+)\\s*[=:]\\s*(\\d+)(?:\\s*@\\s*(0?\\.\\d+))?$");
   private static final Pattern LOADER_FIELD = Pattern.compile("field '([^']*)': (.*)$", Pattern.DOTALL);
   /** Shares of the statutory time given to reception, appraisal, approval and result return when no split is given. */
   private static final int[] DEFAULT_SHARES = {1, 5, 3, 1};
@@ -452,7 +453,8 @@ final class CatalogImportRows {
   }
 
   /**
-   * {@code reception=1; appraisal=3; approval=2; resultReturn=1}, or empty: the statutory time split by
+   * {@code reception=1; appraisal=3@0.5; approval=2; resultReturn=1} (a step's warning share after {@code @}), or
+   * empty: the statutory time split by
    * {@link #DEFAULT_SHARES}, every step at least one hour.
    */
   private void steps(ObjectNode json, Row row, DurationUnit unit, Long value) {
@@ -465,7 +467,10 @@ final class CatalogImportRows {
           error(row.line, STEPS, Problem.BAD_STEPS, item.trim());
           return;
         }
-        steps.addObject().put("task", m.group(1)).put("workingHours", Integer.parseInt(m.group(2)));
+        ObjectNode step = steps.addObject().put("task", m.group(1)).put("workingHours", Integer.parseInt(m.group(2)));
+        if (m.group(3) != null) {
+          step.put("warnShare", Double.parseDouble(m.group(3)));
+        }
       }
       json.set("steps", steps);
       return;

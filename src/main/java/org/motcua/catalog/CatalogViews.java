@@ -20,7 +20,8 @@ final class CatalogViews {
   record ComponentView(String code, String name, boolean required) {
   }
 
-  record StepView(String task, int workingHours) {
+  /** A step of the internal process; {@code warnShare}: its own warning share, null for the province's default. */
+  record StepView(String task, int workingHours, Double warnShare) {
   }
 
   record ExemptionView(String code, String name) {

@@ -22,6 +22,16 @@ interface DossierStepRepository extends JpaRepository<DossierStep, Long> {
       + " order by s.dueAt")
   List<Long> dueForEscalation(LocalDateTime now, Pageable page);
 
+  /** {@link #dueForWarning} of one dossier's steps only. */
+  @Query("select s.id from DossierStep s where s.dossierCode = :code and s.endedAt is null and s.warnedAt is null"
+      + " and s.escalatedAt is null and s.warnAt <= :now order by s.warnAt")
+  List<Long> dueForWarningOf(String code, LocalDateTime now, Pageable page);
+
+  /** {@link #dueForEscalation} of one dossier's steps only. */
+  @Query("select s.id from DossierStep s where s.dossierCode = :code and s.endedAt is null and s.escalatedAt is null"
+      + " and s.dueAt < :now order by s.dueAt")
+  List<Long> dueForEscalationOf(String code, LocalDateTime now, Pageable page);
+
   /** Takes the warning of one step: 1 for the node that took it, 0 when another node (or an earlier sweep) did. */
   @Modifying(flushAutomatically = true, clearAutomatically = true)
   @Query("update DossierStep s set s.warnedAt = :now where s.id = :id and s.warnedAt is null and s.endedAt is null")

@@ -93,12 +93,12 @@ class InterAgencyHttpTest {
     assertThat(appraisal.path("dueAt").asText()).isEqualTo("2026-06-02T07:30");
     // At three quarters of the budget (Monday 16:30) the step is warned; once it has run out, escalated to the
     // police leader's inbox, once however often the sweep runs; another agency's leader never sees it.
-    sweeper.sweep(LocalDateTime.of(2026, 6, 1, 16, 29));
+    sweeper.sweep(LocalDateTime.of(2026, 6, 1, 16, 29), code);
     assertThat(actions(api.get("citizen", "/api/dossiers/" + code).body())).doesNotContain("STEP_WARNED");
-    sweeper.sweep(LocalDateTime.of(2026, 6, 1, 16, 30));
+    sweeper.sweep(LocalDateTime.of(2026, 6, 1, 16, 30), code);
     assertThat(inbox("leader.cavithanh")).doesNotContain(code);
-    sweeper.sweep(LocalDateTime.of(2026, 6, 2, 9, 0));
-    sweeper.sweep(LocalDateTime.of(2026, 6, 2, 9, 5));
+    sweeper.sweep(LocalDateTime.of(2026, 6, 2, 9, 0), code);
+    sweeper.sweep(LocalDateTime.of(2026, 6, 2, 9, 5), code);
     JsonNode escalated = flow.task("leader.cavithanh", code);
     assertThat(escalated.path("id").asText()).isEqualTo(appraisal.path("id").asText());
     assertThat(escalated.path("taskKey").asText()).isEqualTo("stageAppraisal");

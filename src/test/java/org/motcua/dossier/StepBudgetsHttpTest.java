@@ -28,6 +28,8 @@ import org.springframework.http.HttpMethod;
  * Monday–Friday; 2026: Saturday 22 August worked, 29 August–2 September off). The criminal-record certificate of Sở Tư
  * pháp: 10 working days, steps reception 8 h, appraisal 56 h (warned at half its budget, procedures.yml), approval
  * 8 h, result return 8 h. Its dossiers are the only ones of these tests' periods (August–September, October 2026).
+ * The sweeps here take one dossier's steps only, so that a clock set in the past never touches the steps other tests
+ * left open.
  */
 @MotcuaTest
 class StepBudgetsHttpTest {
@@ -86,13 +88,13 @@ class StepBudgetsHttpTest {
 
     // Warned at half its budget, 28 working hours: 6 h on Thursday, 8 on Friday and Saturday, 6 on Monday 24 → 15:00.
     clock.set(LocalDateTime.of(2026, 8, 24, 14, 59));
-    sweeper.sweep(LocalDateTime.of(2026, 8, 24, 14, 59));
+    sweeper.sweep(LocalDateTime.of(2026, 8, 24, 14, 59), code);
     assertThat(actions(code)).doesNotContain("STEP_WARNED");
     clock.set(LocalDateTime.of(2026, 8, 24, 15, 0));
-    assertThat(sweeper.sweep(LocalDateTime.of(2026, 8, 24, 15, 0)).warned()).isPositive();
-    assertThat(sweeper.sweep(LocalDateTime.of(2026, 8, 24, 15, 0))).isEqualTo(new StepSweeper.Sweep(0, 0));
+    assertThat(sweeper.sweep(LocalDateTime.of(2026, 8, 24, 15, 0), code).warned()).isEqualTo(1);
+    assertThat(sweeper.sweep(LocalDateTime.of(2026, 8, 24, 15, 0), code)).isEqualTo(new StepSweeper.Sweep(0, 0));
     clock.set(LocalDateTime.of(2026, 8, 25, 8, 0));
-    sweeper.sweep(LocalDateTime.of(2026, 8, 25, 8, 0));
+    sweeper.sweep(LocalDateTime.of(2026, 8, 25, 8, 0), code);
     assertThat(actions(code)).containsOnlyOnce("STEP_WARNED").doesNotContain("STEP_ESCALATED");
     JsonNode warned = history(code, "STEP_WARNED");
     assertThat(warned.path("at").asText()).isEqualTo("2026-08-24T15:00");
@@ -102,13 +104,13 @@ class StepBudgetsHttpTest {
 
     // Not escalated at its due instant, only once it has passed; then once, however often the sweep runs.
     clock.set(LocalDateTime.of(2026, 8, 28, 9, 0));
-    sweeper.sweep(LocalDateTime.of(2026, 8, 28, 9, 0));
+    sweeper.sweep(LocalDateTime.of(2026, 8, 28, 9, 0), code);
     assertThat(actions(code)).doesNotContain("STEP_ESCALATED");
     assertThat(inboxHas("leader.stp", code)).isFalse();
     clock.set(LocalDateTime.of(2026, 8, 28, 9, 1));
-    assertThat(sweeper.sweep(LocalDateTime.of(2026, 8, 28, 9, 1)).escalated()).isPositive();
-    assertThat(sweeper.sweep(LocalDateTime.of(2026, 8, 28, 9, 1)).escalated()).isZero();
-    sweeper.sweep(LocalDateTime.of(2026, 8, 28, 10, 0));
+    assertThat(sweeper.sweep(LocalDateTime.of(2026, 8, 28, 9, 1), code).escalated()).isEqualTo(1);
+    assertThat(sweeper.sweep(LocalDateTime.of(2026, 8, 28, 9, 1), code).escalated()).isZero();
+    sweeper.sweep(LocalDateTime.of(2026, 8, 28, 10, 0), code);
     assertThat(actions(code)).containsOnlyOnce("STEP_ESCALATED").containsOnlyOnce("STEP_WARNED");
     JsonNode escalated = history(code, "STEP_ESCALATED");
     assertThat(escalated.path("at").asText()).isEqualTo("2026-08-28T09:01");
@@ -301,15 +303,20 @@ class StepBudgetsHttpTest {
       List<java.util.concurrent.Future<StepSweeper.Sweep>> sweeps = nodes.invokeAll(List.of(
           () -> {
             together.await();
-            return sweeper.sweep(now);
+            return sweeper.sweep(now, code);
           },
           () -> {
             together.await();
-            return sweeper.sweep(now);
+            return sweeper.sweep(now, code);
           }));
+      int warned = 0;
+      int escalated = 0;
       for (var sweep : sweeps) {
-        sweep.get();
+        warned += sweep.get().warned();
+        escalated += sweep.get().escalated();
       }
+      assertThat(warned).as("warnings taken by both nodes together").isEqualTo(1);
+      assertThat(escalated).as("escalations taken by both nodes together").isEqualTo(1);
     } finally {
       nodes.shutdown();
     }
