@@ -220,6 +220,30 @@ class StandardProcessTest {
     assertThat(refused.getStopReason()).isEqualTo("REFUSED"); // the reports' "refused" column
   }
 
+  /**
+   * A delay review the clerk has not done yet does not hold the dossier once the leader has decided: handling ends
+   * (the review is cancelled, its question answered by the decision) and the dossier is finished.
+   */
+  @Test
+  void anOpenDelayReviewDoesNotHoldTheApprovedDossier() {
+    ProcessInstance instance = submit();
+    clock.set(LocalDateTime.of(2026, 3, 2, 9, 0));
+    complete(task(), withVariables("decision", "accept"));
+    assertThat(instance).isWaitingAt("appraisal");
+    clock.set(LocalDateTime.of(2026, 3, 13, 9, 0));
+    execute(job("dueSoonStart"));
+    assertThat(instance).isWaitingAt("appraisal", "delayReview");
+    complete(task("appraisal"), withVariables("decision", "forward"));
+    clock.set(LocalDateTime.of(2026, 3, 13, 10, 0));
+    complete(task("approval"), withVariables("decision", "approve"));
+    assertThat(instance).hasPassed("handlingDone", "finished").isWaitingAt("resultDelivery");
+    assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .list()).isNotEmpty();
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .taskDefinitionKey("delayReview").count()).isZero();
+    assertThat(dossier(instance).getStatus()).isIn(DossierStatus.FINISHED, DossierStatus.PAYMENT_REQUESTED);
+  }
+
   @Test
   void timersWarnBeforeTheDueDateAndMarkTheDossierOverdue() {
     ProcessInstance instance = submit();
