@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.Map;
 import org.motcua.calendar.TimeLimit;
 import org.motcua.calendar.WorkingCalendar;
+import org.motcua.process.DossierProcess;
 import org.motcua.process.ProcessContract.Timers;
 import org.motcua.process.ProcessContract.Variables;
 import org.springframework.beans.factory.annotation.Value;
@@ -58,6 +59,16 @@ class Deadlines {
   LocalDateTime afterPause(LocalDateTime due, LocalDateTime pausedAt, LocalDateTime resumedAt) {
     long paused = calendar.workingMinutesBetween(pausedAt, resumedAt);
     return calendar.plusWorkingMinutes(due, paused);
+  }
+
+  /**
+   * After a pause (a supplement, a notice of financial obligation): the process's warning and due timers, and the
+   * variables they wait for, move to the new due date.
+   */
+  void resumeTimers(DossierProcess process, String dossierCode, LocalDateTime now, LocalDateTime newDue) {
+    LocalDateTime warnAt = warnAt(now, newDue);
+    process.setVariables(dossierCode, variables(newDue, warnAt));
+    process.rescheduleTimers(dossierCode, timers(newDue, warnAt));
   }
 
   static Map<String, Object> variables(LocalDateTime due, LocalDateTime warnAt) {

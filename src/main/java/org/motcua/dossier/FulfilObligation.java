@@ -49,9 +49,7 @@ public class FulfilObligation implements UseCase {
     LocalDateTime newDue = deadlines.afterPause(dossier.getDueAt(), dossier.getPausedAt(), now);
     dossier.obligationFulfilled(now, Actor.of(user), receipt, newDue);
     lookup.save(dossier);
-    LocalDateTime warnAt = deadlines.warnAt(now, newDue);
-    process.setVariables(code, Deadlines.variables(newDue, warnAt));
-    process.rescheduleTimers(code, Deadlines.timers(newDue, warnAt));
+    deadlines.resumeTimers(process, code, now, newDue);
     process.correlate(Messages.OBLIGATION_FULFILLED, code, Map.of());
     return lookup.shown(dossier);
   }

@@ -62,9 +62,7 @@ public class ProvideSupplement implements UseCase {
     dossier.supplementProvided(now, Actor.of(user), note, newDue);
     lookup.save(dossier);
     if (newDue != null) {
-      LocalDateTime warnAt = deadlines.warnAt(now, newDue);
-      process.setVariables(code, Deadlines.variables(newDue, warnAt));
-      process.rescheduleTimers(code, Deadlines.timers(newDue, warnAt));
+      deadlines.resumeTimers(process, code, now, newDue);
     }
     process.correlate(Messages.SUPPLEMENT_PROVIDED, code, Map.of());
     return lookup.shown(dossier);
