@@ -37,7 +37,7 @@ public class DecideTask implements UseCase {
       TaskRefusal.NOTE_REQUIRED, TaskRefusal.COMPONENTS_MISSING, TaskRefusal.COMPONENTS_NOT_DIGITIZED,
       DossierRefusal.Reason.WITHDRAWAL_PENDING, DossierRefusal.Reason.RESULT_NOT_DIGITIZED,
       DossierRefusal.Reason.TRACKING_NUMBER_REQUIRED, DossierRefusal.Reason.APOLOGY_TOO_LATE,
-      DossierRefusal.Reason.NEW_APPOINTMENT_REQUIRED);
+      DossierRefusal.Reason.NEW_APPOINTMENT_REQUIRED, DossierRefusal.Reason.STAGE_RESULT_MISSING);
 
   private final OfficerInbox inbox;
   private final DossierLookup lookup;
@@ -120,6 +120,11 @@ public class DecideTask implements UseCase {
         }
       }
       case Decisions.RETURN -> dossier.returnRefusal(request.trackingNumber()).ifPresent(DossierRefusal::raise);
+      case Decisions.APPROVE -> {
+        if (Tasks.STAGE_APPROVAL.equals(task.taskKey())) {
+          dossier.stageApprovalRefusal().ifPresent(DossierRefusal::raise);
+        }
+      }
       case Decisions.APOLOGIZE -> dossier.apologyRefusal(now, request.newAppointment()).ifPresent(DossierRefusal::raise);
       default -> {
       }

@@ -36,10 +36,12 @@ import org.springframework.web.multipart.MultipartFile;
 class DocumentController {
 
   private final DossierDocuments documents;
+  private final AttachStageResult stageResults;
   private final DossierMapper mapper;
 
-  DocumentController(DossierDocuments documents, DossierMapper mapper) {
+  DocumentController(DossierDocuments documents, AttachStageResult stageResults, DossierMapper mapper) {
     this.documents = documents;
+    this.stageResults = stageResults;
     this.mapper = mapper;
   }
 
@@ -101,6 +103,19 @@ class DocumentController {
   DocumentView result(@AuthenticationPrincipal MotcuaUser officer, @PathVariable String code,
       @RequestParam("file") MultipartFile file) {
     return mapper.toView(documents.uploadResult(officer, code, file));
+  }
+
+  @Operation(operationId = "attachStageResult", summary = "Attach an inter-agency stage's result (kết quả giai đoạn)",
+      description = "An officer of the agency handling the inter-agency stage the dossier is in attaches the stage's "
+          + "result (multipart part `file`), which the next stages and the receiving one-stop shop read with the "
+          + "dossier's files; the stage's leader approves only once it is attached. Answers `201`; `403` for another "
+          + "agency's officer, `409 STAGE_RESULT_NOT_EXPECTED` when the dossier is not being handled at a stage.")
+  @PostMapping(path = "/api/dossiers/{code}/stage-result", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @RunsUseCase({AttachStageResult.class, Uploads.class})
+  @ResponseStatus(HttpStatus.CREATED)
+  DocumentView stageResult(@AuthenticationPrincipal MotcuaUser officer, @PathVariable String code,
+      @RequestParam("file") MultipartFile file) {
+    return mapper.toView(stageResults.attach(officer, code, file));
   }
 
   @Operation(operationId = "downloadDocument", summary = "Download a file",

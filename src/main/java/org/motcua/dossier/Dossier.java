@@ -243,6 +243,10 @@ public class Dossier {
   @Column(name = "stage_agencies", length = 1000)
   private String stageAgencies;
 
+  /** When the current stage's agency attached its result; null until it does (its leader cannot approve before). */
+  @Column(name = "stage_result_at")
+  private LocalDateTime stageResultAt;
+
   /** Why handling stopped (status 8): the action that stopped it (WITHDRAWN, REFUSED, UNPAID_STOPPED); for reports. */
   @Column(name = "stop_reason", length = 20)
   private String stopReason;
@@ -445,6 +449,7 @@ public class Dossier {
     stageAgencyCode = agencyCode;
     stageName = name;
     stageDueAt = dueAt;
+    stageResultAt = null;
     String reached = stageAgencies == null ? "/" : stageAgencies;
     if (!reached.contains("/" + agencyCode + "/")) {
       stageAgencies = reached + agencyCode + "/";
@@ -456,6 +461,27 @@ public class Dossier {
   void leaveStage(LocalDateTime at, String decision) {
     record(DossierAction.STAGE_COMPLETED, at, Actor.SYSTEM).decision(decision, stageNumber + "/" + stageCount
         + " · " + stageName);
+  }
+
+  /**
+   * Văn bản kết quả giai đoạn: an officer of the current stage's agency attached the stage's result, which the next
+   * stages (and the receiving one-stop shop) read with the dossier's files.
+   */
+  void stageResultAdded(LocalDateTime at, Actor actor, String filename) {
+    stageResultAt = at;
+    record(DossierAction.STAGE_RESULT_ADDED, at, actor).decision(null, stageNumber + "/" + stageCount + " · "
+        + filename);
+  }
+
+  /** A stage result is attached while the dossier is handled at a stage (not paused, not finished). */
+  public Optional<DossierRefusal> stageResultRefusal() {
+    return stageNumber != null && status == DossierStatus.PROCESSING ? Optional.empty() : Optional.of(DossierRefusal.of(DossierRefusal.Reason.STAGE_RESULT_NOT_EXPECTED, code));
+  }
+
+  /** A stage's leader approves its part only once its result is attached, so that the next stage receives it. */
+  public Optional<DossierRefusal> stageApprovalRefusal() {
+    return stageResultAt != null ? Optional.empty()
+        : Optional.of(DossierRefusal.of(DossierRefusal.Reason.STAGE_RESULT_MISSING, code));
   }
 
   /** The officers of a stage's agency read the dossier from the stage on. */

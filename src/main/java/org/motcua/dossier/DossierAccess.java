@@ -76,10 +76,32 @@ final class DossierAccess {
     }
   }
 
+  /** An officer of the agency handling the inter-agency stage the dossier is in (its stage result). */
+  static void checkStageHandler(MotcuaUser user, Dossier dossier) {
+    checkRead(user, dossier);
+    boolean officer = user.is(Role.CLERK) || user.is(Role.SPECIALIST) || user.is(Role.LEADER);
+    if (!officer || dossier.getStageAgencyCode() == null || !dossier.getStageAgencyCode().equals(user.agencyCode())) {
+      throw denied(dossier);
+    }
+  }
+
   /** The applicant, an officer handling the dossier, or an admin (files, reuse offers). */
   static void checkApplicantOrHandler(MotcuaUser user, Dossier dossier) {
     checkRead(user, dossier);
     if (!isOwner(user, dossier) && !handles(user, dossier) && !user.is(Role.ADMIN)) {
+      throw denied(dossier);
+    }
+  }
+
+  /**
+   * Who downloads a dossier's files: the applicant, an officer handling it, an officer of an agency one of its
+   * inter-agency stages reached (the files and the stage results are handed on with the dossier), or an admin.
+   */
+  static void checkFileReader(MotcuaUser user, Dossier dossier) {
+    checkRead(user, dossier);
+    boolean stageOfficer = (user.is(Role.CLERK) || user.is(Role.SPECIALIST) || user.is(Role.LEADER))
+        && dossier.reachedAgency(user.agencyCode());
+    if (!isOwner(user, dossier) && !handles(user, dossier) && !stageOfficer && !user.is(Role.ADMIN)) {
       throw denied(dossier);
     }
   }

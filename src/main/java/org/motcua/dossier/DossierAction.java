@@ -32,6 +32,7 @@ public enum DossierAction {
   STAGE_COMPLETED,
   OBLIGATION_NOTIFIED,
   OBLIGATION_FULFILLED,
+  STAGE_RESULT_ADDED,
   /** A step's warning share of its budget passed while it was open. */
   STEP_WARNED,
   /** A step ran out while open: it went to its agency leader's inbox too. */

@@ -24,7 +24,8 @@ import org.motcua.document.StoredFileReference;
 public class DossierDocument {
 
   /** What the file is for. */
-  public enum Kind { COMPONENT, RESULT }
+  /** A component, the e-result, or the result of an inter-agency stage (văn bản kết quả giai đoạn). */
+  public enum Kind { COMPONENT, RESULT, STAGE }
 
   /** How it came: uploaded by the applicant, scanned by a clerk, or linked from the e-data warehouse. */
   public enum Source { UPLOAD, SCAN, WAREHOUSE }

@@ -213,7 +213,7 @@ public class DossierDocuments implements UseCase {
     DossierDocument document = documents.findById(documentId)
         .filter(d -> DossierAccess.canRead(user, d.getDossier()))
         .orElseThrow(() -> UNKNOWN_DOCUMENT.exception(documentId));
-    DossierAccess.checkApplicantOrHandler(user, document.getDossier());
+    DossierAccess.checkFileReader(user, document.getDossier());
     return new Download(document.getFilename(), document.getContentType(), document.getSizeBytes(),
         uploads.open(document.file().storageKey()));
   }

@@ -32,6 +32,10 @@ public record DossierRefusal(Reason reason, List<Object> args) {
     NO_OPEN_CHARGE(HttpStatus.CONFLICT),
     /** Declaring a notice of financial obligation paid when none is waiting. Args: code. */
     NO_OBLIGATION_PENDING(HttpStatus.CONFLICT),
+    /** Attaching a stage result when the dossier is not at a stage of the caller's agency. Args: code. */
+    STAGE_RESULT_NOT_EXPECTED(HttpStatus.CONFLICT),
+    /** Approving a stage before its result is attached. Args: code. */
+    STAGE_RESULT_MISSING(HttpStatus.BAD_REQUEST),
     /** Returning a result that was not digitized. Args: code. */
     RESULT_NOT_DIGITIZED(HttpStatus.BAD_REQUEST),
     /** Returning a result by post without its tracking number. No args. */

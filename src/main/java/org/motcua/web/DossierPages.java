@@ -79,8 +79,9 @@ public class DossierPages {
   }
 
   /** A file of the dossier: a component (uploaded, scanned or reused) or the e-result. */
-  public record DocumentLine(long id, boolean result, String componentCode, String componentName, String filename,
-      String source, LocalDateTime uploadedAt, long sizeBytes) {
+  /** A file of the dossier; {@code stage}: an inter-agency stage's result, {@code componentCode} its stage number. */
+  public record DocumentLine(long id, boolean result, boolean stage, String componentCode, String componentName,
+      String filename, String source, LocalDateTime uploadedAt, long sizeBytes) {
 
     public String size() {
       return sizeBytes < 1024 * 1024 ? Math.max(1, sizeBytes / 1024) + " KB"
@@ -238,7 +239,7 @@ public class DossierPages {
     java.util.Map<String, String> names = components(dossier).stream()
         .collect(java.util.stream.Collectors.toMap(ComponentChoice::code, ComponentChoice::name));
     return files.stream().map(f -> new DocumentLine(f.getId(), f.getKind() == DossierDocument.Kind.RESULT,
-        f.getComponentCode(), f.getComponentCode() == null ? null
+        f.getKind() == DossierDocument.Kind.STAGE, f.getComponentCode(), f.getComponentCode() == null ? null
             : names.getOrDefault(f.getComponentCode(), f.getComponentCode()),
         f.getFilename(), f.getSource().name(), f.getUploadedAt(), f.getSizeBytes())).toList();
   }

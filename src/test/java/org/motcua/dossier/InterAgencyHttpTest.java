@@ -73,12 +73,23 @@ class InterAgencyHttpTest {
     at(2026, 6, 1, 10, 0);
     flow.decide("specialist.vithanh", code, "forward", null);
     at(2026, 6, 1, 11, 0);
+    // The stage's leader signs only once its result (the birth certificate) is attached for the next agency.
+    Api.Response early = approve("leader.vithanh", code);
+    assertThat(early.status()).isEqualTo(400);
+    assertThat(early.text("code")).isEqualTo("STAGE_RESULT_MISSING");
+    assertThat(attach("clerk.cavithanh", code).status()).as("not the police's stage yet").isEqualTo(404);
+    assertThat(attach("specialist.vithanh", code).status()).isEqualTo(201);
     JsonNode handedOver = flow.decide("leader.vithanh", code, "approve", null);
 
     // Stage 2, the ward's police: 7 working hours from Monday 11:00 → Tuesday 10:00; the appointment stays.
     assertStage(handedOver, 2, POLICE, "Đăng ký thường trú", "2026-06-02T10:00");
     assertThat(handedOver.path("dueAt").asText()).isEqualTo(appointment);
     assertThat(api.get("clerk.cavithanh", "/api/dossiers/" + code).status()).isEqualTo(200);
+    JsonNode wardResult = StreamSupport.stream(api.get("clerk.cavithanh", "/api/dossiers/" + code + "/documents")
+        .body().spliterator(), false).filter(d -> d.path("kind").asText().equals("STAGE")).findFirst().orElseThrow();
+    assertThat(api.get("clerk.cavithanh", "/api/documents/" + wardResult.path("id").asText() + "/content").status())
+        .as("the ward's result is handed to the police").isEqualTo(200);
+    assertThat(attach("clerk.vithanh", code).status()).as("the ward's stage is over").isEqualTo(403);
     assertThat(api.get("clerk.bhxh", "/api/dossiers/" + code).status()).as("not yet at the social insurance")
         .isEqualTo(404);
     JsonNode policeTask = flow.task("clerk.cavithanh", code);
@@ -110,6 +121,7 @@ class InterAgencyHttpTest {
     at(2026, 6, 4, 9, 0);
     flow.decide("specialist.cavithanh", code, "forward", null);
     at(2026, 6, 4, 10, 0);
+    attach("specialist.cavithanh", code);
     JsonNode toInsurance = flow.decide("leader.cavithanh", code, "approve", null);
 
     // Stage 3, the social insurance: 6 working hours from Thursday 10:00 → Friday 08:00.
@@ -124,6 +136,7 @@ class InterAgencyHttpTest {
     at(2026, 6, 4, 14, 0);
     flow.decide("specialist.bhxh", code, "forward", null);
     at(2026, 6, 4, 15, 0);
+    attach("specialist.bhxh", code);
     JsonNode finished = flow.decide("leader.bhxh", code, "approve", null);
     assertThat(finished.path("status").asInt()).isEqualTo(9);
     assertThat(finished.path("timeliness").asText()).isEqualTo("LATE");
@@ -170,12 +183,14 @@ class InterAgencyHttpTest {
     flow.decide("clerk.vpdk", code, "take_over", null);
     flow.decide("specialist.vpdk", code, "forward", null);
     at(2026, 6, 1, 10, 0);
+    attach("specialist.vpdk", code);
     JsonNode toTax = flow.decide("leader.vpdk", code, "approve", null);
     assertStage(toTax, 2, TAX, "Xác định và thông báo nghĩa vụ tài chính", "2026-06-02T10:00");
 
     flow.decide("clerk.thue", code, "take_over", null);
     flow.decide("specialist.thue", code, "forward", null);
     at(2026, 6, 1, 15, 0);
+    attach("specialist.thue", code); // the tax notice
     JsonNode notice = flow.decide("leader.thue", code, "approve", null);
     assertThat(notice.path("status").asInt()).as("status 6: financial obligation").isEqualTo(6);
     assertThat(notice.path("allows").path("awaitsPayment").asBoolean())
@@ -206,6 +221,17 @@ class InterAgencyHttpTest {
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.text("code")).isEqualTo("NO_OBLIGATION_PENDING");
     assertThat(flow.task("clerk.vpdk", code).path("taskKey").asText()).isEqualTo("stageReception");
+  }
+
+  /** An officer of the stage's agency attaches the stage's result. */
+  private Api.Response attach(String officer, String code) {
+    return api.upload(officer, "/api/dossiers/" + code + "/stage-result",
+        Map.of("file", new Api.FilePart("ket-qua-giai-doan.pdf", Api.pdf("Kết quả giai đoạn " + code))));
+  }
+
+  private Api.Response approve(String leader, String code) {
+    String taskId = flow.task(leader, code).path("id").asText();
+    return api.post(leader, "/api/tasks/" + taskId + "/complete", Map.of("decision", "approve"));
   }
 
   private void at(int year, int month, int day, int hour, int minute) {

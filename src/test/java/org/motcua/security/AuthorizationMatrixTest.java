@@ -208,6 +208,10 @@ class AuthorizationMatrixTest {
         user -> api.upload(user, "/api/dossiers/" + vars.get("code") + "/result",
             Map.of("file", new Api.FilePart("ket-qua.pdf", Api.pdf("matrix result"))))),
         dossier(SIGNED_IN, STP_OFFICERS), null));
+    t.add(api("POST /api/dossiers/{code}/stage-result (multipart)", (persona, vars) -> apiCall(persona,
+        user -> api.upload(user, "/api/dossiers/" + vars.get("code") + "/stage-result",
+            Map.of("file", new Api.FilePart("giai-doan.pdf", Api.pdf("matrix stage result"))))),
+        dossier(SIGNED_IN, Set.of()), "only the agency of the stage a chained dossier is in (this one has none)"));
     t.add(api("GET /api/documents/{id}/content", get("/api/documents/{id}/content"),
         dossier(SIGNED_IN, union(Set.of("citizen", "admin"), STP_OFFICERS)), null));
     t.add(api("GET /api/warehouse", get("/api/warehouse"), gated(SIGNED_IN, CITIZENS), "the caller's own"));

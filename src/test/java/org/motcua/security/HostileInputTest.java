@@ -110,6 +110,8 @@ class HostileInputTest {
     flow.payAtCounter("clerk.stp", returned);
     flow.uploadResult("leader.stp", returned);
     flow.decide("clerk.stp", returned, "return", null); // status 10: the applicant may rate
+    String staged = flow.submitComplete("citizen", "9.900001.000.01.21.H13"); // an inter-agency chain
+    flow.decide("clerk.vithanh", staged, "accept", null); // at its first stage: the ward may attach its result
     // A still-valid TO_KHAI of the applicant's own warehouse (deposited when the clerk accepted the dossiers above).
     long warehouseItem = java.util.stream.StreamSupport.stream(api.get("citizen", "/api/warehouse").body()
             .spliterator(), false)
@@ -158,6 +160,8 @@ class HostileInputTest {
             "/api/dossiers/" + open + "/documents", file -> Map.of("component", "TO_KHAI", "file", file)),
         "POST /api/dossiers/{code}/result (multipart)", new UploadCaller("leader.stp",
             "/api/dossiers/" + finished + "/result", file -> Map.of("file", file)),
+        "POST /api/dossiers/{code}/stage-result (multipart)", new UploadCaller("specialist.vithanh",
+            "/api/dossiers/" + staged + "/stage-result", file -> Map.of("file", file)),
         "POST /api/admin/catalogue-imports (multipart)", new UploadCaller("admin", "/api/admin/catalogue-imports",
             file -> Map.of("file", file)));
   }
