@@ -72,5 +72,5 @@ public interface DossierMapper {
   @Mapping(target = "procedureName", source = "dossier.procedureName")
   @Mapping(target = "applicantName", source = "dossier.applicant.name")
   @Mapping(target = "dossierDueAt", source = "dossier.dueAt")
-  TaskView toTask(WorkItem item, Dossier dossier);
+  TaskView toTask(WorkItem item, Dossier dossier, boolean warned);
 }

@@ -12,6 +12,10 @@ interface DossierStepRepository extends JpaRepository<DossierStep, Long> {
 
   Optional<DossierStep> findByTaskId(String taskId);
 
+  /** Which of these tasks' steps were warned (their share of the budget has passed): the inbox says so. */
+  @Query("select s.taskId from DossierStep s where s.taskId in :taskIds and s.warnedAt is not null")
+  List<String> warnedAmong(java.util.Collection<String> taskIds);
+
   /** Open steps whose warning instant has come and that were neither warned nor escalated yet. */
   @Query("select s.id from DossierStep s where s.endedAt is null and s.warnedAt is null and s.escalatedAt is null"
       + " and s.warnAt <= :now order by s.warnAt")

@@ -118,10 +118,13 @@ public final class DossierViews {
   public record PageView<T>(List<T> items, int page, int size, long total) {
   }
 
-  /** A task of an inbox; {@code escalated}: its step ran out and it is offered to its agency leader too. */
+  /**
+   * A task of an inbox; {@code warned}: its step's warning share of the budget has passed; {@code escalated}: its
+   * step ran out and it is offered to its agency leader too.
+   */
   public record TaskView(String id, String taskKey, String name, String dossierCode, String procedureCode,
       String procedureName, String applicantName, String role, String agencyCode, String assignee,
       LocalDateTime createdAt, LocalDateTime dueAt, LocalDateTime dossierDueAt, List<String> decisions,
-      boolean escalated) {
+      boolean warned, boolean escalated) {
   }
 }

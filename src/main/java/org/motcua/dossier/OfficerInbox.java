@@ -25,15 +25,24 @@ public class OfficerInbox implements UseCase {
   private final DossierRepository dossiers;
   private final DossierLookup lookup;
   private final DossierProcess process;
+  private final DossierStepRepository steps;
 
-  OfficerInbox(DossierRepository dossiers, DossierLookup lookup, DossierProcess process) {
+  OfficerInbox(DossierRepository dossiers, DossierLookup lookup, DossierProcess process, DossierStepRepository steps) {
+    this.steps = steps;
     this.dossiers = dossiers;
     this.lookup = lookup;
     this.process = process;
   }
 
-  /** Officers' inbox page: their agency-and-role tasks, with the dossiers they belong to. */
-  public record Inbox(List<WorkItem> items, Map<String, Dossier> dossiers, long total) {
+  /**
+   * Officers' inbox page: their agency-and-role tasks, with the dossiers they belong to; {@code warned}: the ids of
+   * the tasks whose step was warned (its share of the budget has passed), which the inbox flags for the assignee.
+   */
+  public record Inbox(List<WorkItem> items, Map<String, Dossier> dossiers, long total, Set<String> warned) {
+
+    public boolean warned(WorkItem item) {
+      return warned.contains(item.id());
+    }
   }
 
   @Override
@@ -49,11 +58,13 @@ public class OfficerInbox implements UseCase {
     List<WorkItem> items = process.tasks(group, Math.max(page, 0) * max, max);
     Map<String, Dossier> byCode = dossiers.findByCodeIn(items.stream().map(WorkItem::dossierCode).toList())
         .stream().collect(Collectors.toMap(Dossier::getCode, d -> d));
-    return new Inbox(items, byCode, process.countTasks(group));
+    Set<String> warned = items.isEmpty() ? Set.of()
+        : Set.copyOf(steps.warnedAmong(items.stream().map(WorkItem::id).toList()));
+    return new Inbox(items, byCode, process.countTasks(group), warned);
   }
 
-  /** The claimed task and its dossier. */
-  public record Claimed(WorkItem task, Dossier dossier) {
+  /** The claimed task and its dossier; {@code warned} as in {@link Inbox}. */
+  public record Claimed(WorkItem task, Dossier dossier, boolean warned) {
   }
 
   @Transactional
@@ -67,7 +78,8 @@ public class OfficerInbox implements UseCase {
       throw TaskRefusal.TASK_ALREADY_DONE.exception(taskId);
     }
     WorkItem claimed = process.task(taskId).orElseThrow();
-    return new Claimed(claimed, lookup.find(claimed.dossierCode()));
+    return new Claimed(claimed, lookup.find(claimed.dossierCode()),
+        !steps.warnedAmong(List.of(claimed.id())).isEmpty());
   }
 
   /** The task, if it is offered to this officer's agency and role and nobody else holds it. */

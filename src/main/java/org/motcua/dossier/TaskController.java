@@ -42,7 +42,7 @@ class TaskController {
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
     OfficerInbox.Inbox tasks = inbox.inbox(officer, page, size);
     return new PageView<>(tasks.items().stream()
-        .map(item -> mapper.toTask(item, tasks.dossiers().get(item.dossierCode())))
+        .map(item -> mapper.toTask(item, tasks.dossiers().get(item.dossierCode()), tasks.warned(item)))
         .toList(), page, size, tasks.total());
   }
 
@@ -52,7 +52,7 @@ class TaskController {
   @RunsUseCase(OfficerInbox.class)
   TaskView claim(@AuthenticationPrincipal MotcuaUser officer, @PathVariable String id) {
     OfficerInbox.Claimed claimed = inbox.claim(officer, id);
-    return mapper.toTask(claimed.task(), claimed.dossier());
+    return mapper.toTask(claimed.task(), claimed.dossier(), claimed.warned());
   }
 
   @Operation(operationId = "completeTask", summary = "Decide a task",

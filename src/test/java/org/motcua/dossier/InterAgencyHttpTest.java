@@ -106,7 +106,11 @@ class InterAgencyHttpTest {
     // police leader's inbox, once however often the sweep runs; another agency's leader never sees it.
     sweeper.sweep(LocalDateTime.of(2026, 6, 1, 16, 29), code);
     assertThat(actions(api.get("citizen", "/api/dossiers/" + code).body())).doesNotContain("STEP_WARNED");
+    assertThat(flow.task("specialist.cavithanh", code).path("warned").asBoolean()).isFalse();
     sweeper.sweep(LocalDateTime.of(2026, 6, 1, 16, 30), code);
+    JsonNode warned = flow.task("specialist.cavithanh", code);
+    assertThat(warned.path("warned").asBoolean()).as("the specialist's inbox flags the warned step").isTrue();
+    assertThat(warned.path("escalated").asBoolean()).isFalse();
     assertThat(inbox("leader.cavithanh")).doesNotContain(code);
     sweeper.sweep(LocalDateTime.of(2026, 6, 2, 9, 0), code);
     sweeper.sweep(LocalDateTime.of(2026, 6, 2, 9, 5), code);

@@ -96,7 +96,7 @@ class OfficerPages {
   /** A task line of the inbox, coloured by how close its step's deadline is. */
   record InboxLine(String taskId, String taskName, String dossierCode, String procedureName, String applicantName,
       LocalDateTime createdAt, LocalDateTime dueAt, LocalDateTime dossierDueAt, String assignee, Urgency urgency,
-      boolean escalated) {
+      boolean warned, boolean escalated) {
   }
 
   @GetMapping("/inbox")
@@ -104,7 +104,8 @@ class OfficerPages {
       Model model) {
     OfficerInbox.Inbox inbox = tasks.inbox(officer, 0, INBOX_SIZE);
     LocalDateTime now = LocalDateTime.now(clock);
-    List<InboxLine> lines = inbox.items().stream().map(item -> line(item, inbox.dossiers().get(item.dossierCode()), now))
+    List<InboxLine> lines = inbox.items().stream().map(item -> line(item, inbox.dossiers().get(item.dossierCode()), now,
+        inbox.warned(item)))
         .toList();
     model.addAttribute("counts", java.util.Arrays.stream(Urgency.values())
         .collect(java.util.stream.Collectors.toMap(u -> u.name(),
@@ -118,12 +119,12 @@ class OfficerPages {
     return "officer/inbox";
   }
 
-  private InboxLine line(WorkItem item, Dossier dossier, LocalDateTime now) {
+  private InboxLine line(WorkItem item, Dossier dossier, LocalDateTime now, boolean warned) {
     return new InboxLine(item.id(), item.name(), item.dossierCode(),
         dossier == null ? null : dossier.getProcedureName(),
         dossier == null ? null : dossier.getApplicant().getName(),
         item.createdAt(), item.dueAt(), dossier == null ? null : dossier.getDueAt(), item.assignee(),
-        Urgency.of(item.dueAt(), now, calendar), item.escalated());
+        Urgency.of(item.dueAt(), now, calendar), warned, item.escalated());
   }
 
   @GetMapping("/dossiers/{code}")
