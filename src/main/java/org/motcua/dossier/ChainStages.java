@@ -48,7 +48,8 @@ class ChainStages implements ProcessStages {
     Procedure.Stage stage = stages.get(index);
     LocalDateTime now = LocalDateTime.now(clock);
     LocalDateTime stageDue = deadlines.due(now, new TimeLimit(stage.workingHours(), DurationUnit.WORKING_HOURS));
-    dossier.enterStage(now, index + 1, stages.size(), stage.agencyCode(), stage.name(), stageDue);
+    dossier.enterStage(now, index + 1, stages.size(), stage.agencyCode(), catalog.path(stage.agencyCode()),
+        stage.name(), stageDue);
     changes.save(dossier);
     Map<String, Object> variables = new HashMap<>();
     variables.put(Variables.AGENCY_CODE, stage.agencyCode());

@@ -243,6 +243,10 @@ public class Dossier {
   @Column(name = "stage_agencies", length = 1000)
   private String stageAgencies;
 
+  /** The agency paths of {@link #stageAgencies}, joined: the supervisors above a stage's agency read the dossier. */
+  @Column(name = "stage_agency_paths", length = 4000)
+  private String stageAgencyPaths;
+
   /** When the current stage's agency attached its result; null until it does (its leader cannot approve before). */
   @Column(name = "stage_result_at")
   private LocalDateTime stageResultAt;
@@ -443,7 +447,8 @@ public class Dossier {
    * Chuyển hồ sơ liên thông: the dossier enters stage {@code number} of {@code count}, handled by another (or the
    * same) agency; the applicant's appointment does not change.
    */
-  void enterStage(LocalDateTime at, int number, int count, String agencyCode, String name, LocalDateTime dueAt) {
+  void enterStage(LocalDateTime at, int number, int count, String agencyCode, String agencyPath, String name,
+      LocalDateTime dueAt) {
     stageNumber = number;
     stageCount = count;
     stageAgencyCode = agencyCode;
@@ -453,6 +458,7 @@ public class Dossier {
     String reached = stageAgencies == null ? "/" : stageAgencies;
     if (!reached.contains("/" + agencyCode + "/")) {
       stageAgencies = reached + agencyCode + "/";
+      stageAgencyPaths = (stageAgencyPaths == null ? "" : stageAgencyPaths) + agencyPath;
     }
     record(DossierAction.STAGE_STARTED, at, Actor.SYSTEM).decision(null, number + "/" + count + " · " + name);
   }
@@ -482,6 +488,11 @@ public class Dossier {
   public Optional<DossierRefusal> stageApprovalRefusal() {
     return stageResultAt != null ? Optional.empty()
         : Optional.of(DossierRefusal.of(DossierRefusal.Reason.STAGE_RESULT_MISSING, code));
+  }
+
+  /** A supervisor reads a dossier once a stage reached an agency of their subtree. */
+  public boolean reachedWithin(String agencyCode) {
+    return stageAgencyPaths != null && agencyCode != null && stageAgencyPaths.contains("/" + agencyCode + "/");
   }
 
   /** The officers of a stage's agency read the dossier from the stage on. */

@@ -20,7 +20,8 @@ final class DossierAccess {
     return switch (user.role()) {
       case ADMIN -> true;
       case CITIZEN -> dossier.isOwnedBy(user.username());
-      case SUPERVISOR -> dossier.getAgencyPath().contains("/" + user.agencyCode() + "/");
+      case SUPERVISOR -> dossier.getAgencyPath().contains("/" + user.agencyCode() + "/")
+          || dossier.reachedWithin(user.agencyCode());
       // An inter-agency dossier is read by the officers of every agency a stage has reached (acting only through
       // the tasks their stage offers them).
       case CLERK, SPECIALIST, LEADER -> dossier.getAgencyCode().equals(user.agencyCode())

@@ -92,6 +92,9 @@ class InterAgencyHttpTest {
     assertThat(attach("clerk.vithanh", code).status()).as("the ward's stage is over").isEqualTo(403);
     assertThat(api.get("clerk.bhxh", "/api/dossiers/" + code).status()).as("not yet at the social insurance")
         .isEqualTo(404);
+    assertThat(api.get("supervisor.bhxh", "/api/dossiers/" + code).status()).isEqualTo(404);
+    assertThat(api.get("supervisor.cavithanh", "/api/dossiers/" + code).status())
+        .as("the police's supervisor follows the stages of their agency").isEqualTo(200);
     JsonNode policeTask = flow.task("clerk.cavithanh", code);
     assertThat(policeTask.path("taskKey").asText()).isEqualTo("stageReception");
     assertThat(policeTask.path("agencyCode").asText()).isEqualTo(POLICE);
