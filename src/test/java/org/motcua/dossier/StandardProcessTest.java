@@ -357,6 +357,10 @@ class StandardProcessTest {
     ProcessInstance result = called(instance, Parts.RESULT);
     ProcessInstance payment = called(result, Parts.PAYMENT);
     assertThat(payment).isWaitingAt("awaitPayment");
+    // Asked for on Monday 2 March 08:00: reminded every 3 working days (Thursday 5 March 08:00), stopped after 10
+    // (80 working hours: Monday 16 March 08:00), as config/motcua.yml says.
+    assertThat(job("paymentReminder", payment).getDuedate()).isEqualTo(date(LocalDateTime.of(2026, 3, 5, 8, 0)));
+    assertThat(job("paymentDeadline", payment).getDuedate()).isEqualTo(date(LocalDateTime.of(2026, 3, 16, 8, 0)));
 
     execute(job("paymentReminder", payment));
     assertThat(payment).hasPassed("paymentReminded").isWaitingAt("awaitPayment");
