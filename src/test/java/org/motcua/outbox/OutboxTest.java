@@ -47,7 +47,8 @@ class OutboxTest {
   void receiverAndEmptyBacklog() throws Exception {
     clock.reset();
     receiver = new Receiver();
-    sink = new HttpSink(new OutboxProperties.Http(receiver.url(), "portal-token", Duration.ofMillis(700)));
+    // Patient enough for a loaded machine; the late-answer test uses its own impatient sink.
+    sink = new HttpSink(new OutboxProperties.Http(receiver.url(), "portal-token", Duration.ofSeconds(10)));
     // Events of other tests (the relay is off in tests) go out first, so each test sees only its own.
     drain();
     receiver.received.clear();
@@ -113,8 +114,9 @@ class OutboxTest {
     // The receiver stores the event but answers after the relay stopped waiting: as if the node died between the
     // receiver's answer and its own commit.
     receiver.answerLateNext.set(1);
+    HttpSink impatient = new HttpSink(new OutboxProperties.Http(receiver.url(), "portal-token", Duration.ofMillis(700)));
 
-    assertThat(relay.relayOnce(sink)).isZero();
+    assertThat(relay.relayOnce(impatient)).isZero();
     assertThat(receiver.receivedCount(key)).isEqualTo(1);
     later(Duration.ofSeconds(6));
     assertThat(relay.relayOnce(sink)).isEqualTo(1);
@@ -153,12 +155,24 @@ class OutboxTest {
       for (Future<Integer> f : pool.invokeAll(relays)) {
         delivered += f.get();
       }
-      assertThat(delivered).isEqualTo(receiver.received.size());
+      // On a loaded machine a delivery may fail (timeout) and wait for its back-off: the clock moves past it.
+      later(Duration.ofHours(1));
+      delivered += drain();
+      assertThat(delivered).isEqualTo(keys.size());
     } finally {
       pool.shutdown();
     }
-    assertThat(receiver.received).doesNotHaveDuplicates().containsAll(keys);
     assertThat(count("delivered_at is null and " + mine)).isZero();
+    assertThat(receiver.applied.keySet()).containsAll(keys);
+    // Never sent twice by two relays at once: an event reaches the receiver again only after a failed attempt.
+    for (String key : keys) {
+      int attempts = jdbc.queryForObject("select attempts from outbox_event where event_key = ?", Integer.class, key);
+      assertThat(receiver.receivedCount(key)).as("deliveries of %s in %d attempts", key, attempts)
+          .isBetween(1L, (long) attempts);
+      if (attempts == 1) {
+        assertThat(receiver.receivedCount(key)).isEqualTo(1L);
+      }
+    }
   }
 
   /** Slows each delivery a little so the relays' rounds overlap. */
