@@ -15,7 +15,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PrivatePostgres implements AutoCloseable {
 
-  private static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
+  /** Debian's layout: /usr/lib/postgresql/<major>/bin. */
+  private static final Path VERSIONS = Path.of("/usr/lib/postgresql");
+  /** The binaries of the running shared server's major version (or, failing that, the newest installed). */
+  private static final Path BIN = serverBinaries();
 
   private final Path dir;
   private final int port;
@@ -29,13 +32,38 @@ public final class PrivatePostgres implements AutoCloseable {
 
   /** Why a private server cannot be made here, or null when it can. */
   public static String unavailableReason() {
-    if (!Files.isExecutable(BIN.resolve("initdb")) || !Files.isExecutable(BIN.resolve("pg_ctl"))) {
-      return "no PostgreSQL 15 server binaries in " + BIN;
+    if (BIN == null || !Files.isExecutable(BIN.resolve("initdb")) || !Files.isExecutable(BIN.resolve("pg_ctl"))) {
+      return "no PostgreSQL server binaries (initdb, pg_ctl) under " + VERSIONS;
     }
     if (isRoot() && !Files.isExecutable(Path.of("/usr/sbin/runuser")) && !Files.isExecutable(Path.of("/sbin/runuser"))) {
       return "running as root without runuser, and initdb refuses root";
     }
     return null;
+  }
+
+  /**
+   * The folder of initdb and pg_ctl: the running shared server's major version when its binaries are installed (the
+   * suite's own database, {@code motcua.test.pg.url}), otherwise the newest version installed; null when none is.
+   */
+  private static Path serverBinaries() {
+    String url = System.getProperty("motcua.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "postgres", "");
+        java.sql.ResultSet r = c.createStatement().executeQuery("select current_setting('server_version_num')")) {
+      r.next();
+      Path running = VERSIONS.resolve(String.valueOf(Integer.parseInt(r.getString(1)) / 10000)).resolve("bin");
+      if (Files.isExecutable(running.resolve("initdb"))) {
+        return running;
+      }
+    } catch (java.sql.SQLException | RuntimeException noServer) {
+      // fall back to what is installed
+    }
+    try (var versions = Files.list(VERSIONS)) {
+      return versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("initdb")))
+          .max(java.util.Comparator.comparingInt(b -> Integer.parseInt(b.getParent().getFileName().toString())))
+          .orElse(null);
+    } catch (IOException | NumberFormatException none) {
+      return null;
+    }
   }
 
   public static PrivatePostgres create() throws Exception {
