@@ -63,8 +63,17 @@ class StepRecorder implements ProcessSteps {
   /** The step's own share from the dossier's case in the catalogue, or the province's default. */
   private double warnShare(Dossier dossier, String taskKey) {
     return catalog.caseOf(dossier.getProcedureCode(), dossier.getProcedureValidFrom(), dossier.getCaseCode())
-        .flatMap(c -> c.step(taskKey))
+        .flatMap(c -> step(c, dossier, taskKey))
         .map(Procedure.Step::warnShare)
         .orElse(defaultWarnShare);
+  }
+
+  /** The case's step, or, in an inter-agency dossier, the step of the stage it is in (entered before its tasks). */
+  private static java.util.Optional<Procedure.Step> step(Procedure.Case kase, Dossier dossier, String taskKey) {
+    Integer stage = dossier.getStageNumber();
+    if (kase.step(taskKey).isPresent() || stage == null || stage > kase.stages().size()) {
+      return kase.step(taskKey);
+    }
+    return kase.stages().get(stage - 1).steps().stream().filter(s -> s.task().equals(taskKey)).findFirst();
   }
 }

@@ -105,12 +105,13 @@ class InterAgencyHttpTest {
     // The police specialist's 4 hours run out on Tuesday 07:30; they forward only on Thursday 09:00.
     JsonNode appraisal = flow.task("specialist.cavithanh", code);
     assertThat(appraisal.path("dueAt").asText()).isEqualTo("2026-06-02T07:30");
-    // At three quarters of the budget (Monday 16:30) the step is warned; once it has run out, escalated to the
-    // police leader's inbox, once however often the sweep runs; another agency's leader never sees it.
-    sweeper.sweep(LocalDateTime.of(2026, 6, 1, 16, 29), code);
+    // At half its budget (the stage step's own warnShare, 0.5: Monday 15:30) the step is warned; once it has run
+    // out, escalated to the police leader's inbox, once however often the sweep runs; another agency's leader
+    // never sees it.
+    sweeper.sweep(LocalDateTime.of(2026, 6, 1, 15, 29), code);
     assertThat(actions(api.get("citizen", "/api/dossiers/" + code).body())).doesNotContain("STEP_WARNED");
     assertThat(flow.task("specialist.cavithanh", code).path("warned").asBoolean()).isFalse();
-    sweeper.sweep(LocalDateTime.of(2026, 6, 1, 16, 30), code);
+    sweeper.sweep(LocalDateTime.of(2026, 6, 1, 15, 30), code);
     JsonNode warned = flow.task("specialist.cavithanh", code);
     assertThat(warned.path("warned").asBoolean()).as("the specialist's inbox flags the warned step").isTrue();
     assertThat(warned.path("escalated").asBoolean()).isFalse();
