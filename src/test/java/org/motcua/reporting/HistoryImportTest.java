@@ -1,6 +1,7 @@
 package org.motcua.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -146,6 +147,73 @@ class HistoryImportTest {
     assertThat(asReceived.path("total")).isEqualTo(today.path("total"));
     assertThat(sum(asReceived)).isEqualTo(total);
     assertThat(sum(today)).isEqualTo(total);
+  }
+
+  /**
+   * Twelve dossiers of 2019 (a year no other test uses) whose indicators were counted by hand, from DOMAIN.md's
+   * definitions, not from the production query. Three procedures: the criminal-record certificate (FULL online), a
+   * land transfer (PARTIAL) and a land procedure not offered online (NONE), whose dossiers count as received but
+   * stay out of the online rate's denominator.
+   */
+  @Test
+  void handCountedDossiersGiveTheIndicatorsCountedByHand() throws Exception {
+    String full = "2.000488.000.00.12.H13,000.00.12.H30"; // Sở Tư pháp (2019): FULL
+    String partial = "1.013831.000.00.16.H13,000.20.16.H30"; // VP Đăng ký đất đai (2019): PARTIAL
+    String none = "1.000419.000.00.21.H13,000.20.16.H30"; // same office, not offered online: NONE
+    Path file = csv("hand-counted-2019.csv", HistoryCsv.HEADER,
+        // #  received          due               finished           supplements  → in July 2019
+        line(1, full, 2, "07-01T09:00", "07-05T09:00", "07-03T10:00", 0), // early (a day before the due day)
+        line(2, full, 2, "07-02T09:00", "07-08T09:00", "07-08T08:30", 0), // on time (the due day, before 09:00)
+        line(3, full, 1, "07-03T09:00", "07-09T09:00", "07-09T10:00", 0), // late (the due day, after 09:00)
+        line(4, partial, 2, "07-04T09:00", "07-12T09:00", "07-10T09:00", 2), // late: two supplement requests
+        line(5, partial, 3, "07-05T09:00", "07-15T09:00", "07-15T09:00", 0), // on time (at the due instant)
+        line(6, none, 1, "07-08T09:00", "07-12T09:00", "07-11T09:00", 0), // early
+        line(7, none, 1, "07-09T09:00", "07-16T09:00", "07-18T09:00", 0), // late
+        line(8, partial, 2, "07-22T09:00", "07-26T09:00", "08-05T09:00", 0), // in progress on 31 July, overdue
+        line(9, full, 2, "07-29T09:00", "08-02T09:00", "08-01T09:00", 0), // in progress on 31 July, not yet due
+        line(10, partial, 1, "06-25T09:00", "07-02T09:00", "07-01T14:00", 0), // carried over from June; early
+        line(11, full, 2, "06-20T09:00", "06-26T09:00", "06-25T09:00", 0), // ended in June: not in July's scope
+        line(12, full, 2, "08-05T09:00", "08-09T09:00", "08-07T09:00", 0)); // received in August
+    JsonNode job = importAndWait(file, false);
+    assertThat(job.path("state").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
+    assertThat(job.path("rowsImported").asLong()).isEqualTo(12);
+
+    JsonNode july = api.get("supervisor.tinh", "/api/reports/summary?from=2019-07-01&to=2019-07-31").body();
+    assertThat(july.path("received").asLong()).as(july.toString()).isEqualTo(9); // #1–9
+    assertThat(july.path("receivedOnline").asLong()).isEqualTo(5); // #1, 2, 4, 8, 9
+    // Channel 2 over the 7 received for procedures offered online (#1–5, 8, 9), not over all 9.
+    assertThat(july.path("onlineRate").asDouble()).isCloseTo(5.0 / 7, within(1e-9));
+    assertThat(july.path("fullOnlineRate").asDouble()).isCloseTo(3.0 / 4, within(1e-9)); // #1, 2, 9 of #1, 2, 3, 9
+    assertThat(july.path("finished").asLong()).isEqualTo(8); // #1–7, 10
+    assertThat(july.path("finishedEarly").asLong()).isEqualTo(3); // #1, 6, 10
+    assertThat(july.path("finishedOnTime").asLong()).isEqualTo(2); // #2, 5
+    assertThat(july.path("finishedLate").asLong()).isEqualTo(3); // #3, 4, 7
+    assertThat(july.path("inProgress").asLong()).isEqualTo(2); // #8, 9
+    assertThat(july.path("inProgressOverdue").asLong()).isEqualTo(1); // #8
+    assertThat(july.path("onTimeRate").asDouble()).isCloseTo((3 + 2 + 2 - 1) / 10.0, within(1e-9));
+
+    JsonNode year = api.get("supervisor.tinh", "/api/reports/summary?from=2019-01-01&to=2019-12-31").body();
+    assertThat(year.path("received").asLong()).as(year.toString()).isEqualTo(12);
+    assertThat(year.path("receivedOnline").asLong()).isEqualTo(7); // #1, 2, 4, 8, 9, 11, 12
+    assertThat(year.path("onlineRate").asDouble()).isCloseTo(7.0 / 10, within(1e-9)); // #6 and #7 left out
+    assertThat(year.path("fullOnlineRate").asDouble()).isCloseTo(5.0 / 6, within(1e-9)); // #1, 2, 9, 11, 12 of 6
+    assertThat(year.path("finished").asLong()).isEqualTo(12);
+    assertThat(year.path("finishedEarly").asLong()).isEqualTo(6); // #1, 6, 9, 10, 11, 12
+    assertThat(year.path("finishedOnTime").asLong()).isEqualTo(2); // #2, 5
+    assertThat(year.path("finishedLate").asLong()).isEqualTo(4); // #3, 4, 7, 8
+    assertThat(year.path("inProgress").asLong()).isZero();
+    assertThat(year.path("onTimeRate").asDouble()).isCloseTo(8.0 / 12, within(1e-9));
+  }
+
+  /** A returned dossier of 2019 (status 10, returned an hour after it was finished). */
+  private static String line(int n, String procedureAndAgency, int channel, String received, String due,
+      String finished, int supplements) {
+    String agency = procedureAndAgency.substring(procedureAndAgency.indexOf(',') + 1);
+    String code = "%s-19%s-%04d".formatted(agency, received.substring(0, 5).replace("-", ""), 9000 + n);
+    LocalDateTime finishedAt = LocalDateTime.parse("2019-" + finished);
+    return String.join(",", code, procedureAndAgency, String.valueOf(channel), "2019-" + received,
+        "2019-" + received, "2019-" + due, finishedAt.toString(), finishedAt.plusHours(1).toString(), "10",
+        String.valueOf(supplements), "", "false", "true", "true");
   }
 
   /**
