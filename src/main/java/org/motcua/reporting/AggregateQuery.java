@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The fast path: the same tallies as {@link SummaryQuery}, from the {@code report_day} buckets (see V3 and
- * {@link DayContribution}), and for the days before the month of the period's start (or of the judged day, if
- * earlier) from their monthly roll-up {@code report_month} (V9), where only the balances below are needed. With F = the period's first day, T = the day after its last, J = the judged instant
+ * {@link DayContribution}), and from their monthly roll-up {@code report_month} (V9, every counter since V69) for the
+ * days before the month of the period's start (or of the judged day, if earlier), where only the balances below are
+ * needed, and for the months wholly inside the period and before the judged day's month. With F = the period's first day, T = the day after its last, J = the judged instant
  * (T, or now if earlier) and Jd = J's day, for the dossiers of the scope:
  * <ul>
  *   <li>received (and its channel / online-level splits) = Σ received over days in [F, T);</li>
@@ -63,9 +64,16 @@ class AggregateQuery {
         sum(case when bucket_day >= :from then ended_withdrawn else 0 end) as withdrawn,
         sum(case when bucket_day >= :from then ended_refused else 0 end) as refused
       from report_day
-      where bucket_day >= :split and bucket_day < :to and agency_path like :agencyPattern
+      where bucket_day >= :lo and bucket_day < :hi and agency_path like :agencyPattern
       %s
       """;
+
+  /**
+   * The period's whole months [monthsFrom, monthsTo): the same sums from their monthly rows. Every such month lies
+   * after F and before both T and Jd, so each of BUCKETS' conditions on the day holds for the month's first day.
+   */
+  private static final String WHOLE_MONTHS = BUCKETS.replace("bucket_day", "bucket_month")
+      .replace("from report_day", "from report_month");
 
   /** The balances before the split month, from the monthly roll-up (every row is before the period and Jd). */
   private static final String MONTHS = """
@@ -103,7 +111,12 @@ class AggregateQuery {
       %s
       """;
 
-  private static final int WIDTH = 21;
+  /** BUCKETS' columns, in the order of the tally's counters. */
+  private static final String[] SUMS = {"received", "received_online", "offered", "offered_online", "full_offered",
+      "full_online", "finished", "finished_early", "finished_on_time", "finished_late", "in_progress", "open_multi",
+      "overdue_by_day", "components_digitized", "components_supplied", "components_reused", "result_digitized",
+      "fee_dossiers", "paid_online", "withdrawn", "refused"};
+  private static final int WIDTH = SUMS.length;
 
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -132,6 +145,15 @@ class AggregateQuery {
     // Days before this month start (which is neither after the period's start nor after the judged day) are summed
     // from report_month: there only the balances (in progress, overdue) count, and a month row stands for ~30 days.
     LocalDate split = (judgedDay.isBefore(from) ? judgedDay : from).withDayOfMonth(1);
+    // The months wholly inside the period and before the judged day are read from report_month; the days around them
+    // (the period's first and last part months, the judged day's month) from report_day.
+    LocalDate monthsFrom = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+    LocalDate afterEnd = to.plusDays(1).withDayOfMonth(1);
+    LocalDate monthsTo = judgedDay.withDayOfMonth(1).isBefore(afterEnd) ? judgedDay.withDayOfMonth(1) : afterEnd;
+    if (!monthsFrom.isBefore(monthsTo)) {
+      monthsFrom = to.plusDays(1);
+      monthsTo = monthsFrom;
+    }
     MapSqlParameterSource params = new MapSqlParameterSource()
         .addValue("split", Date.valueOf(split))
         .addValue("from", Date.valueOf(from))
@@ -144,17 +166,20 @@ class AggregateQuery {
     String groupBy = groupColumn == null ? "" : "group by " + groupColumn;
 
     Map<String, long[]> rows = new LinkedHashMap<>();
-    jdbc.query(scope.apply(BUCKETS.formatted(grp, groupBy)), params, rs -> {
-      long[] v = new long[WIDTH];
-      String[] columns = {"received", "received_online", "offered", "offered_online", "full_offered", "full_online",
-          "finished", "finished_early", "finished_on_time", "finished_late", "in_progress", "open_multi",
-          "overdue_by_day", "components_digitized", "components_supplied", "components_reused", "result_digitized",
-          "fee_dossiers", "paid_online", "withdrawn", "refused"};
-      for (int i = 0; i < columns.length; i++) {
-        v[i] = rs.getLong(columns[i]); // sum over no rows is null: getLong reads it as 0
+    org.springframework.jdbc.core.RowCallbackHandler addSums = rs -> {
+      long[] v = rows.computeIfAbsent(String.valueOf(rs.getObject("grp")), k -> new long[WIDTH]);
+      for (int i = 0; i < SUMS.length; i++) {
+        v[i] += rs.getLong(SUMS[i]); // sum over no rows is null: getLong reads it as 0
       }
-      rows.put(String.valueOf(rs.getObject("grp")), v);
-    });
+    };
+    // One range per statement, so that every database reads each over the (day, …) index.
+    LocalDate[][] ranges = {{split, monthsFrom}, {monthsFrom, monthsTo}, {monthsTo, to.plusDays(1)}};
+    for (int i = 0; i < ranges.length; i++) {
+      if (ranges[i][0].isBefore(ranges[i][1])) {
+        params.addValue("lo", Date.valueOf(ranges[i][0])).addValue("hi", Date.valueOf(ranges[i][1]));
+        jdbc.query(scope.apply((i == 1 ? WHOLE_MONTHS : BUCKETS).formatted(grp, groupBy)), params, addSums);
+      }
+    }
     jdbc.query(scope.apply(MONTHS.formatted(grp, groupBy)), params, rs -> {
       long[] v = rows.computeIfAbsent(String.valueOf(rs.getObject("grp")), k -> new long[WIDTH]);
       v[10] += rs.getLong("in_progress");

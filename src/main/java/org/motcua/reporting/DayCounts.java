@@ -32,10 +32,11 @@ class DayCounts {
 
   private static final String KEY_REST =
       "agency_path, procedure_code, procedure_field, channel, online_level, multi_supplement";
-  /** The counters report_month keeps: what the balance of open and overdue dossiers before a month needs. */
-  static final String[] MONTH_COLUMNS = {"received", "ended", "due", "settled"};
-  private static final int[] MONTH_COUNTERS = {DayContribution.RECEIVED, DayContribution.ENDED, DayContribution.DUE,
-      DayContribution.SETTLED};
+  /**
+   * The counters report_month keeps: all of report_day's (V69), so that a period's whole months are read from one row
+   * per month, and history before it for the open and overdue balances.
+   */
+  static final String[] MONTH_COLUMNS = DayContribution.COLUMNS;
 
   /** Stripes of {@code report_lock} (V14), on H2 only. */
   private static final int LOCK_STRIPES = 64;
@@ -100,7 +101,7 @@ class DayCounts {
   }
 
   /**
-   * Adds the deltas to the day buckets and to their months (report_month: received, ended, due, settled), in key
+   * Adds the deltas to the day buckets and to their months (report_month, the same counters), in key
    * order (see {@link DayContribution.Key#compareTo}).
    */
   void add(Map<DayContribution.Key, long[]> deltas) {
@@ -111,18 +112,12 @@ class DayCounts {
     Map<DayContribution.Key, long[]> months = new TreeMap<>();
     new TreeMap<>(deltas).forEach((k, c) -> {
       days.add(row(k, c));
-      long[] m = new long[MONTH_COUNTERS.length];
-      boolean any = false;
-      for (int i = 0; i < m.length; i++) {
-        m[i] = c[MONTH_COUNTERS[i]];
-        any |= m[i] != 0;
-      }
-      if (any) {
+      if (java.util.Arrays.stream(c).anyMatch(v -> v != 0)) {
         DayContribution.Key month = new DayContribution.Key(k.day().withDayOfMonth(1), k.agencyPath(),
             k.procedureCode(), k.field(), k.channel(), k.onlineLevel(), k.multiSupplement());
-        long[] sum = months.computeIfAbsent(month, x -> new long[MONTH_COUNTERS.length]);
-        for (int i = 0; i < m.length; i++) {
-          sum[i] += m[i];
+        long[] sum = months.computeIfAbsent(month, x -> new long[c.length]);
+        for (int i = 0; i < c.length; i++) {
+          sum[i] += c[i];
         }
       }
     });

@@ -225,15 +225,27 @@ class HistoryCommands implements ApplicationRunner {
       tx.executeWithoutResult(s -> run.accept(q)); // warm-up
     }
     long[] nanos = new long[n];
+    Object[][] asked = new Object[n][];
     for (int i = 0; i < n; i++) {
       Object[] q = query.get();
       long t0 = System.nanoTime();
       tx.executeWithoutResult(s -> run.accept(q));
       nanos[i] = System.nanoTime() - t0;
+      asked[i] = q;
     }
-    Arrays.sort(nanos);
+    // The slowest queries, so that a high p99 can be traced to the periods and agencies that cause it.
+    Integer[] order = new Integer[n];
+    Arrays.setAll(order, i -> i);
+    Arrays.sort(order, (a, b) -> Long.compare(nanos[b], nanos[a]));
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
     System.out.printf(Locale.ROOT, "benchmark: %-36s n=%4d  median %8.1f ms  p99 %8.1f ms  (load average %.1f)%n",
-        what, n, nanos[n / 2] / 1e6, nanos[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)] / 1e6, loadAverage());
+        what, n, sorted[n / 2] / 1e6, sorted[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)] / 1e6, loadAverage());
+    for (int i = 0; i < Math.min(3, n); i++) {
+      Object[] q = asked[order[i]];
+      System.out.printf(Locale.ROOT, "benchmark:   slowest: %8.1f ms  %s..%s agency %s%n", nanos[order[i]] / 1e6,
+          q[0], q[1], q[2] == null ? "(all)" : q[2]);
+    }
   }
 
   private static long number(ApplicationArguments args, String name, long fallback) {

@@ -46,7 +46,7 @@ class BackfillMatchesDayContributionTest {
 
   private static final String PATH = "/BF.R/";
   private static final String[] BACKFILLS = {"V3__report_day_counts.sql", "V7__report_digitization_and_payment.sql",
-      "V9__report_stop_reason_and_month.sql"};
+      "V9__report_stop_reason_and_month.sql", "V69__report_month_every_counter.sql"};
   private static final String DAY_KEY =
       "bucket_day, agency_path, procedure_code, procedure_field, channel, online_level, multi_supplement";
   private static final String MONTH_KEY =
@@ -109,7 +109,10 @@ class BackfillMatchesDayContributionTest {
     });
   }
 
-  /** The statements of a migration that fill the aggregates: inserts into and updates of report_day, report_month. */
+  /**
+   * The statements of a migration that fill the aggregates: inserts into and updates of report_day, report_month, and
+   * V69's emptying of report_month before its rebuild.
+   */
   private static List<String> backfillStatements(String file) {
     String text;
     try (InputStream in = BackfillMatchesDayContributionTest.class.getResourceAsStream("/db/migration/" + file)) {
@@ -127,7 +130,8 @@ class BackfillMatchesDayContributionTest {
     for (String statement : code.toString().split(";")) {
       String s = statement.strip();
       String head = s.toLowerCase(Locale.ROOT);
-      if (head.startsWith("insert into report_") || head.startsWith("update report_")) {
+      if (head.startsWith("insert into report_") || head.startsWith("update report_")
+          || head.startsWith("delete from report_month")) {
         statements.add(s);
       }
     }
