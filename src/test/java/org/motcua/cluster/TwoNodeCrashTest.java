@@ -359,14 +359,14 @@ class TwoNodeCrashTest {
   private HeldTimer awaitHeldTimer(String code, int holder) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     while (System.nanoTime() < deadline) {
-      List<String> waiting = db.queryForList("select application_name from pg_stat_activity"
+      List<String> waiting = db.queryForList("select distinct application_name from pg_stat_activity"
           + " where ? = any(pg_blocking_pids(pid))", String.class, holder);
       List<Map<String, Object>> locked = db.queryForList("select id_, lock_owner_, lock_exp_time_ from act_ru_job"
           + " where type_ = 'timer' and duedate_ <= now() and lock_owner_ is not null and lock_exp_time_ > now()"
           + " and process_instance_id_ in (select id_ from act_ru_execution where business_key_ = ?"
           + " and parent_id_ is null) order by lock_exp_time_", code);
       if (!waiting.isEmpty() && !locked.isEmpty()) {
-        assertThat(waiting).as("sessions stuck on the row of %s", code).hasSize(1);
+        assertThat(waiting).as("nodes stuck on the row of %s", code).hasSize(1);
         ClusterNode node = waiting.get(0).equals(a.applicationName()) ? a
             : waiting.get(0).equals(b.applicationName()) ? b : null;
         assertThat(node).as("node of the session %s", waiting.get(0)).isNotNull();
