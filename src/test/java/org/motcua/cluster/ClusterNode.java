@@ -23,6 +23,8 @@ final class ClusterNode implements AutoCloseable {
   private final List<String> arguments;
   private final Path log;
   private Process process;
+  private int runs;
+  private boolean namedConnections;
 
   ClusterNode(String name, List<String> arguments, Path logDir) throws IOException {
     this.name = name;
@@ -37,6 +39,24 @@ final class ClusterNode implements AutoCloseable {
 
   URI base() {
     return URI.create("http://127.0.0.1:" + port);
+  }
+
+  int port() {
+    return port;
+  }
+
+  /**
+   * Names the node's database connections after the node and its run ({@link #applicationName()}), so that
+   * PostgreSQL's {@code pg_stat_activity} tells which node (and which run of it) a backend serves. PostgreSQL only.
+   */
+  ClusterNode namingConnections() {
+    namedConnections = true;
+    return this;
+  }
+
+  /** The {@code application_name} of the current run's connections: {@code motcua-<name>-<run>}. */
+  String applicationName() {
+    return "motcua-" + name + "-" + runs;
   }
 
   long pid() {
@@ -61,6 +81,10 @@ final class ClusterNode implements AutoCloseable {
         "-cp", classpath, "org.motcua.MotcuaApplication",
         "--server.port=" + port));
     command.addAll(arguments);
+    runs++;
+    if (namedConnections) {
+      command.add("--spring.datasource.hikari.data-source-properties[ApplicationName]=" + applicationName());
+    }
     Files.createDirectories(log.getParent());
     Files.writeString(log, "==== start " + java.time.Instant.now() + "\n", java.nio.file.StandardOpenOption.CREATE,
         java.nio.file.StandardOpenOption.APPEND);
