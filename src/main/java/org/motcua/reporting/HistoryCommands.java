@@ -243,8 +243,8 @@ class HistoryCommands implements ApplicationRunner {
         what, n, sorted[n / 2] / 1e6, sorted[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)] / 1e6, loadAverage());
     for (int i = 0; i < Math.min(3, n); i++) {
       Object[] q = asked[order[i]];
-      System.out.printf(Locale.ROOT, "benchmark:   slowest: %8.1f ms  %s..%s agency %s%n", nanos[order[i]] / 1e6,
-          q[0], q[1], q[2] == null ? "(all)" : q[2]);
+      System.out.printf(Locale.ROOT, "benchmark:   slowest: %8.1f ms  query #%d: %s..%s agency %s%n",
+          nanos[order[i]] / 1e6, order[i] + 1, q[0], q[1], q[2] == null ? "(all)" : q[2]);
     }
   }
 
