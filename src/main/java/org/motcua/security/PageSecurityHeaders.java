@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.motcua.process.EngineWebApps;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
@@ -16,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The Content-Security-Policy and Referrer-Policy of every answer (Spring Security adds X-Content-Type-Options:
  * nosniff and the frame options). The pages load scripts, styles, fonts and images from motcua itself only, so an
  * injected tag can run nothing; forms post to motcua, or to the payment gateway the pay button redirects to. The
- * Camunda web apps under {@code /camunda/} set their own policy (they need inline scripts): none from us there.
+ * engine's web apps ({@link EngineWebApps}, e.g. under {@code /camunda/}) set their own policy (they need inline
+ * scripts): none from us there.
  * Set before the security filters run, so that a refusal page carries them too.
  */
 @Component
@@ -24,8 +26,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class PageSecurityHeaders extends OncePerRequestFilter {
 
   private final String policy;
+  private final String engineWebApps;
 
-  PageSecurityHeaders(@Value("${motcua.payment.vnpay.pay-url:}") String paymentPage) {
+  PageSecurityHeaders(@Value("${motcua.payment.vnpay.pay-url:}") String paymentPage, EngineWebApps engineWebApps) {
+    this.engineWebApps = engineWebApps.path() + "/";
     this.policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self';"
         + " connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'self'"
         + gatewayOrigin(paymentPage);
@@ -43,7 +47,7 @@ class PageSecurityHeaders extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (!request.getRequestURI().startsWith(request.getContextPath() + "/camunda/")) {
+    if (!request.getRequestURI().startsWith(request.getContextPath() + engineWebApps)) {
       response.setHeader("Content-Security-Policy", policy);
     }
     // Dossier codes and search terms stay in motcua's own addresses: no other site learns them from a link.

@@ -25,6 +25,7 @@ final class ProductionSafety implements EnvironmentPostProcessor, Ordered {
   /** Secrets published in motcua's own demo configuration and in common samples. */
   private static final Set<String> SAMPLE_SECRETS = Set.of("sandbox-secret-change-me", "change-me", "changeme",
       "secret", "your-hash-secret", "vnpay-hash-secret");
+  private static final List<String> ENGINE_PREFIXES = List.of("camunda.bpm", "operaton.bpm");
   private static final Set<String> DEFAULT_PASSWORDS = Set.of("admin", "demo", "camunda", "password", "changeme",
       "change-me", "123456", "12345678", "motcua");
 
@@ -64,13 +65,18 @@ final class ProductionSafety implements EnvironmentPostProcessor, Ordered {
     if (env.getProperty("motcua.security.public-api-docs", Boolean.class, false)) {
       problems.add("motcua.security.public-api-docs=true: the API description is for ADMIN outside the demo profile");
     }
-    String adminId = env.getProperty("camunda.bpm.admin-user.id");
-    if (adminId != null && !adminId.isBlank()) {
-      String password = env.getProperty("camunda.bpm.admin-user.password", "");
-      if (password.length() < 12 || password.equalsIgnoreCase(adminId)
-          || DEFAULT_PASSWORDS.contains(password.toLowerCase(Locale.ROOT))) {
-        problems.add("camunda.bpm.admin-user.password is a default or short password (at least 12 characters, not"
-            + " the user name): set a real one or remove camunda.bpm.admin-user");
+    // The engine's web-app administrator: camunda.bpm.* is motcua's name for it on both engines, operaton.bpm.* the
+    // Operaton starter's own (README "Operaton instead of Camunda"); a copy of the first is not reported twice.
+    Set<String> administrators = new java.util.HashSet<>();
+    for (String engine : ENGINE_PREFIXES) {
+      String adminId = env.getProperty(engine + ".admin-user.id");
+      String password = env.getProperty(engine + ".admin-user.password", "");
+      if (adminId != null && !adminId.isBlank() && administrators.add(adminId + "\n" + password)) {
+        if (password.length() < 12 || password.equalsIgnoreCase(adminId)
+            || DEFAULT_PASSWORDS.contains(password.toLowerCase(Locale.ROOT))) {
+          problems.add(engine + ".admin-user.password is a default or short password (at least 12 characters, not"
+              + " the user name): set a real one or remove " + engine + ".admin-user");
+        }
       }
     }
     return problems;

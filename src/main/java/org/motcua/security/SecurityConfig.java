@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.motcua.common.DatabaseOutage;
 import org.motcua.common.Problems;
+import org.motcua.process.EngineWebApps;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -50,7 +51,7 @@ class SecurityConfig {
    */
   @Bean
   SecurityFilterChain filterChain(HttpSecurity http, ProblemWriter problems, AuthenticationSuccessHandler loginSuccess,
-      DatabaseOutage outage,
+      DatabaseOutage outage, EngineWebApps engineWebApps,
       @org.springframework.beans.factory.annotation.Value("${motcua.security.public-api-docs:false}")
       boolean publicApiDocs) throws Exception {
     // Signing in needs the accounts table: with the database away the answer is 503, not "wrong password".
@@ -78,7 +79,7 @@ class SecurityConfig {
             .access(apiDocs(publicApiDocs))
             // Load balancers probe health and readiness without credentials; details and metrics need ADMIN.
             .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
-            .requestMatchers("/camunda/**", "/engine-rest/**", "/actuator/**").hasRole(Role.ADMIN.name())
+            .requestMatchers(engineWebApps.path() + "/**", "/engine-rest/**", "/actuator/**").hasRole(Role.ADMIN.name())
             .requestMatchers("/api/reports/**").hasAnyRole(Role.SUPERVISOR.name(), Role.ADMIN.name())
             .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
             .requestMatchers("/api/tasks/**")
@@ -108,9 +109,10 @@ class SecurityConfig {
             // every request, and a page refused for the wrong role would answer with problem+json.
             .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
         // Pages and any API call a browser makes need the CSRF token; a program calling the API with its own
-        // credentials needs none. The Camunda web apps carry their own CSRF protection.
+        // credentials needs none. The engine's web apps carry their own CSRF protection.
         .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfig::needsCsrfToken)
-            .ignoringRequestMatchers(new AntPathRequestMatcher("/camunda/**"), new AntPathRequestMatcher("/sandbox/**")))
+            .ignoringRequestMatchers(new AntPathRequestMatcher(engineWebApps.path() + "/**"),
+                new AntPathRequestMatcher("/sandbox/**")))
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
     return http.build();
   }

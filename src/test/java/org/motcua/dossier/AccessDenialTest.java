@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.motcua.process.EngineWebApps;
 import org.motcua.support.Api;
 import org.motcua.support.Dossiers;
 import org.motcua.support.MotcuaTest;
@@ -21,6 +22,8 @@ class AccessDenialTest {
   Api api;
   @Autowired
   org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired
+  EngineWebApps engineWebApps;
 
   private Dossiers flow;
 
@@ -135,9 +138,9 @@ class AccessDenialTest {
   }
 
   @Test
-  void theEngineApiAndCamundaWebAppsAreForAdminsOnly() {
+  void theEngineApiAndWebAppsAreForAdminsOnly() {
     assertThat(api.get("clerk.stp", "/engine-rest/process-definition").status()).isEqualTo(403);
-    assertThat(api.get("supervisor.tinh", "/camunda/app/cockpit/default/").status()).isEqualTo(403);
+    assertThat(api.get("supervisor.tinh", engineWebApps.path() + "/app/cockpit/default/").status()).isEqualTo(403);
     Api.Response admin = api.get("admin", "/engine-rest/process-definition?key=dossier-standard");
     assertThat(admin.status()).as(admin.toString()).isEqualTo(200);
     assertThat(admin.body().findValuesAsText("key")).contains("dossier-standard");

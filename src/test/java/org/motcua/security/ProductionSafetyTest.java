@@ -80,6 +80,23 @@ class ProductionSafetyTest {
         "camunda.bpm.admin-user.password", "a-long-real-passphrase")));
     assertThat(ProductionSafety.problems(production)).isEmpty();
 
+    // Operaton's own prefix for the same administrator is checked too.
+    StandardEnvironment operaton = new StandardEnvironment();
+    operaton.getPropertySources().addFirst(new MapPropertySource("production", Map.of(
+        "motcua.payment.vnpay.hash-secret", STRONG_SECRET,
+        "operaton.bpm.admin-user.id", "admin",
+        "operaton.bpm.admin-user.password", "operaton")));
+    assertThat(ProductionSafety.problems(operaton)).containsExactly("operaton.bpm.admin-user.password is a default"
+        + " or short password (at least 12 characters, not the user name): set a real one or remove"
+        + " operaton.bpm.admin-user");
+    // On Operaton the camunda.bpm.* administrator is also read as operaton.bpm.* (EnginePropertyPrefix): one problem.
+    StandardEnvironment copied = new StandardEnvironment();
+    copied.getPropertySources().addFirst(new MapPropertySource("production", Map.of(
+        "motcua.payment.vnpay.hash-secret", STRONG_SECRET,
+        "camunda.bpm.admin-user.id", "admin", "camunda.bpm.admin-user.password", "admin",
+        "operaton.bpm.admin-user.id", "admin", "operaton.bpm.admin-user.password", "admin")));
+    assertThat(ProductionSafety.problems(copied)).hasSize(1);
+
     StandardEnvironment demo = new StandardEnvironment();
     demo.setActiveProfiles("demo");
     new ProductionSafety().postProcessEnvironment(demo, null);

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.motcua.process.EngineWebApps;
 import org.motcua.support.Api;
 import org.motcua.support.Dossiers;
 import org.motcua.support.MotcuaTest;
@@ -49,6 +50,8 @@ class SurfaceTest {
   int port;
   @Autowired
   Api api;
+  @Autowired
+  EngineWebApps engineWebApps;
 
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -85,13 +88,13 @@ class SurfaceTest {
   }
 
   @Test
-  void theCamundaWebAppsKeepTheirOwnPolicy() throws Exception {
-    HttpResponse<String> cockpit = get("/camunda/app/welcome/default/", "admin");
+  void theEngineWebAppsKeepTheirOwnPolicy() throws Exception {
+    HttpResponse<String> cockpit = get(engineWebApps.path() + "/app/welcome/default/", "admin");
     assertThat(cockpit.statusCode()).isEqualTo(200);
     List<String> policies = cockpit.headers().allValues("Content-Security-Policy");
     assertThat(policies).hasSize(1);
-    assertThat(policies.get(0)).as("Camunda's own").contains("'unsafe-eval'");
-    assertThat(get("/camunda/app/welcome/default/", "citizen").statusCode()).isEqualTo(403);
+    assertThat(policies.get(0)).as(engineWebApps.product() + "'s own").contains("'unsafe-eval'");
+    assertThat(get(engineWebApps.path() + "/app/welcome/default/", "citizen").statusCode()).isEqualTo(403);
   }
 
   @Test

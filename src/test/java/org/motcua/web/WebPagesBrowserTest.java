@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.motcua.process.EngineWebApps;
 import org.motcua.reporting.ReportService;
 import org.motcua.reporting.Summary;
 import org.motcua.security.MotcuaUser;
@@ -60,6 +61,8 @@ class WebPagesBrowserTest {
   UserAccounts accounts;
   @Autowired
   Api api;
+  @Autowired
+  EngineWebApps engineWebApps;
   @Autowired
   JdbcTemplate jdbc;
 
@@ -256,10 +259,12 @@ class WebPagesBrowserTest {
       assertThat(new DossierPage(browser).status()).isEqualTo("Đã trả kết quả");
       browser.screenshot("13-supervisor-dossier");
 
-      // The administrator reaches the Camunda web apps and imports history, following the job until it ends.
+      // The administrator reaches the engine's web apps and imports history, following the job until it ends.
       assertThat(LoginPage.open(browser).signIn("admin")).isEqualTo("/admin");
-      assertThat(browser.find(By.id("cockpit")).getAttribute("href")).endsWith("/camunda/app/cockpit/");
-      assertThat(browser.find(By.id("tasklist")).getAttribute("href")).endsWith("/camunda/app/tasklist/");
+      assertThat(browser.find(By.id("cockpit")).getAttribute("href"))
+          .endsWith(engineWebApps.path() + "/app/cockpit/");
+      assertThat(browser.find(By.id("tasklist")).getAttribute("href"))
+          .endsWith(engineWebApps.path() + "/app/tasklist/");
       browser.find(By.id("import-send")).click();
       assertThat(browser.text(By.id("import-file-error"))).isEqualTo("Vui lòng chọn tệp CSV cần nhập.");
       browser.find(By.id("import-file")).sendKeys(Browser.file("lich-su.csv", (IMPORT_HEADER
@@ -278,8 +283,8 @@ class WebPagesBrowserTest {
       browser.screenshot("14-admin");
       // Every page seen so far (catalogue with htmx, forms, the dashboard's charts, the import) kept to its policy.
       assertThat(browser.cspViolations()).isEmpty();
-      // The Camunda web apps, under their own policy, still come up (their sign-in form).
-      browser.go("/camunda/app/welcome/default/");
+      // The engine's web apps, under their own policy, still come up (their sign-in form).
+      browser.go(engineWebApps.path() + "/app/welcome/default/");
       browser.waiting().until(d -> browser.has(By.cssSelector("input[type=password]")));
     }
   }

@@ -9,6 +9,7 @@ import org.motcua.dossier.Dossier;
 import org.motcua.dossier.FollowDossier;
 import java.util.ArrayList;
 import java.util.Comparator;
+import org.motcua.process.EngineWebApps;
 import org.motcua.reporting.Breakdown;
 import org.motcua.reporting.OverrunningSteps;
 import org.motcua.reporting.Register;
@@ -40,8 +41,11 @@ class DashboardPages {
   private final Clock clock;
   private final FollowDossier dossiers;
   private final DossierPages pages;
+  private final EngineWebApps engineWebApps;
 
-  DashboardPages(ReportService reports, Catalog catalog, Clock clock, FollowDossier dossiers, DossierPages pages) {
+  DashboardPages(ReportService reports, Catalog catalog, Clock clock, FollowDossier dossiers, DossierPages pages,
+      EngineWebApps engineWebApps) {
+    this.engineWebApps = engineWebApps;
     this.dossiers = dossiers;
     this.pages = pages;
     this.reports = reports;
@@ -182,7 +186,9 @@ class DashboardPages {
   }
 
   @GetMapping("/admin")
-  String admin() {
+  String admin(Model model) {
+    model.addAttribute("engine", engineWebApps.product());
+    model.addAttribute("engineWebApps", engineWebApps.path());
     return "supervisor/admin";
   }
 }
