@@ -71,8 +71,10 @@ public class ReceiveOnline implements UseCase {
     FeeSchedule.Quote fee = intake.fee(procedure, kase, request.feeQuantities());
     LocalDateTime now = LocalDateTime.now(clock);
     Applicant applicant = intake.applicant(request.applicant(), now);
-    Dossier dossier = intake.start(Dossier.submitOnline(intake.nextCode(agency, now), procedure, kase, fee,
-        agency, intake.agencyPath(agency), applicant, citizen, now, Actor.of(citizen)), kase, Channel.ONLINE);
+    Dossier submitted = Dossier.submitOnline(intake.nextCode(agency, now), procedure, kase, fee, agency,
+        intake.agencyPath(agency), applicant, citizen, now, Actor.of(citizen));
+    submitted.submittedAfter(signIn);
+    Dossier dossier = intake.start(submitted, kase, Channel.ONLINE);
     if (!files.isEmpty()) {
       documents.attachToNew(citizen, dossier, files);
     }

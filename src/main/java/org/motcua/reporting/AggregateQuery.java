@@ -61,7 +61,8 @@ class AggregateQuery {
         sum(case when bucket_day >= :from then fee_dossiers else 0 end) as fee_dossiers,
         sum(case when bucket_day >= :from then paid_online else 0 end) as paid_online,
         sum(case when bucket_day >= :from then ended_withdrawn else 0 end) as withdrawn,
-        sum(case when bucket_day >= :from then ended_refused else 0 end) as refused
+        sum(case when bucket_day >= :from then ended_refused else 0 end) as refused,
+        sum(case when bucket_day >= :from and channel = 2 then received_vneid else 0 end) as received_online_vneid
       from report_day
       where bucket_day >= :split and bucket_day < :to and agency_path like :agencyPattern
       %s
@@ -103,7 +104,7 @@ class AggregateQuery {
       %s
       """;
 
-  private static final int WIDTH = 21;
+  private static final int WIDTH = 22;
 
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -149,7 +150,7 @@ class AggregateQuery {
       String[] columns = {"received", "received_online", "offered", "offered_online", "full_offered", "full_online",
           "finished", "finished_early", "finished_on_time", "finished_late", "in_progress", "open_multi",
           "overdue_by_day", "components_digitized", "components_supplied", "components_reused", "result_digitized",
-          "fee_dossiers", "paid_online", "withdrawn", "refused"};
+          "fee_dossiers", "paid_online", "withdrawn", "refused", "received_online_vneid"};
       for (int i = 0; i < columns.length; i++) {
         v[i] = rs.getLong(columns[i]); // sum over no rows is null: getLong reads it as 0
       }
@@ -170,7 +171,7 @@ class AggregateQuery {
     }
     Map<String, Tally> result = new LinkedHashMap<>();
     rows.forEach((k, v) -> result.put(k, new Tally(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9],
-        v[10], v[11] + v[12], v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20])));
+        v[10], v[11] + v[12], v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20], v[21])));
     return result;
   }
 

@@ -79,6 +79,8 @@ class OidcSignInTest {
   int port;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  org.motcua.support.Api basic;
 
   // ---- pages
 
@@ -178,6 +180,38 @@ class OidcSignInTest {
     assertThat(jdbc.queryForObject("select owner_username from dossier where code = ?", String.class, code))
         .isEqualTo("citizen");
     assertThat(api("GET", "/api/dossiers/" + code, token, null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void theDossierRecordsHowItsSubmitterSignedInAndTheSummaryCountsTheVneidShare() {
+    String viaVneid = field(api("POST", "/api/dossiers", token("vneid", "vneid-" + CITIZEN_ID, "motcua-dvc",
+        citizenClaims(CITIZEN_ID, "2"), 600), DOSSIER).body(), "code");
+    String viaPassword = submittedDossier();
+    assertThat(jdbc.queryForMap("select sign_in_provider, sign_in_assurance, vneid_verified from dossier"
+        + " where code = ?", viaVneid)).containsEntry("SIGN_IN_PROVIDER", "vneid").containsEntry("SIGN_IN_ASSURANCE", 2)
+        .containsEntry("VNEID_VERIFIED", true);
+    assertThat(jdbc.queryForMap("select sign_in_provider, sign_in_assurance, vneid_verified from dossier"
+        + " where code = ?", viaPassword)).containsEntry("SIGN_IN_PROVIDER", "local")
+        .containsEntry("SIGN_IN_ASSURANCE", null).containsEntry("VNEID_VERIFIED", false);
+
+    // Both received by the clerk: the share counts received online dossiers, like the online rate.
+    org.motcua.support.Dossiers flow = new org.motcua.support.Dossiers(basic);
+    String day = null;
+    long[] before = null;
+    for (String code : List.of(viaVneid, viaPassword)) {
+      flow.uploadComponents("citizen", code, "2.000488.000.00.12.H13");
+      String receivedAt = flow.decide("clerk.stp", code, "accept", null).path("receivedAt").asText();
+      if (day == null) {
+        day = receivedAt.substring(0, 10);
+      }
+    }
+    var summary = basic.get("admin", "/api/reports/summary?from=" + day + "&to=" + day).body();
+    long online = summary.path("receivedOnline").asLong();
+    long verified = jdbc.queryForObject("select count(*) from dossier where channel = 2 and vneid_verified"
+        + " and received_at >= ? and received_at < ?", Long.class, java.sql.Date.valueOf(day),
+        java.sql.Date.valueOf(java.time.LocalDate.parse(day).plusDays(1)));
+    assertThat(verified).isPositive().isLessThan(online);
+    assertThat(summary.path("vneidVerifiedRate").asDouble()).isEqualTo((double) verified / online);
   }
 
   @Test
