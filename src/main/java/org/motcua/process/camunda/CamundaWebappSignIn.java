@@ -1,0 +1,80 @@
+package org.motcua.process.camunda;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.motcua.security.CurrentUser;
+import org.motcua.security.Role;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Camunda's web apps (Cockpit, Tasklist, Admin) signed in by motcua's own sign-in: Camunda's container-based
+ * authentication, with the "container" being Spring Security. An ADMIN signed in to motcua (password or identity
+ * provider) opens Cockpit without a second login, under their motcua username; anyone else never reaches the web apps
+ * (Spring Security refuses {@code /camunda/**} to all but ADMIN, and this provider vouches for ADMIN only). No Camunda
+ * user or password exists: the identity lookup Camunda does for its own users is skipped, and Camunda's own login
+ * (which replaced the session and signed the administrator out of motcua) is never shown.
+ */
+@Configuration(proxyBeanMethods = false)
+class CamundaWebappSignIn {
+
+  /** The group Camunda's Admin app knows administrators by. */
+  static final String CAMUNDA_ADMIN_GROUP = "camunda-admin";
+
+  /** After Spring Security's filter chain (order -100), before the web apps' own authentication filter. */
+  @Bean
+  FilterRegistrationBean<SignedInByMotcua> camundaWebappSignInFilter(
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String path) {
+    FilterRegistrationBean<SignedInByMotcua> registration = new FilterRegistrationBean<>(new SignedInByMotcua());
+    registration.setName("camundaWebappSignIn");
+    registration.setInitParameters(Map.of("authentication-provider", MotcuaAdministrator.class.getName()));
+    registration.addUrlPatterns(path + "/app/*", path + "/api/*");
+    registration.setOrder(201);
+    return registration;
+  }
+
+  /**
+   * The container-based filter, without Camunda's identity lookup (which needs a Camunda user of that id): the user is
+   * motcua's administrator, in the Camunda administrators' group, authorized for every web app.
+   */
+  static final class SignedInByMotcua extends ContainerBasedAuthenticationFilter {
+
+    @Override
+    protected UserAuthentication createAuthentication(ProcessEngine engine, String username, List<String> groups,
+        List<String> tenants) {
+      UserAuthentication authentication = new UserAuthentication(username, engine.getName());
+      authentication.setGroupIds(groups);
+      authentication.setTenantIds(tenants);
+      Set<String> apps = new HashSet<>(Arrays.asList(AuthenticationUtil.APPS));
+      apps.add(AuthenticationUtil.APP_WELCOME);
+      authentication.setAuthorizedApps(apps);
+      return authentication;
+    }
+  }
+
+  /** Who Spring Security signed in, if an ADMIN; otherwise nobody (Camunda answers 401). Instantiated by name. */
+  public static final class MotcuaAdministrator extends ContainerBasedAuthenticationProvider {
+
+    @Override
+    public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
+      return CurrentUser.get().filter(user -> user.is(Role.ADMIN) && user.isEnabled()).map(user -> {
+        AuthenticationResult result = AuthenticationResult.successful(user.getUsername());
+        result.setGroups(List.of(CAMUNDA_ADMIN_GROUP));
+        result.setTenants(List.of());
+        return result;
+      }).orElseGet(AuthenticationResult::unsuccessful);
+    }
+  }
+}
