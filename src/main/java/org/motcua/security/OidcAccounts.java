@@ -130,7 +130,7 @@ class OidcAccounts {
       }
       link(provider, subject, username);
     }
-    refreshProfile(username, profile);
+    refresh(username, profile, null);
     return enabled(username);
   }
 
@@ -145,14 +145,12 @@ class OidcAccounts {
     String username;
     if (linked.isPresent()) {
       username = linked.get();
-      jdbc.update("update app_user set role = ?, agency_code = ?, enabled = true where username = ?",
-          assignment.role().name(), assignment.agency(), username);
+      refresh(username, profile, assignment);
     } else {
       username = accountName(provider, subject);
       insertAccount(username, profile, assignment.role(), assignment.agency(), null);
       link(provider, subject, username);
     }
-    refreshProfile(username, profile);
     log.info("Officer {} signed in through {} as {}{}", username, provider, assignment.role(),
         assignment.agency() == null ? "" : "@" + assignment.agency());
     return enabled(username);
@@ -242,16 +240,36 @@ class OidcAccounts {
         cut(profile.phone(), 20), cut(profile.email(), 200));
   }
 
-  private void refreshProfile(String username, Profile profile) {
+  /**
+   * Brings the account in line with the claims (name, phone, e-mail; an officer's role and agency, enabled again),
+   * writing only what changed: a bearer call of an unchanged account writes nothing.
+   */
+  private void refresh(String username, Profile profile, Assignment assignment) {
+    Map<String, Object> row = jdbc.queryForMap("select full_name, phone, email, role, agency_code, enabled"
+        + " from app_user where username = ?", username);
+    Map<String, Object> wanted = new java.util.LinkedHashMap<>();
     if (profile.fullName() != null) {
-      jdbc.update("update app_user set full_name = ? where username = ?", cut(profile.fullName(), 200), username);
+      wanted.put("full_name", cut(profile.fullName(), 200));
     }
     if (profile.phone() != null) {
-      jdbc.update("update app_user set phone = ? where username = ?", cut(profile.phone(), 20), username);
+      wanted.put("phone", cut(profile.phone(), 20));
     }
     if (profile.email() != null) {
-      jdbc.update("update app_user set email = ? where username = ?", cut(profile.email(), 200), username);
+      wanted.put("email", cut(profile.email(), 200));
     }
+    if (assignment != null) {
+      wanted.put("role", assignment.role().name());
+      wanted.put("agency_code", assignment.agency());
+      wanted.put("enabled", Boolean.TRUE);
+    }
+    wanted.entrySet().removeIf(e -> java.util.Objects.equals(e.getValue(), row.get(e.getKey())));
+    if (wanted.isEmpty()) {
+      return;
+    }
+    List<Object> args = new java.util.ArrayList<>(wanted.values());
+    args.add(username);
+    jdbc.update("update app_user set " + String.join(" = ?, ", wanted.keySet()) + " = ? where username = ?",
+        args.toArray());
   }
 
   private MotcuaUser enabled(String username) {

@@ -12,8 +12,9 @@ import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticati
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
-import org.motcua.security.CurrentUser;
-import org.motcua.security.Role;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -64,17 +65,26 @@ class CamundaWebappSignIn {
     }
   }
 
-  /** Who Spring Security signed in, if an ADMIN; otherwise nobody (Camunda answers 401). Instantiated by name. */
+  /**
+   * Who Spring Security signed in, if an ADMIN (authority {@code ROLE_ADMIN}, as motcua's security feature grants it);
+   * otherwise nobody (Camunda answers 401). Reads Spring Security only, so the engine adapter does not depend on the
+   * security feature. Instantiated by Camunda by its class name.
+   */
   public static final class MotcuaAdministrator extends ContainerBasedAuthenticationProvider {
+
+    static final String ADMIN_AUTHORITY = "ROLE_ADMIN";
 
     @Override
     public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
-      return CurrentUser.get().filter(user -> user.is(Role.ADMIN) && user.isEnabled()).map(user -> {
-        AuthenticationResult result = AuthenticationResult.successful(user.getUsername());
-        result.setGroups(List.of(CAMUNDA_ADMIN_GROUP));
-        result.setTenants(List.of());
-        return result;
-      }).orElseGet(AuthenticationResult::unsuccessful);
+      Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+      if (signedIn == null || !signedIn.isAuthenticated() || signedIn instanceof AnonymousAuthenticationToken
+          || signedIn.getAuthorities().stream().noneMatch(a -> ADMIN_AUTHORITY.equals(a.getAuthority()))) {
+        return AuthenticationResult.unsuccessful();
+      }
+      AuthenticationResult result = AuthenticationResult.successful(signedIn.getName());
+      result.setGroups(List.of(CAMUNDA_ADMIN_GROUP));
+      result.setTenants(List.of());
+      return result;
     }
   }
 }
