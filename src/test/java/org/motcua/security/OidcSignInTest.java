@@ -169,6 +169,23 @@ class OidcSignInTest {
         "id=\"username\"");
   }
 
+  @Test
+  void inABrowserTheCitizenSignsInThroughTheProviderAndTheDossierShowsTheVneidFlag() {
+    String code = field(api("POST", "/api/dossiers", token("vneid", "vneid-" + CITIZEN_ID, "motcua-dvc",
+        citizenClaims(CITIZEN_ID, "2"), 600), DOSSIER).body(), "code");
+    try (org.motcua.web.Browser browser = org.motcua.web.Browser.desktop(port)) {
+      browser.go("/login");
+      provider.enqueueCallback(new DefaultOAuth2TokenCallback("vneid", "vneid-" + CITIZEN_ID, "JWT",
+          List.of("motcua-dvc"), citizenClaims(CITIZEN_ID, "2"), 600));
+      // The button leads to the provider, which signs the citizen in and sends the browser back.
+      browser.find(org.openqa.selenium.By.id("login-vneid")).click();
+      browser.waiting().until(d -> "/citizen/dossiers".equals(browser.path()));
+      browser.go("/citizen/dossiers/" + code);
+      assertThat(browser.text(org.openqa.selenium.By.id("dossier-vneid"))).isEqualTo("Đã xác thực với VNeID");
+      browser.screenshot("oidc-vneid-dossier");
+    }
+  }
+
   // ---- API with bearer tokens
 
   @Test
