@@ -139,6 +139,19 @@ class OidcSignInTest {
   }
 
   @Test
+  void anAdministratorFromTheProvinceSsoOpensCockpitWithoutASecondLogin() {
+    Browser admin = new Browser();
+    assertThat(admin.location(admin.signIn("sso", "ops-admin-1", officerClaims("Quản trị tỉnh", "ADMIN"))))
+        .endsWith("/admin");
+    assertThat(admin.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
+    HttpResponse<String> who = send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default"))
+        .header("Accept", "application/json").GET(), admin.http);
+    assertThat(who.statusCode()).as(who.body()).isEqualTo(200);
+    assertThat(who.body()).contains("\"userId\":\"sso:ops-admin-1\"");
+    assertThat(admin.get("/admin").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void anOfficerProviderCannotMakeACitizenAndTwoAgenciesAreAmbiguous() {
     Browser citizenGroup = new Browser();
     assertThat(citizenGroup.location(citizenGroup.signIn("sso", "officer-citizen",
@@ -153,6 +166,9 @@ class OidcSignInTest {
     Browser browser = new Browser();
     browser.signIn("vneid", "vneid-" + CITIZEN2_ID, citizenClaims(CITIZEN2_ID, "2"));
     assertThat(browser.get("/citizen/dossiers").statusCode()).isEqualTo(200);
+    // The session ends after 30 idle minutes (config/motcua.yml), stored with the session row.
+    assertThat(jdbc.queryForObject("select min(max_inactive_interval) from spring_session", Integer.class))
+        .isEqualTo(1800);
     HttpResponse<String> out = browser.post("/logout", Map.of());
     String endSession = browser.location(out);
     assertThat(endSession).startsWith(provider.endSessionEndpointUrl("vneid").toString())
