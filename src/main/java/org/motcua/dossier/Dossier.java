@@ -204,6 +204,18 @@ public class Dossier {
   @Column(name = "paid_online", nullable = false)
   private boolean paidOnline;
 
+  /** How the submitter of an online dossier signed in: {@code local} or an identity provider's id; null otherwise. */
+  @Column(name = "sign_in_provider", length = 64)
+  private String signInProvider;
+
+  /** The assurance level the identity provider stated for the submitter, if any. */
+  @Column(name = "sign_in_assurance")
+  private Integer signInAssurance;
+
+  /** Submitted online by an account signed in through the national e-identity (VNeID). */
+  @Column(name = "vneid_verified", nullable = false)
+  private boolean vneidVerified;
+
   @Convert(converter = StatusConverter.class)
   @Column(name = "status_before_withdrawal")
   private DossierStatus statusBeforeWithdrawal;
@@ -612,6 +624,25 @@ public class Dossier {
 
   public boolean isPaidOnline() {
     return paidOnline;
+  }
+
+  /** Records how the submitter of this online dossier signed in (before it is first stored). */
+  void submittedAfter(org.motcua.security.SignInMethod signIn) {
+    signInProvider = signIn.provider();
+    signInAssurance = signIn.assuranceLevel();
+    vneidVerified = signIn.vneidVerified();
+  }
+
+  public String getSignInProvider() {
+    return signInProvider;
+  }
+
+  public Integer getSignInAssurance() {
+    return signInAssurance;
+  }
+
+  public boolean isVneidVerified() {
+    return vneidVerified;
   }
 
   void sentByPost(String trackingNumber) {

@@ -10,6 +10,7 @@ import org.motcua.catalog.OnlineLevel;
  *
  * @param stopReason for status 8, the action that stopped handling ({@code WITHDRAWN}, {@code REFUSED},
  *     {@code UNPAID_STOPPED}); null otherwise or when unknown (imported history)
+ * @param vneidVerified submitted online by an account signed in through the national e-identity (VNeID)
  */
 public record DossierFacts(
     String code,
@@ -35,7 +36,20 @@ public record DossierFacts(
     int componentsReused,
     boolean resultDigitized,
     boolean paidOnline,
-    String stopReason) {
+    String stopReason,
+    boolean vneidVerified) {
+
+  /** Facts of a dossier not submitted through the national e-identity (counter, imported, password accounts). */
+  public DossierFacts(String code, String procedureCode, String field, OnlineLevel onlineLevel, long feeVnd,
+      String agencyCode, String agencyPath, int channel, int status, LocalDateTime submittedAt,
+      LocalDateTime receivedAt, LocalDateTime dueAt, LocalDateTime finishedAt, LocalDateTime returnedAt,
+      LocalDateTime endedAt, Timeliness timeliness, int supplementCount, DurationUnit durationUnit,
+      boolean componentsDigitized, int componentsSupplied, int componentsReused, boolean resultDigitized,
+      boolean paidOnline, String stopReason) {
+    this(code, procedureCode, field, onlineLevel, feeVnd, agencyCode, agencyPath, channel, status, submittedAt,
+        receivedAt, dueAt, finishedAt, returnedAt, endedAt, timeliness, supplementCount, durationUnit,
+        componentsDigitized, componentsSupplied, componentsReused, resultDigitized, paidOnline, stopReason, false);
+  }
 
   /** Facts of a dossier that did not stop (or whose stop reason is unknown, as in imported history). */
   public DossierFacts(String code, String procedureCode, String field, OnlineLevel onlineLevel, long feeVnd,
@@ -54,6 +68,6 @@ public record DossierFacts(
         d.getAgencyCode(), d.getAgencyPath(), d.getChannel().code(), d.getStatus().code(), d.getSubmittedAt(),
         d.getReceivedAt(), d.getDueAt(), d.getFinishedAt(), d.getReturnedAt(), d.getEndedAt(), d.getTimeliness(),
         d.getSupplementCount(), d.getDurationUnit(), d.isComponentsDigitized(), d.getComponentsSupplied(),
-        d.getComponentsReused(), d.isResultDigitized(), d.isPaidOnline(), d.getStopReason());
+        d.getComponentsReused(), d.isResultDigitized(), d.isPaidOnline(), d.getStopReason(), d.isVneidVerified());
   }
 }

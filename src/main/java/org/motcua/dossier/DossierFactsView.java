@@ -18,7 +18,8 @@ import java.util.List;
  * (national code 1–10), {@code submitted_at}, {@code received_at}, {@code due_at}, {@code finished_at},
  * {@code returned_at}, {@code ended_at} (end of handling), {@code timeliness} ({@link Timeliness}), {@code
  * supplement_count}, {@code duration_unit}, {@code components_digitized}, {@code components_supplied}, {@code
- * components_reused}, {@code result_digitized}, {@code paid_online}, {@code stop_reason}.
+ * components_reused}, {@code result_digitized}, {@code paid_online}, {@code stop_reason}, {@code vneid_verified} (submitted by an account
+ * signed in through VNeID; since V74, which recreated the view).
  *
  * <p>Filter on {@code received_at}, {@code ended_at}, {@code due_at} or {@code code}: the view is a plain projection,
  * so both databases plan those conditions over the dossier table's indexes. PostgreSQL inlines it; H2 2.x runs it as a
@@ -37,7 +38,7 @@ public final class DossierFactsView {
       "fee_vnd", "agency_code", "agency_path", "channel", "status", "submitted_at", "received_at", "due_at",
       "finished_at", "returned_at", "ended_at", "timeliness", "supplement_count", "duration_unit",
       "components_digitized", "components_supplied", "components_reused", "result_digitized", "paid_online",
-      "stop_reason");
+      "stop_reason", "vneid_verified");
 
   private DossierFactsView() {
   }

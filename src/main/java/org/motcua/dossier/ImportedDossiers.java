@@ -50,8 +50,9 @@ public class ImportedDossiers {
           duration_value, duration_unit, fee_vnd, agency_code, agency_path, channel, status, applicant_name,
           applicant_id_number, submitted_at, received_at, due_at, finished_at, returned_at, ended_at, timeliness,
           supplement_count, due_soon, overdue, components_digitized, components_supplied, components_reused,
-          result_digitized, paid_online, stop_reason)
-        values (%s, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, false, false, ?, ?, ?, ?, ?, ?)
+          result_digitized, paid_online, stop_reason, vneid_verified)
+        values (%s, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, false, false, ?, ?, ?, ?, ?, ?,
+          ?)
         """.formatted(nextId);
   }
 
@@ -69,7 +70,7 @@ public class ImportedDossiers {
           f.status(), IMPORTED_APPLICANT, ts(f.submittedAt()), ts(f.receivedAt()), ts(f.dueAt()),
           ts(f.finishedAt()), ts(f.returnedAt()), ts(f.endedAt()),
           f.timeliness() == null ? null : f.timeliness().name(), f.supplementCount(), f.componentsDigitized(),
-          f.componentsSupplied(), f.componentsReused(), f.resultDigitized(), f.paidOnline(), f.stopReason()});
+          f.componentsSupplied(), f.componentsReused(), f.resultDigitized(), f.paidOnline(), f.stopReason(), f.vneidVerified()});
     }
     jdbc.batchUpdate(insert, rows);
   }

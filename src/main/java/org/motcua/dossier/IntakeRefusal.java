@@ -46,7 +46,12 @@ public enum IntakeRefusal implements Refusal {
   /** A fee taken at the counter needs its method and receipt number. No args. */
   COUNTER_PAYMENT_INCOMPLETE(HttpStatus.BAD_REQUEST, "fee"),
   /** An exemption ground the procedure does not list. Args: ground, procedure. */
-  UNKNOWN_EXEMPTION(HttpStatus.BAD_REQUEST, "fee");
+  UNKNOWN_EXEMPTION(HttpStatus.BAD_REQUEST, "fee"),
+  /**
+   * The citizen signed in through an identity provider at an assurance level below the one it demands for online
+   * submission (README "Sign-in with OpenID Connect"). Args: the level (0: none stated), the minimum.
+   */
+  ASSURANCE_TOO_LOW(HttpStatus.FORBIDDEN, null);
 
   private final HttpStatus status;
   private final String field;

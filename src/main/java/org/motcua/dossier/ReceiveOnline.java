@@ -8,7 +8,9 @@ import org.motcua.catalog.FeeSchedule;
 import org.motcua.catalog.Procedure;
 import org.motcua.common.Refusal;
 import org.motcua.common.UseCase;
+import org.motcua.security.CurrentUser;
 import org.motcua.security.MotcuaUser;
+import org.motcua.security.SignInMethod;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,7 +25,7 @@ public class ReceiveOnline implements UseCase {
   private static final Set<Refusal> REFUSALS = Set.of(IntakeRefusal.UNKNOWN_PROCEDURE,
       IntakeRefusal.PROCEDURE_NOT_ONLINE, IntakeRefusal.INVALID_ID_NUMBER, IntakeRefusal.UNKNOWN_FEE_QUANTITY,
       IntakeRefusal.INVALID_FEE_QUANTITY, IntakeRefusal.RECEIVING_AGENCY_REQUIRED, IntakeRefusal.AGENCY_NOT_OFFERING,
-      IntakeRefusal.CASE_REQUIRED, IntakeRefusal.UNKNOWN_CASE);
+      IntakeRefusal.CASE_REQUIRED, IntakeRefusal.UNKNOWN_CASE, IntakeRefusal.ASSURANCE_TOO_LOW);
 
   private final Intake intake;
   private final DossierDocuments documents;
@@ -51,6 +53,11 @@ public class ReceiveOnline implements UseCase {
    */
   @Transactional
   public Dossier submit(MotcuaUser citizen, DossierRequests.SubmitDossier request, List<Attachment> files) {
+    SignInMethod signIn = CurrentUser.signInMethod();
+    if (!signIn.maySubmitOnline()) {
+      throw IntakeRefusal.ASSURANCE_TOO_LOW.exception(
+          signIn.assuranceLevel() == null ? 0 : signIn.assuranceLevel(), signIn.minimumAssurance());
+    }
     Procedure procedure = intake.procedure(request.procedureCode());
     if (!procedure.onlineLevel().offeredOnline()) {
       throw IntakeRefusal.PROCEDURE_NOT_ONLINE.exception(procedure.code());
@@ -64,8 +71,10 @@ public class ReceiveOnline implements UseCase {
     FeeSchedule.Quote fee = intake.fee(procedure, kase, request.feeQuantities());
     LocalDateTime now = LocalDateTime.now(clock);
     Applicant applicant = intake.applicant(request.applicant(), now);
-    Dossier dossier = intake.start(Dossier.submitOnline(intake.nextCode(agency, now), procedure, kase, fee,
-        agency, intake.agencyPath(agency), applicant, citizen, now, Actor.of(citizen)), kase, Channel.ONLINE);
+    Dossier submitted = Dossier.submitOnline(intake.nextCode(agency, now), procedure, kase, fee, agency,
+        intake.agencyPath(agency), applicant, citizen, now, Actor.of(citizen));
+    submitted.submittedAfter(signIn);
+    Dossier dossier = intake.start(submitted, kase, Channel.ONLINE);
     if (!files.isEmpty()) {
       documents.attachToNew(citizen, dossier, files);
     }

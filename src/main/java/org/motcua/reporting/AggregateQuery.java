@@ -62,7 +62,8 @@ class AggregateQuery {
         sum(case when bucket_day >= :from then fee_dossiers else 0 end) as fee_dossiers,
         sum(case when bucket_day >= :from then paid_online else 0 end) as paid_online,
         sum(case when bucket_day >= :from then ended_withdrawn else 0 end) as withdrawn,
-        sum(case when bucket_day >= :from then ended_refused else 0 end) as refused
+        sum(case when bucket_day >= :from then ended_refused else 0 end) as refused,
+        sum(case when bucket_day >= :from and channel = 2 then received_vneid else 0 end) as received_online_vneid
       from report_day
       where bucket_day >= :lo and bucket_day < :hi and agency_path like :agencyPattern
       %s
@@ -115,7 +116,7 @@ class AggregateQuery {
   private static final String[] SUMS = {"received", "received_online", "offered", "offered_online", "full_offered",
       "full_online", "finished", "finished_early", "finished_on_time", "finished_late", "in_progress", "open_multi",
       "overdue_by_day", "components_digitized", "components_supplied", "components_reused", "result_digitized",
-      "fee_dossiers", "paid_online", "withdrawn", "refused"};
+      "fee_dossiers", "paid_online", "withdrawn", "refused", "received_online_vneid"};
   private static final int WIDTH = SUMS.length;
 
   private final NamedParameterJdbcTemplate jdbc;
@@ -195,7 +196,7 @@ class AggregateQuery {
     }
     Map<String, Tally> result = new LinkedHashMap<>();
     rows.forEach((k, v) -> result.put(k, new Tally(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9],
-        v[10], v[11] + v[12], v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20])));
+        v[10], v[11] + v[12], v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20], v[21])));
     return result;
   }
 

@@ -33,9 +33,13 @@ final class DayContribution {
   static final int PAID_ONLINE = 12;
   static final int ENDED_WITHDRAWN = 13;
   static final int ENDED_REFUSED = 14;
+  static final int RECEIVED_VNEID = 15;
   static final String[] COLUMNS = {"received", "ended", "ended_early", "ended_on_time", "ended_late", "due", "settled",
       "components_digitized", "components_supplied", "components_reused", "result_digitized", "fee_dossiers",
-      "paid_online", "ended_withdrawn", "ended_refused"};
+      "paid_online", "ended_withdrawn", "ended_refused", "received_vneid"};
+
+  /** The channel code of online submission (dossier.Channel.ONLINE), as the reports' queries read it. */
+  static final int ONLINE_CHANNEL = 2;
 
   /** One bucket: a day and the dimensions the dossier was received under. */
   record Key(LocalDate day, String agencyPath, String procedureCode, String field, int channel, String onlineLevel,
@@ -85,6 +89,10 @@ final class DayContribution {
     }
     if (f.paidOnline()) {
       add(delta, f, f.receivedAt(), multi, PAID_ONLINE, sign);
+    }
+    // Received online from an account signed in through the national e-identity (VNeID).
+    if (f.channel() == ONLINE_CHANNEL && f.vneidVerified()) {
+      add(delta, f, f.receivedAt(), multi, RECEIVED_VNEID, sign);
     }
     if (f.dueAt() != null) {
       add(delta, f, f.dueAt(), multi, DUE, sign);

@@ -13,6 +13,10 @@ import java.time.LocalDate;
  * counts them) with a step that overran in an agency of the scope's subtree, whichever agency received them: in an
  * inter-agency dossier the lateness counts for the agency whose step overran. Not a part of {@code finished}'s
  * split, and not summable over a breakdown's rows (a dossier late in two agencies' steps counts for both).
+ *
+ * <p>{@code vneidVerifiedRate}: of the dossiers received online in the period ({@code receivedOnline}), the share
+ * submitted by an account signed in through the national e-identity (VNeID) — the national portal's
+ * {@code TaiKhoanDuocXacThucVoiVNeID}.
  */
 public record Summary(
     LocalDate from,
@@ -39,14 +43,15 @@ public record Summary(
     long carriedOver,
     long withdrawn,
     long refused,
-    Long lateCausedBy) {
+    Long lateCausedBy,
+    Double vneidVerifiedRate) {
 
   /** The same summary with the share of fee-bearing procedures that had an online payment (not summable by row). */
   public Summary withProceduresWithOnlinePaymentRate(Double rate) {
     return new Summary(from, to, agency, received, receivedOnline, onlineRate, fullOnlineRate, finished,
         finishedEarly, finishedOnTime, finishedLate, inProgress, inProgressOverdue, onTimeRate,
         componentsDigitizedRate, resultDigitizedRate, reuseRate, feeDossiers, paidOnline, onlinePaymentRate, rate,
-        carriedOver, withdrawn, refused, lateCausedBy);
+        carriedOver, withdrawn, refused, lateCausedBy, vneidVerifiedRate);
   }
 
   /** The same summary with its {@code lateCausedBy}, which the step records give (not the counters). */
@@ -54,6 +59,6 @@ public record Summary(
     return new Summary(from, to, agency, received, receivedOnline, onlineRate, fullOnlineRate, finished,
         finishedEarly, finishedOnTime, finishedLate, inProgress, inProgressOverdue, onTimeRate,
         componentsDigitizedRate, resultDigitizedRate, reuseRate, feeDossiers, paidOnline, onlinePaymentRate,
-        proceduresWithOnlinePaymentRate, carriedOver, withdrawn, refused, count);
+        proceduresWithOnlinePaymentRate, carriedOver, withdrawn, refused, count, vneidVerifiedRate);
   }
 }

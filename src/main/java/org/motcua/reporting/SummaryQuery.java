@@ -52,7 +52,9 @@ class SummaryQuery {
         count(case when received_at >= :from and received_at < :to and fee_vnd > 0 then 1 end) as fee_dossiers,
         count(case when received_at >= :from and received_at < :to and paid_online then 1 end) as paid_online,
         count(case when ended_at < :to and stop_reason = 'WITHDRAWN' then 1 end) as withdrawn,
-        count(case when ended_at < :to and stop_reason = 'REFUSED' then 1 end) as refused
+        count(case when ended_at < :to and stop_reason = 'REFUSED' then 1 end) as refused,
+        count(case when received_at >= :from and received_at < :to and channel = 2 and vneid_verified then 1 end)
+          as received_online_vneid
       """ + "from " + DossierFactsView.NAME + "\n" + """
       where received_at < :to
         and (ended_at is null or ended_at >= :from or received_at >= :from)
@@ -99,7 +101,8 @@ class SummaryQuery {
           rs.getLong("finished_early"), rs.getLong("finished_on_time"), rs.getLong("finished_late"),
           rs.getLong("in_progress"), rs.getLong("in_progress_overdue"), rs.getLong("components_digitized"),
           rs.getLong("components_supplied"), rs.getLong("components_reused"), rs.getLong("result_digitized"),
-          rs.getLong("fee_dossiers"), rs.getLong("paid_online"), rs.getLong("withdrawn"), rs.getLong("refused")));
+          rs.getLong("fee_dossiers"), rs.getLong("paid_online"), rs.getLong("withdrawn"), rs.getLong("refused"),
+          rs.getLong("received_online_vneid")));
     });
     return result;
   }

@@ -10,13 +10,15 @@ import java.time.LocalDate;
  * @param fullOffered dossiers received in the period for FULL online procedures
  * @param withdrawn finished by a confirmed withdrawal (status 8, stop reason WITHDRAWN)
  * @param refused finished by a refusal after reception (status 8, stop reason REFUSED)
+ * @param receivedOnlineVneid received online in the period from an account signed in through VNeID
  */
 record Tally(long received, long receivedOnline, long offered, long offeredOnline, long fullOffered, long fullOnline,
     long finished, long finishedEarly, long finishedOnTime, long finishedLate, long inProgress,
     long inProgressOverdue, long componentsDigitized, long componentsSupplied, long componentsReused,
-    long resultDigitized, long feeDossiers, long paidOnline, long withdrawn, long refused) {
+    long resultDigitized, long feeDossiers, long paidOnline, long withdrawn, long refused,
+    long receivedOnlineVneid) {
 
-  static final Tally ZERO = new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+  static final Tally ZERO = new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
   Tally plus(Tally o) {
     return new Tally(received + o.received, receivedOnline + o.receivedOnline, offered + o.offered,
@@ -25,7 +27,8 @@ record Tally(long received, long receivedOnline, long offered, long offeredOnlin
         finishedLate + o.finishedLate, inProgress + o.inProgress, inProgressOverdue + o.inProgressOverdue,
         componentsDigitized + o.componentsDigitized, componentsSupplied + o.componentsSupplied,
         componentsReused + o.componentsReused, resultDigitized + o.resultDigitized, feeDossiers + o.feeDossiers,
-        paidOnline + o.paidOnline, withdrawn + o.withdrawn, refused + o.refused);
+        paidOnline + o.paidOnline, withdrawn + o.withdrawn, refused + o.refused,
+        receivedOnlineVneid + o.receivedOnlineVneid);
   }
 
   boolean isEmpty() {
@@ -40,7 +43,7 @@ record Tally(long received, long receivedOnline, long offered, long offeredOnlin
         rate(finishedEarly + finishedOnTime + inProgress - inProgressOverdue, finished + inProgress),
         rate(componentsDigitized, received), rate(resultDigitized, finished), rate(componentsReused, componentsSupplied),
         feeDossiers, paidOnline, rate(paidOnline, feeDossiers), null, finished + inProgress - received, withdrawn,
-        refused, null);
+        refused, null, rate(receivedOnlineVneid, receivedOnline));
   }
 
   /** A rate whose denominator is empty is null, not 0. */

@@ -14,4 +14,10 @@ public final class CurrentUser {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     return auth != null && auth.getPrincipal() instanceof MotcuaUser user ? Optional.of(user) : Optional.empty();
   }
+
+  /** How the current user signed in: through a provider, or {@link SignInMethod#LOCAL} (password, or no user). */
+  public static SignInMethod signInMethod() {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    return auth instanceof MotcuaAuthentication oidc ? oidc.method() : SignInMethod.LOCAL;
+  }
 }

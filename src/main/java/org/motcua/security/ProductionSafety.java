@@ -79,6 +79,37 @@ final class ProductionSafety implements EnvironmentPostProcessor, Ordered {
         }
       }
     }
+    problems.addAll(providerProblems(env));
+    return problems;
+  }
+
+  /**
+   * Each OpenID Connect provider needs its issuer over HTTPS, its client id and a real client secret: without the
+   * secret the code exchange fails at the first sign-in, with a sample one anyone could act as motcua.
+   */
+  private static List<String> providerProblems(Environment env) {
+    List<String> problems = new ArrayList<>();
+    java.util.Map<String, OidcProviders.Provider> providers = org.springframework.boot.context.properties.bind.Binder
+        .get(env).bind("motcua.security.oidc.providers", org.springframework.boot.context.properties.bind.Bindable
+            .mapOf(String.class, OidcProviders.Provider.class))
+        .orElse(java.util.Map.of());
+    new java.util.TreeMap<>(providers).forEach((id, provider) -> {
+      String prefix = "motcua.security.oidc.providers." + id + ".";
+      String secret = provider.clientSecret() == null ? "" : provider.clientSecret().trim();
+      if (secret.isEmpty()) {
+        problems.add(prefix + "client-secret is blank: set the client secret the provider issued to motcua");
+      } else if (SAMPLE_SECRETS.contains(secret.toLowerCase(Locale.ROOT))
+          || DEFAULT_PASSWORDS.contains(secret.toLowerCase(Locale.ROOT))) {
+        problems.add(prefix + "client-secret is a published sample secret: set the one the provider issued");
+      }
+      if (provider.clientId() == null || provider.clientId().isBlank()) {
+        problems.add(prefix + "client-id is blank: set motcua's client id at the provider");
+      }
+      if (provider.issuerUri() == null || !provider.issuerUri().startsWith("https://")) {
+        problems.add(prefix + "issuer-uri must be an https:// address (tokens and the provider's keys are fetched"
+            + " from it)");
+      }
+    });
     return problems;
   }
 

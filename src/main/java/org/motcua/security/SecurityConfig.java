@@ -51,7 +51,7 @@ class SecurityConfig {
    */
   @Bean
   SecurityFilterChain filterChain(HttpSecurity http, ProblemWriter problems, AuthenticationSuccessHandler loginSuccess,
-      DatabaseOutage outage, EngineWebApps engineWebApps,
+      DatabaseOutage outage, EngineWebApps engineWebApps, OidcSignIn oidc,
       @org.springframework.beans.factory.annotation.Value("${motcua.security.public-api-docs:false}")
       boolean publicApiDocs) throws Exception {
     // Signing in needs the accounts table: with the database away the answer is 503, not "wrong password".
@@ -114,6 +114,20 @@ class SecurityConfig {
             .ignoringRequestMatchers(new AntPathRequestMatcher(engineWebApps.path() + "/**"),
                 new AntPathRequestMatcher("/sandbox/**")))
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+    if (oidc.enabled()) {
+      // A refused bearer token: 401 problem+json with motcua's code (INVALID_TOKEN for a bad signature, issuer,
+      // audience or time; IDENTITY_CLAIM_MISSING, IDENTITY_CONFLICT, OFFICER_NOT_AUTHORISED for the claims).
+      AuthenticationEntryPoint bearerRefused = (request, response, e) -> {
+        if (outage.explains(e)) {
+          outage.write(request, response);
+        } else {
+          String code = OidcSignIn.codeOf(e);
+          problems.write(request, response, HttpStatus.UNAUTHORIZED,
+              OidcSignIn.GENERIC_FAILURE.equals(code) ? OidcSignIn.INVALID_TOKEN : code);
+        }
+      };
+      oidc.apply(http, loginSuccess, API, bearerRefused);
+    }
     return http.build();
   }
 
@@ -194,7 +208,9 @@ class SecurityConfig {
       response.setCharacterEncoding("UTF-8");
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
       if (status == HttpStatus.UNAUTHORIZED && request.getRequestURI().startsWith("/api/")) {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"motcua\"");
+        String authorization = request.getHeader("Authorization");
+        response.setHeader("WWW-Authenticate", authorization != null && authorization.regionMatches(true, 0,
+            "Bearer ", 0, 7) ? "Bearer error=\"invalid_token\"" : "Basic realm=\"motcua\"");
       }
       json.writeValue(response.getOutputStream(), problem);
     }

@@ -37,7 +37,7 @@ public class DossierPages {
       LocalDateTime dueAt, LocalDateTime finishedAt, LocalDateTime returnedAt, String timeliness, boolean overdue,
       int supplementCount, String supplementGuide, List<Line> history, List<Step> openSteps,
       boolean resultDigitized, Integer rating, String ratingComment, boolean apologyIssued, Allows allows,
-      Version version, List<StepLine> steps, List<String> lateCausedBy, Stage stage) {
+      Version version, List<StepLine> steps, List<String> lateCausedBy, Stage stage, boolean vneidVerified) {
 
     /** Waiting for reception: the applicant may still add files from the page. */
     public boolean awaitsReception() {
@@ -154,7 +154,7 @@ public class DossierPages {
         v.steps().stream().map(this::stepLine).toList(),
         v.lateCausedBy().stream().map(this::agencyName).toList(),
         v.stageNumber() == null ? null : new Stage(v.stageNumber(), v.stageCount(), v.stageName(),
-            agencyName(v.stageAgencyCode()), v.stageDueAt()));
+            agencyName(v.stageAgencyCode()), v.stageDueAt()), v.vneidVerified());
   }
 
   /** Giai đoạn liên thông: where an inter-agency dossier is now, and when its stage's steps run out. */

@@ -74,6 +74,11 @@ class BackfillMatchesDayContributionTest {
     expected.values().removeIf(c -> Arrays.stream(c).allMatch(v -> v == 0));
     // Every counter is exercised, and both sides of the multi-supplement split.
     for (int counter = 0; counter < DayContribution.COLUMNS.length; counter++) {
+      if (counter == DayContribution.RECEIVED_VNEID) {
+        // V74 added it with nothing to back-fill: no dossier before it was submitted through an identity provider
+        // (dossiers of that time are not VNeID-verified, so both sides count zero here).
+        continue;
+      }
       int c = counter;
       assertThat(expected.values().stream().anyMatch(v -> v[c] > 0))
           .as("cases cover %s", DayContribution.COLUMNS[counter]).isTrue();

@@ -92,7 +92,8 @@ class DossierFactsViewTest {
         time(rs, "ended_at"), timeliness == null ? null : Timeliness.valueOf(timeliness),
         rs.getInt("supplement_count"), DurationUnit.valueOf(rs.getString("duration_unit")),
         rs.getBoolean("components_digitized"), rs.getInt("components_supplied"), rs.getInt("components_reused"),
-        rs.getBoolean("result_digitized"), rs.getBoolean("paid_online"), rs.getString("stop_reason"));
+        rs.getBoolean("result_digitized"), rs.getBoolean("paid_online"), rs.getString("stop_reason"),
+        rs.getBoolean("vneid_verified"));
   }
 
   private static LocalDateTime time(ResultSet rs, String column) throws SQLException {

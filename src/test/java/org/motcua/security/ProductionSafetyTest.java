@@ -58,6 +58,32 @@ class ProductionSafetyTest {
   }
 
   @Test
+  void anIdentityProviderWithoutItsSecretIsRefused() {
+    Throwable refused = start("--motcua.payment.vnpay.hash-secret=" + STRONG_SECRET,
+        "--motcua.security.oidc.providers.vneid.issuer-uri=https://sso.dancuquocgia.gov.vn",
+        "--motcua.security.oidc.providers.vneid.client-id=motcua",
+        "--motcua.security.oidc.providers.keycloak.kind=OFFICER",
+        "--motcua.security.oidc.providers.keycloak.issuer-uri=http://sso.province.example/realms/motcua",
+        "--motcua.security.oidc.providers.keycloak.client-id=motcua",
+        "--motcua.security.oidc.providers.keycloak.client-secret=changeme");
+    assertThat(((ProductionSafety.UnsafeConfigurationException) refused).problems()).containsExactly(
+        "motcua.security.oidc.providers.keycloak.client-secret is a published sample secret: set the one the"
+            + " provider issued",
+        "motcua.security.oidc.providers.keycloak.issuer-uri must be an https:// address (tokens and the provider's"
+            + " keys are fetched from it)",
+        "motcua.security.oidc.providers.vneid.client-secret is blank: set the client secret the provider issued to"
+            + " motcua");
+
+    StandardEnvironment complete = new StandardEnvironment();
+    complete.getPropertySources().addFirst(new MapPropertySource("production", Map.of(
+        "motcua.payment.vnpay.hash-secret", STRONG_SECRET,
+        "motcua.security.oidc.providers.vneid.issuer-uri", "https://sso.dancuquocgia.gov.vn",
+        "motcua.security.oidc.providers.vneid.client-id", "motcua",
+        "motcua.security.oidc.providers.vneid.client-secret", "Xq8v-real-secret-from-the-provider")));
+    assertThat(ProductionSafety.problems(complete)).isEmpty();
+  }
+
+  @Test
   void theRefusalIsPrintedAsOneClearMessage() {
     PrintStream console = System.out;
     ByteArrayOutputStream printed = new ByteArrayOutputStream();

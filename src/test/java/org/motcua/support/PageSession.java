@@ -31,13 +31,22 @@ public final class PageSession {
 
   /** Signs in with a demo account (password {@code demo}). */
   public PageSession signIn(String username) {
-    HttpResponse<String> response = post("/login", Map.of("username", username, "password", "demo"));
+    return signIn(username, "demo");
+  }
+
+  public PageSession signIn(String username, String password) {
+    HttpResponse<String> response = post("/login", Map.of("username", username, "password", password));
     assertThat(response.headers().firstValue("Location").orElse("")).doesNotContain("error");
     return this;
   }
 
   public HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET());
+    return get(path, "text/html");
+  }
+
+  /** A GET with this session and the given Accept header (a web app's own JSON calls). */
+  public HttpResponse<String> get(String path, String accept) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET());
   }
 
   /** Posts a form as the page would, with a fresh CSRF token of this session. */

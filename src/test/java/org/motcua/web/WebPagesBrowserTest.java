@@ -283,9 +283,14 @@ class WebPagesBrowserTest {
       browser.screenshot("14-admin");
       // Every page seen so far (catalogue with htmx, forms, the dashboard's charts, the import) kept to its policy.
       assertThat(browser.cspViolations()).isEmpty();
-      // The engine's web apps, under their own policy, still come up (their sign-in form).
-      browser.go(engineWebApps.path() + "/app/welcome/default/");
-      browser.waiting().until(d -> browser.has(By.cssSelector("input[type=password]")));
+      // The engine's web apps, under their own policy, come up signed in by motcua's sign-in (no second login, no
+      // engine password), and motcua's session survives them.
+      browser.go(engineWebApps.path() + "/app/cockpit/default/");
+      browser.waiting().until(d -> browser.has(By.cssSelector("a[href*='#/processes']")));
+      assertThat(browser.has(By.cssSelector("input[type=password]"))).isFalse();
+      browser.screenshot("15-cockpit");
+      browser.go("/admin");
+      assertThat(browser.find(By.id("cockpit")).getAttribute("href")).endsWith(engineWebApps.path() + "/app/cockpit/");
     }
   }
 
