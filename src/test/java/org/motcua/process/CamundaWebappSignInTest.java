@@ -25,23 +25,25 @@ class CamundaWebappSignInTest {
   int port;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  EngineWebApps apps;
 
   @Test
   void anAdminSignedInToMotcuaUsesCockpitWithoutASecondLoginAndStaysSignedIn() {
     PageSession admin = new PageSession(port).signIn("admin", "admin");
     // Cockpit's page, then the calls it makes: no sign-in form, the user is motcua's admin.
-    assertThat(admin.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
-    HttpResponse<String> who = admin.get("/camunda/api/admin/auth/user/default", JSON);
+    assertThat(admin.get(apps.path() + "/app/cockpit/default/").statusCode()).isEqualTo(200);
+    HttpResponse<String> who = admin.get(apps.path() + "/api/admin/auth/user/default", JSON);
     assertThat(who.statusCode()).as(who.body()).isEqualTo(200);
     assertThat(who.body()).contains("\"userId\":\"admin\"", "cockpit", "tasklist", "admin");
 
-    HttpResponse<String> definitions = admin.get("/camunda/api/engine/engine/default/process-definition/count", JSON);
+    HttpResponse<String> definitions = admin.get(apps.path() + "/api/engine/engine/default/process-definition/count", JSON);
     assertThat(definitions.statusCode()).as(definitions.body()).isEqualTo(200);
     assertThat(definitions.body()).doesNotContain("\"count\":0");
-    HttpResponse<String> instances = admin.get("/camunda/api/engine/engine/default/process-instance/count", JSON);
+    HttpResponse<String> instances = admin.get(apps.path() + "/api/engine/engine/default/process-instance/count", JSON);
     assertThat(instances.statusCode()).as(instances.body()).isEqualTo(200);
     HttpResponse<String> statistics = admin.get(
-        "/camunda/api/cockpit/plugin/base/default/process-definition/statistics", JSON);
+        apps.path() + "/api/cockpit/plugin/base/default/process-definition/statistics", JSON);
     assertThat(statistics.statusCode()).as(statistics.body()).isEqualTo(200);
 
     // motcua's session survives: its own admin page still opens.
@@ -53,13 +55,13 @@ class CamundaWebappSignInTest {
   @Test
   void nonAdministratorsAndStrangersAreRefused() {
     PageSession clerk = new PageSession(port).signIn("clerk.stp");
-    assertThat(clerk.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(403);
-    assertThat(clerk.get("/camunda/api/engine/engine/default/process-definition/count", JSON).statusCode()).isEqualTo(403);
-    assertThat(clerk.get("/camunda/api/admin/auth/user/default", JSON).statusCode()).isEqualTo(403);
+    assertThat(clerk.get(apps.path() + "/app/cockpit/default/").statusCode()).isEqualTo(403);
+    assertThat(clerk.get(apps.path() + "/api/engine/engine/default/process-definition/count", JSON).statusCode()).isEqualTo(403);
+    assertThat(clerk.get(apps.path() + "/api/admin/auth/user/default", JSON).statusCode()).isEqualTo(403);
     PageSession supervisor = new PageSession(port).signIn("supervisor.tinh");
-    assertThat(supervisor.get("/camunda/app/admin/default/").statusCode()).isEqualTo(403);
+    assertThat(supervisor.get(apps.path() + "/app/admin/default/").statusCode()).isEqualTo(403);
 
-    HttpResponse<String> anonymous = new PageSession(port).get("/camunda/app/cockpit/default/");
+    HttpResponse<String> anonymous = new PageSession(port).get(apps.path() + "/app/cockpit/default/");
     assertThat(anonymous.statusCode()).isEqualTo(302);
     assertThat(anonymous.headers().firstValue("Location").orElse("")).endsWith("/login");
   }

@@ -78,6 +78,8 @@ class OidcSignInTest {
   @LocalServerPort
   int port;
   @Autowired
+  org.motcua.process.EngineWebApps apps;
+  @Autowired
   JdbcTemplate jdbc;
   @Autowired
   org.motcua.support.Api basic;
@@ -143,8 +145,8 @@ class OidcSignInTest {
     Browser admin = new Browser();
     assertThat(admin.location(admin.signIn("sso", "ops-admin-1", officerClaims("Quản trị tỉnh", "ADMIN"))))
         .endsWith("/admin");
-    assertThat(admin.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
-    HttpResponse<String> who = send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default"))
+    assertThat(admin.get(apps.path() + "/app/cockpit/default/").statusCode()).isEqualTo(200);
+    HttpResponse<String> who = send(HttpRequest.newBuilder(uri(apps.path() + "/api/admin/auth/user/default"))
         .header("Accept", "application/json").GET(), admin.http);
     assertThat(who.statusCode()).as(who.body()).isEqualTo(200);
     assertThat(who.body()).contains("\"userId\":\"sso:ops-admin-1\"");
