@@ -1,6 +1,9 @@
 package org.motcua.document;
 
 import java.io.InputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Where document bytes live: the filesystem store (the default) or an S3-compatible object store, chosen by
@@ -28,4 +31,14 @@ public interface DocumentStore {
 
   /** Removes the bytes under the key; a key that holds nothing is not an error. */
   void delete(String storageKey);
+
+  /**
+   * Everything stored under the keys of that day (including what a write cut short left), with when it was written:
+   * what the {@link OrphanSweep} compares with the rows.
+   */
+  List<StoredObject> listDay(LocalDate day);
+
+  /** A key of the store and when its bytes were written. */
+  record StoredObject(String key, Instant writtenAt) {
+  }
 }

@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Files under {@code motcua.documents.dir} (default {@code ./data/files}), one folder per day, random names. The
@@ -53,6 +56,26 @@ class FileSystemDocumentStore implements DocumentStore {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot delete document " + storageKey, e);
     }
+  }
+
+  @Override
+  public List<StoredObject> listDay(LocalDate day) {
+    Path folder = resolve(day.toString());
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    List<StoredObject> objects = new ArrayList<>();
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        if (Files.isRegularFile(file)) {
+          objects.add(new StoredObject(day + "/" + file.getFileName(),
+              Files.getLastModifiedTime(file).toInstant()));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list documents of " + day, e);
+    }
+    return objects;
   }
 
   /**

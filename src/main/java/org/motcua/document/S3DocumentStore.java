@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -86,6 +89,19 @@ class S3DocumentStore implements DocumentStore, AutoCloseable {
     } catch (SdkException e) {
       throw new UncheckedIOException(new IOException("Cannot delete document " + storageKey, e));
     }
+  }
+
+  @Override
+  public List<StoredObject> listDay(LocalDate day) {
+    String dayPrefix = prefix + day + "/";
+    List<StoredObject> objects = new ArrayList<>();
+    try {
+      s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(dayPrefix)).contents().forEach(object ->
+          objects.add(new StoredObject(object.key().substring(prefix.length()), object.lastModified())));
+    } catch (SdkException e) {
+      throw new UncheckedIOException(new IOException("Cannot list documents of " + day, e));
+    }
+    return objects;
   }
 
   @Override

@@ -79,6 +79,21 @@ abstract class DocumentStoreContract {
     }
   }
 
+  /** What the orphan sweep reads: every key of a day, with when it was written. */
+  @Test
+  void aDaysKeysAreListedWithWhenTheyWereWritten() {
+    java.time.Instant before = java.time.Instant.now().minusSeconds(5);
+    String first = store().put(Content.pdfLike(300, 6));
+    String second = store().put(Content.pdfLike(300, 7));
+    java.time.LocalDate today = java.time.LocalDate.parse(first.substring(0, 10));
+
+    java.util.List<DocumentStore.StoredObject> listed = store().listDay(today);
+    assertThat(listed).extracting(DocumentStore.StoredObject::key).contains(first, second);
+    assertThat(listed).filteredOn(o -> o.key().equals(first)).singleElement()
+        .satisfies(o -> assertThat(o.writtenAt()).isAfter(before).isBefore(java.time.Instant.now().plusSeconds(5)));
+    assertThat(store().listDay(java.time.LocalDate.of(1999, 1, 1))).isEmpty();
+  }
+
   /** Larger than the largest file motcua accepts by default (10 MB), read back in small pieces as a download does. */
   @Test
   void aLargeFileIsReadBackAsAStream() throws Exception {

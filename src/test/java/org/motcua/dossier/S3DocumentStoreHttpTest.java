@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.motcua.document.DocumentStore;
+import org.motcua.document.OrphanSweep;
 import org.motcua.document.S3ProxyServer;
 import org.motcua.support.Api;
 import org.motcua.support.Dossiers;
@@ -59,6 +61,10 @@ class S3DocumentStoreHttpTest {
   Api api;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  DocumentStore store;
+  @Autowired
+  OrphanSweep sweep;
 
   @Test
   void filesOfASubmissionTheEResultAndAReusedFileLiveInTheBucket() {
@@ -118,6 +124,29 @@ class S3DocumentStoreHttpTest {
     Api.Response refused = api.upload("citizen", "/api/dossiers", submission(files));
     assertProblem(refused, 415, "UNSUPPORTED_FILE_TYPE");
     assertThat(objects()).isEqualTo(before);
+  }
+
+  /**
+   * A node that died between storing an upload's bytes and committing its row leaves an object no row names: the
+   * sweep deletes it once it is older than the grace period, and never an object a dossier or the warehouse names.
+   */
+  @Test
+  void theSweepDeletesObjectsNoRowNamesOnceTheirGraceIsOver() {
+    String code = new Dossiers(api).submitComplete("citizen", CRIMINAL_RECORD);
+    String orphan = store.put(Api.pdf("bytes whose transaction died"));
+    List<String> named = new java.util.ArrayList<>(jdbc.queryForList("select storage_key from document", String.class));
+    named.addAll(jdbc.queryForList("select storage_key from warehouse_item", String.class));
+    List<String> namedObjects = objects().stream().filter(named::contains).toList();
+    assertThat(objects()).contains(orphan);
+    assertThat(namedObjects).containsAll(keys(code));
+
+    assertThat(sweep.sweep()).as("within the grace period nothing goes").isEmpty();
+    List<String> deleted = sweep.sweep(java.time.Instant.now().plus(java.time.Duration.ofHours(2)),
+        java.time.LocalDate.now());
+    assertThat(deleted).contains(orphan).doesNotContainAnyElementsOf(keys(code));
+    assertThat(objects()).doesNotContain(orphan).containsAll(namedObjects);
+    assertThat(sweep.sweep(java.time.Instant.now().plus(java.time.Duration.ofHours(2)), java.time.LocalDate.now()))
+        .as("a second sweep finds nothing more").isEmpty();
   }
 
   private List<String> objects() {
