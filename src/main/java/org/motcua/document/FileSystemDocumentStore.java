@@ -7,23 +7,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
+import java.util.stream.Stream;
 
-/** Files under {@code motcua.documents.dir} (default {@code ./data/files}), one folder per day, random names. */
-@Component
+/**
+ * Files under {@code motcua.documents.dir} (default {@code ./data/files}), one folder per day, random names. The
+ * default store ({@code motcua.documents.store=filesystem}, see {@link DocumentStoreConfiguration}).
+ */
 class FileSystemDocumentStore implements DocumentStore {
 
   private final Path root;
 
-  FileSystemDocumentStore(@Value("${motcua.documents.dir:./data/files}") String dir) {
+  FileSystemDocumentStore(String dir) {
     this.root = Path.of(dir).toAbsolutePath().normalize();
   }
 
   @Override
   public String put(byte[] content) {
-    String key = LocalDate.now() + "/" + UUID.randomUUID();
+    String key = newKey();
     Path target = resolve(key);
     try {
       Files.createDirectories(target.getParent());
@@ -53,6 +56,34 @@ class FileSystemDocumentStore implements DocumentStore {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot delete document " + storageKey, e);
     }
+  }
+
+  @Override
+  public List<StoredObject> listDay(LocalDate day) {
+    Path folder = resolve(day.toString());
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    List<StoredObject> objects = new ArrayList<>();
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        if (Files.isRegularFile(file)) {
+          objects.add(new StoredObject(day + "/" + file.getFileName(),
+              Files.getLastModifiedTime(file).toInstant()));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list documents of " + day, e);
+    }
+    return objects;
+  }
+
+  /**
+   * A key nobody can guess or choose: the day, then a random UUID. Nothing of the upload (its name, its dossier)
+   * goes into it. The S3 store uses the same keys, so a folder of files can be copied into a bucket as it is.
+   */
+  static String newKey() {
+    return LocalDate.now() + "/" + UUID.randomUUID();
   }
 
   private Path resolve(String key) {

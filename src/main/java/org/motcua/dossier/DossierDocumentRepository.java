@@ -13,4 +13,8 @@ interface DossierDocumentRepository extends JpaRepository<DossierDocument, Long>
 
   @Query("select coalesce(sum(d.file.sizeBytes), 0) from DossierDocument d where d.dossier = :dossier")
   long totalBytes(Dossier dossier);
+
+  /** The keys in [from, to): one range scan over {@code ix_document_storage_key} (the orphan sweep, per day). */
+  @Query("select d.file.storageKey from DossierDocument d where d.file.storageKey >= :from and d.file.storageKey < :to")
+  List<String> storageKeysBetween(String from, String to);
 }

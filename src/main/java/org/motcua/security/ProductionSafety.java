@@ -14,7 +14,8 @@ import org.springframework.core.env.Profiles;
 /**
  * Refuses to start outside the {@code demo} profile while a demo convenience or a guessable secret is configured:
  * a blank, short or sample payment hash secret (anyone could sign a payment callback), the sandbox gateway, demo
- * accounts, public API docs, or a default administrator password. Runs before anything is created, so a misconfigured node stops at
+ * accounts, public API docs, a default administrator password, or the S3 document store without credentials (or with
+ * a sample secret key). Runs before anything is created, so a misconfigured node stops at
  * once with one message naming each setting, instead of answering payment callbacks with errors later.
  */
 final class ProductionSafety implements EnvironmentPostProcessor, Ordered {
@@ -26,6 +27,9 @@ final class ProductionSafety implements EnvironmentPostProcessor, Ordered {
   private static final Set<String> SAMPLE_SECRETS = Set.of("sandbox-secret-change-me", "change-me", "changeme",
       "secret", "your-hash-secret", "vnpay-hash-secret");
   private static final List<String> ENGINE_PREFIXES = List.of("camunda.bpm", "operaton.bpm");
+  /** The default secret keys of MinIO, S3Proxy and the AWS documentation. */
+  private static final Set<String> SAMPLE_S3_SECRETS = Set.of("minioadmin", "local-credential",
+      "wjalrxutnfemi/k7mdeng/bpxrficyexamplekey", "change-me", "changeme", "secret");
   private static final Set<String> DEFAULT_PASSWORDS = Set.of("admin", "demo", "camunda", "password", "changeme",
       "change-me", "123456", "12345678", "motcua");
 
@@ -64,6 +68,17 @@ final class ProductionSafety implements EnvironmentPostProcessor, Ordered {
     }
     if (env.getProperty("motcua.security.public-api-docs", Boolean.class, false)) {
       problems.add("motcua.security.public-api-docs=true: the API description is for ADMIN outside the demo profile");
+    }
+    if ("s3".equalsIgnoreCase(env.getProperty("motcua.documents.store", "").trim())) {
+      String accessKey = env.getProperty("motcua.documents.s3.access-key", "").trim();
+      String secretKey = env.getProperty("motcua.documents.s3.secret-key", "").trim();
+      if (accessKey.isEmpty() || secretKey.isEmpty()) {
+        problems.add("motcua.documents.store=s3 without motcua.documents.s3.access-key and .secret-key"
+            + " (MOTCUA_DOCUMENTS_S3_ACCESS_KEY, MOTCUA_DOCUMENTS_S3_SECRET_KEY): set the object store's credentials");
+      } else if (SAMPLE_S3_SECRETS.contains(secretKey.toLowerCase(Locale.ROOT))) {
+        problems.add("motcua.documents.s3.secret-key is a published sample secret: anyone could read and replace"
+            + " citizens' files with it");
+      }
     }
     // The engine's web-app administrator: camunda.bpm.* is motcua's name for it on both engines, operaton.bpm.* the
     // Operaton starter's own (README "Operaton instead of Camunda"); a copy of the first is not reported twice.

@@ -14,4 +14,8 @@ interface WarehouseRepository extends JpaRepository<WarehouseItem, Long> {
   @Query("select case when count(i) > 0 then true else false end from WarehouseItem i"
       + " where i.ownerIdNumber = :ownerIdNumber and i.file.sha256 = :sha256 and i.documentType = :documentType")
   boolean existsByOwnerIdNumberAndSha256AndDocumentType(String ownerIdNumber, String sha256, String documentType);
+
+  /** The keys in [from, to): one range scan over {@code ix_warehouse_storage_key} (the orphan sweep, per day). */
+  @Query("select i.file.storageKey from WarehouseItem i where i.file.storageKey >= :from and i.file.storageKey < :to")
+  List<String> storageKeysBetween(String from, String to);
 }

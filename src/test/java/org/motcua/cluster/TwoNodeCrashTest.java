@@ -44,6 +44,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.motcua.outbox.Receiver;
+import org.motcua.document.S3ProxyServer;
 import org.motcua.support.TestProfiles;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -71,7 +72,9 @@ import org.springframework.web.client.RestTemplate;
  * on a re-send after a lost answer fails the test. Afterwards every dossier is there exactly once with exactly its
  * files, each history agrees with its status and with the engine, the held timer ran once on the surviving node after
  * its lock expired, every timer that came due fired exactly once, and every status change reached the (HTTP) status
- * receiver through the outbox. PostgreSQL only: the H2 run skips it.
+ * receiver through the outbox. Documents live in an S3-compatible object store both nodes share (S3Proxy in this JVM):
+ * every file row's object is there, whole, and nothing is written to the documents folder. PostgreSQL only: the H2
+ * run skips it.
  */
 @EnabledIfSystemProperty(named = "motcua.test.database", matches = "postgresql")
 class TwoNodeCrashTest {
@@ -98,6 +101,10 @@ class TwoNodeCrashTest {
   static ClusterNode b;
   static RestTemplate rest;
   static PrintWriter requestLog;
+  /** The object store both nodes keep documents in (issue 17): S3Proxy in this JVM, reached over a local port. */
+  static S3ProxyServer objectStore;
+  static Path unusedFolder;
+  static final String BUCKET = "motcua-cluster";
 
   @BeforeAll
   static void startCluster() throws Exception {
@@ -110,13 +117,19 @@ class TwoNodeCrashTest {
     Path logs = Path.of("target", "cluster").toAbsolutePath();
     Files.createDirectories(logs);
     requestLog = new PrintWriter(Files.newBufferedWriter(logs.resolve("requests.log"), StandardCharsets.UTF_8), true);
+    objectStore = S3ProxyServer.start(BUCKET);
+    unusedFolder = logs.resolve("files-unused");
     List<String> args = List.of(
         "--spring.profiles.active=demo,postgres,test-postgres",
         "--motcua.test.pg.url=" + url, "--motcua.test.pg.schema=" + schema,
         "--spring.datasource.hikari.maximum-pool-size=8",
         // Full engine history for the engine's job log, which shows that each timer ran exactly once (and where).
         "--camunda.bpm.history-level=full",
-        "--motcua.documents.dir=" + logs.resolve("files").toAbsolutePath(),
+        // Documents in one bucket both nodes share; the folder setting stays, to show nothing is written there.
+        "--motcua.documents.store=s3", "--motcua.documents.s3.endpoint=" + objectStore.endpoint(),
+        "--motcua.documents.s3.bucket=" + BUCKET, "--motcua.documents.s3.access-key=" + S3ProxyServer.ACCESS_KEY,
+        "--motcua.documents.s3.secret-key=" + S3ProxyServer.SECRET_KEY,
+        "--motcua.documents.dir=" + unusedFolder,
         // Jobs a dead node had locked are taken over once their lock expires: 10 s here (5 min by default).
         "--camunda.bpm.job-execution.lock-time-in-millis=10000",
         "--camunda.bpm.job-execution.wait-time-in-millis=500",
@@ -175,6 +188,9 @@ class TwoNodeCrashTest {
     }
     if (requestLog != null) {
       requestLog.close();
+    }
+    if (objectStore != null) {
+      objectStore.close();
     }
   }
 
@@ -266,6 +282,10 @@ class TwoNodeCrashTest {
     checkTimers();
     checkOutbox();
     assertThat(unexpected).as("answers no client may see").isEmpty();
+    assertThat(unusedFolder).as("documents go to the bucket, not to a node's folder").doesNotExist();
+    long named = db.queryForObject("select count(distinct storage_key) from document", Long.class);
+    System.out.printf("Object store: %d objects, %d named by a row (the rest: uploads a killed node had stored"
+        + " without committing, for the orphan sweep)%n", objectStore.objectNames(BUCKET).size(), named);
   }
 
   // ---- the crash ------------------------------------------------------------------------------------------------
@@ -880,6 +900,10 @@ class TwoNodeCrashTest {
         expectedFiles.put("RESULT", 1);
       }
       assertThat(files).as("files of %s", code).isEqualTo(expectedFiles);
+      // Each file's bytes are in the shared bucket, whole, whichever node took the upload.
+      db.queryForList("select storage_key, size_bytes from document where dossier_id = ?", d.get("id"))
+          .forEach(f -> assertThat(objectStore.blobSize(BUCKET, (String) f.get("storage_key")))
+              .as("object of %s: %s", code, f.get("storage_key")).isEqualTo(((Number) f.get("size_bytes")).longValue()));
 
       List<Map<String, Object>> events = db.queryForList(
           "select action, status_code from dossier_event where dossier_id = ? order by at, id", d.get("id"));

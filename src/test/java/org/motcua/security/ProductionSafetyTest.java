@@ -57,6 +57,24 @@ class ProductionSafetyTest {
         "camunda.bpm.admin-user.password", "motcua.security.public-api-docs");
   }
 
+  /** Issue 17: the S3 document store holds every citizen's files; without credentials, or with a sample one, no start. */
+  @Test
+  void theS3DocumentStoreWithoutCredentialsOrWithASampleSecretIsRefused() {
+    Throwable refused = start("--motcua.payment.vnpay.hash-secret=" + STRONG_SECRET, "--motcua.documents.store=s3",
+        "--motcua.documents.s3.bucket=motcua");
+    assertThat(((ProductionSafety.UnsafeConfigurationException) refused).problems()).singleElement().asString()
+        .contains("motcua.documents.store=s3 without motcua.documents.s3.access-key and .secret-key");
+    assertThat(start("--motcua.payment.vnpay.hash-secret=" + STRONG_SECRET, "--motcua.documents.store=S3",
+        "--motcua.documents.s3.access-key=motcua", "--motcua.documents.s3.secret-key=minioadmin").getMessage())
+        .contains("motcua.documents.s3.secret-key is a published sample secret");
+
+    StandardEnvironment withKeys = new StandardEnvironment();
+    withKeys.getPropertySources().addFirst(new MapPropertySource("production", Map.of(
+        "motcua.payment.vnpay.hash-secret", STRONG_SECRET, "motcua.documents.store", "s3",
+        "motcua.documents.s3.access-key", "motcua-node", "motcua.documents.s3.secret-key", STRONG_SECRET)));
+    assertThat(ProductionSafety.problems(withKeys)).isEmpty();
+  }
+
   @Test
   void anIdentityProviderWithoutItsSecretIsRefused() {
     Throwable refused = start("--motcua.payment.vnpay.hash-secret=" + STRONG_SECRET,
