@@ -38,7 +38,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @EnabledIfSystemProperty(named = "motcua.test.database", matches = "postgresql")
 // Without Camunda's web apps: they keep JVM-wide state, which this context's closing would take from the suite's.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "camunda.bpm.webapp.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "camunda.bpm.process-engine-name=outage", "camunda.bpm.webapp.enabled=false"})
 @ActiveProfiles({"demo", "test", "postgres", "test-postgres"})
 @Import(TestConfig.class)
 @DirtiesContext

@@ -30,7 +30,9 @@ public class CatalogPage {
   }
 
   public List<String> names() {
-    return browser.driver().findElements(By.cssSelector(".procedure h2")).stream().map(WebElement::getText).toList();
+    // The list may be replaced (the next page, or htmx's swap) while it is read: read it again if so.
+    return browser.waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> d.findElements(By.cssSelector(".procedure h2")).stream().map(WebElement::getText).toList());
   }
 
   public CatalogPage openProcedure(String code) {
