@@ -110,12 +110,20 @@ public class Dossiers {
 
   /** The officer's open task for the dossier, found in their inbox. */
   public JsonNode task(String officer, String dossierCode) {
-    Api.Response inbox = api.get(officer, "/api/tasks?size=100");
-    assertThat(inbox.status()).as("inbox: %s", inbox).isEqualTo(200);
-    return StreamSupport.stream(inbox.body().path("items").spliterator(), false)
-        .filter(t -> t.path("dossierCode").asText().equals(dossierCode))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no task of " + dossierCode + " in " + officer + "'s inbox: " + inbox));
+    // Every page of the inbox: the suite's shared database fills an agency's inbox beyond one page.
+    int total = 0;
+    for (int page = 0; page == 0 || page * 100 < total; page++) {
+      Api.Response inbox = api.get(officer, "/api/tasks?size=100&page=" + page);
+      assertThat(inbox.status()).as("inbox: %s", inbox).isEqualTo(200);
+      total = inbox.body().path("total").asInt();
+      java.util.Optional<JsonNode> found = StreamSupport.stream(inbox.body().path("items").spliterator(), false)
+          .filter(t -> t.path("dossierCode").asText().equals(dossierCode))
+          .findFirst();
+      if (found.isPresent()) {
+        return found.get();
+      }
+    }
+    throw new AssertionError("no task of " + dossierCode + " in " + officer + "'s inbox (" + total + " tasks)");
   }
 
   /** The officer completes their task on the dossier; returns the dossier after it. */
