@@ -141,7 +141,7 @@ class OfferingsHttpTest {
   }
 
   private List<String> inbox(String officer) {
-    return api.get(officer, "/api/tasks?size=100").body().path("items").findValuesAsText("dossierCode");
+    return new org.motcua.support.Dossiers(api).inboxCodes(officer);
   }
 
   private static Map<String, Object> online(String agency) {

@@ -324,7 +324,7 @@ class StepBudgetsHttpTest {
     appraisal = step(dossier(code), "appraisal");
     assertThat(appraisal.path("warnedAt").asText()).isEqualTo("2026-10-16T10:00");
     assertThat(appraisal.path("escalatedAt").asText()).isEqualTo("2026-10-16T10:00");
-    assertThat(api.get("leader.stp", "/api/tasks?size=100").body().path("items").findValuesAsText("dossierCode"))
+    assertThat(new org.motcua.support.Dossiers(api).inboxCodes("leader.stp"))
         .containsOnlyOnce(code);
   }
 
@@ -377,7 +377,7 @@ class StepBudgetsHttpTest {
   }
 
   private boolean inboxHas(String officer, String code) {
-    return api.get(officer, "/api/tasks?size=100").body().path("items").findValuesAsText("dossierCode")
+    return new org.motcua.support.Dossiers(api).inboxCodes(officer)
         .contains(code);
   }
 

@@ -164,7 +164,7 @@ class FeeScheduleHttpTest {
   }
 
   private List<String> inboxCodes(String officer) {
-    return api.get(officer, "/api/tasks?size=100").body().path("items").findValuesAsText("dossierCode");
+    return new org.motcua.support.Dossiers(api).inboxCodes(officer);
   }
 
   private static Map<String, Object> counterDossier(String procedure, Map<String, String> fee) {

@@ -108,6 +108,19 @@ public class Dossiers {
     assertThat(new String(back.raw(), StandardCharsets.UTF_8)).contains("Thanh toán thành công");
   }
 
+  /** The dossier codes of every task in the officer's inbox, all pages. */
+  public java.util.List<String> inboxCodes(String officer) {
+    java.util.List<String> codes = new java.util.ArrayList<>();
+    int total = 0;
+    for (int page = 0; page == 0 || page * 100 < total; page++) {
+      Api.Response inbox = api.get(officer, "/api/tasks?size=100&page=" + page);
+      assertThat(inbox.status()).as("inbox: %s", inbox).isEqualTo(200);
+      total = inbox.body().path("total").asInt();
+      codes.addAll(inbox.body().path("items").findValuesAsText("dossierCode"));
+    }
+    return codes;
+  }
+
   /** The officer's open task for the dossier, found in their inbox. */
   public JsonNode task(String officer, String dossierCode) {
     // Every page of the inbox: the suite's shared database fills an agency's inbox beyond one page.
