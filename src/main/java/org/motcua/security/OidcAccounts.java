@@ -93,7 +93,7 @@ class OidcAccounts {
       return new SignedIn(user,
           new SignInMethod(providerId, level, provider.vneid(), Math.max(0, provider.minimumAssuranceLevel())));
     }
-    Assignment assignment = assignment(provider.claims(), claims);
+    Assignment assignment = assignment(provider, claims);
     MotcuaUser user = inTransaction.execute(status -> officer(providerId, subject, assignment, profile));
     if (user == null) {
       // Refused after the transaction that disabled the account has committed.
@@ -156,8 +156,17 @@ class OidcAccounts {
     return enabled(username);
   }
 
-  /** The role and agency the claims give; null when they give none (or more than one). */
-  static Assignment assignment(OidcProviders.Claims names, Map<String, Object> claims) {
+  /**
+   * The role and agency the claims give; null when they give none (or more than one). Role names match exactly as
+   * motcua spells them ({@code CLERK}, not {@code clerk}); ADMIN only from a provider with {@code allow-admin}.
+   */
+  static Assignment assignment(OidcProviders.Provider provider, Map<String, Object> claims) {
+    OidcProviders.Claims names = provider.claims();
+    Assignment assignment = assignment(names, claims);
+    return assignment != null && assignment.role() == Role.ADMIN && !provider.allowAdmin() ? null : assignment;
+  }
+
+  private static Assignment assignment(OidcProviders.Claims names, Map<String, Object> claims) {
     if (names.groups() != null && !names.groups().isBlank()) {
       Set<Assignment> found = new TreeSet<>();
       Object groups = claims.get(names.groups());
@@ -188,7 +197,7 @@ class OidcAccounts {
   private static Assignment assignment(String roleName, String agency) {
     Role role;
     try {
-      role = Role.valueOf(roleName.trim().toUpperCase(java.util.Locale.ROOT));
+      role = Role.valueOf(roleName);
     } catch (IllegalArgumentException unknown) {
       return null;
     }

@@ -75,10 +75,14 @@ class OidcSignIn {
   private final OidcProviders config;
   private final OidcAccounts accounts;
   private final LazyRegistrations registrations;
+  private final String publicUrl;
 
-  OidcSignIn(OidcProviders config, OidcAccounts accounts) {
+  OidcSignIn(OidcProviders config, OidcAccounts accounts,
+      @org.springframework.beans.factory.annotation.Value("${motcua.forms.public-url:http://localhost:8080}")
+      String publicUrl) {
     this.config = config;
     this.accounts = accounts;
+    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     this.registrations = new LazyRegistrations(config);
   }
 
@@ -174,7 +178,7 @@ class OidcSignIn {
     return GENERIC_FAILURE;
   }
 
-  private LogoutSuccessHandler signOut() {
+  LogoutSuccessHandler signOut() {
     return (request, response, authentication) -> {
       String target = request.getContextPath() + "/login?logout";
       if (authentication instanceof MotcuaAuthentication oidc && oidc.idToken() != null) {
