@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Accounts provisioned at sign-in from a provider's claims (just in time), for pages and bearer tokens alike.
  *
  * <ul>
- *   <li>Citizens are linked by identity number: the first sign-in of a subject links it to the citizen account with
+ *   <li>Citizens are linked by identity number, through providers that verify it ({@code identity-number-verified})
+ *       and at or above the provider's minimum assurance level: the first sign-in of a subject links it to the citizen account with
  *       that number (a local password account included: never a second account for the same person) or creates one.
  *       From then on the account belongs to that subject: another subject of the provider claiming the same number,
  *       or the subject claiming another number, is refused ({@code IDENTITY_CONFLICT}).
@@ -88,8 +89,15 @@ class OidcAccounts {
       if (idNumber == null || !ID_NUMBER.matcher(idNumber).matches()) {
         throw new OidcSignInRefused(OidcSignInRefused.IDENTITY_CLAIM_MISSING, provider.claims().idNumber());
       }
-      MotcuaUser user = inTransaction.execute(status -> citizen(providerId, subject, idNumber, profile));
+      if (!provider.identityNumberVerified()) {
+        // Its number is only what the person typed somewhere: it must not open that number's account or warehouse.
+        throw new OidcSignInRefused(OidcSignInRefused.IDENTITY_NOT_VERIFIED, providerId);
+      }
       Integer level = assuranceLevel(claims.get(provider.claims().assuranceLevel()));
+      boolean firstLinkAllowed = provider.minimumAssuranceLevel() <= 0
+          || (level != null && level >= provider.minimumAssuranceLevel());
+      MotcuaUser user = inTransaction.execute(status -> citizen(providerId, subject, idNumber, profile,
+          firstLinkAllowed));
       return new SignedIn(user,
           new SignInMethod(providerId, level, provider.vneid(), Math.max(0, provider.minimumAssuranceLevel())));
     }
@@ -103,7 +111,12 @@ class OidcAccounts {
         .assuranceLevel())), false, 0));
   }
 
-  private MotcuaUser citizen(String provider, String subject, String idNumber, Profile profile) {
+  /**
+   * The citizen account of the subject. A subject not linked yet is linked (to the account holding the number, or a
+   * new one bound to it) only when {@code firstLinkAllowed}: at or above the provider's minimum assurance level.
+   */
+  private MotcuaUser citizen(String provider, String subject, String idNumber, Profile profile,
+      boolean firstLinkAllowed) {
     Optional<String> linked = linkedAccount(provider, subject);
     String username;
     if (linked.isPresent()) {
@@ -114,6 +127,9 @@ class OidcAccounts {
         throw new OidcSignInRefused(OidcSignInRefused.IDENTITY_CONFLICT, "subject linked to another number");
       }
     } else {
+      if (!firstLinkAllowed) {
+        throw new OidcSignInRefused(OidcSignInRefused.IDENTITY_ASSURANCE_TOO_LOW, "first link below the minimum");
+      }
       List<String> holders = jdbc.queryForList("select username from app_user where role = 'CITIZEN'"
           + " and id_number = ? order by username", String.class, idNumber);
       if (holders.isEmpty()) {

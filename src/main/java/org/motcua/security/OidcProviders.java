@@ -23,7 +23,8 @@ public record OidcProviders(Map<String, Provider> providers) {
 
   /** The codes a refused provider sign-in comes back to the sign-in page with ({@code /login?oidcError=<code>}). */
   public static final java.util.Set<String> REFUSAL_CODES = java.util.Set.of("IDENTITY_CLAIM_MISSING",
-      "IDENTITY_CONFLICT", "OFFICER_NOT_AUTHORISED", "ACCOUNT_DISABLED", "OIDC_SIGN_IN_FAILED");
+      "IDENTITY_CONFLICT", "OFFICER_NOT_AUTHORISED", "ACCOUNT_DISABLED", "OIDC_SIGN_IN_FAILED", "IDENTITY_NOT_VERIFIED",
+      "IDENTITY_ASSURANCE_TOO_LOW");
 
   public boolean any() {
     return !providers.isEmpty();
@@ -58,6 +59,9 @@ public record OidcProviders(Map<String, Provider> providers) {
    * @param vneid                  whether this provider is the national e-identity: dossiers submitted by its accounts
    *                               count as submitted by a VNeID-verified account
    * @param minimumAssuranceLevel  citizens: below it (or without a level) online submission is refused
+   * @param identityNumberVerified citizens: whether the provider verifies the identity-number claim (VNeID does):
+   *                               only then does a sign-in link to the account and e-data warehouse of that number,
+   *                               and only at or above {@code minimumAssuranceLevel}; default no (sign-in refused)
    * @param allowAdmin             officers: whether this provider may make an ADMIN of motcua (default no: an
    *                               identity provider's group or role claim never grants ADMIN unless allowed here)
    * @param claims                 which claims carry what
@@ -74,7 +78,8 @@ public record OidcProviders(Map<String, Provider> providers) {
       @DefaultValue("false") boolean vneid,
       @DefaultValue("0") int minimumAssuranceLevel,
       @DefaultValue Claims claims,
-      @DefaultValue("false") boolean allowAdmin) {
+      @DefaultValue("false") boolean allowAdmin,
+      @DefaultValue("false") boolean identityNumberVerified) {
 
     public String audienceOrClientId() {
       return audience == null || audience.isBlank() ? clientId : audience;

@@ -230,11 +230,11 @@ class OidcSignInTest {
     HttpResponse<String> refused = api("GET", "/api/dossiers", token("partner", "partner-new", "motcua",
         citizenClaims("093085000555", "2"), 600), null);
     assertRefused(refused, "IDENTITY_NOT_VERIFIED");
-    assertThat(refused.body()).contains("không được xác thực số định danh");
+    assertThat(refused.body()).contains("không xác thực số định danh cá nhân");
     Browser page = new Browser();
     assertThat(page.location(page.signIn("partner", "partner-page", citizenClaims(CITIZEN_ID, "2"))))
         .endsWith("/login?oidcError=IDENTITY_NOT_VERIFIED");
-    assertThat(page.get("/login?oidcError=IDENTITY_NOT_VERIFIED").body()).contains("không được xác thực số định danh");
+    assertThat(page.get("/login?oidcError=IDENTITY_NOT_VERIFIED").body()).contains("không xác thực số định danh cá nhân");
     // The verifying provider below its minimum level: no first link either.
     assertRefused(api("GET", "/api/dossiers", token("vneid", "vneid-low-link", "motcua-dvc",
         citizenClaims("093085000777", "1"), 600), null), "IDENTITY_ASSURANCE_TOO_LOW");
