@@ -234,12 +234,17 @@ class OidcSignIn {
     return jwt::authenticate;
   }
 
-  /** Time (with the provider's skew), issuer, and the audience motcua is known by at the provider. */
+  /**
+   * Time (with the provider's skew), issuer, and the audience motcua is known by at the provider; no {@code nonce}:
+   * that is an ID token (its audience is the client id too), which motcua keeps in the session and sends in the
+   * sign-out address, so it must not open the API.
+   */
   static OAuth2TokenValidator<Jwt> validator(OidcProviders.Provider p) {
     String audience = p.audienceOrClientId();
     return new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(p.clockSkew()),
         new JwtIssuerValidator(p.issuerUri()),
-        new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(audience)));
+        new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(audience)),
+        new JwtClaimValidator<Object>("nonce", java.util.Objects::isNull));
   }
 
   private OidcProviders.Provider provider(String id) {
