@@ -235,13 +235,14 @@ class OidcSignIn {
   }
 
   /**
-   * Time (with the provider's skew), issuer, and the audience motcua is known by at the provider; no {@code nonce}:
+   * Time (with the provider's skew; an {@code exp} is required), issuer, and the audience motcua is known by at the provider; no {@code nonce}:
    * that is an ID token (its audience is the client id too), which motcua keeps in the session and sends in the
    * sign-out address, so it must not open the API.
    */
   static OAuth2TokenValidator<Jwt> validator(OidcProviders.Provider p) {
     String audience = p.audienceOrClientId();
     return new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(p.clockSkew()),
+        new JwtClaimValidator<java.time.Instant>("exp", java.util.Objects::nonNull),
         new JwtIssuerValidator(p.issuerUri()),
         new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(audience)),
         new JwtClaimValidator<Object>("nonce", java.util.Objects::isNull));

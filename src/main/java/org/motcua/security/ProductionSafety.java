@@ -126,6 +126,10 @@ final class ProductionSafety implements EnvironmentPostProcessor, Ordered {
         problems.add(prefix + "claims.group-prefix is blank while roles come from groups: any group named like a"
             + " role of motcua (ADMIN, CLERK@…) would grant it; set the prefix of motcua's groups");
       }
+      if (provider.clockSkew() != null && provider.clockSkew().compareTo(java.time.Duration.ofMinutes(5)) > 0) {
+        problems.add(prefix + "clock-skew is above 5 minutes (" + provider.clockSkew() + "): expired tokens would stay"
+            + " valid that long");
+      }
       if (provider.issuerUri() == null || !provider.issuerUri().startsWith("https://")) {
         problems.add(prefix + "issuer-uri must be an https:// address (tokens and the provider's keys are fetched"
             + " from it)");

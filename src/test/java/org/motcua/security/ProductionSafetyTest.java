@@ -116,6 +116,18 @@ class ProductionSafetyTest {
     assertThat(ProductionSafety.problems(environment(settings))).isEmpty();
   }
 
+  /** Security review finding 4: an unbounded clock skew keeps expired tokens alive. */
+  @Test
+  void aClockSkewAboveFiveMinutesIsRefused() {
+    Map<String, Object> settings = officerProvider();
+    settings.put("motcua.security.oidc.providers.sso.clock-skew", "PT10M");
+    assertThat(ProductionSafety.problems(environment(settings))).containsExactly(
+        "motcua.security.oidc.providers.sso.clock-skew is above 5 minutes (PT10M): expired tokens would stay"
+            + " valid that long");
+    settings.put("motcua.security.oidc.providers.sso.clock-skew", "PT5M");
+    assertThat(ProductionSafety.problems(environment(settings))).isEmpty();
+  }
+
   private static Map<String, Object> officerProvider() {
     return new java.util.HashMap<>(Map.of(
         "motcua.payment.vnpay.hash-secret", STRONG_SECRET,
