@@ -61,7 +61,7 @@ import org.springframework.stereotype.Component;
  *   <li>API: bearer JWTs of the same providers, the issuer picking the provider; signature, issuer, audience and
  *       time (with the provider's clock skew) checked; the same accounts and mapping.
  *   <li>Sign-out ends the session and, when the provider publishes an {@code end_session_endpoint}, its session
- *       too (RP-initiated logout with the ID token as hint).
+ *       too (RP-initiated logout with the ID token as hint), on whichever node the sign-out arrives.
  * </ul>
  * Providers' metadata is read at first use, so motcua starts while a provider is unreachable.
  */
@@ -178,13 +178,18 @@ class OidcSignIn {
     return GENERIC_FAILURE;
   }
 
+  /**
+   * The provider's sign-out for a session signed in through it: the registration is looked up (read from the
+   * provider's metadata if this node has not served the provider since it started), and the browser comes back to
+   * motcua's public address ({@code motcua.forms.public-url}, else {@code MOTCUA_PUBLIC_URL}), never to one taken from the request's Host header.
+   */
   LogoutSuccessHandler signOut() {
     return (request, response, authentication) -> {
       String target = request.getContextPath() + "/login?logout";
       if (authentication instanceof MotcuaAuthentication oidc && oidc.idToken() != null) {
-        String endSession = registrations.endSessionEndpoint(oidc.method().provider());
+        String endSession = endSessionEndpoint(oidc.method().provider());
         if (endSession != null) {
-          String back = baseUrl(request) + "/login?logout";
+          String back = publicUrl + "/login?logout";
           target = endSession + (endSession.contains("?") ? "&" : "?")
               + "id_token_hint=" + encode(oidc.idToken())
               + "&client_id=" + encode(provider(oidc.method().provider()).clientId())
@@ -195,11 +200,20 @@ class OidcSignIn {
     };
   }
 
-  private static String baseUrl(HttpServletRequest request) {
-    String scheme = request.getScheme();
-    int port = request.getServerPort();
-    boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
-    return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port) + request.getContextPath();
+  private String endSessionEndpoint(String id) {
+    ClientRegistration registration;
+    try {
+      registration = registrations.findByRegistrationId(id);
+    } catch (RuntimeException unreachable) {
+      // The provider's metadata cannot be read now: motcua's session ends all the same.
+      log.warn("Sign-out through {} skipped: its metadata could not be read ({})", id, unreachable.getMessage());
+      return null;
+    }
+    if (registration == null) {
+      return null;
+    }
+    Object endpoint = registration.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint");
+    return endpoint == null ? null : endpoint.toString();
   }
 
   private static String encode(String s) {
@@ -283,15 +297,6 @@ class OidcSignIn {
           .scope(p.scopes())
           .userNameAttributeName("sub")
           .build());
-    }
-
-    String endSessionEndpoint(String id) {
-      ClientRegistration registration = known.get(id);
-      if (registration == null) {
-        return null;
-      }
-      Object endpoint = registration.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint");
-      return endpoint == null ? null : endpoint.toString();
     }
   }
 

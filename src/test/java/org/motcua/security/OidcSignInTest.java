@@ -309,7 +309,7 @@ class OidcSignInTest {
     String endSession = browser.location(out);
     assertThat(endSession).startsWith(provider.endSessionEndpointUrl("vneid").toString())
         .contains("id_token_hint=", "client_id=motcua-dvc",
-            "post_logout_redirect_uri=" + URLEncoder.encode("http://localhost:" + port + "/login?logout",
+            "post_logout_redirect_uri=" + URLEncoder.encode(PUBLIC_URL + "/login?logout",
                 StandardCharsets.UTF_8));
     assertThat(browser.get("/citizen/dossiers").statusCode()).isEqualTo(302);
     // Security review finding 3: the ID token (it carries the sign-in's nonce) is no API bearer token.
