@@ -121,7 +121,8 @@ class OidcSignIn {
     return request -> {
       OidcUser user = standard.loadUser(request);
       String id = request.getClientRegistration().getRegistrationId();
-      OidcAccounts.SignedIn signedIn = accounts.signIn(id, provider(id), user.getSubject(), user.getClaims());
+      OidcAccounts.SignedIn signedIn = accounts.signIn(id, provider(id), user.getSubject(), user.getClaims(),
+          false);
       return new ProvisionedOidcUser(user, signedIn);
     };
   }
@@ -242,7 +243,7 @@ class OidcSignIn {
     });
     JwtAuthenticationProvider jwt = new JwtAuthenticationProvider(decoder);
     jwt.setJwtAuthenticationConverter(token -> {
-      OidcAccounts.SignedIn signedIn = accounts.signIn(id, p, token.getSubject(), token.getClaims());
+      OidcAccounts.SignedIn signedIn = accounts.signIn(id, p, token.getSubject(), token.getClaims(), true);
       return new MotcuaAuthentication(signedIn.user(), signedIn.method(), null);
     });
     return jwt::authenticate;
