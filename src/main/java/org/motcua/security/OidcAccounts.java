@@ -30,8 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <ul>
  *   <li>Citizens are linked by identity number, through providers that verify it ({@code identity-number-verified})
- *       and at or above the provider's minimum assurance level: the first sign-in of a subject links it to the citizen account with
- *       that number (a local password account included: never a second account for the same person) or creates one.
+ *       and at or above the provider's minimum assurance level: the first sign-in of a subject links it to the
+ *       citizen account with that number (a local password account included: never a second account for the same
+ *       person) or creates one.
  *       From then on the account belongs to that subject: another subject of the provider claiming the same number,
  *       or the subject claiming another number, is refused ({@code IDENTITY_CONFLICT}).
  *   <li>Officers are linked by subject; their role and agency are taken from the claims at every sign-in, so an

@@ -182,7 +182,8 @@ class OidcSignIn {
   /**
    * The provider's sign-out for a session signed in through it: the registration is looked up (read from the
    * provider's metadata if this node has not served the provider since it started), and the browser comes back to
-   * motcua's public address ({@code motcua.forms.public-url}, else {@code MOTCUA_PUBLIC_URL}), never to one taken from the request's Host header.
+   * motcua's public address ({@code motcua.forms.public-url}, else {@code MOTCUA_PUBLIC_URL}), never to one taken
+   * from the request's Host header.
    */
   LogoutSuccessHandler signOut() {
     return (request, response, authentication) -> {
@@ -250,7 +251,8 @@ class OidcSignIn {
   }
 
   /**
-   * Time (with the provider's skew; an {@code exp} is required), issuer, and the audience motcua is known by at the provider; no {@code nonce}:
+   * Time (with the provider's skew; an {@code exp} is required), issuer, and the audience motcua is known by at the
+   * provider; no {@code nonce}:
    * that is an ID token (its audience is the client id too), which motcua keeps in the session and sends in the
    * sign-out address, so it must not open the API.
    */
