@@ -29,13 +29,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Accounts provisioned at sign-in from a provider's claims (just in time), for pages and bearer tokens alike.
  *
  * <ul>
- *   <li>Citizens are linked by identity number: the first sign-in of a subject links it to the citizen account with
- *       that number (a local password account included: never a second account for the same person) or creates one.
+ *   <li>Citizens are linked by identity number, through providers that verify it ({@code identity-number-verified})
+ *       and at or above the provider's minimum assurance level: the first sign-in of a subject links it to the
+ *       citizen account with that number (a local password account included: never a second account for the same
+ *       person) or creates one.
  *       From then on the account belongs to that subject: another subject of the provider claiming the same number,
  *       or the subject claiming another number, is refused ({@code IDENTITY_CONFLICT}).
  *   <li>Officers are linked by subject; their role and agency are taken from the claims at every sign-in, so an
  *       officer moved to another agency works there from the next sign-in on, and one whose claims name no role of
- *       motcua any more is disabled and refused ({@code OFFICER_NOT_AUTHORISED}).
+ *       motcua any more is disabled and refused ({@code OFFICER_NOT_AUTHORISED}). A bearer token's role and agency
+ *       apply to its own request only, on an enabled account: it neither moves nor re-enables nor disables one.
  * </ul>
  * Accounts created here have a password nobody knows (the hash of random bytes): they sign in through the provider
  * only.
@@ -66,7 +69,14 @@ class OidcAccounts {
   record SignedIn(MotcuaUser user, SignInMethod method) {
   }
 
-  SignedIn signIn(String providerId, OidcProviders.Provider provider, String subject, Map<String, Object> claims) {
+  /**
+   * The account a sign-in gives. {@code bearer}: an API call's token, which never changes an account that exists (no
+   * role, agency, profile or enabled written: a token issued before an officer was moved or removed must not undo
+   * it); its role and agency apply to that request only, and only while the account is enabled. A subject seen for
+   * the first time is still provisioned (linked or created) as by a page sign-in.
+   */
+  SignedIn signIn(String providerId, OidcProviders.Provider provider, String subject, Map<String, Object> claims,
+      boolean bearer) {
     if (subject == null || subject.isBlank()) {
       throw new OidcSignInRefused(OidcSignInRefused.IDENTITY_CLAIM_MISSING, "sub");
     }
@@ -74,36 +84,48 @@ class OidcAccounts {
     Profile profile = new Profile(text(claims, names.fullName()), text(claims, names.phone()),
         text(claims, names.email()));
     try {
-      return attempt(providerId, provider, subject, claims, profile);
+      return attempt(providerId, provider, subject, claims, profile, bearer);
     } catch (DataIntegrityViolationException raced) {
       // Two first sign-ins of the same person at the same moment (parallel API calls): the other one linked it.
-      return attempt(providerId, provider, subject, claims, profile);
+      return attempt(providerId, provider, subject, claims, profile, bearer);
     }
   }
 
   private SignedIn attempt(String providerId, OidcProviders.Provider provider, String subject,
-      Map<String, Object> claims, Profile profile) {
+      Map<String, Object> claims, Profile profile, boolean bearer) {
     if (provider.kind() == OidcProviders.Kind.CITIZEN) {
       String idNumber = text(claims, provider.claims().idNumber());
       if (idNumber == null || !ID_NUMBER.matcher(idNumber).matches()) {
         throw new OidcSignInRefused(OidcSignInRefused.IDENTITY_CLAIM_MISSING, provider.claims().idNumber());
       }
-      MotcuaUser user = inTransaction.execute(status -> citizen(providerId, subject, idNumber, profile));
+      if (!provider.identityNumberVerified()) {
+        // Its number is only what the person typed somewhere: it must not open that number's account or warehouse.
+        throw new OidcSignInRefused(OidcSignInRefused.IDENTITY_NOT_VERIFIED, providerId);
+      }
       Integer level = assuranceLevel(claims.get(provider.claims().assuranceLevel()));
+      boolean firstLinkAllowed = provider.minimumAssuranceLevel() <= 0
+          || (level != null && level >= provider.minimumAssuranceLevel());
+      MotcuaUser user = inTransaction.execute(status -> citizen(providerId, subject, idNumber, profile,
+          firstLinkAllowed, bearer));
       return new SignedIn(user,
           new SignInMethod(providerId, level, provider.vneid(), Math.max(0, provider.minimumAssuranceLevel())));
     }
-    Assignment assignment = assignment(provider.claims(), claims);
-    MotcuaUser user = inTransaction.execute(status -> officer(providerId, subject, assignment, profile));
+    Assignment assignment = assignment(provider, claims);
+    MotcuaUser user = inTransaction.execute(status -> officer(providerId, subject, assignment, profile, bearer));
     if (user == null) {
-      // Refused after the transaction that disabled the account has committed.
+      // Refused after the transaction that disabled the account (page sign-in) has committed.
       throw new OidcSignInRefused(OidcSignInRefused.OFFICER_NOT_AUTHORISED, "no role and agency in the claims");
     }
     return new SignedIn(user, new SignInMethod(providerId, assuranceLevel(claims.get(provider.claims()
         .assuranceLevel())), false, 0));
   }
 
-  private MotcuaUser citizen(String provider, String subject, String idNumber, Profile profile) {
+  /**
+   * The citizen account of the subject. A subject not linked yet is linked (to the account holding the number, or a
+   * new one bound to it) only when {@code firstLinkAllowed}: at or above the provider's minimum assurance level.
+   */
+  private MotcuaUser citizen(String provider, String subject, String idNumber, Profile profile,
+      boolean firstLinkAllowed, boolean bearer) {
     Optional<String> linked = linkedAccount(provider, subject);
     String username;
     if (linked.isPresent()) {
@@ -114,6 +136,9 @@ class OidcAccounts {
         throw new OidcSignInRefused(OidcSignInRefused.IDENTITY_CONFLICT, "subject linked to another number");
       }
     } else {
+      if (!firstLinkAllowed) {
+        throw new OidcSignInRefused(OidcSignInRefused.IDENTITY_ASSURANCE_TOO_LOW, "first link below the minimum");
+      }
       List<String> holders = jdbc.queryForList("select username from app_user where role = 'CITIZEN'"
           + " and id_number = ? order by username", String.class, idNumber);
       if (holders.isEmpty()) {
@@ -130,19 +155,33 @@ class OidcAccounts {
       }
       link(provider, subject, username);
     }
-    refresh(username, profile, null);
+    if (!bearer) {
+      refresh(username, profile, null);
+    }
     return enabled(username);
   }
 
-  /** The officer's account with the claims' role and agency; null (account disabled) when they name none. */
-  private MotcuaUser officer(String provider, String subject, Assignment assignment, Profile profile) {
+  /**
+   * The officer's account with the claims' role and agency; null (page sign-in: account disabled) when they name
+   * none. A bearer token changes nothing stored: its role and agency go to this request's user only.
+   */
+  private MotcuaUser officer(String provider, String subject, Assignment assignment, Profile profile,
+      boolean bearer) {
     Optional<String> linked = linkedAccount(provider, subject);
     if (assignment == null) {
       // Removed from the one-stop shop (no role of motcua in the claims any more): the account stops working at once.
-      linked.ifPresent(username -> jdbc.update("update app_user set enabled = false where username = ?", username));
+      if (!bearer) {
+        linked.ifPresent(username -> jdbc.update("update app_user set enabled = false where username = ?",
+            username));
+      }
       return null;
     }
     String username;
+    if (linked.isPresent() && bearer) {
+      MotcuaUser stored = enabled(linked.get());
+      return new MotcuaUser(stored.username(), stored.fullName(), assignment.role(), assignment.agency(),
+          stored.idNumber(), true);
+    }
     if (linked.isPresent()) {
       username = linked.get();
       refresh(username, profile, assignment);
@@ -156,8 +195,17 @@ class OidcAccounts {
     return enabled(username);
   }
 
-  /** The role and agency the claims give; null when they give none (or more than one). */
-  static Assignment assignment(OidcProviders.Claims names, Map<String, Object> claims) {
+  /**
+   * The role and agency the claims give; null when they give none (or more than one). Role names match exactly as
+   * motcua spells them ({@code CLERK}, not {@code clerk}); ADMIN only from a provider with {@code allow-admin}.
+   */
+  static Assignment assignment(OidcProviders.Provider provider, Map<String, Object> claims) {
+    OidcProviders.Claims names = provider.claims();
+    Assignment assignment = assignment(names, claims);
+    return assignment != null && assignment.role() == Role.ADMIN && !provider.allowAdmin() ? null : assignment;
+  }
+
+  private static Assignment assignment(OidcProviders.Claims names, Map<String, Object> claims) {
     if (names.groups() != null && !names.groups().isBlank()) {
       Set<Assignment> found = new TreeSet<>();
       Object groups = claims.get(names.groups());
@@ -188,7 +236,7 @@ class OidcAccounts {
   private static Assignment assignment(String roleName, String agency) {
     Role role;
     try {
-      role = Role.valueOf(roleName.trim().toUpperCase(java.util.Locale.ROOT));
+      role = Role.valueOf(roleName);
     } catch (IllegalArgumentException unknown) {
       return null;
     }
@@ -242,7 +290,7 @@ class OidcAccounts {
 
   /**
    * Brings the account in line with the claims (name, phone, e-mail; an officer's role and agency, enabled again),
-   * writing only what changed: a bearer call of an unchanged account writes nothing.
+   * writing only what changed. Page sign-ins only: a bearer token never writes to an existing account.
    */
   private void refresh(String username, Profile profile, Assignment assignment) {
     Map<String, Object> row = jdbc.queryForMap("select full_name, phone, email, role, agency_code, enabled"

@@ -23,7 +23,8 @@ public record OidcProviders(Map<String, Provider> providers) {
 
   /** The codes a refused provider sign-in comes back to the sign-in page with ({@code /login?oidcError=<code>}). */
   public static final java.util.Set<String> REFUSAL_CODES = java.util.Set.of("IDENTITY_CLAIM_MISSING",
-      "IDENTITY_CONFLICT", "OFFICER_NOT_AUTHORISED", "ACCOUNT_DISABLED", "OIDC_SIGN_IN_FAILED");
+      "IDENTITY_CONFLICT", "OFFICER_NOT_AUTHORISED", "ACCOUNT_DISABLED", "OIDC_SIGN_IN_FAILED", "IDENTITY_NOT_VERIFIED",
+      "IDENTITY_ASSURANCE_TOO_LOW");
 
   public boolean any() {
     return !providers.isEmpty();
@@ -58,6 +59,11 @@ public record OidcProviders(Map<String, Provider> providers) {
    * @param vneid                  whether this provider is the national e-identity: dossiers submitted by its accounts
    *                               count as submitted by a VNeID-verified account
    * @param minimumAssuranceLevel  citizens: below it (or without a level) online submission is refused
+   * @param identityNumberVerified citizens: whether the provider verifies the identity-number claim (VNeID does):
+   *                               only then does a sign-in link to the account and e-data warehouse of that number,
+   *                               and only at or above {@code minimumAssuranceLevel}; default no (sign-in refused)
+   * @param allowAdmin             officers: whether this provider may make an ADMIN of motcua (default no: an
+   *                               identity provider's group or role claim never grants ADMIN unless allowed here)
    * @param claims                 which claims carry what
    */
   public record Provider(
@@ -71,7 +77,9 @@ public record OidcProviders(Map<String, Provider> providers) {
       @DefaultValue("PT60S") Duration clockSkew,
       @DefaultValue("false") boolean vneid,
       @DefaultValue("0") int minimumAssuranceLevel,
-      @DefaultValue Claims claims) {
+      @DefaultValue Claims claims,
+      @DefaultValue("false") boolean allowAdmin,
+      @DefaultValue("false") boolean identityNumberVerified) {
 
     public String audienceOrClientId() {
       return audience == null || audience.isBlank() ? clientId : audience;
@@ -85,7 +93,8 @@ public record OidcProviders(Map<String, Provider> providers) {
   /**
    * Claim names. Officers' role and agency come from {@code role} and {@code agency}, or, when {@code groups} is
    * set, from one group named {@code <groupPrefix><ROLE>@<agency code>} (e.g. {@code CLERK@000.00.12.H13}, the
-   * candidate group of motcua's tasks).
+   * candidate group of motcua's tasks). Role names match exactly (upper case, as in motcua); production refuses
+   * groups without a prefix.
    */
   public record Claims(
       @DefaultValue("id_number") String idNumber,

@@ -61,7 +61,7 @@ import org.springframework.stereotype.Component;
  *   <li>API: bearer JWTs of the same providers, the issuer picking the provider; signature, issuer, audience and
  *       time (with the provider's clock skew) checked; the same accounts and mapping.
  *   <li>Sign-out ends the session and, when the provider publishes an {@code end_session_endpoint}, its session
- *       too (RP-initiated logout with the ID token as hint).
+ *       too (RP-initiated logout with the ID token as hint), on whichever node the sign-out arrives.
  * </ul>
  * Providers' metadata is read at first use, so motcua starts while a provider is unreachable.
  */
@@ -75,10 +75,14 @@ class OidcSignIn {
   private final OidcProviders config;
   private final OidcAccounts accounts;
   private final LazyRegistrations registrations;
+  private final String publicUrl;
 
-  OidcSignIn(OidcProviders config, OidcAccounts accounts) {
+  OidcSignIn(OidcProviders config, OidcAccounts accounts,
+      @org.springframework.beans.factory.annotation.Value("${motcua.forms.public-url:http://localhost:8080}")
+      String publicUrl) {
     this.config = config;
     this.accounts = accounts;
+    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     this.registrations = new LazyRegistrations(config);
   }
 
@@ -117,7 +121,8 @@ class OidcSignIn {
     return request -> {
       OidcUser user = standard.loadUser(request);
       String id = request.getClientRegistration().getRegistrationId();
-      OidcAccounts.SignedIn signedIn = accounts.signIn(id, provider(id), user.getSubject(), user.getClaims());
+      OidcAccounts.SignedIn signedIn = accounts.signIn(id, provider(id), user.getSubject(), user.getClaims(),
+          false);
       return new ProvisionedOidcUser(user, signedIn);
     };
   }
@@ -174,13 +179,19 @@ class OidcSignIn {
     return GENERIC_FAILURE;
   }
 
-  private LogoutSuccessHandler signOut() {
+  /**
+   * The provider's sign-out for a session signed in through it: the registration is looked up (read from the
+   * provider's metadata if this node has not served the provider since it started), and the browser comes back to
+   * motcua's public address ({@code motcua.forms.public-url}, else {@code MOTCUA_PUBLIC_URL}), never to one taken
+   * from the request's Host header.
+   */
+  LogoutSuccessHandler signOut() {
     return (request, response, authentication) -> {
       String target = request.getContextPath() + "/login?logout";
       if (authentication instanceof MotcuaAuthentication oidc && oidc.idToken() != null) {
-        String endSession = registrations.endSessionEndpoint(oidc.method().provider());
+        String endSession = endSessionEndpoint(oidc.method().provider());
         if (endSession != null) {
-          String back = baseUrl(request) + "/login?logout";
+          String back = publicUrl + "/login?logout";
           target = endSession + (endSession.contains("?") ? "&" : "?")
               + "id_token_hint=" + encode(oidc.idToken())
               + "&client_id=" + encode(provider(oidc.method().provider()).clientId())
@@ -191,11 +202,20 @@ class OidcSignIn {
     };
   }
 
-  private static String baseUrl(HttpServletRequest request) {
-    String scheme = request.getScheme();
-    int port = request.getServerPort();
-    boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
-    return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port) + request.getContextPath();
+  private String endSessionEndpoint(String id) {
+    ClientRegistration registration;
+    try {
+      registration = registrations.findByRegistrationId(id);
+    } catch (RuntimeException unreachable) {
+      // The provider's metadata cannot be read now: motcua's session ends all the same.
+      log.warn("Sign-out through {} skipped: its metadata could not be read ({})", id, unreachable.getMessage());
+      return null;
+    }
+    if (registration == null) {
+      return null;
+    }
+    Object endpoint = registration.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint");
+    return endpoint == null ? null : endpoint.toString();
   }
 
   private static String encode(String s) {
@@ -224,18 +244,25 @@ class OidcSignIn {
     });
     JwtAuthenticationProvider jwt = new JwtAuthenticationProvider(decoder);
     jwt.setJwtAuthenticationConverter(token -> {
-      OidcAccounts.SignedIn signedIn = accounts.signIn(id, p, token.getSubject(), token.getClaims());
+      OidcAccounts.SignedIn signedIn = accounts.signIn(id, p, token.getSubject(), token.getClaims(), true);
       return new MotcuaAuthentication(signedIn.user(), signedIn.method(), null);
     });
     return jwt::authenticate;
   }
 
-  /** Time (with the provider's skew), issuer, and the audience motcua is known by at the provider. */
+  /**
+   * Time (with the provider's skew; an {@code exp} is required), issuer, and the audience motcua is known by at the
+   * provider; no {@code nonce}:
+   * that is an ID token (its audience is the client id too), which motcua keeps in the session and sends in the
+   * sign-out address, so it must not open the API.
+   */
   static OAuth2TokenValidator<Jwt> validator(OidcProviders.Provider p) {
     String audience = p.audienceOrClientId();
     return new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(p.clockSkew()),
+        new JwtClaimValidator<java.time.Instant>("exp", java.util.Objects::nonNull),
         new JwtIssuerValidator(p.issuerUri()),
-        new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(audience)));
+        new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(audience)),
+        new JwtClaimValidator<Object>("nonce", java.util.Objects::isNull));
   }
 
   private OidcProviders.Provider provider(String id) {
@@ -273,15 +300,6 @@ class OidcSignIn {
           .scope(p.scopes())
           .userNameAttributeName("sub")
           .build());
-    }
-
-    String endSessionEndpoint(String id) {
-      ClientRegistration registration = known.get(id);
-      if (registration == null) {
-        return null;
-      }
-      Object endpoint = registration.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint");
-      return endpoint == null ? null : endpoint.toString();
     }
   }
 

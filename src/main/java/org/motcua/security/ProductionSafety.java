@@ -120,6 +120,16 @@ final class ProductionSafety implements EnvironmentPostProcessor, Ordered {
       if (provider.clientId() == null || provider.clientId().isBlank()) {
         problems.add(prefix + "client-id is blank: set motcua's client id at the provider");
       }
+      if (provider.kind() == OidcProviders.Kind.OFFICER && provider.claims().groups() != null
+          && !provider.claims().groups().isBlank()
+          && (provider.claims().groupPrefix() == null || provider.claims().groupPrefix().isBlank())) {
+        problems.add(prefix + "claims.group-prefix is blank while roles come from groups: any group named like a"
+            + " role of motcua (ADMIN, CLERK@…) would grant it; set the prefix of motcua's groups");
+      }
+      if (provider.clockSkew() != null && provider.clockSkew().compareTo(java.time.Duration.ofMinutes(5)) > 0) {
+        problems.add(prefix + "clock-skew is above 5 minutes (" + provider.clockSkew() + "): expired tokens would stay"
+            + " valid that long");
+      }
       if (provider.issuerUri() == null || !provider.issuerUri().startsWith("https://")) {
         problems.add(prefix + "issuer-uri must be an https:// address (tokens and the provider's keys are fetched"
             + " from it)");

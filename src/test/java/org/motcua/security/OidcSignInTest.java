@@ -57,6 +57,7 @@ class OidcSignInTest {
     registry.add(vneid + "client-id", () -> "motcua-dvc");
     registry.add(vneid + "client-secret", () -> "vneid-client-secret-for-tests");
     registry.add(vneid + "vneid", () -> "true");
+    registry.add(vneid + "identity-number-verified", () -> "true");
     registry.add(vneid + "minimum-assurance-level", () -> "2");
     registry.add(vneid + "claims.id-number", () -> "so_dinh_danh");
     registry.add(vneid + "claims.assurance-level", () -> "loa");
@@ -68,7 +69,27 @@ class OidcSignInTest {
     registry.add(sso + "client-secret", () -> "sso-client-secret-for-tests");
     registry.add(sso + "claims.groups", () -> "groups");
     registry.add(sso + "claims.group-prefix", () -> "motcua:");
+    registry.add(sso + "allow-admin", () -> "true");
+    // An agency's own single sign-on: officers only, never ADMIN (allow-admin left at its default).
+    String agency = "motcua.security.oidc.providers.agency.";
+    registry.add(agency + "kind", () -> "OFFICER");
+    registry.add(agency + "issuer-uri", () -> provider.issuerUrl("agency").toString());
+    registry.add(agency + "client-id", () -> "motcua");
+    registry.add(agency + "client-secret", () -> "agency-client-secret-for-tests");
+    registry.add(agency + "claims.groups", () -> "groups");
+    registry.add(agency + "claims.group-prefix", () -> "motcua:");
+    // A citizen provider that does not verify identity numbers (identity-number-verified left at its default).
+    String partner = "motcua.security.oidc.providers.partner.";
+    registry.add(partner + "kind", () -> "CITIZEN");
+    registry.add(partner + "issuer-uri", () -> provider.issuerUrl("partner").toString());
+    registry.add(partner + "client-id", () -> "motcua");
+    registry.add(partner + "client-secret", () -> "partner-client-secret-for-tests");
+    registry.add(partner + "claims.id-number", () -> "so_dinh_danh");
+    registry.add(partner + "claims.assurance-level", () -> "loa");
+    registry.add("motcua.forms.public-url", () -> PUBLIC_URL);
   }
+
+  static final String PUBLIC_URL = "https://motcua.example.gov.vn";
 
   @AfterAll
   static void stop() {
@@ -83,6 +104,10 @@ class OidcSignInTest {
   JdbcTemplate jdbc;
   @Autowired
   org.motcua.support.Api basic;
+  @Autowired
+  OidcProviders oidcConfig;
+  @Autowired
+  OidcAccounts oidcAccounts;
 
   // ---- pages
 
@@ -163,6 +188,115 @@ class OidcSignInTest {
         .endsWith("/login?oidcError=OFFICER_NOT_AUTHORISED");
   }
 
+  /**
+   * Security review finding 1: an SSO group "admin" (any case, any prefix) made an ADMIN of motcua. Now ADMIN comes
+   * only from a provider with allow-admin, and role names match exactly.
+   */
+  @Test
+  void adminComesOnlyFromAProviderAllowedToGiveItAndRoleNamesMatchExactly() {
+    Browser agencyAdmin = new Browser();
+    assertThat(agencyAdmin.location(agencyAdmin.signIn("agency", "agency-admin", officerClaims("A", "ADMIN"))))
+        .endsWith("/login?oidcError=OFFICER_NOT_AUTHORISED");
+    assertRefused(api("GET", "/api/tasks", token("agency", "agency-admin-api", "motcua", officerClaims("A", "ADMIN"),
+        600), null), "OFFICER_NOT_AUTHORISED");
+    // The same provider still gives officer roles.
+    Browser agencyClerk = new Browser();
+    assertThat(agencyClerk.location(agencyClerk.signIn("agency", "agency-clerk", officerClaims("C", "CLERK@" + STP))))
+        .endsWith("/officer/inbox");
+    // Case matters, even on the provider allowed to give ADMIN.
+    Browser lower = new Browser();
+    assertThat(lower.location(lower.signIn("sso", "sso-lower-admin", officerClaims("B", "admin"))))
+        .endsWith("/login?oidcError=OFFICER_NOT_AUTHORISED");
+    Browser lowerClerk = new Browser();
+    assertThat(lowerClerk.location(lowerClerk.signIn("sso", "sso-lower-clerk", officerClaims("B", "clerk@" + STP))))
+        .endsWith("/login?oidcError=OFFICER_NOT_AUTHORISED");
+    // allow-admin: the exact group gives ADMIN.
+    Browser allowed = new Browser();
+    assertThat(allowed.location(allowed.signIn("sso", "sso-real-admin", officerClaims("D", "ADMIN"))))
+        .endsWith("/admin");
+    assertThat(jdbc.queryForList("select role from app_user where username in ('agency:agency-admin',"
+        + " 'agency:agency-admin-api', 'sso:sso-lower-admin')", String.class)).doesNotContain("ADMIN");
+  }
+
+  /**
+   * Security review finding 2: any citizen provider's identity-number claim linked to the local account (and e-data
+   * warehouse) of that number. Now only an identity-number-verified provider at its minimum level links or binds one.
+   */
+  @Test
+  void onlyAVerifyingProviderAtItsMinimumLevelLinksAnIdentityNumber() {
+    long accounts = count("select count(*) from app_user");
+    String unverified = token("partner", "partner-" + CITIZEN_ID, "motcua", citizenClaims(CITIZEN_ID, "2"), 600);
+    assertRefused(api("GET", "/api/dossiers", unverified, null), "IDENTITY_NOT_VERIFIED");
+    HttpResponse<String> refused = api("GET", "/api/dossiers", token("partner", "partner-new", "motcua",
+        citizenClaims("093085000555", "2"), 600), null);
+    assertRefused(refused, "IDENTITY_NOT_VERIFIED");
+    assertThat(refused.body()).contains("không xác thực số định danh cá nhân");
+    Browser page = new Browser();
+    assertThat(page.location(page.signIn("partner", "partner-page", citizenClaims(CITIZEN_ID, "2"))))
+        .endsWith("/login?oidcError=IDENTITY_NOT_VERIFIED");
+    assertThat(page.get("/login?oidcError=IDENTITY_NOT_VERIFIED").body()).contains("không xác thực số định danh cá nhân");
+    // The verifying provider below its minimum level: no first link either.
+    assertRefused(api("GET", "/api/dossiers", token("vneid", "vneid-low-link", "motcua-dvc",
+        citizenClaims("093085000777", "1"), 600), null), "IDENTITY_ASSURANCE_TOO_LOW");
+    assertThat(count("select count(*) from app_user")).isEqualTo(accounts);
+    assertThat(count("select count(*) from account_identity where provider = 'partner'"
+        + " or subject = 'vneid-low-link'")).isZero();
+  }
+
+  /** Security review finding 6: a bearer token never writes to the account (a pre-removal token re-enabled it). */
+  @Test
+  void aBearerTokenNeitherMovesNorReEnablesAnOfficer() {
+    String subject = "officer-removed-api";
+    String beforeRemoval = token("sso", subject, "motcua", officerClaims("Phan Thị Hoa", "CLERK@" + STP), 600);
+    new Browser().signIn("sso", subject, officerClaims("Phan Thị Hoa", "CLERK@" + STP));
+    String username = jdbc.queryForObject("select username from account_identity where provider = 'sso'"
+        + " and subject = ?", String.class, subject);
+    String sxd = token("sso", subject, "motcua", officerClaims("Phan Thị Hoa", "CLERK@" + SXD), 600);
+    assertThat(api("GET", "/api/tasks", sxd, null).statusCode()).isEqualTo(200);
+    assertThat(jdbc.queryForObject("select agency_code from app_user where username = ?", String.class, username))
+        .isEqualTo(STP);
+    Browser removed = new Browser();
+    assertThat(removed.location(removed.signIn("sso", subject, officerClaims("Phan Thị Hoa", "other-app:user"))))
+        .endsWith("/login?oidcError=OFFICER_NOT_AUTHORISED");
+    assertRefused(api("GET", "/api/tasks", beforeRemoval, null), "ACCOUNT_DISABLED");
+    assertThat(jdbc.queryForObject("select enabled from app_user where username = ?", Boolean.class, username))
+        .isFalse();
+  }
+
+  /** Security review finding 4: a token without exp was accepted. */
+  @Test
+  void aTokenWithoutExpiryIsRefused() {
+    OidcProviders.Provider vneid = oidcConfig.providers().get("vneid");
+    java.time.Instant now = java.time.Instant.now();
+    org.springframework.security.oauth2.jwt.Jwt.Builder base = org.springframework.security.oauth2.jwt.Jwt
+        .withTokenValue("t").header("alg", "RS256").claim("iss", vneid.issuerUri()).audience(List.of("motcua-dvc"))
+        .subject("s").issuedAt(now.minusSeconds(5));
+    assertThat(OidcSignIn.validator(vneid).validate(base.build()).hasErrors()).isTrue();
+    assertThat(OidcSignIn.validator(vneid).validate(base.expiresAt(now.plusSeconds(60)).build()).hasErrors())
+        .isFalse();
+  }
+
+  /**
+   * Security review finding 5: sign-out skipped the provider's sign-out on a node that had not yet served that
+   * provider since it started, and took the return address from the Host header.
+   */
+  @Test
+  void signingOutOnAnotherNodeStillEndsTheProviderSessionAndReturnsToThePublicAddress() throws Exception {
+    OidcSignIn freshNode = new OidcSignIn(oidcConfig, oidcAccounts, PUBLIC_URL);
+    org.springframework.mock.web.MockHttpServletRequest request = new org.springframework.mock.web
+        .MockHttpServletRequest("POST", "/logout");
+    request.setServerName("attacker.example");
+    org.springframework.mock.web.MockHttpServletResponse response = new org.springframework.mock.web
+        .MockHttpServletResponse();
+    MotcuaUser user = new MotcuaUser("citizen2", "Công dân", Role.CITIZEN, null, CITIZEN2_ID, true);
+    freshNode.signOut().onLogoutSuccess(request, response, new MotcuaAuthentication(user,
+        new SignInMethod("vneid", 2, true, 2), "the.id.token"));
+    assertThat(response.getRedirectedUrl()).startsWith(provider.endSessionEndpointUrl("vneid").toString())
+        .contains("id_token_hint=the.id.token", "client_id=motcua-dvc", "post_logout_redirect_uri="
+            + URLEncoder.encode(PUBLIC_URL + "/login?logout", StandardCharsets.UTF_8))
+        .doesNotContain("attacker.example");
+  }
+
   @Test
   void signingOutEndsTheSessionAndTheProviderSession() {
     Browser browser = new Browser();
@@ -175,9 +309,14 @@ class OidcSignInTest {
     String endSession = browser.location(out);
     assertThat(endSession).startsWith(provider.endSessionEndpointUrl("vneid").toString())
         .contains("id_token_hint=", "client_id=motcua-dvc",
-            "post_logout_redirect_uri=" + URLEncoder.encode("http://localhost:" + port + "/login?logout",
+            "post_logout_redirect_uri=" + URLEncoder.encode(PUBLIC_URL + "/login?logout",
                 StandardCharsets.UTF_8));
     assertThat(browser.get("/citizen/dossiers").statusCode()).isEqualTo(302);
+    // Security review finding 3: the ID token (it carries the sign-in's nonce) is no API bearer token.
+    Matcher hint = Pattern.compile("id_token_hint=([^&]+)").matcher(endSession);
+    assertThat(hint.find()).isTrue();
+    String idToken = java.net.URLDecoder.decode(hint.group(1), StandardCharsets.UTF_8);
+    assertRefused(api("GET", "/api/dossiers", idToken, null), "INVALID_TOKEN");
   }
 
   @Test
@@ -248,6 +387,9 @@ class OidcSignInTest {
   @Test
   void belowTheMinimumAssuranceLevelOnlineSubmissionIsRefusedInVietnamese() {
     long dossiers = count("select count(*) from dossier");
+    // Linked at the minimum level (a first link needs it), later signed in below it.
+    assertThat(api("GET", "/api/dossiers", token("vneid", "vneid-low-1", "motcua-dvc",
+        citizenClaims("093085000999", "2"), 600), null).statusCode()).isEqualTo(200);
     String token = token("vneid", "vneid-low-1", "motcua-dvc", citizenClaims("093085000999", "1"), 600);
     assertThat(api("GET", "/api/dossiers", token, null).statusCode()).isEqualTo(200); // may still look
     HttpResponse<String> refused = api("POST", "/api/dossiers", token, DOSSIER);
@@ -256,6 +398,8 @@ class OidcSignInTest {
         type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(refused.body()).contains("\"code\":\"ASSURANCE_TOO_LOW\"", "mức 1", "mức 2 trở lên");
     // No level stated at all: the same.
+    assertThat(api("GET", "/api/dossiers", token("vneid", "vneid-low-2", "motcua-dvc",
+        citizenClaims("093085000998", "2"), 600), null).statusCode()).isEqualTo(200);
     Map<String, Object> noLevel = new java.util.HashMap<>(citizenClaims("093085000998", "1"));
     noLevel.remove("loa");
     assertThat(api("POST", "/api/dossiers", token("vneid", "vneid-low-2", "motcua-dvc", noLevel, 600), DOSSIER)

@@ -101,6 +101,48 @@ class ProductionSafetyTest {
     assertThat(ProductionSafety.problems(complete)).isEmpty();
   }
 
+  /**
+   * Security review finding 1: an officer provider taking roles from groups without a group prefix lets any SSO group
+   * named like a role of motcua (an "ADMIN" group of some other application) grant it.
+   */
+  @Test
+  void anOfficerProviderTakingRolesFromGroupsWithoutAGroupPrefixIsRefused() {
+    Map<String, Object> settings = officerProvider();
+    settings.put("motcua.security.oidc.providers.sso.claims.groups", "groups");
+    assertThat(ProductionSafety.problems(environment(settings))).containsExactly(
+        "motcua.security.oidc.providers.sso.claims.group-prefix is blank while roles come from groups: any group"
+            + " named like a role of motcua (ADMIN, CLERK@…) would grant it; set the prefix of motcua's groups");
+    settings.put("motcua.security.oidc.providers.sso.claims.group-prefix", "motcua:");
+    assertThat(ProductionSafety.problems(environment(settings))).isEmpty();
+  }
+
+  /** Security review finding 4: an unbounded clock skew keeps expired tokens alive. */
+  @Test
+  void aClockSkewAboveFiveMinutesIsRefused() {
+    Map<String, Object> settings = officerProvider();
+    settings.put("motcua.security.oidc.providers.sso.clock-skew", "PT10M");
+    assertThat(ProductionSafety.problems(environment(settings))).containsExactly(
+        "motcua.security.oidc.providers.sso.clock-skew is above 5 minutes (PT10M): expired tokens would stay"
+            + " valid that long");
+    settings.put("motcua.security.oidc.providers.sso.clock-skew", "PT5M");
+    assertThat(ProductionSafety.problems(environment(settings))).isEmpty();
+  }
+
+  private static Map<String, Object> officerProvider() {
+    return new java.util.HashMap<>(Map.of(
+        "motcua.payment.vnpay.hash-secret", STRONG_SECRET,
+        "motcua.security.oidc.providers.sso.kind", "OFFICER",
+        "motcua.security.oidc.providers.sso.issuer-uri", "https://sso.cantho.gov.vn/realms/motcua",
+        "motcua.security.oidc.providers.sso.client-id", "motcua",
+        "motcua.security.oidc.providers.sso.client-secret", "Xq8v-real-secret-from-the-provider"));
+  }
+
+  private static StandardEnvironment environment(Map<String, Object> settings) {
+    StandardEnvironment env = new StandardEnvironment();
+    env.getPropertySources().addFirst(new MapPropertySource("production", settings));
+    return env;
+  }
+
   @Test
   void theRefusalIsPrintedAsOneClearMessage() {
     PrintStream console = System.out;
