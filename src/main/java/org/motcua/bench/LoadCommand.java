@@ -92,8 +92,10 @@ final class LoadCommand {
         stats.classes().getOrDefault(VirtualUsers.SUBMISSION, new LoadStats.Klass()).requests() / seconds,
         stats.classes().getOrDefault(VirtualUsers.DECISION, new LoadStats.Klass()).requests() / seconds);
     System.out.printf(Locale.ROOT, "Errors: %d; 409 races: %d; lost answers: %d; unreachable: %d; refused connections"
-        + " (re-routed): %d%n", stats.total(LoadStats.Outcome.ERROR), stats.total(LoadStats.Outcome.RACE),
-        stats.total(LoadStats.Outcome.LOST), stats.total(LoadStats.Outcome.UNREACHABLE), stats.refusedConnections());
+        + " (re-routed): %d; reads whose answer was lost, sent again to the next node: %d%n",
+        stats.total(LoadStats.Outcome.ERROR), stats.total(LoadStats.Outcome.RACE),
+        stats.total(LoadStats.Outcome.LOST), stats.total(LoadStats.Outcome.UNREACHABLE), stats.refusedConnections(),
+        stats.resentReads());
     stats.errors().forEach((k, v) -> System.out.printf(Locale.ROOT, "  %s: %d%n", k, v));
     if (run != null) {
       System.out.printf(Locale.ROOT, "Client (this JVM): %.1f %% of one core over the measured period%n",
@@ -183,6 +185,11 @@ final class LoadCommand {
     @Override
     void refusedConnection() {
       target.refusedConnection();
+    }
+
+    @Override
+    void resentRead() {
+      target.resentRead();
     }
   }
 

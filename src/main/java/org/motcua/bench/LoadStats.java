@@ -130,6 +130,7 @@ class LoadStats {
   private final Map<String, Klass> classes = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
   private final AtomicLong refusedConnections = new AtomicLong();
+  private final AtomicLong resentReads = new AtomicLong();
 
   /**
    * Records one request of class {@code name}: its outcome, and its latency when it was answered (lost and
@@ -149,6 +150,15 @@ class LoadStats {
   /** A connection a node refused (it was down); the request went to another node, or counts as unreachable. */
   void refusedConnection() {
     refusedConnections.incrementAndGet();
+  }
+
+  /** A read whose answer was lost, sent again to the next node (as nginx does for a GET). */
+  void resentRead() {
+    resentReads.incrementAndGet();
+  }
+
+  long resentReads() {
+    return resentReads.get();
   }
 
   long refusedConnections() {

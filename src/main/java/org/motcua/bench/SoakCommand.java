@@ -382,7 +382,7 @@ final class SoakCommand {
       String classPath = System.getProperty("java.class.path");
       List<String> c = new ArrayList<>(List.of(javaCommand, "-Xmx" + heap, "-Dfile.encoding=UTF-8"));
       if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
-        c.addAll(List.of("-jar", classPath));
+        c.addAll(List.of("-jar", Path.of(classPath).toAbsolutePath().toString()));
       } else {
         c.addAll(List.of("-cp", classPath, "org.motcua.MotcuaApplication"));
       }

@@ -549,6 +549,11 @@ final class VirtualUsers {
         if (c != null) {
           c.disconnect();
         }
+        if (method.equals("GET") && n < nodes.size() && !stopping) {
+          // A page or read is safe to send again: nginx passes it to the next node (proxy_next_upstream error).
+          stats.resentRead();
+          continue;
+        }
         return new Reply(LoadStats.LOST_STATUS, new byte[0], Map.of(), System.nanoTime() - t0);
       }
     }
