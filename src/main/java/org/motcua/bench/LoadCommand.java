@@ -96,6 +96,7 @@ final class LoadCommand {
         stats.total(LoadStats.Outcome.ERROR), stats.total(LoadStats.Outcome.RACE),
         stats.total(LoadStats.Outcome.LOST), stats.total(LoadStats.Outcome.UNREACHABLE), stats.refusedConnections(),
         stats.resentReads());
+    System.out.println("Answers other than the expected one, by class (races marked):");
     stats.errors().forEach((k, v) -> System.out.printf(Locale.ROOT, "  %s: %d%n", k, v));
     if (run != null) {
       System.out.printf(Locale.ROOT, "Client (this JVM): %.1f %% of one core over the measured period%n",

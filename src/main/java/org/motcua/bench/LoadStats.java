@@ -66,6 +66,19 @@ class LoadStats {
   }
 
   /**
+   * How a refusal of an action on a task the user took from its inbox ended, once the client has looked at the dossier
+   * again: a 404 {@code TASK_NOT_FOUND} (or 409 {@code RESULT_NOT_EXPECTED} for an upload) whose task is indeed no
+   * longer open was completed by another officer first — the inbox page the user read was stale, as it is for two
+   * people working one account — and counts as a race; while the task is still open it is an error. Any other answer
+   * is classified by {@link #classify}.
+   */
+  static Outcome classifyAfterCheck(int status, String problemCode, Set<Integer> expected, boolean stillOpen) {
+    boolean gone = status == 404 && "TASK_NOT_FOUND".equals(problemCode)
+        || status == 409 && "RESULT_NOT_EXPECTED".equals(problemCode);
+    return gone && !stillOpen ? Outcome.RACE : classify(status, problemCode, expected);
+  }
+
+  /**
    * The nearest-rank percentile of the values: the smallest value with at least {@code p} % of the values at or
    * below it ({@code p} in (0, 100]); NaN for no values. {@code sorted} must be sorted ascending.
    */

@@ -358,8 +358,16 @@ final class VirtualUsers {
       }
       Multipart form = new Multipart();
       form.file("file", "ket-qua.pdf", PDF);
-      Reply r = api(session, RESULT_UPLOAD, "POST", "/api/dossiers/" + code + "/result", form.contentType(),
-          form.bytes(), Set.of(201));
+      Reply r = send(session, RESULT_UPLOAD, "POST", "/api/dossiers/" + code + "/result", form.contentType(),
+          form.bytes(), true);
+      if (r.status == 409 && "RESULT_NOT_EXPECTED".equals(r.problemCode())) {
+        // Another clerk on this account uploaded it first, or the dossier still awaits it (an error)?
+        Reply again = api(session, DOSSIER_API, "GET", "/api/dossiers/" + code, null, null, Set.of(200));
+        boolean awaited = again.status != 200 || again.json().path("allows").path("awaitsResultUpload").asBoolean();
+        record(RESULT_UPLOAD, r, LoadStats.classifyAfterCheck(r.status, r.problemCode(), Set.of(201), awaited));
+        return false;
+      }
+      count(RESULT_UPLOAD, r, Set.of(201));
       if (r.status == 201) {
         return true;
       }
@@ -375,25 +383,39 @@ final class VirtualUsers {
   private void decide(Session session, String code, String taskId, String decision) throws InterruptedException {
     byte[] body = ("{\"decision\":\"" + decision + "\"}").getBytes(StandardCharsets.UTF_8);
     for (int attempt = 0; attempt < 5 && !stopping; attempt++) {
-      Reply r = api(session, DECISION, "POST", "/api/tasks/" + taskId + "/complete", "application/json", body,
-          Set.of(200));
+      Reply r = send(session, DECISION, "POST", "/api/tasks/" + taskId + "/complete", "application/json", body,
+          true);
+      if (r.status == 404 && "TASK_NOT_FOUND".equals(r.problemCode())) {
+        // Completed by another officer on this account since the inbox was read, or a task that vanished (an error)?
+        record(DECISION, r, LoadStats.classifyAfterCheck(r.status, r.problemCode(), Set.of(200),
+            stillOpen(session, code, taskId)));
+        return;
+      }
+      count(DECISION, r, Set.of(200));
       if (r.status != LoadStats.LOST_STATUS) {
         return;
       }
       Thread.sleep(500);
-      Reply dossier = api(session, DOSSIER_API, "GET", "/api/dossiers/" + code, null, null, Set.of(200));
-      if (dossier.status == 200) {
-        boolean open = false;
-        for (JsonNode step : dossier.json().path("currentSteps")) {
-          open |= step.path("taskId").asText().equals(taskId);
-        }
-        if (!open) {
-          lostResolvedDone.incrementAndGet();
-          return;
-        }
-        lostResent.incrementAndGet();
+      if (!stillOpen(session, code, taskId)) {
+        lostResolvedDone.incrementAndGet();
+        return;
+      }
+      lostResent.incrementAndGet();
+    }
+  }
+
+  /** Whether the task is still among the dossier's current steps (true when the dossier cannot be read). */
+  private boolean stillOpen(Session session, String code, String taskId) {
+    Reply dossier = api(session, DOSSIER_API, "GET", "/api/dossiers/" + code, null, null, Set.of(200));
+    if (dossier.status != 200) {
+      return true;
+    }
+    for (JsonNode step : dossier.json().path("currentSteps")) {
+      if (step.path("taskId").asText().equals(taskId)) {
+        return true;
       }
     }
+    return false;
   }
 
   private void think(Random random) throws InterruptedException {
@@ -454,14 +476,17 @@ final class VirtualUsers {
     if (klass == null) {
       return;
     }
+    record(klass, r, LoadStats.classify(r.status, r.status > 0 ? r.problemCode() : null, expected));
+  }
+
+  private void record(String klass, Reply r, LoadStats.Outcome outcome) {
     String code = r.status > 0 ? r.problemCode() : null;
-    LoadStats.Outcome outcome = LoadStats.classify(r.status, code, expected);
     String detail = switch (r.status) {
       case LoadStats.LOST_STATUS -> "answer lost";
       case LoadStats.UNREACHABLE_STATUS -> "no node reachable";
       default -> r.status + (code == null ? "" : " " + code);
     };
-    stats.record(klass, r.nanos, outcome, detail);
+    stats.record(klass, r.nanos, outcome, outcome == LoadStats.Outcome.RACE ? detail + " (race)" : detail);
   }
 
   /**

@@ -49,6 +49,19 @@ class LoadStatsTest {
   }
 
   @Test
+  void aTaskGoneSinceTheInboxWasReadIsARaceOnlyWhenTheDossierNoLongerOffersIt() {
+    assertThat(LoadStats.classifyAfterCheck(404, "TASK_NOT_FOUND", Set.of(200), false)).isEqualTo(Outcome.RACE);
+    assertThat(LoadStats.classifyAfterCheck(404, "TASK_NOT_FOUND", Set.of(200), true)).isEqualTo(Outcome.ERROR);
+    assertThat(LoadStats.classifyAfterCheck(409, "RESULT_NOT_EXPECTED", Set.of(201), false)).isEqualTo(Outcome.RACE);
+    assertThat(LoadStats.classifyAfterCheck(409, "RESULT_NOT_EXPECTED", Set.of(201), true)).isEqualTo(Outcome.ERROR);
+    // Other refusals are not excused by the check.
+    assertThat(LoadStats.classifyAfterCheck(404, "UNKNOWN_DOSSIER", Set.of(200), false)).isEqualTo(Outcome.ERROR);
+    assertThat(LoadStats.classifyAfterCheck(403, "TASK_NOT_YOURS", Set.of(200), false)).isEqualTo(Outcome.ERROR);
+    assertThat(LoadStats.classifyAfterCheck(200, null, Set.of(200), false)).isEqualTo(Outcome.OK);
+    assertThat(LoadStats.classifyAfterCheck(409, "TASK_ALREADY_DONE", Set.of(200), true)).isEqualTo(Outcome.RACE);
+  }
+
+  @Test
   void recordsCountOutcomesAndKeepLatenciesOfAnsweredRequestsOnly() {
     LoadStats stats = new LoadStats();
     for (int i = 1; i <= 200; i++) {
