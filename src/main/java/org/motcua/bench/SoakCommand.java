@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * <pre>
  * java -jar motcua.jar soak [--duration=30m] [--users=60] [--ramp=30s] [--think=5s] [--mix=70:25:5]
  *     [--kill-every=4m] [--down=15s] [--postgres-url=jdbc:postgresql://127.0.0.1:5432/] [--database=motcua_soak]
- *     [--work=target/soak] [--heap=512m] [--node.X=Y …]
+ *     [--work=target/soak] [--heap=512m] [--kill-during-post] [--node.X=Y …]
  * </pre>
  * It drops and creates the database, starts two processes of this same jar ({@code --spring.profiles.active=demo,
  * postgres}, the same database and documents folder, their own ports; {@code --node.X=Y} is passed to both as
@@ -39,7 +39,7 @@ import java.util.stream.Stream;
  * the other node, and a POST whose answer was lost is checked before it is sent again (a submission by its
  * applicant's name in the database, a decision by the dossier's current steps, an upload by what the dossier
  * awaits). Every {@code --kill-every} the nodes in turn are killed with SIGKILL ({@link Process#destroyForcibly()}),
- * left down for {@code --down} and started again. Printed: per request class the requests, errors, 409 races and
+ * left down for {@code --down} and started again ({@code --kill-during-post}: at the moment a POST is on its way). Printed: per request class the requests, errors, 409 races and
  * lost answers; then the checks (every acknowledged dossier exists once, with its process while open and none once
  * returned, its last history status equal to its status, its two component files and its result once returned,
  * every stored file on disk; no process, history line, step, document or outbox row without its dossier; an outbox
@@ -85,6 +85,7 @@ final class SoakCommand {
       }
     });
     String heap = options.getOrDefault("heap", "512m");
+    boolean killDuringPost = Boolean.parseBoolean(options.getOrDefault("kill-during-post", "false"));
     Node a = new Node("a", work, heap, nodeArgs);
     Node b = new Node("b", work, heap, nodeArgs);
     List<String> events = new ArrayList<>();
@@ -110,6 +111,14 @@ final class SoakCommand {
             while (System.nanoTime() + killEvery.toNanos() < until) {
               Thread.sleep(killEvery.toMillis());
               Node victim = order[k++ % 2];
+              if (killDuringPost) {
+                // Kill while a POST is on its way (on either node: half the time the victim's), so that answers
+                // are lost and checked before they are sent again; at most 10 s of waiting for one.
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (vus.postsInFlight.get() == 0 && System.nanoTime() < deadline) {
+                  Thread.sleep(1);
+                }
+              }
               int inFlight = vus.inFlight.get();
               long pid = victim.pid();
               victim.killHard();

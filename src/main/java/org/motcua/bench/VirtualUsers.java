@@ -82,8 +82,9 @@ final class VirtualUsers {
   final Map<String, String> acknowledged = new ConcurrentHashMap<>();
   final AtomicLong lostResolvedDone = new AtomicLong();
   final AtomicLong lostResent = new AtomicLong();
-  /** Requests sent and not yet answered. */
+  /** Requests sent and not yet answered, and of them the POSTs. */
   final AtomicInteger inFlight = new AtomicInteger();
+  final AtomicInteger postsInFlight = new AtomicInteger();
   volatile boolean stopping;
 
   VirtualUsers(List<URI> nodes, LoadStats stats, double thinkMillis,
@@ -495,11 +496,18 @@ final class VirtualUsers {
    */
   Reply send(Session session, String klass, String method, String path, String contentType, byte[] body,
       boolean basic) {
+    boolean post = method.equals("POST");
     inFlight.incrementAndGet();
+    if (post) {
+      postsInFlight.incrementAndGet();
+    }
     try {
       return sendOnce(session, method, path, contentType, body, basic);
     } finally {
       inFlight.decrementAndGet();
+      if (post) {
+        postsInFlight.decrementAndGet();
+      }
     }
   }
 
