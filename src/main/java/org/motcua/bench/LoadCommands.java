@@ -1,6 +1,5 @@
 package org.motcua.bench;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,17 +17,7 @@ public final class LoadCommands {
     if (args.length == 0 || !(args[0].equals("load-test") || args[0].equals("soak"))) {
       return false;
     }
-    Map<String, String> options = new LinkedHashMap<>();
-    for (int i = 1; i < args.length; i++) {
-      String arg = args[i];
-      if (!arg.startsWith("--")) {
-        throw new IllegalArgumentException("expected --option=value, found '" + arg + "'");
-      }
-      int equals = arg.indexOf('=');
-      // The first one counts, as with the other commands' options.
-      options.putIfAbsent(equals < 0 ? arg.substring(2) : arg.substring(2, equals),
-          equals < 0 ? "true" : arg.substring(equals + 1));
-    }
+    Map<String, String> options = CommandOptions.parse(args);
     if (args[0].equals("load-test")) {
       LoadCommand.main(options);
     } else {
