@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.motcua.dossier.DossierChanged;
@@ -28,11 +29,13 @@ class OutboxWriter {
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
   private final Clock clock;
+  private final List<EventDetails> details;
 
-  OutboxWriter(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+  OutboxWriter(JdbcTemplate jdbc, ObjectMapper json, Clock clock, List<EventDetails> details) {
     this.jdbc = jdbc;
     this.json = json;
     this.clock = clock;
+    this.details = details;
   }
 
   @EventListener
@@ -57,6 +60,13 @@ class OutboxWriter {
     data.put("timeliness", after.timeliness() == null ? null : after.timeliness().name());
     LocalDateTime now = now();
     data.put("changedAt", now);
+    // E.g. the national portal's own field set (README "National portal sync"), as of this change.
+    for (EventDetails detail : details) {
+      Object value = detail.describe(after);
+      if (value != null) {
+        data.put(detail.name(), value);
+      }
+    }
     Timestamp at = Timestamp.valueOf(now);
     jdbc.update("insert into outbox_event (event_key, topic, dossier_code, payload, created_at, available_at, attempts)"
             + " values (?, ?, ?, ?, ?, ?, 0)",

@@ -265,6 +265,9 @@ class AuthorizationMatrixTest {
         user -> api.upload(user, "/api/admin/catalogue-imports", Map.of("file", new Api.FilePart("x.csv",
             "Mã thủ tục\n1\n".getBytes(StandardCharsets.UTF_8))))), roles(ADMIN), "422: nothing stored"));
     t.add(api("GET /api/admin/catalogue-imports", get("/api/admin/catalogue-imports"), roles(ADMIN), null));
+    t.add(api("POST /api/admin/portal-sync/resend", (persona, vars) -> apiCall(persona,
+        user -> api.post(user, "/api/admin/portal-sync/resend?from=2031-01-01&to=2031-01-01", null)), roles(ADMIN),
+        null));
     t.add(api("GET /api/admin/catalogue-imports/{id}", (persona, vars) -> apiCall(persona,
         user -> api.get(user, "/api/admin/catalogue-imports/" + vars.get("catalogueImportId"))), roles(ADMIN), null));
     t.add(api("POST /api/admin/catalogue-imports/{id}/commit", (persona, vars) -> apiCall(persona,

@@ -1,0 +1,40 @@
+package org.motcua.outbox;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sends the events of a period again: their rows become due now, with their keys and sequence numbers unchanged,
+ * so a receiver that already has an event drops it (idempotent on the receiver's side) and one that lost it applies
+ * it in the original order.
+ */
+@Component
+public class OutboxReplay {
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  OutboxReplay(JdbcTemplate jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** Re-queues the events of {@code topic} written in [from, to); returns how many. */
+  @Transactional
+  public int replay(String topic, LocalDateTime from, LocalDateTime to) {
+    Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
+    return jdbc.update("update outbox_event set delivered_at = null, available_at = ?, attempts = 0, last_error = null"
+            + " where topic = ? and created_at >= ? and created_at < ?",
+        now, topic, Timestamp.valueOf(from), Timestamp.valueOf(to));
+  }
+
+  /** The topic of dossier status changes, which the national portal's sync consumes. */
+  public static String statusChanges() {
+    return OutboxWriter.STATUS_CHANGED;
+  }
+}
