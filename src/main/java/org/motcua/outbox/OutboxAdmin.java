@@ -66,11 +66,11 @@ public class OutboxAdmin implements UseCase {
   }
 
   /**
-   * The events in a state (default: every undelivered one, dead letters included), optionally of one topic, oldest
-   * first, at most 200.
+   * The events in a state (default: every undelivered one, dead letters included), optionally of one topic and of
+   * one dossier, oldest first, at most 200.
    */
   @Transactional(readOnly = true)
-  public List<EventView> events(String topic, String state) {
+  public List<EventView> events(String topic, String state, String dossierCode) {
     String condition;
     if (state == null || state.isBlank()) {
       condition = "delivered_at is null";
@@ -86,6 +86,10 @@ public class OutboxAdmin implements UseCase {
     if (topic != null && !topic.isBlank()) {
       condition += " and topic = ?";
       args.add(topic.trim());
+    }
+    if (dossierCode != null && !dossierCode.isBlank()) {
+      condition += " and dossier_code = ?";
+      args.add(dossierCode.trim());
     }
     return jdbc.query(SELECT + " where " + condition + " order by id fetch first " + LIST_LIMIT + " rows only",
         this::view, args.toArray());

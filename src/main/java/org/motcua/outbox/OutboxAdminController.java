@@ -36,15 +36,16 @@ class OutboxAdminController {
   }
 
   @Operation(operationId = "outboxEvents", summary = "Events of a topic in a state",
-      description = "ADMIN only. Oldest first, at most 200: key, dossier, attempts, next attempt, last error, when "
+      description = "ADMIN only. Oldest first, at most 200, optionally of one dossier: key, dossier, attempts, next attempt, last error, when "
           + "given up. Without `state`, every undelivered event (dead letters included).")
   @GetMapping("/events")
   @RunsUseCase(OutboxAdmin.class)
   List<OutboxAdmin.EventView> events(
       @Parameter(description = "e.g. dossier.status-changed, notification.email") @RequestParam(required = false)
       String topic,
-      @Parameter(description = "PENDING, FAILING, DEAD or DELIVERED") @RequestParam(required = false) String state) {
-    return admin.events(topic, state);
+      @Parameter(description = "PENDING, FAILING, DEAD or DELIVERED") @RequestParam(required = false) String state,
+      @Parameter(description = "one dossier's events") @RequestParam(required = false) String dossierCode) {
+    return admin.events(topic, state, dossierCode);
   }
 
   @Operation(operationId = "resendOutboxEvent", summary = "Resend a dead letter",

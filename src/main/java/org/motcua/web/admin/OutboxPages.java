@@ -33,9 +33,9 @@ class OutboxPages {
     model.addAttribute("topic", topic);
     model.addAttribute("state", state);
     try {
-      model.addAttribute("events", outbox.events(topic, state));
+      model.addAttribute("events", outbox.events(topic, state, null));
     } catch (ApiException refused) {
-      model.addAttribute("events", outbox.events(topic, null));
+      model.addAttribute("events", outbox.events(topic, null, null));
       model.addAttribute("state", null);
       model.addAttribute("failure", messages.message("error." + refused.code(), refused.args()));
     }
