@@ -140,6 +140,10 @@ class NotificationDeliveryTest {
   TestClock clock;
   @Autowired
   FailAfterReception failAfterReception;
+  @Autowired
+  org.camunda.bpm.engine.RuntimeService runtime;
+  @Autowired
+  org.camunda.bpm.engine.ManagementService management;
   @Value("${local.server.port}")
   int port;
 
@@ -397,6 +401,46 @@ class NotificationDeliveryTest {
             + java.time.format.DateTimeFormatter.ofPattern("HH:mm, dd/MM/yyyy").format(due) + ".");
     assertThat(state(code)).isEqualTo("DELIVERED");
     assertThat(message("citizen2", code).path("status").asText()).isEqualTo("SENT");
+  }
+
+  @Test
+  void theProcessPaymentReminderTheUnpaidStopAndARefusalAreToldWithTheirWords() throws Exception {
+    choose("citizen", List.of("EMAIL"), "vi");
+    Dossiers flow = new Dossiers(api);
+    clock.set(LocalDateTime.of(2025, 3, 10, 8, 0));
+    String code = flow.submitComplete("citizen", CRIMINAL_RECORD);
+    flow.decide("clerk.stp", code, "accept", null);
+    flow.decide("specialist.stp", code, "forward", null);
+    clock.set(LocalDateTime.of(2025, 3, 11, 8, 0));
+    assertThat(flow.decide("leader.stp", code, "approve", null).path("status").asInt()).isEqualTo(6);
+    deliverAll();
+    // The payment part's timers (motcua.payment: a reminder every 3 working days, a stop after 10), fired by hand.
+    String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code)
+        .processDefinitionKey(org.motcua.process.ProcessContract.Parts.PAYMENT).singleResult().getId();
+    clock.set(LocalDateTime.of(2025, 3, 14, 8, 0));
+    management.executeJob(management.createJobQuery().processInstanceId(instance).activityId("paymentReminder")
+        .singleResult().getId());
+    deliverAll();
+    clock.set(LocalDateTime.of(2025, 3, 26, 8, 0));
+    management.executeJob(management.createJobQuery().processInstanceId(instance).activityId("paymentDeadline")
+        .singleResult().getId());
+    deliverAll();
+    // A second dossier, refused at reception with a reason.
+    String refused = flow.submitComplete("citizen", CRIMINAL_RECORD);
+    flow.decide("clerk.stp", refused, "refuse", "Hồ sơ không thuộc thẩm quyền giải quyết của Sở Tư pháp");
+    deliverAll();
+
+    MimeMessage[] mails = SMTP.getReceivedMessages();
+    assertThat(Arrays.stream(mails).map(NotificationDeliveryTest::subject).toList()).containsExactly(
+        "Hồ sơ " + code + " đã được tiếp nhận",
+        "Hồ sơ " + code + ": đề nghị nộp phí, lệ phí 200.000 đồng",
+        "Nhắc nộp phí, lệ phí hồ sơ " + code,
+        "Hồ sơ " + code + " đã dừng xử lý",
+        "Hồ sơ " + refused + " không được giải quyết");
+    assertThat(body(mails[2])).contains("vẫn chờ nộp phí, lệ phí 200.000 đồng")
+        .contains("Thanh toán trực tuyến tại: " + PUBLIC + "/citizen/dossiers/" + code + "#payment");
+    assertThat(body(mails[3])).contains("đã dừng xử lý do chưa nộp phí, lệ phí 200.000 đồng trong thời hạn");
+    assertThat(body(mails[4])).contains("Lý do: Hồ sơ không thuộc thẩm quyền giải quyết của Sở Tư pháp");
   }
 
   @Test
