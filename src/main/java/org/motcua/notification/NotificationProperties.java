@@ -34,7 +34,8 @@ public record NotificationProperties(Boolean enabled, String publicUrl, List<Not
     publicUrl = publicUrl == null || publicUrl.isBlank() ? "http://localhost:8080"
         : publicUrl.replaceAll("/+$", "");
     defaultChannels = defaultChannels == null ? List.of(NotificationChannel.EMAIL) : List.copyOf(defaultChannels);
-    counterChannels = counterChannels == null ? List.of(NotificationChannel.SMS, NotificationChannel.EMAIL) : List.copyOf(counterChannels);
+    counterChannels = counterChannels == null ? List.of(NotificationChannel.SMS, NotificationChannel.EMAIL)
+        : List.copyOf(counterChannels);
     email = email == null ? new Email(null) : email;
     sms = sms == null ? new Provider(null, null, null) : sms;
     zalo = zalo == null ? new Provider(null, null, null) : zalo;

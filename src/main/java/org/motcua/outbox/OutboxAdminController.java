@@ -36,7 +36,8 @@ class OutboxAdminController {
   }
 
   @Operation(operationId = "outboxEvents", summary = "Events of a topic in a state",
-      description = "ADMIN only. Oldest first, at most 200, optionally of one dossier: key, dossier, attempts, next attempt, last error, when "
+      description = "ADMIN only. Oldest first, at most 200, optionally of one dossier: key, dossier, attempts, next "
+          + "attempt, last error, when "
           + "given up. Without `state`, every undelivered event (dead letters included).")
   @GetMapping("/events")
   @RunsUseCase(OutboxAdmin.class)

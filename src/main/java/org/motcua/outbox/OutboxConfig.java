@@ -48,7 +48,8 @@ class OutboxConfig {
   @Bean
   Gauge outboxBacklog(MeterRegistry registry, JdbcTemplate jdbc) {
     return Gauge.builder("motcua.outbox.pending",
-            () -> jdbc.queryForObject("select count(*) from outbox_event where delivered_at is null and dead_at is null", Long.class))
+            () -> jdbc.queryForObject("select count(*) from outbox_event where delivered_at is null"
+                + " and dead_at is null", Long.class))
         .description("Integration events written but not yet delivered")
         .register(registry);
   }
