@@ -444,6 +444,36 @@ class NotificationDeliveryTest {
   }
 
   @Test
+  void anApplicantAtTheCounterWithoutAnAccountHearsThroughThePhoneAndEmailOnTheDossier() throws Exception {
+    clock.set(LocalDateTime.of(2025, 3, 12, 9, 0));
+    Api.Response entered = api.post("clerk.stp", "/api/counter/dossiers", Map.of("procedureCode", CRIMINAL_RECORD,
+        "channel", 1, "applicant", Map.of("name", "Lê Văn Cường", "idNumber", "079095001234",
+            "phone", "0901234567", "email", "cuong.le@example.vn")));
+    assertThat(entered.status()).as(entered.toString()).isEqualTo(201);
+    String code = entered.text("code");
+    assertThat(entered.body().path("status").asInt()).isEqualTo(2);
+    deliverAll();
+
+    // counter-channels (SMS and e-mail), to the phone and e-mail written on the dossier, in Vietnamese.
+    MimeMessage[] mails = SMTP.getReceivedMessages();
+    assertThat(mails).hasSize(1);
+    assertThat(((InternetAddress) mails[0].getRecipients(Message.RecipientType.TO)[0]).getAddress())
+        .isEqualTo("cuong.le@example.vn");
+    assertThat(subject(mails[0])).isEqualTo("Hồ sơ " + code + " đã được tiếp nhận");
+    assertThat(body(mails[0])).startsWith("Kính gửi Lê Văn Cường,")
+        .contains("Tra cứu hồ sơ: " + PUBLIC + "/tra-cuu?code=" + code);
+    List<String> smsKeys = keys(code, "SMS");
+    assertThat(SMS.appliedOrder).containsExactlyElementsOf(smsKeys);
+    assertThat(SMS.applied.get(smsKeys.get(0)).path("to").asText()).isEqualTo("0901234567");
+    assertThat(keys(code, "ZALO")).isEmpty();
+    // The clerk's agency sees what was sent; no citizen account does.
+    JsonNode seen = api.get("clerk.stp", "/api/dossiers/" + code + "/messages").body();
+    assertThat(seen).extracting(m -> m.path("channel").asText() + " " + m.path("recipient").asText())
+        .containsExactly("EMAIL cuong.le@example.vn", "SMS 0901234567");
+    assertThat(api.get("citizen", "/api/dossiers/" + code + "/messages").status()).isEqualTo(404);
+  }
+
+  @Test
   void preferencesBelongToTheSignedInAccountAndRefuseUnknownValues() {
     Api.Response unknown = api.call(HttpMethod.PUT, "citizen2", "/api/notifications/preferences",
         Map.of("channels", List.of("PIGEON")), null);
