@@ -444,6 +444,42 @@ class NotificationDeliveryTest {
   }
 
   @Test
+  void anApologyWithItsNewAppointmentAndAWithdrawalAreTold() throws Exception {
+    choose("citizen", List.of("EMAIL"), "vi");
+    Dossiers flow = new Dossiers(api);
+    clock.set(LocalDateTime.of(2025, 3, 17, 9, 0));
+    String code = flow.submitComplete("citizen", CRIMINAL_RECORD);
+    LocalDateTime due = LocalDateTime.parse(flow.decide("clerk.stp", code, "accept", null).path("dueAt").asText());
+    // The due-soon warning (a timer of the process, fired by hand) asks the clerk to review the progress.
+    String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code)
+        .processDefinitionKey(org.motcua.process.ProcessContract.STANDARD_PROCESS).singleResult().getId();
+    management.executeJob(management.createJobQuery().processInstanceId(instance).activityId("dueSoonStart")
+        .singleResult().getId());
+    LocalDateTime newAppointment = due.plusDays(5);
+    Api.Response apology = api.post("clerk.stp", "/api/tasks/" + flow.task("clerk.stp", code).path("id").asText()
+        + "/complete", Map.of("decision", "apologize", "note", "Chờ kết quả xác minh của cơ quan công an",
+        "newAppointment", newAppointment.toString()));
+    assertThat(apology.status()).as(apology.toString()).isEqualTo(200);
+    String withdrawn = flow.submitComplete("citizen", CRIMINAL_RECORD);
+    flow.decide("clerk.stp", withdrawn, "accept", null);
+    assertThat(api.post("citizen", "/api/dossiers/" + withdrawn + "/withdrawal",
+        Map.of("reason", "Tôi đã có phiếu lý lịch tư pháp khác")).status()).isEqualTo(200);
+    flow.decide("clerk.stp", withdrawn, "confirm", null);
+    deliverAll();
+
+    MimeMessage[] mails = SMTP.getReceivedMessages();
+    assertThat(Arrays.stream(mails).map(NotificationDeliveryTest::subject).toList()).containsExactly(
+        "Hồ sơ " + code + " đã được tiếp nhận",
+        "Hồ sơ " + code + ": xin lỗi và hẹn lại ngày trả kết quả",
+        "Hồ sơ " + withdrawn + " đã được tiếp nhận",
+        "Hồ sơ " + withdrawn + " đã được rút");
+    assertThat(body(mails[1])).contains("Lý do: Chờ kết quả xác minh của cơ quan công an")
+        .contains("Ngày hẹn trả kết quả mới: "
+            + java.time.format.DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy").format(newAppointment) + ".");
+    assertThat(body(mails[3])).contains("Theo đề nghị của Ông/Bà, hồ sơ " + withdrawn);
+  }
+
+  @Test
   void anApplicantAtTheCounterWithoutAnAccountHearsThroughThePhoneAndEmailOnTheDossier() throws Exception {
     clock.set(LocalDateTime.of(2025, 3, 12, 9, 0));
     Api.Response entered = api.post("clerk.stp", "/api/counter/dossiers", Map.of("procedureCode", CRIMINAL_RECORD,
