@@ -299,7 +299,8 @@ final class SoakCommand {
           + " where d.applicant_name like ? order by e.dossier_id, e.at, e.id", r -> history
           .computeIfAbsent(r.getLong(1), id -> new ArrayList<>()).add(r.getInt(2)), prefix + "%");
       Map<String, Integer> outbox = new HashMap<>();
-      query("select dossier_code, count(*) from outbox_event group by dossier_code",
+      query("select dossier_code, count(*) from outbox_event where topic = 'dossier.status-changed'"
+          + " group by dossier_code",
           r -> outbox.put(r.getString(1), r.getInt(2)));
       List<String> outboxOff = new ArrayList<>();
       ids.forEach((code, id) -> {

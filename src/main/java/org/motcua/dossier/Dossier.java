@@ -291,6 +291,10 @@ public class Dossier {
   @Transient
   private final List<DossierChanged> changes = new ArrayList<>();
 
+  /** History lines written since {@link DossierChanges} last published them as {@link DossierRecorded}; not stored. */
+  @Transient
+  private final List<DossierEvent> recordedLines = new ArrayList<>();
+
   protected Dossier() {
   }
 
@@ -388,6 +392,7 @@ public class Dossier {
   DossierEvent record(DossierAction action, LocalDateTime at, Actor actor) {
     DossierEvent event = new DossierEvent(this, at, action, actor);
     history.add(event);
+    recordedLines.add(event);
     DossierFacts now = DossierFacts.of(this);
     if (!now.equals(recordedFacts)) {
       changes.add(new DossierChanged(recordedFacts, now));
@@ -403,6 +408,16 @@ public class Dossier {
   List<DossierChanged> takeRecordedChanges() {
     List<DossierChanged> taken = List.copyOf(changes);
     changes.clear();
+    return taken;
+  }
+
+  /**
+   * The history lines written since the last call, as {@link DossierRecorded} (read now, so that a line's decision and
+   * note, set after it was written, are in), for {@link DossierChanges} to publish in the same transaction.
+   */
+  List<DossierRecorded> takeRecordedLines() {
+    List<DossierRecorded> taken = recordedLines.stream().map(line -> DossierRecorded.of(this, line)).toList();
+    recordedLines.clear();
     return taken;
   }
 

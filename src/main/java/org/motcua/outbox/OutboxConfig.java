@@ -18,10 +18,38 @@ import org.springframework.stereotype.Component;
 @EnableConfigurationProperties(OutboxProperties.class)
 class OutboxConfig {
 
+  /**
+   * Status changes ({@code dossier.status-changed}) go to the configured HTTP endpoint (the national portal's status
+   * sync), or to the log without one.
+   */
+  @Bean
+  OutboxSink.ForTopic statusChangedSink(OutboxProperties properties) {
+    OutboxSink sink = properties.http().url() == null ? new LogSink() : new HttpSink(properties.http());
+    return new TopicSink(OutboxWriter.STATUS_CHANGED, sink);
+  }
+
+  /** A sink serving one topic. */
+  record TopicSink(String topic, OutboxSink sink) implements OutboxSink.ForTopic {
+
+    @Override
+    public void deliver(OutboxMessage message) throws Exception {
+      sink.deliver(message);
+    }
+  }
+
+  @Bean
+  Gauge outboxDeadLetters(MeterRegistry registry, JdbcTemplate jdbc) {
+    return Gauge.builder("motcua.outbox.dead",
+            () -> jdbc.queryForObject("select count(*) from outbox_event where dead_at is not null", Long.class))
+        .description("Integration events given up after motcua.outbox.give-up-after, waiting for a resend")
+        .register(registry);
+  }
+
   @Bean
   Gauge outboxBacklog(MeterRegistry registry, JdbcTemplate jdbc) {
     return Gauge.builder("motcua.outbox.pending",
-            () -> jdbc.queryForObject("select count(*) from outbox_event where delivered_at is null", Long.class))
+            () -> jdbc.queryForObject("select count(*) from outbox_event where delivered_at is null"
+                + " and dead_at is null", Long.class))
         .description("Integration events written but not yet delivered")
         .register(registry);
   }

@@ -59,4 +59,8 @@ class AppUser {
   String username() {
     return username;
   }
+
+  UserAccounts.Contact contact() {
+    return new UserAccounts.Contact(username, fullName, email, phone);
+  }
 }

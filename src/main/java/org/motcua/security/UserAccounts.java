@@ -70,6 +70,16 @@ public class UserAccounts {
     return users.findById(username).map(AppUser::toPrincipal);
   }
 
+  /** How to reach an account (its name, e-mail and phone as the account holds them), for the applicant's messages. */
+  @Transactional(readOnly = true)
+  public Optional<Contact> contact(String username) {
+    return users.findById(username).map(AppUser::contact);
+  }
+
+  /** An account's name, e-mail and phone; either may be null. */
+  public record Contact(String username, String fullName, String email, String phone) {
+  }
+
   /** The citizen account with this CCCD or tax code, if the applicant has one. */
   @Transactional(readOnly = true)
   public Optional<MotcuaUser> citizenWithIdNumber(String idNumber) {

@@ -132,6 +132,9 @@ class AuthorizationMatrixTest {
     fixtures.put("taskId", flow.task("clerk.stp", code).path("id").asText());
     // A second one of the same owner that only the withdrawal row uses (its owner's call really asks to withdraw).
     fixtures.put("withdrawalCode", flow.submit("citizen", CRIMINAL_RECORD));
+    // An outbox event that is not a dead letter (the fixture's status change): a resend is refused with 409.
+    fixtures.put("outboxId", api.get("admin", "/api/admin/outbox/events?topic=dossier.status-changed&dossierCode="
+        + code).body().get(0).path("id").asText());
     Api.Response started = api.call(HttpMethod.POST, "admin", "/api/admin/imports", IMPORT_HEADER + "\n", null);
     assertThat(started.status()).as("import: %s", started).isEqualTo(202);
     fixtures.put("importId", started.text("id"));
@@ -255,6 +258,21 @@ class AuthorizationMatrixTest {
     t.add(api("GET /api/reports/reconciliation.csv", get("/api/reports/reconciliation.csv?date=" + today),
         roles(SUPERVISORS_ADMIN), "supervisors: subtree"));
 
+    // Notifications (issue 16): the account's own choice; a dossier's messages for whoever may read the dossier.
+    t.add(api("GET /api/notifications/preferences", get("/api/notifications/preferences"),
+        roles(SIGNED_IN), "the caller's own"));
+    t.add(api("PUT /api/notifications/preferences", (persona, vars) -> apiCall(persona,
+        user -> api.call(HttpMethod.PUT, user, "/api/notifications/preferences", "{\"channels\":[\"PIGEON\"]}",
+            null)), roles(SIGNED_IN), "the caller's own; 400: unknown channel"));
+    t.add(api("GET /api/dossiers/{code}/messages", get("/api/dossiers/{code}/messages"),
+        dossier(SIGNED_IN, SEES_DOSSIER), null));
+
+    // The outbox (issue 16): administrators only.
+    t.add(api("GET /api/admin/outbox", get("/api/admin/outbox"), roles(ADMIN), null));
+    t.add(api("GET /api/admin/outbox/events", get("/api/admin/outbox/events?state=DEAD"), roles(ADMIN), null));
+    t.add(api("POST /api/admin/outbox/events/{id}/resend", post("/api/admin/outbox/events/{outboxId}/resend", null),
+        roles(ADMIN), "409: not a dead letter"));
+
     // Administration.
     t.add(api("POST /api/admin/imports", (persona, vars) -> apiCall(persona,
         user -> api.call(HttpMethod.POST, user, "/api/admin/imports", "not,a,register\n", null)), roles(ADMIN),
@@ -310,6 +328,10 @@ class AuthorizationMatrixTest {
     t.add(page("POST /citizen/submit/{procedureCode}", pagePost("/citizen/submit/" + CRIMINAL_RECORD, Map.of()),
         roles(CITIZENS), null));
     t.add(page("GET /citizen/dossiers", pageGet("/citizen/dossiers"), roles(CITIZENS), "the caller's own"));
+    t.add(page("GET /citizen/notifications", pageGet("/citizen/notifications"), roles(CITIZENS),
+        "the caller's own"));
+    t.add(page("POST /citizen/notifications", pagePost("/citizen/notifications", Map.of("language", "xx")),
+        roles(CITIZENS), "the caller's own; an unknown language is shown on the page"));
     t.add(page("GET /citizen/dossiers/{code}", pageGet("/citizen/dossiers/{code}"),
         dossier(CITIZENS, Set.of("citizen")), null));
     for (String form : List.of("supplement", "documents", "rating", "pay")) {
@@ -358,6 +380,9 @@ class AuthorizationMatrixTest {
         dossier(SUPERVISORS_ADMIN, STP_SUBTREE_READERS), null));
     t.add(page("GET /admin", pageGet("/admin"), roles(ADMIN), null));
     t.add(page("GET /admin/catalogue-imports", pageGet("/admin/catalogue-imports"), roles(ADMIN), null));
+    t.add(page("GET /admin/outbox", pageGet("/admin/outbox"), roles(ADMIN), null));
+    t.add(page("POST /admin/outbox/events/{id}/resend", pagePost("/admin/outbox/events/{outboxId}/resend", Map.of()),
+        roles(ADMIN), "not a dead letter: the refusal is shown on the page"));
     t.add(page("POST /admin/catalogue-imports", pagePost("/admin/catalogue-imports", Map.of()), roles(ADMIN),
         "400: no file"));
     t.add(page("GET /admin/catalogue-imports/{id}", pageGet("/admin/catalogue-imports/{catalogueImportId}"),

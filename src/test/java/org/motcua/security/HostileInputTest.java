@@ -149,6 +149,8 @@ class HostileInputTest {
             "{\"decision\":\"supplement\",\"note\":\"Thiếu tờ khai\"}")));
     jsonCallers.put("POST /api/dossiers/{code}/financial-obligation", new JsonCaller("citizen",
         "/api/dossiers/" + open + "/financial-obligation", "{\"receipt\":\"Chứng từ nộp thuế số 1\"}"));
+    jsonCallers.put("PUT /api/notifications/preferences", new JsonCaller("citizen2",
+        "/api/notifications/preferences", "{\"channels\":[\"EMAIL\"],\"language\":\"vi\"}"));
     jsonCallers.put("POST /api/admin/catalogue-imports/{id}/commit", new JsonCaller("admin",
         "/api/admin/catalogue-imports/" + importId + "/commit",
         "{\"effectiveFrom\":\"2031-01-01\",\"decision\":\"Quyết định 1/QĐ-UBND\"}"));
@@ -252,7 +254,8 @@ class HostileInputTest {
         () -> {
           JsonCaller caller = e.getValue();
           assertRefusedStoringNothing(e.getKey() + ", " + what, unreadable,
-              () -> api.post(caller.user(), caller.path(), spoil.apply(caller.body())));
+              () -> api.call(org.springframework.http.HttpMethod.valueOf(e.getKey().split(" ")[0]), caller.user(),
+                  caller.path(), spoil.apply(caller.body()), null));
         }));
   }
 

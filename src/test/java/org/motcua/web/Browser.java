@@ -163,6 +163,20 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /** One element of the page (e.g. a section), scrolled into view, as target/screenshots/{name}.png. */
+  public Path screenshot(String name, By element) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      WebElement found = find(element);
+      driver.executeScript("arguments[0].scrollIntoView(true)", found);
+      Path file = SCREENSHOTS.resolve(name + ".png");
+      Files.write(file, found.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /**
    * Downloads a link of the page with the page's own session, as a click would, and returns the HTTP status and
    * content type (e.g. {@code [200, "application/pdf"]}); headless chromium would otherwise save the file silently.

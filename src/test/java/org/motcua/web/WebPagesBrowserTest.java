@@ -65,6 +65,8 @@ class WebPagesBrowserTest {
   EngineWebApps engineWebApps;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  org.motcua.outbox.OutboxRelay relay;
 
   @BeforeEach
   void realTime() {
@@ -186,7 +188,11 @@ class WebPagesBrowserTest {
       assertThat(signed.has("result-upload")).isFalse();
       decide(browser, "clerk.stp", code, "return", "Trả kết quả", null, "Đã trả kết quả hồ sơ ");
 
-      // The citizen sees the result returned, downloads it and the receipt slip, and rates the handling.
+      // The citizen sees the result returned, downloads it and the receipt slip, and rates the handling; the messages
+      // sent to them (e-mail, the default channel; the log in tests) are on the page, sent once the relay has run.
+      while (relay.relayOnce() > 0) {
+        // the backlog of the whole suite's context
+      }
       assertThat(LoginPage.open(browser).signIn("citizen")).isEqualTo("/citizen/dossiers");
       assertThat(browser.text(By.cssSelector("#my-dossiers tr[data-code='" + code + "']"))).contains("Đã trả kết quả");
       browser.screenshot("08-my-dossiers");
@@ -202,6 +208,9 @@ class WebPagesBrowserTest {
               "Đủ điều kiện cấp Phiếu lý lịch tư pháp số 1", "Phê duyệt kết quả: Phê duyệt", "Trả kết quả: Trả kết quả",
               "Trương Minh Quân", "(Chuyên viên)", "Sở Tư pháp thành phố Cần Thơ");
       browser.screenshot("09-dossier-returned");
+      assertThat(browser.text(By.id("messages"))).contains("Hồ sơ " + code + " đã được tiếp nhận",
+          "Hồ sơ " + code + " đã trả kết quả", "Đã gửi");
+      browser.screenshot("09-dossier-messages", By.id("messages"));
       returned.rate(null, null);
       assertThat(returned.errorOf("rating")).isEqualTo("Vui lòng chọn một mức đánh giá.");
       returned.rate(5, "Cán bộ hướng dẫn tận tình");

@@ -15,6 +15,7 @@ import org.motcua.dossier.Dossier;
 import org.motcua.dossier.DossierDocuments;
 import org.motcua.dossier.DossierPayments;
 import org.motcua.dossier.DossierRequests;
+import org.motcua.notification.DossierMessages;
 import org.motcua.security.MotcuaUser;
 import org.motcua.warehouse.Warehouse;
 import org.motcua.dossier.Attachment;
@@ -65,10 +66,12 @@ class CitizenPages {
   private final Problems messages;
   private final FormRefusals refusals;
   private final UploadHandler uploads;
+  private final DossierMessages sentMessages;
 
   CitizenPages(FollowDossier dossiers, ReceiveOnline online, ProvideSupplement supplement, RateDossier rating,
       DossierPages pages, Catalog catalog, CatalogPages catalogPages, DossierDocuments documents,
-      DossierPayments payments, Warehouse warehouse, Problems messages, FormRefusals refusals, UploadHandler uploads) {
+      DossierPayments payments, Warehouse warehouse, Problems messages, FormRefusals refusals, UploadHandler uploads,
+      DossierMessages sentMessages) {
     this.dossiers = dossiers;
     this.online = online;
     this.supplement = supplement;
@@ -82,6 +85,7 @@ class CitizenPages {
     this.messages = messages;
     this.refusals = refusals;
     this.uploads = uploads;
+    this.sentMessages = sentMessages;
   }
 
   /** A document of the citizen's e-data warehouse that can stand in for a component. */
@@ -202,6 +206,7 @@ class CitizenPages {
     model.addAttribute("documents", pages.documents(documents.list(citizen, code), dossier));
     model.addAttribute("charges", pages.charges(payments.charges(citizen, code)));
     model.addAttribute("components", pages.components(dossier));
+    model.addAttribute("messages", sentMessages.of(citizen, code));
     return "citizen/dossier";
   }
 
