@@ -28,9 +28,9 @@ public class OutboxReplay {
   @Transactional
   public int replay(String topic, LocalDateTime from, LocalDateTime to) {
     Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
-    return jdbc.update("update outbox_event set delivered_at = null, available_at = ?, attempts = 0, last_error = null"
-            + " where topic = ? and created_at >= ? and created_at < ?",
-        now, topic, Timestamp.valueOf(from), Timestamp.valueOf(to));
+    return jdbc.update("update outbox_event set delivered_at = null, dead_at = null, resent_at = ?, available_at = ?,"
+            + " attempts = 0, last_error = null where topic = ? and created_at >= ? and created_at < ?",
+        now, now, topic, Timestamp.valueOf(from), Timestamp.valueOf(to));
   }
 
   /** The topic of dossier status changes, which the national portal's sync consumes. */
