@@ -50,7 +50,8 @@ public class CorrectDeclaration implements UseCase {
   @Override
   public Set<Refusal> refusals() {
     return Set.of(AccessRefusal.UNKNOWN_DOSSIER, AccessRefusal.DOSSIER_ACCESS_DENIED, FORM_CORRECTION_NOT_ALLOWED,
-        NO_FORM_DATA, UNKNOWN_FORM_FIELD, SAME_FORM_VALUE, FormRefusal.NO_FORM, FormRefusal.FORM_INVALID);
+        NO_FORM_DATA, UNKNOWN_FORM_FIELD, SAME_FORM_VALUE, FormRefusal.NO_FORM, FormRefusal.FORM_INVALID,
+        FormRefusal.FORM_TOO_LARGE);
   }
 
   /**
@@ -79,6 +80,7 @@ public class CorrectDeclaration implements UseCase {
       throw SAME_FORM_VALUE.exception(target.label());
     }
     set((ObjectNode) data, target.name(), newValue);
+    Declarations.checkSize(data);
     var errors = forms.validate(definition, data);
     if (!errors.isEmpty()) {
       throw new InvalidForm(errors, Declarations.IN_REQUEST);

@@ -114,7 +114,17 @@ class EformHttpTest {
     Map<String, Object> noForm = new HashMap<>(Dossiers.submission("2.000815.000.00.21.H13"));
     noForm.put("form", form);
     assertProblem(api.post("citizen", "/api/dossiers", noForm), 404, "NO_FORM");
+    ObjectNode huge = FormDefinitionsTest.birth("2026-12-01");
+    huge.put("note", "x".repeat(100_001));
+    assertProblem(api.post("citizen", "/api/dossiers", birth(huge)), 400, "FORM_TOO_LARGE");
     assertThat(mine()).isEqualTo(before);
+    // "form": null is no form: the declaration then comes as a file, as before e-forms.
+    Map<String, Object> withoutForm = new HashMap<>(Dossiers.submission(BIRTH));
+    withoutForm.put("form", null);
+    Api.Response filed = api.post("citizen", "/api/dossiers", withoutForm);
+    assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
+    assertThat(filed.body().path("form").isNull()).isTrue();
+    assertThat(filed.body().path("componentsSupplied").asInt()).isZero();
   }
 
   @Test

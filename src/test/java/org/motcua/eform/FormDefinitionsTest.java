@@ -105,6 +105,11 @@ class FormDefinitionsTest {
     assertThat(errors.get(1).message()).contains("«Ngày, tháng, năm sinh»", "không đúng định dạng");
     assertThat(forms.validate(birth, JSON.getNodeFactory().textNode("x"))).extracting(FieldError::code)
         .containsExactly("TYPE");
+    // A whole group missing is named by its section's title.
+    ObjectNode noMother = birth("2026-11-01");
+    noMother.remove("mother");
+    assertThat(forms.validate(birth, noMother)).extracting(FieldError::path, FieldError::message).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("$.mother", "«Người mẹ»: chưa khai, đây là thông tin bắt buộc."));
   }
 
   @Test
