@@ -235,6 +235,12 @@ class EformHttpTest {
         .doesNotContain("Nguyễn Minh Khang");
     assertThat(declarations.formOf(code).orElseThrow().data().path("child").path("fullName").asText())
         .isEqualTo("Nguyễn Minh Khôi");
+    // A corrected birth date that makes the registration late tells the clerk to change the case.
+    Api.Response redated = api.post("clerk.vithanh", url, Map.of("field", "child.birthDate", "value", "2026-10-01"));
+    assertThat(redated.status()).as(redated.toString()).isEqualTo(200);
+    JsonNode redatedLine = redated.body().path("history").get(redated.body().path("history").size() - 1);
+    assertThat(redatedLine.path("note").asText()).isEqualTo("Ngày, tháng, năm sinh (child.birthDate): «01/12/2026» → "
+        + "«01/10/2026». Theo thông tin đã sửa, hồ sơ thuộc trường hợp QUA_HAN: đổi trường hợp nếu đúng");
 
     // Once received, no more corrections.
     for (String component : List.of("GIAY_CHUNG_SINH", "GIAY_TO_TUY_THAN")) {
