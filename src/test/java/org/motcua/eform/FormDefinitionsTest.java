@@ -126,6 +126,22 @@ class FormDefinitionsTest {
   }
 
   @Test
+  void aDefinitionAppliesFromItsCatalogueVersionOn() throws IOException {
+    String good = Files.readString(Path.of("config/forms/dang-ky-khai-sinh.yml"));
+    write("khai-sinh-2024.yml", good);
+    write("khai-sinh-2027.yml", good.replace("component: TO_KHAI", "catalogueVersion: 2027-01-01\ncomponent: TO_KHAI")
+        .replace("title: TỜ KHAI ĐĂNG KÝ KHAI SINH", "title: TỜ KHAI ĐĂNG KÝ KHAI SINH (MẪU 2027)"));
+    FormDefinitions versioned = new FormDefinitions(new FormDefinitionLoader(dir.toUri().toString(),
+        CATALOG::versions).load(), new ResourceBundleMessageSource());
+    // The version in force since ever keeps the first form; a version from 2027 on takes the new one.
+    assertThat(versioned.find(BIRTH, null, "DUNG_HAN").orElseThrow().key()).isEqualTo("khai-sinh-2024");
+    assertThat(versioned.find(BIRTH, LocalDate.of(2026, 7, 1), "DUNG_HAN").orElseThrow().key())
+        .isEqualTo("khai-sinh-2024");
+    assertThat(versioned.find(BIRTH, LocalDate.of(2027, 3, 1), "QUA_HAN").orElseThrow().title())
+        .isEqualTo("TỜ KHAI ĐĂNG KÝ KHAI SINH (MẪU 2027)");
+  }
+
+  @Test
   void prefillTakesWhatTheAccountKnowsAndNothingElse() {
     FormDefinition birth = forms.find(BIRTH, null, null).orElseThrow();
     JsonNode data = forms.prefill(birth, new Identity("Nguyễn Văn An", "093085000123", null, null, "0912345678"));
