@@ -3,6 +3,7 @@ package org.motcua.portal;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
@@ -41,7 +42,9 @@ public record PortalDossier(
     @JsonProperty("DanhSachLePhi") List<Fee> fees,
     @JsonProperty("DanhSachYeuCauBoSung") List<Supplement> supplements,
     @JsonProperty("DanhSachGiayToKetQua") List<Document> results,
-    @JsonProperty("QuaTrinhXuLy") List<Step> steps) {
+    @JsonProperty("QuaTrinhXuLy") List<Step> steps,
+    @JsonProperty("MaBieuMau") String formKey,
+    @JsonProperty("DuLieuToKhai") JsonNode formData) {
 
   /** A file of the dossier: a component the applicant supplied, or a result. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

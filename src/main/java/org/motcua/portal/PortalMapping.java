@@ -87,7 +87,9 @@ public class PortalMapping implements EventDetails {
         payments.of(facts.code()).stream().map(PortalMapping::fee).toList(),
         supplements(dossier.getHistory()),
         files.stream().filter(f -> f.getKind() == DossierDocument.Kind.RESULT).map(PortalMapping::document).toList(),
-        dossier.getHistory().stream().map(this::step).toList());
+        dossier.getHistory().stream().map(this::step).toList(),
+        dossier.getFormKey(),
+        dossier.getForm());
   }
 
   /** The national base code (e.g. {@code 2.000635}) of the version the dossier was received under. */

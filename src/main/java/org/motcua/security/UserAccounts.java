@@ -80,6 +80,14 @@ public class UserAccounts {
   public record Contact(String username, String fullName, String email, String phone) {
   }
 
+  /**
+   * The phone number the account holder gave, for pre-filling forms (an e-form's declaration); empty when none.
+   */
+  @Transactional(readOnly = true)
+  public Optional<String> phone(String username) {
+    return contact(username).map(Contact::phone).filter(p -> p != null && !p.isBlank());
+  }
+
   /** The citizen account with this CCCD or tax code, if the applicant has one. */
   @Transactional(readOnly = true)
   public Optional<MotcuaUser> citizenWithIdNumber(String idNumber) {

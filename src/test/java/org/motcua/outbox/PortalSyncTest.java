@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.motcua.eform.FormDefinitionsTest;
 import org.motcua.support.Api;
 import org.motcua.support.Dossiers;
 import org.motcua.support.MotcuaTest;
@@ -136,6 +139,40 @@ class PortalSyncTest {
     assertThat(portal.received.stream().filter(keys::contains).toList()).containsExactlyElementsOf(
         concat(keys, keys));
     assertThat(portal.applied).hasSize(applied);
+  }
+
+  @Test
+  void aDeclarationFilledInAsAnEFormReachesThePortalAsData() throws Exception {
+    clock.set(LocalDateTime.of(2026, 5, 12, 9, 0));
+    Map<String, Object> body = new HashMap<>(Dossiers.submission(FormDefinitionsTest.BIRTH));
+    body.remove("caseCode"); // the data selects it: born 11 days ago, on time
+    body.put("form", FormDefinitionsTest.birth("2026-05-01"));
+    Api.Response submitted = api.post("citizen", "/api/dossiers", body);
+    assertThat(submitted.status()).as("%s", submitted).isEqualTo(201);
+    String code = submitted.text("code");
+
+    for (String component : List.of("GIAY_CHUNG_SINH", "GIAY_TO_TUY_THAN")) {
+      Api.Response uploaded = api.upload("citizen", "/api/dossiers/" + code + "/documents", Map.of(
+          "component", component, "file", new Api.FilePart(component + ".pdf", Api.pdf(component))));
+      assertThat(uploaded.status()).as("%s", uploaded).isEqualTo(201);
+    }
+    clock.set(LocalDateTime.of(2026, 5, 12, 10, 0));
+    new Dossiers(api).decide("clerk.vithanh", code, "accept", null);
+
+    drain();
+    List<JsonNode> events = eventsOf(code);
+    // The declaration is rendered once the dossier exists: the submission's event has no file yet, the next has it
+    // (files and other changes that keep the status travel with the next status change).
+    assertThat(events.get(0).path("data").path("dvcqg").path("TaiLieuNop")).isEmpty();
+    JsonNode dvcqg = events.get(events.size() - 1).path("data").path("dvcqg");
+    assertThat(dvcqg.path("TrangThaiHoSo").asInt()).isEqualTo(4);
+    assertThat(dvcqg.path("MaTruongHop").asText()).isEqualTo("DUNG_HAN");
+    assertThat(dvcqg.path("MaBieuMau").asText()).isEqualTo("dang-ky-khai-sinh");
+    assertThat(dvcqg.path("DuLieuToKhai").path("child").path("fullName").asText()).isEqualTo("Nguyễn Minh Khang");
+    assertThat(dvcqg.path("DuLieuToKhai").path("child").path("birthDate").asText()).isEqualTo("2026-05-01");
+    // The declaration rendered from the data stands as its component.
+    assertThat(dvcqg.path("TaiLieuNop")).extracting(d -> d.path("MaThanhPhan").asText())
+        .containsExactlyInAnyOrder("TO_KHAI", "GIAY_CHUNG_SINH", "GIAY_TO_TUY_THAN");
   }
 
   @Test
