@@ -24,6 +24,11 @@ public class DossierRecords {
     return dossiers.findByCode(code);
   }
 
+  /** What the reports (and the outbox's events) know of the dossier as it stands now. */
+  public DossierFacts facts(Dossier dossier) {
+    return DossierFacts.of(dossier);
+  }
+
   /** Its component, result and stage files in the order they came. */
   public List<DossierDocument> documents(Dossier dossier) {
     return documents.findByDossierOrderByIdAsc(dossier);

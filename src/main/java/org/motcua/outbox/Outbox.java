@@ -33,7 +33,7 @@ public class Outbox {
    *
    * @param key     the idempotency key (at most 64 characters, unique): deterministic keys make a second write of the
    *                same event fail rather than send it twice
-   * @param payload the event's JSON body (at most 4000 characters)
+   * @param payload the event's JSON body (at most 1,000,000 characters)
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void write(String topic, String key, String dossierCode, String payload) {

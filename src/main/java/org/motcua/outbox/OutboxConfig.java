@@ -19,13 +19,22 @@ import org.springframework.stereotype.Component;
 class OutboxConfig {
 
   /**
-   * Status changes ({@code dossier.status-changed}) go to the configured HTTP endpoint (the national portal's status
-   * sync), or to the log without one.
+   * Status changes ({@code dossier.status-changed}) go to the configured HTTP endpoint (the national portal's sync),
+   * or to the log without one.
    */
   @Bean
   OutboxSink.ForTopic statusChangedSink(OutboxProperties properties) {
-    OutboxSink sink = properties.http().url() == null ? new LogSink() : new HttpSink(properties.http());
-    return new TopicSink(OutboxWriter.STATUS_CHANGED, sink);
+    return new TopicSink(OutboxWriter.STATUS_CHANGED, portalEndpoint(properties));
+  }
+
+  /** Changes that keep the status ({@code dossier.updated}) go to the same endpoint: the portal orders by sequence. */
+  @Bean
+  OutboxSink.ForTopic updatedSink(OutboxProperties properties) {
+    return new TopicSink(OutboxWriter.UPDATED, portalEndpoint(properties));
+  }
+
+  private static OutboxSink portalEndpoint(OutboxProperties properties) {
+    return properties.http().url() == null ? new LogSink() : new HttpSink(properties.http());
   }
 
   /** A sink serving one topic. */

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,17 +25,22 @@ public class OutboxReplay {
     this.clock = clock;
   }
 
-  /** Re-queues the events of {@code topic} written in [from, to); returns how many. */
+  /** Re-queues the events of these topics written in [from, to); returns how many. */
   @Transactional
-  public int replay(String topic, LocalDateTime from, LocalDateTime to) {
+  public int replay(List<String> topics, LocalDateTime from, LocalDateTime to) {
     Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
-    return jdbc.update("update outbox_event set delivered_at = null, dead_at = null, resent_at = ?, available_at = ?,"
-            + " attempts = 0, last_error = null where topic = ? and created_at >= ? and created_at < ?",
-        now, now, topic, Timestamp.valueOf(from), Timestamp.valueOf(to));
+    int replayed = 0;
+    for (String topic : topics) {
+      replayed += jdbc.update("update outbox_event set delivered_at = null, dead_at = null, resent_at = ?,"
+              + " available_at = ?, attempts = 0, last_error = null"
+              + " where topic = ? and created_at >= ? and created_at < ?",
+          now, now, topic, Timestamp.valueOf(from), Timestamp.valueOf(to));
+    }
+    return replayed;
   }
 
-  /** The topic of dossier status changes, which the national portal's sync consumes. */
-  public static String statusChanges() {
-    return OutboxWriter.STATUS_CHANGED;
+  /** The topics the national portal's sync consumes: status changes, and changes that keep the status. */
+  public static List<String> portalTopics() {
+    return List.of(OutboxWriter.STATUS_CHANGED, OutboxWriter.UPDATED);
   }
 }

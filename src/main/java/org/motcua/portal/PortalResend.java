@@ -35,7 +35,7 @@ public class PortalResend implements UseCase {
     if (from == null || to == null || to.isBefore(from)) {
       throw PERIOD_INVALID.exception(from, to);
     }
-    int events = replay.replay(OutboxReplay.statusChanges(), from.atStartOfDay(), to.plusDays(1).atStartOfDay());
+    int events = replay.replay(OutboxReplay.portalTopics(), from.atStartOfDay(), to.plusDays(1).atStartOfDay());
     return new Resent(from, to, events);
   }
 

@@ -155,7 +155,8 @@ class DatabaseOutageTest {
           d.get("process_instance_id"))).as("running process of %s", code).isEqualTo(1);
       assertThat(jdbc.queryForObject("select count(*) from dossier_event where dossier_id = ? and action = 'SUBMITTED'",
           Integer.class, d.get("id"))).as("history of %s", code).isEqualTo(1);
-      assertThat(jdbc.queryForObject("select count(*) from outbox_event where dossier_code = ? and payload like '%\"status\":1,%'",
+      assertThat(jdbc.queryForObject("select count(*) from outbox_event where dossier_code = ?"
+          + " and topic = 'dossier.status-changed' and payload like '%\"status\":1,%'",
           Integer.class, code)).as("status event of %s", code).isEqualTo(1);
     }
     Integrity.assertNothingWithoutItsDossier(jdbc);

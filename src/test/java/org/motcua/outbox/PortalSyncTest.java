@@ -129,8 +129,23 @@ class PortalSyncTest {
     assertThat(appraisal.path("DonViXuLy").asText()).isEqualTo("000.00.12.H13");
     assertThat(appraisal.path("HanXuLy").asText()).matches("2026\\d{10}");
 
+    // Changes that keep the status reach the portal too, one event per transaction: the two files uploaded after the
+    // submission, the specialist's appraisal, the e-result; the clerk's and the leader's decisions changed the status
+    // and their status events already showed them.
+    List<JsonNode> updates = eventsOf(code, OutboxWriter.UPDATED);
+    assertThat(updates).extracting(e -> e.path("data").path("action").asText())
+        .containsExactly("DOCUMENT_ADDED", "DOCUMENT_ADDED", "TASK_COMPLETED", "RESULT_DIGITIZED");
+    JsonNode appraised = updates.get(2).path("data").path("dvcqg");
+    assertThat(appraised.path("TrangThaiHoSo").asInt()).isEqualTo(4);
+    assertThat(appraised.path("QuaTrinhXuLy")).extracting(l -> l.path("NguoiXuLy").asText())
+        .contains("Trương Minh Quân");
+    assertThat(updates.get(0).path("data").path("dvcqg").path("TaiLieuNop")).hasSize(1);
+    assertThat(updates.get(1).path("data").path("dvcqg").path("TaiLieuNop")).hasSize(2);
+
     // The administrator sends the period again: the same keys, in the same order; the portal applies nothing twice.
-    List<String> keys = events.stream().map(e -> e.path("key").asText()).toList();
+    List<String> keys = java.util.stream.Stream.concat(events.stream(), updates.stream())
+        .sorted(java.util.Comparator.comparingLong(e -> e.path("sequence").asLong()))
+        .map(e -> e.path("key").asText()).toList();
     Api.Response resent = api.post("admin", "/api/admin/portal-sync/resend?from=2026-04-29&to=2026-05-08", null);
     assertThat(resent.status()).as("%s", resent).isEqualTo(200);
     assertThat(resent.body().path("events").asInt()).isGreaterThanOrEqualTo(keys.size());
@@ -192,12 +207,16 @@ class PortalSyncTest {
   }
 
   private List<JsonNode> eventsOf(String code) throws Exception {
+    return eventsOf(code, OutboxWriter.STATUS_CHANGED);
+  }
+
+  private List<JsonNode> eventsOf(String code, String topic) throws Exception {
     List<JsonNode> events = new ArrayList<>();
     for (String body : portal.applied.values()) {
       JsonNode event = json.readTree(body);
       // The applicant's notifications of the same dossier go through the outbox too, under their own topics.
       if (event.path("dossierCode").asText().equals(code)
-          && event.path("topic").asText().equals(OutboxWriter.STATUS_CHANGED)) {
+          && event.path("topic").asText().equals(topic)) {
         events.add(event);
       }
     }
