@@ -36,5 +36,9 @@ public enum DossierAction {
   /** A step's warning share of its budget passed while it was open. */
   STEP_WARNED,
   /** A step ran out while open: it went to its agency leader's inbox too. */
-  STEP_ESCALATED
+  STEP_ESCALATED,
+  /** A feedback (phản ánh, kiến nghị) about the dossier was written by its applicant (org.motcua.feedback). */
+  FEEDBACK_WRITTEN,
+  /** The agency rejected a feedback about the dossier. */
+  FEEDBACK_REJECTED
 }
