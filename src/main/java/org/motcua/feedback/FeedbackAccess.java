@@ -24,23 +24,28 @@ final class FeedbackAccess {
 
   static void checkSee(MotcuaUser user, Feedback f) {
     if (!canSee(user, f)) {
-      throw FeedbackRefusal.UNKNOWN_FEEDBACK.exception(f.getId());
+      throw FeedbackRefusal.UNKNOWN_FEEDBACK.exception(String.valueOf(f.getId()));
     }
   }
 
   /** An officer of the responsible agency. */
   static void checkHandler(MotcuaUser user, Feedback f) {
     checkSee(user, f);
-    if (!user.role().isOfficer() || !f.getAgencyCode().equals(user.agencyCode())) {
-      throw FeedbackRefusal.FEEDBACK_ACCESS_DENIED.exception(f.getId());
+    if (!handles(user) || !f.getAgencyCode().equals(user.agencyCode())) {
+      throw FeedbackRefusal.FEEDBACK_ACCESS_DENIED.exception(String.valueOf(f.getId()));
     }
+  }
+
+  /** A clerk, specialist or leader (supervisors read only). */
+  static boolean handles(MotcuaUser user) {
+    return user.is(Role.CLERK) || user.is(Role.SPECIALIST) || user.is(Role.LEADER);
   }
 
   /** The citizen who wrote it. */
   static void checkAuthor(MotcuaUser user, Feedback f) {
     checkSee(user, f);
     if (!user.is(Role.CITIZEN) || !f.getCitizen().equals(user.username())) {
-      throw FeedbackRefusal.FEEDBACK_ACCESS_DENIED.exception(f.getId());
+      throw FeedbackRefusal.FEEDBACK_ACCESS_DENIED.exception(String.valueOf(f.getId()));
     }
   }
 }

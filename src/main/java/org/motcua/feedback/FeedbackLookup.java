@@ -22,12 +22,12 @@ class FeedbackLookup {
   }
 
   Feedback find(long id) {
-    return feedback.findById(id).orElseThrow(() -> FeedbackRefusal.UNKNOWN_FEEDBACK.exception(id));
+    return feedback.findById(id).orElseThrow(() -> FeedbackRefusal.UNKNOWN_FEEDBACK.exception(String.valueOf(id)));
   }
 
   /** The feedback with its row locked until the transaction ends: two actions on it happen one after the other. */
   Feedback locked(long id) {
-    return feedback.lockById(id).orElseThrow(() -> FeedbackRefusal.UNKNOWN_FEEDBACK.exception(id));
+    return feedback.lockById(id).orElseThrow(() -> FeedbackRefusal.UNKNOWN_FEEDBACK.exception(String.valueOf(id)));
   }
 
   LocalDateTime now() {

@@ -69,7 +69,7 @@ public class HandleFeedback implements UseCase {
     Feedback f = lookup.locked(id);
     FeedbackAccess.checkHandler(officer, f);
     if (!f.getState().awaitsAgency()) {
-      throw FeedbackRefusal.FEEDBACK_NOT_AWAITING_AGENCY.exception(id, f.getState());
+      throw FeedbackRefusal.FEEDBACK_NOT_AWAITING_AGENCY.exception(String.valueOf(id));
     }
     return f;
   }

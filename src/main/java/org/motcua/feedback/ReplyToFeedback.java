@@ -36,7 +36,7 @@ public class ReplyToFeedback implements UseCase {
     Feedback f = lookup.locked(id);
     FeedbackAccess.checkAuthor(citizen, f);
     if (f.getState() != FeedbackState.INFORMATION_REQUESTED) {
-      throw FeedbackRefusal.FEEDBACK_NOT_AWAITING_INFORMATION.exception(id);
+      throw FeedbackRefusal.FEEDBACK_NOT_AWAITING_INFORMATION.exception(String.valueOf(id));
     }
     f.provideInformation(lookup.now(), Texts.required(text, FeedbackRefusal.FEEDBACK_TEXT_REQUIRED,
         properties.maxContent()));
@@ -55,10 +55,10 @@ public class ReplyToFeedback implements UseCase {
       throw FeedbackRefusal.INVALID_REACTION.exception(reaction);
     }
     if (f.getState() != FeedbackState.ANSWERED) {
-      throw FeedbackRefusal.FEEDBACK_NOT_ANSWERED.exception(id);
+      throw FeedbackRefusal.FEEDBACK_NOT_ANSWERED.exception(String.valueOf(id));
     }
     if (f.getReaction() != null) {
-      throw FeedbackRefusal.FEEDBACK_ALREADY_REACTED.exception(id);
+      throw FeedbackRefusal.FEEDBACK_ALREADY_REACTED.exception(String.valueOf(id));
     }
     f.react(lookup.now(), r);
     return lookup.view(f, true);
