@@ -19,7 +19,7 @@ public enum FeedbackState {
   }
 
   /** The agency may act on it (reject, ask for information, answer). */
-  boolean awaitsAgency() {
+  public boolean awaitsAgency() {
     return this == SUBMITTED || this == INFORMATION_PROVIDED;
   }
 }
