@@ -17,8 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Keeps the satisfaction counters ({@code dissatisfied_received}, {@code dissatisfied_ended} of {@code report_day}
  * and {@code report_month}) counted by the rule in force. They are kept on every dossier change by
  * {@link DayCounts}; when the rule in config/feedback.yml differs from the one recorded in {@code satisfaction_rule}
- * (and at the first start after migration V78, which records none, so ratings given before it are counted), the
- * start-up recounts them from the dossiers, in one transaction, before the service takes requests.
+ * (and at the first start after migration V78, which records {@code none}, so ratings given before it are counted),
+ * the start-up recounts them from the dossiers, in one transaction, before the service takes requests. The recorded
+ * row is locked first, so nodes starting together on one database recount once: the second finds the rule recorded.
  */
 @Component
 class SatisfactionRecount {
