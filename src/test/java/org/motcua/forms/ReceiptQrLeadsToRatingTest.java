@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.motcua.support.Api;
@@ -29,27 +30,39 @@ class ReceiptQrLeadsToRatingTest {
   @LocalServerPort
   int port;
 
-  /** The QR code of the last page (under the signatures), read by ZXing's QR reader at 300 dpi. */
+  /**
+   * The QR code of the last page (under the signatures), read by ZXing's QR reader. The corner where it stands is
+   * cropped and given a white border, as a phone frames it (ZXing does not find the QR in the whole page: it is drawn
+   * without its own quiet zone); read at a few resolutions, since a rendering's anti-aliasing can cost one a checksum.
+   */
   static String qrOnLastPage(byte[] pdf) throws Exception {
-    java.awt.image.BufferedImage image;
-    try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-      image = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(doc.getNumberOfPages() - 1, 300,
-          org.apache.pdfbox.rendering.ImageType.GRAY);
+    Exception last = null;
+    for (int dpi : new int[] {300, 200, 400, 150}) {
+      java.awt.image.BufferedImage image;
+      try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+        image = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(doc.getNumberOfPages() - 1, dpi,
+            org.apache.pdfbox.rendering.ImageType.GRAY);
+      }
+      image = image.getSubimage(0, image.getHeight() * 3 / 4, image.getWidth() / 3, image.getHeight() / 4);
+      java.awt.image.BufferedImage padded = new java.awt.image.BufferedImage(image.getWidth() + dpi,
+          image.getHeight() + dpi, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+      var g = padded.createGraphics();
+      g.setColor(java.awt.Color.WHITE);
+      g.fillRect(0, 0, padded.getWidth(), padded.getHeight());
+      g.drawImage(image, dpi / 2, dpi / 2, null);
+      g.dispose();
+      var source = new com.google.zxing.client.j2se.BufferedImageLuminanceSource(padded);
+      for (var bitmap : List.of(new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(source)),
+          new com.google.zxing.BinaryBitmap(new com.google.zxing.common.GlobalHistogramBinarizer(source)))) {
+        try {
+          return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap,
+              Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+        } catch (com.google.zxing.ReaderException e) {
+          last = e;
+        }
+      }
     }
-    // The bottom-left corner, where the QR stands beside its caption, with a white border as a phone frames it
-    // (ZXing does not find the QR in the whole page: it is drawn without its own quiet zone).
-    image = image.getSubimage(0, image.getHeight() * 3 / 4, image.getWidth() / 3, image.getHeight() / 4);
-    java.awt.image.BufferedImage padded = new java.awt.image.BufferedImage(image.getWidth() + 200,
-        image.getHeight() + 200, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
-    var g = padded.createGraphics();
-    g.setColor(java.awt.Color.WHITE);
-    g.fillRect(0, 0, padded.getWidth(), padded.getHeight());
-    g.drawImage(image, 100, 100, null);
-    g.dispose();
-    var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
-        new com.google.zxing.client.j2se.BufferedImageLuminanceSource(padded)));
-    return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap,
-        Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+    throw last;
   }
 
   @Test

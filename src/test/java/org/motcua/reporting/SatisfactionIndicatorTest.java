@@ -28,12 +28,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <pre>
  * dossier  received             ended        rating  feedback           January          February
  * D0       Tue 16/1 09:00       Wed 17/1     1       —                  finished, dislike  —
- * D6       Mon 22/1 09:00       open         —       written            open, feedback     open OVERDUE (due Mon 5/2), feedback
+ * D6       Mon 22/1 09:00       Mon 12/3     —       written            open, feedback     open OVERDUE (due Mon 5/2), feedback
  * D1       Thu 1/2 09:00        Fri 2/2      5       —                  —                finished
  * D2       Thu 1/2 10:00        Fri 2/2      2       —                  —                finished, dislike
  * D3       Thu 1/2 11:00        Fri 2/2      3       —                  —                finished (3 is not a dislike)
- * D4       Mon 26/2 09:00       open         —       written            —                open (due 12/3), feedback
- * D5       Mon 26/2 10:00       open         —       written, rejected  —                open, rejected: not counted
+ * D4       Mon 26/2 09:00       Mon 12/3     —       written            —                open (due 12/3), feedback
+ * D5       Mon 26/2 10:00       Mon 12/3     —       written, rejected  —                open, rejected: not counted
  * (and a feedback about the procedure itself, about no dossier: counts nowhere)
  *
  * January:  in scope D0, D6 = 2; overdue 0; dissatisfied D0, D6 = 2      → 1 − (0 + 2) / 2 = 0
@@ -88,6 +88,11 @@ class SatisfactionIndicatorTest {
         Map.of("text", "Hồ sơ đang trong hạn giải quyết.")).status()).isEqualTo(200);
     assertThat(api.post("citizen", "/api/feedback", Map.of("procedureCode", CRIMINAL_RECORD,
         "title", "Về thủ tục", "content", "Đề nghị giảm thành phần hồ sơ.")).status()).isEqualTo(201);
+    // The open ones end in March, after the periods counted (still open at the end of February), so that they are
+    // not carried over into the periods other tests count.
+    returned(flow, d6, LocalDateTime.of(2018, 3, 12, 9, 0));
+    returned(flow, d4, LocalDateTime.of(2018, 3, 12, 10, 0));
+    returned(flow, d5, LocalDateTime.of(2018, 3, 12, 11, 0));
     clock.reset();
 
     String agency = "&agency=" + STP;
