@@ -131,6 +131,32 @@ class SatisfactionIndicatorTest {
     assertThat(lines.get(2)).startsWith("2018-02,").endsWith(",3,0.3333");
     assertThat(lines.get(3)).contains("Tổng cộng").endsWith(",4,0.2857");
 
+    // The Excel export: the two columns after "Trễ hạn do cơ quan này", one line per month and the total.
+    Api.Response xlsx = api.get("supervisor.stp", "/api/reports/breakdown?by=month&from=2018-01-01&to=2018-02-28"
+        + agency + "&format=xlsx");
+    try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.raw()))) {
+      var sheet = wb.getSheetAt(0);
+      int headerRow = -1;
+      int column = -1;
+      for (var row : sheet) {
+        for (var cell : row) {
+          if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+              && cell.getStringCellValue().equals("Tỷ lệ hài lòng")) {
+            headerRow = row.getRowNum();
+            column = cell.getColumnIndex();
+          }
+        }
+      }
+      assertThat(column).as("a column Tỷ lệ hài lòng").isPositive();
+      // Two header lines, then the line of column numbers, then the months and the total.
+      double[][] expected = {{2, 0.0}, {3, 2.0 / 6}, {4, 2.0 / 7}};
+      for (int i = 0; i < expected.length; i++) {
+        var row = sheet.getRow(headerRow + 3 + i);
+        assertThat(row.getCell(column - 1).getNumericCellValue()).isEqualTo(expected[i][0]);
+        assertThat(row.getCell(column).getNumericCellValue()).isCloseTo(expected[i][1], within(1e-9));
+      }
+    }
+
     // A recount (what a changed rule in config/feedback.yml triggers at start-up) rebuilds the same counters.
     new TransactionTemplate(transactions).executeWithoutResult(s -> {
       jdbc.update("update satisfaction_rule set rule = 'changed' where id = 1");

@@ -2,6 +2,7 @@ package org.motcua.web.citizen;
 
 import java.util.List;
 import org.motcua.common.ApiException;
+import org.motcua.feedback.FeedbackProperties;
 import org.motcua.feedback.FeedbackView;
 import org.motcua.feedback.FollowFeedback;
 import org.motcua.feedback.ReplyToFeedback;
@@ -33,8 +34,11 @@ class FeedbackPages {
   private final ReplyToFeedback replies;
   private final FollowFeedback following;
   private final FormRefusals refusals;
+  private final FeedbackProperties properties;
 
-  FeedbackPages(WriteFeedback writing, ReplyToFeedback replies, FollowFeedback following, FormRefusals refusals) {
+  FeedbackPages(WriteFeedback writing, ReplyToFeedback replies, FollowFeedback following, FormRefusals refusals,
+      FeedbackProperties properties) {
+    this.properties = properties;
     this.writing = writing;
     this.replies = replies;
     this.following = following;
@@ -49,6 +53,7 @@ class FeedbackPages {
           null));
     }
     FollowFeedback.FeedbackPage found = following.list(citizen, page, 20);
+    model.addAttribute("limits", properties.limits());
     model.addAttribute("items", found.items());
     model.addAttribute("page", found.page());
     model.addAttribute("pages", (int) ((found.total() + 19) / 20));

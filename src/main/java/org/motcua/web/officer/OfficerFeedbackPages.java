@@ -2,6 +2,7 @@ package org.motcua.web.officer;
 
 import java.util.List;
 import org.motcua.common.ApiException;
+import org.motcua.feedback.FeedbackProperties;
 import org.motcua.feedback.FollowFeedback;
 import org.motcua.feedback.HandleFeedback;
 import org.motcua.security.MotcuaUser;
@@ -29,8 +30,11 @@ class OfficerFeedbackPages {
   private final FollowFeedback following;
   private final HandleFeedback handling;
   private final FormRefusals refusals;
+  private final FeedbackProperties properties;
 
-  OfficerFeedbackPages(FollowFeedback following, HandleFeedback handling, FormRefusals refusals) {
+  OfficerFeedbackPages(FollowFeedback following, HandleFeedback handling, FormRefusals refusals,
+      FeedbackProperties properties) {
+    this.properties = properties;
     this.following = following;
     this.handling = handling;
     this.refusals = refusals;
@@ -39,6 +43,7 @@ class OfficerFeedbackPages {
   @GetMapping
   String list(@AuthenticationPrincipal MotcuaUser officer, @RequestParam(defaultValue = "0") int page, Model model) {
     FollowFeedback.FeedbackPage found = following.list(officer, page, PAGE_SIZE);
+    model.addAttribute("limits", properties.limits());
     model.addAttribute("items", found.items());
     model.addAttribute("page", found.page());
     model.addAttribute("pages", (int) ((found.total() + PAGE_SIZE - 1) / PAGE_SIZE));
