@@ -77,6 +77,12 @@ class FeedbackPagesTest {
     // The dossier's history shows the feedback.
     assertThat(citizen.get("/citizen/dossiers/" + code).body()).contains("Công dân gửi phản ánh, kiến nghị");
 
+    // From a procedure's page: the form about the procedure, its code filled in.
+    assertThat(new PageSession(port).get("/procedures/" + CRIMINAL_RECORD).body())
+        .contains("href=\"/citizen/feedback?procedure=" + CRIMINAL_RECORD + "\"");
+    assertThat(citizen.get("/citizen/feedback?procedure=" + CRIMINAL_RECORD).body())
+        .contains("name=\"procedureCode\" value=\"" + CRIMINAL_RECORD + "\"");
+
     PageSession supervisor = new PageSession(port).signIn("supervisor.stp");
     String dashboard = supervisor.get("/supervisor/dashboard").body();
     assertThat(dashboard).contains("id=\"kpi-satisfactionRate\"").contains("id=\"kpi-dissatisfied\"")
