@@ -230,6 +230,13 @@ public class Dossier {
   @Column(name = "rated_at")
   private LocalDateTime ratedAt;
 
+  /** Feedbacks (phản ánh, kiến nghị) written about this dossier (org.motcua.feedback), and how many were rejected. */
+  @Column(name = "feedback_count", nullable = false)
+  private int feedbackCount;
+
+  @Column(name = "feedback_rejected", nullable = false)
+  private int feedbackRejected;
+
   /** Giai đoạn liên thông: the stage the dossier is in (from 1), null for a one-agency dossier. */
   @Column(name = "stage_number")
   private Integer stageNumber;
@@ -779,6 +786,26 @@ public class Dossier {
     ratedAt = at;
     record(DossierAction.SATISFACTION_RATED, at, actor).decision(null, comment == null ? rating + "/5"
         : rating + "/5: " + comment);
+  }
+
+  /** A feedback (phản ánh, kiến nghị) was written about the dossier: a fact of the satisfaction indicator. */
+  void feedbackWritten(LocalDateTime at, Actor actor, String title) {
+    feedbackCount++;
+    record(DossierAction.FEEDBACK_WRITTEN, at, actor).decision(null, title);
+  }
+
+  /** The agency rejected a feedback about the dossier (từ chối tiếp nhận phản ánh). */
+  void feedbackRejected(LocalDateTime at, Actor actor, String reason) {
+    feedbackRejected++;
+    record(DossierAction.FEEDBACK_REJECTED, at, actor).decision(null, reason);
+  }
+
+  public int getFeedbackCount() {
+    return feedbackCount;
+  }
+
+  public int getFeedbackRejected() {
+    return feedbackRejected;
   }
 
   // What the dossier allows in its present state: the lifecycle's rules, asked by the services and the pages alike.

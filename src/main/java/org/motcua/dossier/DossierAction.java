@@ -38,5 +38,9 @@ public enum DossierAction {
   /** A step ran out while open: it went to its agency leader's inbox too. */
   STEP_ESCALATED,
   /** The reception clerk corrected a field of the declaration filled in as an e-form (before → after). */
-  FORM_CORRECTED
+  FORM_CORRECTED,
+  /** A feedback (phản ánh, kiến nghị) about the dossier was written by its applicant (org.motcua.feedback). */
+  FEEDBACK_WRITTEN,
+  /** The agency rejected a feedback about the dossier. */
+  FEEDBACK_REJECTED
 }

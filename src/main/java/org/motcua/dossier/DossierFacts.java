@@ -11,6 +11,9 @@ import org.motcua.catalog.OnlineLevel;
  * @param stopReason for status 8, the action that stopped handling ({@code WITHDRAWN}, {@code REFUSED},
  *     {@code UNPAID_STOPPED}); null otherwise or when unknown (imported history)
  * @param vneidVerified submitted online by an account signed in through the national e-identity (VNeID)
+ * @param satisfactionRating the applicant's rating 1–5, null until given
+ * @param feedbackCount feedbacks (phản ánh, kiến nghị) written about the dossier
+ * @param feedbackRejected of them, those the agency rejected
  */
 public record DossierFacts(
     String code,
@@ -37,7 +40,23 @@ public record DossierFacts(
     boolean resultDigitized,
     boolean paidOnline,
     String stopReason,
-    boolean vneidVerified) {
+    boolean vneidVerified,
+    Integer satisfactionRating,
+    int feedbackCount,
+    int feedbackRejected) {
+
+  /** Facts of a dossier neither rated nor written about (imported history, the generator). */
+  public DossierFacts(String code, String procedureCode, String field, OnlineLevel onlineLevel, long feeVnd,
+      String agencyCode, String agencyPath, int channel, int status, LocalDateTime submittedAt,
+      LocalDateTime receivedAt, LocalDateTime dueAt, LocalDateTime finishedAt, LocalDateTime returnedAt,
+      LocalDateTime endedAt, Timeliness timeliness, int supplementCount, DurationUnit durationUnit,
+      boolean componentsDigitized, int componentsSupplied, int componentsReused, boolean resultDigitized,
+      boolean paidOnline, String stopReason, boolean vneidVerified) {
+    this(code, procedureCode, field, onlineLevel, feeVnd, agencyCode, agencyPath, channel, status, submittedAt,
+        receivedAt, dueAt, finishedAt, returnedAt, endedAt, timeliness, supplementCount, durationUnit,
+        componentsDigitized, componentsSupplied, componentsReused, resultDigitized, paidOnline, stopReason,
+        vneidVerified, null, 0, 0);
+  }
 
   /** Facts of a dossier not submitted through the national e-identity (counter, imported, password accounts). */
   public DossierFacts(String code, String procedureCode, String field, OnlineLevel onlineLevel, long feeVnd,
@@ -68,6 +87,7 @@ public record DossierFacts(
         d.getAgencyCode(), d.getAgencyPath(), d.getChannel().code(), d.getStatus().code(), d.getSubmittedAt(),
         d.getReceivedAt(), d.getDueAt(), d.getFinishedAt(), d.getReturnedAt(), d.getEndedAt(), d.getTimeliness(),
         d.getSupplementCount(), d.getDurationUnit(), d.isComponentsDigitized(), d.getComponentsSupplied(),
-        d.getComponentsReused(), d.isResultDigitized(), d.isPaidOnline(), d.getStopReason(), d.isVneidVerified());
+        d.getComponentsReused(), d.isResultDigitized(), d.isPaidOnline(), d.getStopReason(), d.isVneidVerified(),
+        d.getSatisfactionRating(), d.getFeedbackCount(), d.getFeedbackRejected());
   }
 }

@@ -19,7 +19,8 @@ import java.util.List;
  * {@code returned_at}, {@code ended_at} (end of handling), {@code timeliness} ({@link Timeliness}), {@code
  * supplement_count}, {@code duration_unit}, {@code components_digitized}, {@code components_supplied}, {@code
  * components_reused}, {@code result_digitized}, {@code paid_online}, {@code stop_reason}, {@code vneid_verified} (submitted by an account
- * signed in through VNeID; since V74, which recreated the view).
+ * signed in through VNeID; since V74, which recreated the view), {@code satisfaction_rating}, {@code feedback_count},
+ * {@code feedback_rejected} (since V78: the facts of the satisfaction indicator).
  *
  * <p>Filter on {@code received_at}, {@code ended_at}, {@code due_at} or {@code code}: the view is a plain projection,
  * so both databases plan those conditions over the dossier table's indexes. PostgreSQL inlines it; H2 2.x runs it as a
@@ -38,7 +39,7 @@ public final class DossierFactsView {
       "fee_vnd", "agency_code", "agency_path", "channel", "status", "submitted_at", "received_at", "due_at",
       "finished_at", "returned_at", "ended_at", "timeliness", "supplement_count", "duration_unit",
       "components_digitized", "components_supplied", "components_reused", "result_digitized", "paid_online",
-      "stop_reason", "vneid_verified");
+      "stop_reason", "vneid_verified", "satisfaction_rating", "feedback_count", "feedback_rejected");
 
   private DossierFactsView() {
   }

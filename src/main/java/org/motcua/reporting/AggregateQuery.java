@@ -29,6 +29,8 @@ import org.springframework.stereotype.Component;
  *       those due in [Jd, J) and not ended before T. Both corrections read the dossiers (the dossier side's
  *       projection {@link DossierFactsView}) over a range that is empty when the period has ended (J = T) and
  *       otherwise covers today only, through the due / ended indexes.</li>
+ *   <li>dissatisfied (in the timeliness scope) = Σ dissatisfied_ended over days in [F, T) + Σ (dissatisfied_received
+ *       − dissatisfied_ended) over days before T, as finished + inProgress.</li>
  * </ul>
  *
  * <p>What a dossier adds to each bucket is {@link DayContribution}'s rule, the only one; the two corrections do not
@@ -63,7 +65,9 @@ class AggregateQuery {
         sum(case when bucket_day >= :from then paid_online else 0 end) as paid_online,
         sum(case when bucket_day >= :from then ended_withdrawn else 0 end) as withdrawn,
         sum(case when bucket_day >= :from then ended_refused else 0 end) as refused,
-        sum(case when bucket_day >= :from and channel = 2 then received_vneid else 0 end) as received_online_vneid
+        sum(case when bucket_day >= :from and channel = 2 then received_vneid else 0 end) as received_online_vneid,
+        sum(case when bucket_day >= :from then dissatisfied_ended else 0 end) as dissatisfied_finished,
+        sum(dissatisfied_received - dissatisfied_ended) as dissatisfied_open
       from report_day
       where bucket_day >= :lo and bucket_day < :hi and agency_path like :agencyPattern
       %s
@@ -81,7 +85,8 @@ class AggregateQuery {
       select %s as grp,
         sum(received - ended) as in_progress,
         sum(case when multi_supplement then received - ended else 0 end) as open_multi,
-        sum(case when not multi_supplement then due - settled else 0 end) as overdue_by_day
+        sum(case when not multi_supplement then due - settled else 0 end) as overdue_by_day,
+        sum(dissatisfied_received - dissatisfied_ended) as dissatisfied_open
       from report_month
       where bucket_month < :split and agency_path like :agencyPattern
       %s
@@ -116,7 +121,8 @@ class AggregateQuery {
   private static final String[] SUMS = {"received", "received_online", "offered", "offered_online", "full_offered",
       "full_online", "finished", "finished_early", "finished_on_time", "finished_late", "in_progress", "open_multi",
       "overdue_by_day", "components_digitized", "components_supplied", "components_reused", "result_digitized",
-      "fee_dossiers", "paid_online", "withdrawn", "refused", "received_online_vneid"};
+      "fee_dossiers", "paid_online", "withdrawn", "refused", "received_online_vneid", "dissatisfied_finished",
+      "dissatisfied_open"};
   private static final int WIDTH = SUMS.length;
 
   private final NamedParameterJdbcTemplate jdbc;
@@ -186,6 +192,7 @@ class AggregateQuery {
       v[10] += rs.getLong("in_progress");
       v[11] += rs.getLong("open_multi");
       v[12] += rs.getLong("overdue_by_day");
+      v[23] += rs.getLong("dissatisfied_open");
     });
     if (judgedAt.isBefore(end)) {
       // The judged instant falls inside the period (it has not ended yet): settle the partial day exactly.
@@ -196,7 +203,7 @@ class AggregateQuery {
     }
     Map<String, Tally> result = new LinkedHashMap<>();
     rows.forEach((k, v) -> result.put(k, new Tally(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9],
-        v[10], v[11] + v[12], v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20], v[21])));
+        v[10], v[11] + v[12], v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20], v[21], v[22] + v[23])));
     return result;
   }
 

@@ -17,12 +17,13 @@ public record Breakdown(LocalDate from, LocalDate to, String agency, String by, 
   public record Row(String key, String label, long received, long receivedOnline, Double onlineRate,
       Double fullOnlineRate, long finished, long finishedEarly, long finishedOnTime, long finishedLate,
       long inProgress, long inProgressOverdue, Double onTimeRate, long carriedOver, long withdrawn, long refused,
-      Long lateCausedBy) {
+      Long lateCausedBy, long dissatisfied, Double satisfactionRate) {
 
     static Row of(String key, String label, Summary s) {
       return new Row(key, label, s.received(), s.receivedOnline(), s.onlineRate(), s.fullOnlineRate(), s.finished(),
           s.finishedEarly(), s.finishedOnTime(), s.finishedLate(), s.inProgress(), s.inProgressOverdue(),
-          s.onTimeRate(), s.carriedOver(), s.withdrawn(), s.refused(), s.lateCausedBy());
+          s.onTimeRate(), s.carriedOver(), s.withdrawn(), s.refused(), s.lateCausedBy(), s.dissatisfied(),
+          s.satisfactionRate());
     }
   }
 }

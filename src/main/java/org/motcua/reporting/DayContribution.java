@@ -34,9 +34,13 @@ final class DayContribution {
   static final int ENDED_WITHDRAWN = 13;
   static final int ENDED_REFUSED = 14;
   static final int RECEIVED_VNEID = 15;
+  /** Dissatisfied dossiers ({@link SatisfactionRule#dissatisfied}) by reception day and by end-of-handling day. */
+  static final int DISSATISFIED_RECEIVED = 16;
+  static final int DISSATISFIED_ENDED = 17;
   static final String[] COLUMNS = {"received", "ended", "ended_early", "ended_on_time", "ended_late", "due", "settled",
       "components_digitized", "components_supplied", "components_reused", "result_digitized", "fee_dossiers",
-      "paid_online", "ended_withdrawn", "ended_refused", "received_vneid"};
+      "paid_online", "ended_withdrawn", "ended_refused", "received_vneid", "dissatisfied_received",
+      "dissatisfied_ended"};
 
   /** The channel code of online submission (dossier.Channel.ONLINE), as the reports' queries read it. */
   static final int ONLINE_CHANNEL = 2;
@@ -60,24 +64,38 @@ final class DayContribution {
   }
 
   /** The net change of counters between two states of a dossier (either may be null); zero entries are dropped. */
-  static Map<Key, long[]> change(DossierFacts before, DossierFacts after) {
+  static Map<Key, long[]> change(DossierFacts before, DossierFacts after, SatisfactionRule rule) {
     Map<Key, long[]> delta = new HashMap<>();
-    addTo(delta, after, 1);
-    addTo(delta, before, -1);
+    addTo(delta, after, 1, rule);
+    addTo(delta, before, -1, rule);
     delta.values().removeIf(DayContribution::isZero);
     return delta;
   }
 
   /**
-   * Adds {@code sign} × the dossier's contribution. Only received dossiers count (a dossier never received — status
+   * Adds {@code sign} × the dossier's contribution, counting dissatisfaction by the national rule (for facts that
+   * carry no rating and no feedback, as imported history, any rule counts the same). Only received dossiers count (a dossier never received — status
    * 1 or 3 — is in no indicator), as in the raw query, which starts from {@code received_at}.
    */
   static void addTo(Map<Key, long[]> delta, DossierFacts f, int sign) {
+    addTo(delta, f, sign, SatisfactionRule.NATIONAL);
+  }
+
+  /** The same, counting dissatisfied dossiers by {@code rule}. */
+  static void addTo(Map<Key, long[]> delta, DossierFacts f, int sign, SatisfactionRule rule) {
     if (f == null || f.receivedAt() == null) {
       return;
     }
     boolean multi = f.supplementCount() > 1;
     add(delta, f, f.receivedAt(), multi, RECEIVED, sign);
+    // Satisfaction: like received and ended, so that the summary counts the dissatisfied over its timeliness scope.
+    boolean dissatisfied = rule.dissatisfied(f);
+    if (dissatisfied) {
+      add(delta, f, f.receivedAt(), multi, DISSATISFIED_RECEIVED, sign);
+      if (f.endedAt() != null) {
+        add(delta, f, f.endedAt(), multi, DISSATISFIED_ENDED, sign);
+      }
+    }
     // Digitization, reuse and fees count by reception day, like the dossiers they belong to.
     if (f.componentsDigitized()) {
       add(delta, f, f.receivedAt(), multi, COMPONENTS_DIGITIZED, sign);

@@ -46,8 +46,11 @@ class DayCounts {
   private final String dayUpsert;
   private final String monthUpsert;
 
-  DayCounts(JdbcTemplate jdbc, DataSource dataSource) {
+  private final SatisfactionRule rule;
+
+  DayCounts(JdbcTemplate jdbc, DataSource dataSource, SatisfactionRule rule) {
     this.jdbc = jdbc;
+    this.rule = rule;
     this.postgres = isPostgres(dataSource);
     this.dayUpsert = upsert(postgres, "report_day", "bucket_day", DayContribution.COLUMNS);
     this.monthUpsert = upsert(postgres, "report_month", "bucket_month", MONTH_COLUMNS);
@@ -55,7 +58,7 @@ class DayCounts {
 
   @EventListener
   void on(DossierChanged change) {
-    Map<DayContribution.Key, long[]> deltas = DayContribution.change(change.before(), change.after());
+    Map<DayContribution.Key, long[]> deltas = DayContribution.change(change.before(), change.after(), rule);
     if (deltas.isEmpty()) {
       return;
     }

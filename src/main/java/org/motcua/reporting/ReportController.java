@@ -33,7 +33,9 @@ class ReportController {
       + "included) and an agency with the units below it (`agency`, default: the supervisor's own): received, "
       + "online, finished early, on time or late, in progress, and their rates; `lateCausedBy`: the dossiers "
       + "finished late in the period with a step that overran in the subtree's agencies, whichever agency received "
-      + "them (lateness traced to the step that caused it). With `format=csv` or "
+      + "them (lateness traced to the step that caused it); `dissatisfied` and `satisfactionRate` (Decision 766 "
+      + "group 5: 1 − (late and overdue + dossiers disliked or with feedback) ÷ dossiers in the timeliness scope, "
+      + "by the rule in config/feedback.yml). With `format=csv` or "
       + "`format=xlsx`, the same as a file with Vietnamese headers. Supervisors read their own subtree; admins any "
       + "agency. " + STRUCTURE;
   private static final String READ_BREAKDOWN_SUMMARY = "The indicators broken down";

@@ -18,7 +18,7 @@ final class ReportCsv {
   private static final List<String> FIELDS = List.of("Tiếp nhận", "Tiếp nhận trực tuyến", "Tỷ lệ trực tuyến",
       "Tỷ lệ trực tuyến toàn trình", "Đã giải quyết", "Trước hạn", "Đúng hạn", "Quá hạn", "Đang giải quyết",
       "Đang giải quyết quá hạn", "Tỷ lệ đúng hạn", "Từ kỳ trước chuyển sang", "Rút hồ sơ", "Từ chối giải quyết",
-      "Trễ hạn do cơ quan này");
+      "Trễ hạn do cơ quan này", "Không hài lòng hoặc có phản ánh", "Tỷ lệ hài lòng");
 
   private ReportCsv() {
   }
@@ -90,7 +90,7 @@ final class ReportCsv {
     return List.of(r.received(), r.receivedOnline(), rate(r.onlineRate()), rate(r.fullOnlineRate()),
         r.finished(), r.finishedEarly(), r.finishedOnTime(), r.finishedLate(), r.inProgress(),
         r.inProgressOverdue(), rate(r.onTimeRate()), r.carriedOver(), r.withdrawn(), r.refused(),
-        r.lateCausedBy() == null ? "" : r.lateCausedBy());
+        r.lateCausedBy() == null ? "" : r.lateCausedBy(), r.dissatisfied(), rate(r.satisfactionRate()));
   }
 
   private static List<Object> concat(List<?> a, List<?> b) {

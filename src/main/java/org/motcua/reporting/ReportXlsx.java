@@ -49,9 +49,10 @@ class ReportXlsx {
       {"Số hồ sơ đang giải quyết", "Tổng số"}, {"Số hồ sơ đang giải quyết", "Chưa đến hạn"},
       {"Số hồ sơ đang giải quyết", "Quá hạn"},
       {"Rút hồ sơ", null}, {"Từ chối giải quyết", null}, {"Tỷ lệ giải quyết đúng hạn", null},
-      {"Tiếp nhận trực tuyến", null}, {"Tỷ lệ hồ sơ trực tuyến", null}, {"Trễ hạn do cơ quan này", null}};
+      {"Tiếp nhận trực tuyến", null}, {"Tỷ lệ hồ sơ trực tuyến", null}, {"Trễ hạn do cơ quan này", null},
+      {"Không hài lòng hoặc có phản ánh", null}, {"Tỷ lệ hài lòng", null}};
   /** The sheet columns (0-based) that hold rates, for their width. */
-  private static final List<Integer> RATE_COLUMNS = List.of(2 + 12, 2 + 14);
+  private static final List<Integer> RATE_COLUMNS = List.of(2 + 12, 2 + 14, 2 + 17);
 
   private final Catalog catalog;
 
@@ -262,6 +263,10 @@ class ReportXlsx {
     if (v.lateCausedBy() != null) {
       causedBy.setCellValue(v.lateCausedBy());
     }
+    Cell dissatisfied = row.createCell(2 + 16);
+    dissatisfied.setCellValue(v.dissatisfied());
+    dissatisfied.setCellStyle(total ? st.boldNumber : st.number);
+    rate(row.createCell(2 + 17), v.satisfactionRate(), st);
     return r + 1;
   }
 

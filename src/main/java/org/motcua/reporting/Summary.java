@@ -17,6 +17,11 @@ import java.time.LocalDate;
  * <p>{@code vneidVerifiedRate}: of the dossiers received online in the period ({@code receivedOnline}), the share
  * submitted by an account signed in through the national e-identity (VNeID) — the national portal's
  * {@code TaiKhoanDuocXacThucVoiVNeID}.
+ *
+ * <p>{@code dissatisfied}: dossiers in the timeliness scope ({@code finished} + {@code inProgress}) rated with a
+ * dislike or with feedback written about them ({@link SatisfactionRule}); {@code satisfactionRate} = max(0, 1 −
+ * ({@code finishedLate} + {@code inProgressOverdue} + {@code dissatisfied}) ÷ ({@code finished} + {@code inProgress})),
+ * null when the scope is empty (Decision 766 group 5).
  */
 public record Summary(
     LocalDate from,
@@ -44,14 +49,16 @@ public record Summary(
     long withdrawn,
     long refused,
     Long lateCausedBy,
-    Double vneidVerifiedRate) {
+    Double vneidVerifiedRate,
+    long dissatisfied,
+    Double satisfactionRate) {
 
   /** The same summary with the share of fee-bearing procedures that had an online payment (not summable by row). */
   public Summary withProceduresWithOnlinePaymentRate(Double rate) {
     return new Summary(from, to, agency, received, receivedOnline, onlineRate, fullOnlineRate, finished,
         finishedEarly, finishedOnTime, finishedLate, inProgress, inProgressOverdue, onTimeRate,
         componentsDigitizedRate, resultDigitizedRate, reuseRate, feeDossiers, paidOnline, onlinePaymentRate, rate,
-        carriedOver, withdrawn, refused, lateCausedBy, vneidVerifiedRate);
+        carriedOver, withdrawn, refused, lateCausedBy, vneidVerifiedRate, dissatisfied, satisfactionRate);
   }
 
   /** The same summary with its {@code lateCausedBy}, which the step records give (not the counters). */
@@ -59,6 +66,7 @@ public record Summary(
     return new Summary(from, to, agency, received, receivedOnline, onlineRate, fullOnlineRate, finished,
         finishedEarly, finishedOnTime, finishedLate, inProgress, inProgressOverdue, onTimeRate,
         componentsDigitizedRate, resultDigitizedRate, reuseRate, feeDossiers, paidOnline, onlinePaymentRate,
-        proceduresWithOnlinePaymentRate, carriedOver, withdrawn, refused, count, vneidVerifiedRate);
+        proceduresWithOnlinePaymentRate, carriedOver, withdrawn, refused, count, vneidVerifiedRate, dissatisfied,
+        satisfactionRate);
   }
 }

@@ -54,7 +54,8 @@ class SummaryQuery {
         count(case when ended_at < :to and stop_reason = 'WITHDRAWN' then 1 end) as withdrawn,
         count(case when ended_at < :to and stop_reason = 'REFUSED' then 1 end) as refused,
         count(case when received_at >= :from and received_at < :to and channel = 2 and vneid_verified then 1 end)
-          as received_online_vneid
+          as received_online_vneid,
+        count(case when %s then 1 end) as dissatisfied
       """ + "from " + DossierFactsView.NAME + "\n" + """
       where received_at < :to
         and (ended_at is null or ended_at >= :from or received_at >= :from)
@@ -63,9 +64,11 @@ class SummaryQuery {
       """;
 
   private final NamedParameterJdbcTemplate jdbc;
+  private final SatisfactionRule rule;
 
-  SummaryQuery(NamedParameterJdbcTemplate jdbc) {
+  SummaryQuery(NamedParameterJdbcTemplate jdbc, SatisfactionRule rule) {
     this.jdbc = jdbc;
+    this.rule = rule;
   }
 
   /**
@@ -87,7 +90,8 @@ class SummaryQuery {
   /** The same over the dossiers the scope admits (its LIKE patterns over the path each was received under). */
   Map<String, Tally> tally(LocalDate from, LocalDate to, ReportScope scope, LocalDateTime judgedAt,
       String groupColumn) {
-    String sql = scope.apply(SQL.formatted(groupColumn == null ? "''" : groupColumn,
+    // Every row the WHERE keeps is in the timeliness scope (received before the end, not ended before the start).
+    String sql = scope.apply(SQL.formatted(groupColumn == null ? "''" : groupColumn, rule.sqlCondition(),
         groupColumn == null ? "" : "group by " + groupColumn));
     MapSqlParameterSource params = scope.bind(new MapSqlParameterSource()
         .addValue("from", Timestamp.valueOf(from.atStartOfDay()))
@@ -102,7 +106,7 @@ class SummaryQuery {
           rs.getLong("in_progress"), rs.getLong("in_progress_overdue"), rs.getLong("components_digitized"),
           rs.getLong("components_supplied"), rs.getLong("components_reused"), rs.getLong("result_digitized"),
           rs.getLong("fee_dossiers"), rs.getLong("paid_online"), rs.getLong("withdrawn"), rs.getLong("refused"),
-          rs.getLong("received_online_vneid")));
+          rs.getLong("received_online_vneid"), rs.getLong("dissatisfied")));
     });
     return result;
   }

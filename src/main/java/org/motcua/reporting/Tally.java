@@ -11,14 +11,15 @@ import java.time.LocalDate;
  * @param withdrawn finished by a confirmed withdrawal (status 8, stop reason WITHDRAWN)
  * @param refused finished by a refusal after reception (status 8, stop reason REFUSED)
  * @param receivedOnlineVneid received online in the period from an account signed in through VNeID
+ * @param dissatisfied in the timeliness scope (finished + inProgress) and dissatisfied by {@link SatisfactionRule}
  */
 record Tally(long received, long receivedOnline, long offered, long offeredOnline, long fullOffered, long fullOnline,
     long finished, long finishedEarly, long finishedOnTime, long finishedLate, long inProgress,
     long inProgressOverdue, long componentsDigitized, long componentsSupplied, long componentsReused,
     long resultDigitized, long feeDossiers, long paidOnline, long withdrawn, long refused,
-    long receivedOnlineVneid) {
+    long receivedOnlineVneid, long dissatisfied) {
 
-  static final Tally ZERO = new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+  static final Tally ZERO = new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
   Tally plus(Tally o) {
     return new Tally(received + o.received, receivedOnline + o.receivedOnline, offered + o.offered,
@@ -28,7 +29,7 @@ record Tally(long received, long receivedOnline, long offered, long offeredOnlin
         componentsDigitized + o.componentsDigitized, componentsSupplied + o.componentsSupplied,
         componentsReused + o.componentsReused, resultDigitized + o.resultDigitized, feeDossiers + o.feeDossiers,
         paidOnline + o.paidOnline, withdrawn + o.withdrawn, refused + o.refused,
-        receivedOnlineVneid + o.receivedOnlineVneid);
+        receivedOnlineVneid + o.receivedOnlineVneid, dissatisfied + o.dissatisfied);
   }
 
   boolean isEmpty() {
@@ -43,7 +44,8 @@ record Tally(long received, long receivedOnline, long offered, long offeredOnlin
         rate(finishedEarly + finishedOnTime + inProgress - inProgressOverdue, finished + inProgress),
         rate(componentsDigitized, received), rate(resultDigitized, finished), rate(componentsReused, componentsSupplied),
         feeDossiers, paidOnline, rate(paidOnline, feeDossiers), null, finished + inProgress - received, withdrawn,
-        refused, null, rate(receivedOnlineVneid, receivedOnline));
+        refused, null, rate(receivedOnlineVneid, receivedOnline), dissatisfied,
+        SatisfactionRule.rate(finishedLate + inProgressOverdue, dissatisfied, finished + inProgress));
   }
 
   /** A rate whose denominator is empty is null, not 0. */

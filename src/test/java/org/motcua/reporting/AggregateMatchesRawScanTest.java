@@ -75,9 +75,9 @@ class AggregateMatchesRawScanTest {
 
     // Live changes: reception of submitted ones, supplement requests, ends of handling, results returned.
     for (int i = 0; i < current.size(); i++) {
-      for (int step = 0; step < 2; step++) {
+      for (int step = 0; step < 3; step++) {
         DossierFacts before = current.get(i);
-        DossierFacts after = change(random, before);
+        DossierFacts after = step < 2 ? change(random, before) : satisfaction(random, before);
         if (after != null) {
           current.set(i, after);
           tx.executeWithoutResult(s -> {
@@ -124,6 +124,7 @@ class AggregateMatchesRawScanTest {
     assertThat(whole.withdrawn()).isPositive();
     assertThat(whole.refused()).isPositive();
     assertThat(whole.receivedOnlineVneid()).isPositive().isLessThan(whole.receivedOnline());
+    assertThat(whole.dissatisfied()).isPositive().isLessThan(whole.finished() + whole.inProgress());
   }
 
   private static Map<String, Tally> nonEmpty(Map<String, Tally> tallies) {
@@ -217,6 +218,38 @@ class AggregateMatchesRawScanTest {
     return null;
   }
 
+  /**
+   * The satisfaction facts (issue 16): a rating 1–5 on a returned dossier, feedback written about any dossier, and
+   * sometimes rejected; or nothing.
+   */
+  private static DossierFacts satisfaction(Random random, DossierFacts f) {
+    int roll = random.nextInt(4);
+    Integer rating = f.satisfactionRating();
+    int feedback = f.feedbackCount();
+    int rejected = f.feedbackRejected();
+    switch (roll) {
+      case 0 -> {
+        if (f.status() != 10 || rating != null) {
+          return null;
+        }
+        rating = 1 + random.nextInt(5);
+      }
+      case 1 -> feedback++;
+      case 2 -> {
+        feedback++;
+        rejected++;
+      }
+      default -> {
+        return null;
+      }
+    }
+    return new DossierFacts(f.code(), f.procedureCode(), f.field(), f.onlineLevel(), f.feeVnd(), f.agencyCode(),
+        f.agencyPath(), f.channel(), f.status(), f.submittedAt(), f.receivedAt(), f.dueAt(), f.finishedAt(),
+        f.returnedAt(), f.endedAt(), f.timeliness(), f.supplementCount(), f.durationUnit(), f.componentsDigitized(),
+        f.componentsSupplied(), f.componentsReused(), f.resultDigitized(), f.paidOnline(), f.stopReason(),
+        f.vneidVerified(), rating, feedback, rejected);
+  }
+
   private static DossierFacts with(DossierFacts f, int status, LocalDateTime received, LocalDateTime due,
       LocalDateTime ended, LocalDateTime returned, int supplements) {
     Timeliness timeliness = ended == null ? null : Timeliness.classify(ended, due, supplements);
@@ -224,7 +257,8 @@ class AggregateMatchesRawScanTest {
         f.agencyPath(), f.channel(), status, f.submittedAt(), received, due, status == 8 ? null : ended, returned,
         ended, timeliness, supplements, f.durationUnit(), f.componentsDigitized(), f.componentsSupplied(),
         f.componentsReused(), ended != null && Math.abs(f.code().hashCode()) % 7 < 5, f.paidOnline(),
-        stopReason(status, Math.abs(f.code().hashCode())), f.vneidVerified());
+        stopReason(status, Math.abs(f.code().hashCode())), f.vneidVerified(), f.satisfactionRating(),
+        f.feedbackCount(), f.feedbackRejected());
   }
 
   /**
@@ -257,12 +291,13 @@ class AggregateMatchesRawScanTest {
     jdbc.update("""
         update dossier set status = ?, received_at = ?, due_at = ?, finished_at = ?, returned_at = ?, ended_at = ?,
           timeliness = ?, supplement_count = ?, components_digitized = ?, components_supplied = ?,
-          components_reused = ?, result_digitized = ?, paid_online = ?, stop_reason = ?, vneid_verified = ?
+          components_reused = ?, result_digitized = ?, paid_online = ?, stop_reason = ?, vneid_verified = ?,
+          satisfaction_rating = ?, feedback_count = ?, feedback_rejected = ?
           where code = ?
         """, f.status(), ts(f.receivedAt()), ts(f.dueAt()), ts(f.finishedAt()), ts(f.returnedAt()), ts(f.endedAt()),
         f.timeliness() == null ? null : f.timeliness().name(), f.supplementCount(), f.componentsDigitized(),
         f.componentsSupplied(), f.componentsReused(), f.resultDigitized(), f.paidOnline(), f.stopReason(),
-        f.vneidVerified(), f.code());
+        f.vneidVerified(), f.satisfactionRating(), f.feedbackCount(), f.feedbackRejected(), f.code());
   }
 
   private static Timestamp ts(LocalDateTime t) {

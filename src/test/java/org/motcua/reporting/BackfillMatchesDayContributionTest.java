@@ -79,6 +79,11 @@ class BackfillMatchesDayContributionTest {
         // (dossiers of that time are not VNeID-verified, so both sides count zero here).
         continue;
       }
+      if (counter == DayContribution.DISSATISFIED_RECEIVED || counter == DayContribution.DISSATISFIED_ENDED) {
+        // V78 added them without a back-fill statement: SatisfactionRecount counts them at start-up (checked against
+        // the live path by SatisfactionIndicatorTest); imported dossiers carry no rating or feedback (zero here).
+        continue;
+      }
       int c = counter;
       assertThat(expected.values().stream().anyMatch(v -> v[c] > 0))
           .as("cases cover %s", DayContribution.COLUMNS[counter]).isTrue();

@@ -116,13 +116,16 @@ class BreakdownAndExportTest {
     assertThat(lines.get(1)).startsWith("000.00.12.H30,Sở Tư pháp tỉnh Hậu Giang,2,1,0.5000,0.5000,2,1,0,1,0,0,0.5000"); // rename-agencies: keep
     assertThat(lines.get(lines.size() - 1)).startsWith(",Tổng cộng,5,");
     // The provincial table's other columns, as in the Excel export: carried over, withdrawn, refused; then the
-    // dossiers late because of the agency's own steps (issue 22).
+    // dossiers late because of the agency's own steps (issue 22); the satisfaction indicator's count and rate
+    // (issue 16).
     assertThat(lines.get(0)).endsWith(",Tỷ lệ đúng hạn,Từ kỳ trước chuyển sang,Rút hồ sơ,Từ chối giải quyết,"
-        + "Trễ hạn do cơ quan này");
+        + "Trễ hạn do cơ quan này,Không hài lòng hoặc có phản ánh,Tỷ lệ hài lòng");
     JsonNode json = get("supervisor.tinh", "/api/reports/breakdown?by=agency&from=2022-01-01&to=2022-12-31");
+    JsonNode satisfaction = json.path("total").path("satisfactionRate");
     assertThat(lines.get(lines.size() - 1)).endsWith("," + json.path("total").path("carriedOver").asLong() + ","
         + json.path("total").path("withdrawn").asLong() + "," + json.path("total").path("refused").asLong() + ","
-        + json.path("total").path("lateCausedBy").asLong());
+        + json.path("total").path("lateCausedBy").asLong() + "," + json.path("total").path("dissatisfied").asLong()
+        + "," + (satisfaction.isNull() ? "" : String.format(java.util.Locale.ROOT, "%.4f", satisfaction.asDouble())));
 
     HttpResponse<byte[]> summary = raw("supervisor.tinh", "/api/reports/summary?from=2022-01-01&to=2022-12-31&format=csv");
     String text = new String(summary.body(), StandardCharsets.UTF_8);

@@ -93,7 +93,8 @@ class DossierFactsViewTest {
         rs.getInt("supplement_count"), DurationUnit.valueOf(rs.getString("duration_unit")),
         rs.getBoolean("components_digitized"), rs.getInt("components_supplied"), rs.getInt("components_reused"),
         rs.getBoolean("result_digitized"), rs.getBoolean("paid_online"), rs.getString("stop_reason"),
-        rs.getBoolean("vneid_verified"));
+        rs.getBoolean("vneid_verified"), (Integer) rs.getObject("satisfaction_rating", Integer.class),
+        rs.getInt("feedback_count"), rs.getInt("feedback_rejected"));
   }
 
   private static LocalDateTime time(ResultSet rs, String column) throws SQLException {

@@ -77,6 +77,8 @@ class AuthorizationMatrixTest {
   static final Set<String> SEES_DOSSIER = union(Set.of("citizen", "supervisor.stp", "supervisor.tinh", "admin"),
       STP_OFFICERS);
   static final Set<String> STP_SUBTREE_READERS = Set.of("supervisor.stp", "supervisor.tinh", "admin");
+  /** Who may see the fixture feedback (about the fixture dossier, to Sở Tư pháp): FeedbackAccess.canSee. */
+  static final Set<String> SEES_FEEDBACK = union(Set.of("citizen"), STP_OFFICERS, STP_SUBTREE_READERS);
 
   /** A dossier code of the right form that does not exist, and ids that do not exist. */
   static final Map<String, String> UNKNOWN = Map.of("code", STP + "-991231-9999", "id", "987654321",
@@ -144,6 +146,11 @@ class AuthorizationMatrixTest {
         Map.of("file", new Api.FilePart("danh-muc.csv", catalogue)));
     assertThat(previewed.status()).as("catalogue import: %s", previewed).isEqualTo(201);
     fixtures.put("catalogueImportId", previewed.text("id"));
+    // A feedback (phản ánh, kiến nghị) of the owner about the fixture dossier, answered by Sở Tư pháp.
+    Api.Response feedback = api.post("citizen", "/api/feedback", Map.of("dossierCode", code, "title", "Kiểm tra quyền",
+        "content", "Phản ánh của ma trận phân quyền."));
+    assertThat(feedback.status()).as("feedback: %s", feedback).isEqualTo(201);
+    fixtures.put("feedbackId", feedback.text("id"));
     sessions.put(ANONYMOUS, PageSession.anonymous(port));
     for (String persona : SIGNED_IN) {
       sessions.put(persona, PageSession.signedIn(port, persona));
@@ -279,6 +286,24 @@ class AuthorizationMatrixTest {
     t.add(api("GET /api/admin/outbox/events", get("/api/admin/outbox/events?state=DEAD"), roles(ADMIN), null));
     t.add(api("POST /api/admin/outbox/events/{id}/resend", post("/api/admin/outbox/events/{outboxId}/resend", null),
         roles(ADMIN), "409: not a dead letter"));
+    // Feedback (phản ánh, kiến nghị) about the fixture dossier: its citizen, Sở Tư pháp's officers act; supervisors
+    // above it and admin read; the others cannot tell it exists.
+    t.add(api("POST /api/feedback", (persona, vars) -> apiCall(persona, user -> api.post(user, "/api/feedback",
+        Map.of("dossierCode", vars.get("code"), "title", "t", "content", "c"))), fill(p -> p.equals(ANONYMOUS) ? Expect.UNAUTHENTICATED
+            : p.equals("citizen") ? Expect.ALLOWED : p.equals("citizen2") ? Expect.HIDDEN : Expect.FORBIDDEN),
+        "about the caller's own dossier"));
+    t.add(api("GET /api/feedback", get("/api/feedback"), roles(SIGNED_IN), "each sees their own scope"));
+    t.add(api("GET /api/feedback/overdue", get("/api/feedback/overdue"), gated(SIGNED_IN, SUPERVISORS_ADMIN),
+        "supervisors: subtree"));
+    t.add(api("GET /api/feedback/{id}", get("/api/feedback/{feedbackId}"), feedback(SEES_FEEDBACK), null));
+    for (String action : List.of("rejection", "information-request", "answer")) {
+      t.add(api("POST /api/feedback/{id}/" + action, post("/api/feedback/{feedbackId}/" + action,
+          "{\"text\":\"Kiểm tra quyền\"}"), feedback(STP_OFFICERS), "the agency's officers"));
+    }
+    t.add(api("POST /api/feedback/{id}/information", post("/api/feedback/{feedbackId}/information",
+        "{\"text\":\"x\"}"), feedback(Set.of("citizen")), "its citizen"));
+    t.add(api("POST /api/feedback/{id}/reaction", post("/api/feedback/{feedbackId}/reaction",
+        "{\"reaction\":\"LIKE\"}"), feedback(Set.of("citizen")), "its citizen"));
 
     // Administration.
     t.add(api("POST /api/admin/imports", (persona, vars) -> apiCall(persona,
@@ -354,6 +379,16 @@ class AuthorizationMatrixTest {
     t.add(page("POST /citizen/dossiers/{code}/rating", pagePost("/citizen/dossiers/{code}/rating", Map.of()),
         dossier(CITIZENS, Set.of("citizen")), null));
 
+    t.add(page("GET /citizen/feedback", pageGet("/citizen/feedback"), roles(CITIZENS), "the caller's own"));
+    t.add(page("POST /citizen/feedback", pagePost("/citizen/feedback", Map.of()), roles(CITIZENS),
+        "the form again with its refusal"));
+    t.add(page("GET /citizen/feedback/{id}", pageGet("/citizen/feedback/{feedbackId}"), feedbackPage(CITIZENS,
+        Set.of("citizen")), null));
+    t.add(page("POST /citizen/feedback/{id}/information", pagePost("/citizen/feedback/{feedbackId}/information",
+        Map.of("text", "x")), feedbackPage(CITIZENS, Set.of("citizen")), null));
+    t.add(page("POST /citizen/feedback/{id}/reaction", pagePost("/citizen/feedback/{feedbackId}/reaction",
+        Map.of("reaction", "LIKE")), feedbackPage(CITIZENS, Set.of("citizen")), null));
+
     // Officer pages.
     t.add(page("GET /officer/inbox", pageGet("/officer/inbox"), roles(OFFICERS), "the caller's agency and role"));
     t.add(page("GET /officer/dossiers/{code}", pageGet("/officer/dossiers/{code}"),
@@ -378,7 +413,17 @@ class AuthorizationMatrixTest {
     t.add(page("POST /officer/intake/{procedureCode}", pagePost("/officer/intake/" + CRIMINAL_RECORD, Map.of()),
         gated(OFFICERS, Set.of("clerk.stp")), "the procedure's agency"));
 
+    t.add(page("GET /officer/feedback", pageGet("/officer/feedback"), roles(OFFICERS), "the caller's agency"));
+    t.add(page("GET /officer/feedback/{id}", pageGet("/officer/feedback/{feedbackId}"),
+        feedbackPage(OFFICERS, STP_OFFICERS), null));
+    t.add(page("POST /officer/feedback/{id}/{action}", pagePost("/officer/feedback/{feedbackId}/answer",
+        Map.of("text", "x")), feedbackPage(OFFICERS, STP_OFFICERS), "the page again with the action's refusal"));
+
     // Supervisor and admin pages.
+    t.add(page("GET /supervisor/feedback", pageGet("/supervisor/feedback"), roles(SUPERVISORS_ADMIN),
+        "overdue feedback of the subtree"));
+    t.add(page("GET /supervisor/feedback/{id}", pageGet("/supervisor/feedback/{feedbackId}"),
+        feedbackPage(SUPERVISORS_ADMIN, STP_SUBTREE_READERS), null));
     t.add(page("GET /supervisor/dashboard", pageGet("/supervisor/dashboard"), roles(SUPERVISORS_ADMIN), "subtree"));
     t.add(page("GET /supervisor/dossiers", pageGet("/supervisor/dossiers"), roles(SUPERVISORS_ADMIN), "subtree"));
     t.add(page("GET /supervisor/overrunning-steps", pageGet("/supervisor/overrunning-steps"),
@@ -429,6 +474,23 @@ class AuthorizationMatrixTest {
         : !gate.contains(p) ? Expect.FORBIDDEN
         : mayAct.contains(p) ? Expect.ALLOWED
         : SEES_DOSSIER.contains(p) ? Expect.FORBIDDEN : Expect.HIDDEN);
+  }
+
+  /**
+   * About the fixture feedback: {@code mayAct} may; the others who see it (its citizen, Sở Tư pháp's officers,
+   * supervisors above it, admin) are refused (403); the rest get the answer for a feedback that does not exist.
+   */
+  static Map<String, Expect> feedback(Set<String> mayAct) {
+    return fill(p -> p.equals(ANONYMOUS) ? Expect.UNAUTHENTICATED
+        : mayAct.contains(p) ? Expect.ALLOWED
+        : SEES_FEEDBACK.contains(p) ? Expect.FORBIDDEN : Expect.HIDDEN);
+  }
+
+  /** A feedback page: past the role check ({@code gate}), {@code allowed} may; the others get 404. */
+  static Map<String, Expect> feedbackPage(Set<String> gate, Set<String> allowed) {
+    return fill(p -> p.equals(ANONYMOUS) ? Expect.UNAUTHENTICATED
+        : !gate.contains(p) ? Expect.FORBIDDEN
+        : allowed.contains(p) ? Expect.ALLOWED : Expect.HIDDEN);
   }
 
   static Map<String, Expect> fill(Function<String, Expect> rule) {
@@ -599,6 +661,7 @@ class AuthorizationMatrixTest {
     Map<String, String> vars = new LinkedHashMap<>(fixtures);
     vars.putAll(UNKNOWN);
     vars.put("withdrawalCode", UNKNOWN.get("code"));
+    vars.put("feedbackId", UNKNOWN.get("id"));
     return vars;
   }
 

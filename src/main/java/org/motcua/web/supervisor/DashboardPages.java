@@ -42,9 +42,14 @@ class DashboardPages {
   private final FollowDossier dossiers;
   private final DossierPages pages;
   private final EngineWebApps engineWebApps;
+  private final org.motcua.feedback.FollowFeedback feedback;
+  private final org.motcua.reporting.SatisfactionRule satisfaction;
 
   DashboardPages(ReportService reports, Catalog catalog, Clock clock, FollowDossier dossiers, DossierPages pages,
-      EngineWebApps engineWebApps) {
+      EngineWebApps engineWebApps, org.motcua.feedback.FollowFeedback feedback,
+      org.motcua.reporting.SatisfactionRule satisfaction) {
+    this.feedback = feedback;
+    this.satisfaction = satisfaction;
     this.engineWebApps = engineWebApps;
     this.dossiers = dossiers;
     this.pages = pages;
@@ -97,6 +102,15 @@ class DashboardPages {
         .map(r -> new LateProcedure(r.key(), r.label(), r.finishedLate(), r.inProgressOverdue(), late(r)))
         .toList());
     model.addAttribute("months", reports.breakdown(user, start, end, scope, "month", view).rows());
+    // Satisfaction (Decision 766 group 5) against its target, and the feedback overdue now in the scope.
+    model.addAttribute("satisfactionTarget", satisfaction.target());
+    model.addAttribute("satisfactionScore", satisfaction.score(summary.satisfactionRate()));
+    try {
+      model.addAttribute("overdueFeedback", feedback.countOverdue(user, scope));
+    } catch (org.motcua.common.ApiException outsideTodaysTree) {
+      // An abolished agency read as received: feedback is kept by today's agencies only.
+      model.addAttribute("overdueFeedback", null);
+    }
     return "supervisor/dashboard";
   }
 
