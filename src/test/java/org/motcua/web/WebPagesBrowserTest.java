@@ -220,6 +220,18 @@ class WebPagesBrowserTest {
       assertThat(String.join("\n", returned.history())).contains("Công dân đánh giá mức độ hài lòng",
           "5/5: Cán bộ hướng dẫn tận tình");
 
+      // The citizen writes feedback (phản ánh, kiến nghị) about the dossier; a blank title is refused next to it.
+      browser.go("/citizen/feedback?dossier=" + code);
+      browser.find(By.id("content")).sendKeys("Tôi phải chờ hơn một giờ tại quầy để nhận kết quả.");
+      browser.clickAndWait(By.id("send-feedback"));
+      assertThat(browser.text(By.id("title-error"))).isEqualTo("Hãy nhập tiêu đề phản ánh, kiến nghị.");
+      browser.find(By.id("title")).sendKeys("Thời gian chờ nhận kết quả");
+      browser.clickAndWait(By.id("send-feedback"));
+      assertThat(browser.path()).startsWith("/citizen/feedback/");
+      assertThat(browser.text(By.id("notice"))).isEqualTo("Đã gửi phản ánh, kiến nghị.");
+      assertThat(browser.text(By.id("main"))).contains("Thời gian chờ nhận kết quả");
+      browser.screenshot("09-feedback");
+
       // The components checked at reception are in the citizen's e-data warehouse: the next dossier reuses them.
       browser.go("/citizen/submit/" + CRIMINAL_RECORD);
       SubmitPage again = new SubmitPage(browser);
