@@ -70,4 +70,12 @@ public class ApiException extends RuntimeException {
   public Object[] args() {
     return args;
   }
+
+  /**
+   * Members the problem+json carries besides its code and message (e.g. the {@code errors} of a form, field by
+   * field); none by default.
+   */
+  public java.util.Map<String, Object> problemProperties() {
+    return java.util.Map.of();
+  }
 }

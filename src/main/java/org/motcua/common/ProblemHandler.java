@@ -34,7 +34,9 @@ class ProblemHandler {
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> api(ApiException e) {
-    ResponseEntity<ProblemDetail> response = respond(problems.of(e));
+    ProblemDetail problem = problems.of(e);
+    e.problemProperties().forEach(problem::setProperty);
+    ResponseEntity<ProblemDetail> response = respond(problem);
     if (e instanceof Throttled throttled) {
       return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
           .header(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds())).body(response.getBody());

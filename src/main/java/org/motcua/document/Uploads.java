@@ -82,6 +82,16 @@ public class Uploads implements UseCase {
   }
 
   /**
+   * A file motcua made itself (the declaration PDF rendered from an e-form): kept like an upload, counted against no
+   * account's quota, and removed again if the transaction rolls back.
+   */
+  public StoredFile storeGenerated(byte[] content, String filename, String contentType) {
+    String key = store.put(content);
+    deleteOnRollback(key);
+    return new StoredFile(key, filename, contentType, content.length, sha256(content));
+  }
+
+  /**
    * The name the file is kept under: its extension must be the detected type's (a PDF named {@code x.html} would be
    * served to a download as what its name says); a name without one gets the type's.
    */

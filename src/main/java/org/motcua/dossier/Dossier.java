@@ -267,6 +267,17 @@ public class Dossier {
   @Column(name = "stop_reason", length = 20)
   private String stopReason;
 
+  /**
+   * The e-form definition the declaration was filled in with ({@code config/forms/<key>.yml}); null when the
+   * declaration came as a file.
+   */
+  @Column(name = "form_key", length = 100)
+  private String formKey;
+
+  /** The declaration's data as filled in (and corrected at reception), JSON; null without an e-form. */
+  @Column(name = "form_data", length = 100000)
+  private String formData;
+
   @OneToMany(mappedBy = "dossier", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("at ASC, id ASC")
   private List<DossierEvent> history = new ArrayList<>();
@@ -349,6 +360,21 @@ public class Dossier {
     d.submittedAt = at;
     d.record(DossierAction.SUBMITTED, at, actor);
     return d;
+  }
+
+  /** The declaration filled in as an e-form at submission: part of the submission, no history line of its own. */
+  void fillForm(String key, com.fasterxml.jackson.databind.JsonNode data) {
+    formKey = key;
+    formData = data.toString();
+  }
+
+  /**
+   * Sửa thông tin tờ khai khi tiếp nhận: the reception clerk corrects an obvious error of the declaration; the history
+   * line says which field, before and after ({@code note}).
+   */
+  void correctForm(com.fasterxml.jackson.databind.JsonNode data, String note, LocalDateTime at, Actor actor) {
+    formData = data.toString();
+    record(DossierAction.FORM_CORRECTED, at, actor).decision(null, note);
   }
 
   /** {@code fee} null: the fee stays as it was (the new case has the same fee schedule). */
@@ -909,6 +935,25 @@ public class Dossier {
   public String getCode() {
     return code;
   }
+
+  public String getFormKey() {
+    return formKey;
+  }
+
+  /** The declaration's data as filled in, a fresh copy; null when the declaration came as a file. */
+  public com.fasterxml.jackson.databind.JsonNode getForm() {
+    if (formData == null) {
+      return null;
+    }
+    try {
+      return FORM_JSON.readTree(formData);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("Unreadable form data of " + code, e);
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper FORM_JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   public String getProcedureCode() {
     return procedureCode;

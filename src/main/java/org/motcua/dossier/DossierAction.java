@@ -36,5 +36,7 @@ public enum DossierAction {
   /** A step's warning share of its budget passed while it was open. */
   STEP_WARNED,
   /** A step ran out while open: it went to its agency leader's inbox too. */
-  STEP_ESCALATED
+  STEP_ESCALATED,
+  /** The reception clerk corrected a field of the declaration filled in as an e-form (before → after). */
+  FORM_CORRECTED
 }

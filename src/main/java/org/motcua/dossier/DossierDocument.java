@@ -27,8 +27,11 @@ public class DossierDocument {
   /** A component, the e-result, or the result of an inter-agency stage (văn bản kết quả giai đoạn). */
   public enum Kind { COMPONENT, RESULT, STAGE }
 
-  /** How it came: uploaded by the applicant, scanned by a clerk, or linked from the e-data warehouse. */
-  public enum Source { UPLOAD, SCAN, WAREHOUSE }
+  /**
+   * How it came: uploaded by the applicant, scanned by a clerk, linked from the e-data warehouse, or rendered from the
+   * declaration the applicant filled in as an e-form (FORM).
+   */
+  public enum Source { UPLOAD, SCAN, WAREHOUSE, FORM }
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "document_seq")

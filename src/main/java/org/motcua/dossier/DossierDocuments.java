@@ -175,7 +175,9 @@ public class DossierDocuments implements UseCase {
     Map<String, String> names = components(dossier).stream()
         .collect(Collectors.toMap(Procedure.Component::code, Procedure.Component::name));
     for (DossierDocument d : documents.findByDossierOrderByIdAsc(dossier)) {
-      if (d.getKind() == DossierDocument.Kind.COMPONENT && d.getSource() != DossierDocument.Source.WAREHOUSE) {
+      // A declaration rendered from an e-form belongs to its dossier: nothing another dossier would reuse.
+      if (d.getKind() == DossierDocument.Kind.COMPONENT && d.getSource() != DossierDocument.Source.WAREHOUSE
+          && d.getSource() != DossierDocument.Source.FORM) {
         warehouse.deposit(owner, d.getComponentCode(),
             names.getOrDefault(d.getComponentCode(), d.getComponentCode()), d.getIssuingAgency(),
             d.getIssuedOn() == null ? d.getUploadedAt().toLocalDate() : d.getIssuedOn(), d.getValidUntil(),
@@ -239,7 +241,7 @@ public class DossierDocuments implements UseCase {
     return (int) components.stream().filter(Procedure.Component::required).filter(c -> files.contains(c.code())).count();
   }
 
-  private void refresh(Dossier dossier, MotcuaUser user, String what) {
+  void refresh(Dossier dossier, MotcuaUser user, String what) {
     refresh(dossier, user, what, documents.findByDossierOrderByIdAsc(dossier));
   }
 

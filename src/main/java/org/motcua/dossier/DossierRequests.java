@@ -23,14 +23,23 @@ public final class DossierRequests {
    * them (e.g. {@code {"pages": 5, "copies": 2}}); undeclared ones take their default. {@code agencyCode}: the
    * receiving agency, one of the procedure's offerings; required when it has several, the only one otherwise.
    * {@code caseCode}: the case (trường hợp) of the procedure; required when it has several cases and none is its
-   * default.
+   * default, or selected by the form's data where the e-form's rules say (a late birth registration).
+   * {@code form}: the declaration (tờ khai) filled in as the procedure case's e-form ({@code GET
+   * /api/procedures/{code}/form}), checked against its JSON Schema; it then stands as the declaration component, no
+   * file needed. Null: no e-form, the declaration is uploaded as a file.
    */
   public record SubmitDossier(
       @NotBlank(message = "{validation.required}") String procedureCode,
       @NotNull(message = "{validation.required}") @Valid ApplicantInput applicant,
       Map<String, Integer> feeQuantities,
       @Size(max = 40, message = "{validation.size}") String agencyCode,
-      @Size(max = 50, message = "{validation.size}") String caseCode) {
+      @Size(max = 50, message = "{validation.size}") String caseCode,
+      com.fasterxml.jackson.databind.JsonNode form) {
+
+    public SubmitDossier(String procedureCode, ApplicantInput applicant, Map<String, Integer> feeQuantities,
+        String agencyCode, String caseCode) {
+      this(procedureCode, applicant, feeQuantities, agencyCode, caseCode, null);
+    }
 
     public SubmitDossier(String procedureCode, ApplicantInput applicant) {
       this(procedureCode, applicant, null, null, null);

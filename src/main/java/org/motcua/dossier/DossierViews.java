@@ -97,7 +97,9 @@ public final class DossierViews {
       AllowsView allows,
       List<StepRecordView> steps,
       List<String> lateCausedBy,
-      List<StepRecordView> overrunSteps) {
+      List<StepRecordView> overrunSteps,
+      String formKey,
+      com.fasterxml.jackson.databind.JsonNode form) {
   }
 
   public record DocumentView(long id, String kind, String componentCode, String filename, String contentType,

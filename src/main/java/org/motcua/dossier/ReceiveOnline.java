@@ -25,15 +25,19 @@ public class ReceiveOnline implements UseCase {
   private static final Set<Refusal> REFUSALS = Set.of(IntakeRefusal.UNKNOWN_PROCEDURE,
       IntakeRefusal.PROCEDURE_NOT_ONLINE, IntakeRefusal.INVALID_ID_NUMBER, IntakeRefusal.UNKNOWN_FEE_QUANTITY,
       IntakeRefusal.INVALID_FEE_QUANTITY, IntakeRefusal.RECEIVING_AGENCY_REQUIRED, IntakeRefusal.AGENCY_NOT_OFFERING,
-      IntakeRefusal.CASE_REQUIRED, IntakeRefusal.UNKNOWN_CASE, IntakeRefusal.ASSURANCE_TOO_LOW);
+      IntakeRefusal.CASE_REQUIRED, IntakeRefusal.UNKNOWN_CASE, IntakeRefusal.ASSURANCE_TOO_LOW,
+      org.motcua.eform.FormRefusal.NO_FORM, org.motcua.eform.FormRefusal.FORM_INVALID,
+      org.motcua.eform.FormRefusal.FORM_CASE_MISMATCH);
 
   private final Intake intake;
   private final DossierDocuments documents;
+  private final Declarations declarations;
   private final Clock clock;
 
-  ReceiveOnline(Intake intake, DossierDocuments documents, Clock clock) {
+  ReceiveOnline(Intake intake, DossierDocuments documents, Declarations declarations, Clock clock) {
     this.intake = intake;
     this.documents = documents;
+    this.declarations = declarations;
     this.clock = clock;
   }
 
@@ -63,7 +67,15 @@ public class ReceiveOnline implements UseCase {
       throw IntakeRefusal.PROCEDURE_NOT_ONLINE.exception(procedure.code());
     }
     String agency = intake.receivingAgency(procedure, request.agencyCode());
-    Procedure.Case kase = intake.chosenCase(procedure, request.caseCode());
+    String caseCode = request.caseCode();
+    if (request.form() != null && (caseCode == null || caseCode.isBlank())) {
+      // The declaration's data selects the case where the law does (a birth registered late); else as without it.
+      caseCode = declarations.selectedCase(procedure, request.form()).orElse(null);
+    }
+    Procedure.Case kase = intake.chosenCase(procedure, caseCode);
+    // The e-form is checked before anything is stored: a refusal names each field at fault.
+    org.motcua.eform.FormDefinition form = request.form() == null ? null
+        : declarations.check(procedure, kase, request.form());
     if (!kase.onlineLevel().offeredOnline()) {
       // A case of its own online level (e.g. one that needs the applicant in person) is not submitted online either.
       throw IntakeRefusal.PROCEDURE_NOT_ONLINE.exception(procedure.code());
@@ -74,9 +86,16 @@ public class ReceiveOnline implements UseCase {
     Dossier submitted = Dossier.submitOnline(intake.nextCode(agency, now), procedure, kase, fee, agency,
         intake.agencyPath(agency), applicant, citizen, now, Actor.of(citizen));
     submitted.submittedAfter(signIn);
+    if (form != null) {
+      submitted.fillForm(form.key(), request.form());
+    }
     Dossier dossier = intake.start(submitted, kase, Channel.ONLINE);
     if (!files.isEmpty()) {
       documents.attachToNew(citizen, dossier, files);
+    }
+    if (form != null) {
+      // After the files: its recount reads every file of the dossier, theirs included.
+      declarations.attachToNew(citizen, dossier, form);
     }
     return dossier;
   }

@@ -37,6 +37,7 @@ public class FormDefinitions {
   private final List<FormDefinition> definitions;
   private final MessageSource messages;
 
+  @org.springframework.beans.factory.annotation.Autowired
   FormDefinitions(Catalog catalog, MessageSource messages,
       @Value("${motcua.config-dir:classpath:config/}") String configDir) {
     this(new FormDefinitionLoader(configDir, catalog::versions).load(), messages);

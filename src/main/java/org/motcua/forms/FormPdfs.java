@@ -194,6 +194,45 @@ public class FormPdfs {
     });
   }
 
+  /**
+   * A declaration (tờ khai) filled in as an e-form, in the official form's layout, with the dossier code as Code 128:
+   * what stands as the declaration component of an online dossier.
+   */
+  public byte[] declaration(Declaration d) {
+    return render(false, s -> {
+      if (d.officialForm() != null && !d.officialForm().isBlank()) {
+        float w = s.width() * 0.5f;
+        s.space(s.y() - s.centeredAt(d.officialForm(), false, SMALL, s.left() + s.width() - w, w, s.y()) + 4);
+      }
+      s.centered("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true, Sheet.BODY);
+      String motto = "Độc lập - Tự do - Hạnh phúc";
+      s.centered(motto, true, Sheet.BODY + 0.5f);
+      float ruleWidth = s.textWidth(motto, true, Sheet.BODY + 0.5f);
+      s.rule(s.left() + (s.width() - ruleWidth) / 2, ruleWidth, s.y() + 2);
+      title(s, d.title());
+      if (d.dossierCode() != null && !d.dossierCode().isBlank()) {
+        dossierBarcode(s, d.dossierCode());
+      } else {
+        s.space(8);
+      }
+      labeled(s, "Kính gửi:", d.addressee(), true);
+      for (Declaration.Section section : d.sections()) {
+        s.space(2);
+        s.paragraph(new Run(section.title(), true));
+        for (Declaration.Line line : section.lines()) {
+          labeled(s, line.label() + ":", line.value() == null || line.value().isBlank() ? null : line.value(), false);
+        }
+      }
+      s.space(4);
+      s.paragraph(new Run(orBlank(d.pledge()), false));
+      float half = s.width() / 2;
+      s.ensure(Sheet.lineHeight(Sheet.BODY) + Sheet.SIGNATURES_HEIGHT);
+      s.space(s.y() - s.centeredAt("Làm tại: " + FormText.placeAndDate(d.place(), d.date()), false,
+          Sheet.BODY - 0.5f, s.left() + half, half, s.y()));
+      s.signatures(List.of(new Signature(orBlank(d.signerTitle()), "(Ký, ghi rõ họ, chữ đệm, tên)", d.signerName())));
+    });
+  }
+
   /** The dossier register for a period, landscape, as many pages as the rows need. */
   public byte[] register(Register register) {
     return render(true, s -> {

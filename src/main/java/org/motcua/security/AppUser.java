@@ -59,4 +59,9 @@ class AppUser {
   String username() {
     return username;
   }
+
+  /** The phone the holder gave; null when none. */
+  String getPhone() {
+    return phone;
+  }
 }

@@ -70,6 +70,14 @@ public class UserAccounts {
     return users.findById(username).map(AppUser::toPrincipal);
   }
 
+  /**
+   * The phone number the account holder gave, for pre-filling forms (an e-form's declaration); empty when none.
+   */
+  @Transactional(readOnly = true)
+  public Optional<String> phone(String username) {
+    return users.findById(username).map(AppUser::getPhone).filter(p -> p != null && !p.isBlank());
+  }
+
   /** The citizen account with this CCCD or tax code, if the applicant has one. */
   @Transactional(readOnly = true)
   public Optional<MotcuaUser> citizenWithIdNumber(String idNumber) {
