@@ -15,6 +15,9 @@ import org.motcua.catalog.Procedure;
 import org.motcua.common.ApiException;
 import org.motcua.common.Problems;
 import org.motcua.draft.FormDrafts;
+import org.motcua.eform.AccountIdentities;
+import org.motcua.eform.FormRefusal;
+import org.motcua.eform.InvalidForm;
 import org.motcua.eform.FormDefinition;
 import org.motcua.dossier.Dossier;
 import org.motcua.dossier.DossierDocuments;
@@ -29,6 +32,7 @@ import org.motcua.dossier.ProvideSupplement;
 import org.motcua.dossier.RateDossier;
 import org.motcua.dossier.ReceiveOnline;
 import org.motcua.web.DossierPages;
+import org.motcua.web.EformFields;
 import org.motcua.web.FeeFields;
 import org.motcua.web.FormRefusals;
 import org.motcua.web.UploadHandler;
@@ -72,11 +76,12 @@ class CitizenPages {
   private final UploadHandler uploads;
   private final EformFields eforms;
   private final FormDrafts drafts;
+  private final AccountIdentities identities;
 
   CitizenPages(FollowDossier dossiers, ReceiveOnline online, ProvideSupplement supplement, RateDossier rating,
       DossierPages pages, Catalog catalog, CatalogPages catalogPages, DossierDocuments documents,
       DossierPayments payments, Warehouse warehouse, Problems messages, FormRefusals refusals, UploadHandler uploads,
-      EformFields eforms, FormDrafts drafts) {
+      EformFields eforms, FormDrafts drafts, AccountIdentities identities) {
     this.dossiers = dossiers;
     this.online = online;
     this.supplement = supplement;
@@ -92,6 +97,7 @@ class CitizenPages {
     this.uploads = uploads;
     this.eforms = eforms;
     this.drafts = drafts;
+    this.identities = identities;
   }
 
   /** A draft in the list of the citizen's dossiers, with its "Tiếp tục" link. */
@@ -124,7 +130,7 @@ class CitizenPages {
       // Who is signed in is who usually applies: start from their account, they can change it.
       form.setName(citizen.fullName());
       form.setIdNumber(citizen.idNumber());
-      data = definition.map(d -> (JsonNode) eforms.definitions().prefill(d, new org.motcua.eform.Identity(citizen.fullName(), citizen.idNumber(), null, null, null))).orElse(null);
+      data = definition.map(d -> (JsonNode) eforms.definitions().prefill(d, identities.of(citizen))).orElse(null);
     }
     model.addAttribute("form", form);
     definition.ifPresent(d -> {
@@ -144,7 +150,7 @@ class CitizenPages {
       HttpServletRequest request, Model model) {
     Procedure procedure = onlineProcedure(procedureCode);
     FormDefinition definition = eforms.definition(procedure, null)
-        .orElseThrow(() -> ApiException.notFound("NO_FORM", procedureCode, ""));
+        .orElseThrow(() -> FormRefusal.NO_FORM.exception(procedureCode, ""));
     EformFields.Read read = eforms.read(definition, request);
     model.addAttribute("p", catalogPages.card(procedure));
     model.addAttribute("eform", eforms.page(definition, read.data(), Map.of()));
@@ -189,7 +195,7 @@ class CitizenPages {
         : eforms.validate(definition.get(), read);
     if (definition.isPresent()) {
       FormDefinition d = definition.get();
-      model.addAttribute("eform", eforms.page(d, read.data(), eformErrors));
+      model.addAttribute("eform", eforms.page(d, read.data(), eformErrors, read.typed()));
       if (!eformErrors.isEmpty()) {
         model.addAttribute("eformError", eformErrors.getOrDefault("", null));
         model.addAttribute("eformInvalid", true);
@@ -224,9 +230,18 @@ class CitizenPages {
     try {
       dossier = online.submit(citizen, new DossierRequests.SubmitDossier(procedureCode,
           form.applicant(), FeeFields.declared(procedure, request), receivingAgency(procedure, form),
-          form.getCaseCode()), files); // MERGE: form data declarationAsFile ? null : read.data()
+          form.getCaseCode(), declarationAsFile || read == null ? null : read.data()), files);
     } catch (ComponentRefused e) {
       componentErrors.put(e.component(), refusals.message(e));
+      return submitPage(citizen, procedureCode, model, componentErrors);
+    } catch (InvalidForm e) {
+      // The service's own check of the e-form (the same definition): each message next to its field.
+      Map<String, String> byField = new LinkedHashMap<>();
+      e.errors().forEach(fe -> byField.putIfAbsent(definition.get().field(fe.field()).isPresent() ? fe.field() : "",
+          fe.message()));
+      model.addAttribute("eform", eforms.page(definition.get(), read.data(), byField, read.typed()));
+      model.addAttribute("eformError", byField.get(""));
+      model.addAttribute("eformInvalid", true);
       return submitPage(citizen, procedureCode, model, componentErrors);
     } catch (ApiException e) {
       if (refusals.isAbout(e, FeeFields.FIELD)) {

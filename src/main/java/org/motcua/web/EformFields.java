@@ -1,4 +1,4 @@
-package org.motcua.web.citizen;
+package org.motcua.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 public class EformFields {
 
   /** The prefix of the e-form's parameters: {@code f.child.birthDate}. */
-  static final String PREFIX = "f.";
+  public static final String PREFIX = "f.";
 
   private final FormDefinitions forms;
   private final Problems messages;
@@ -70,7 +70,7 @@ public class EformFields {
   }
 
   /** The data read from the request and the errors the page found before the schema (a number that is none). */
-  public record Read(ObjectNode data, Map<String, String> errors) {
+  public record Read(ObjectNode data, Map<String, String> errors, Map<String, String> typed) {
   }
 
   /** The procedure's e-form shared by its cases (or of the case chosen), if it has one. */
@@ -87,6 +87,7 @@ public class EformFields {
   public Read read(FormDefinition definition, HttpServletRequest request) {
     ObjectNode data = JsonNodeFactory.instance.objectNode();
     Map<String, String> errors = new LinkedHashMap<>();
+    Map<String, String> typed = new LinkedHashMap<>();
     requiredObjects(definition.schema(), data);
     for (FormDefinition.Field field : definition.fields()) {
       String raw = request.getParameter(PREFIX + field.name());
@@ -108,17 +109,17 @@ public class EformFields {
               : JsonNodeFactory.instance.numberNode(number));
         } catch (NumberFormatException | ArithmeticException e) {
           errors.put(field.name(), messages.message("web.eform.notANumber", field.label()));
+          typed.put(field.name(), text);
         }
         continue;
       }
-      if ("date".equals(field.widget()) && text.matches("\\d{1,2}/\\d{1,2}/\\d{4}")) {
+      if ("date".equals(field.widget())) {
         // A browser without a date picker sends what was typed: 05/03/2026 is day, month, year.
-        String[] dmy = text.split("/");
-        text = String.format("%s-%02d-%02d", dmy[2], Integer.parseInt(dmy[1]), Integer.parseInt(dmy[0]));
+        text = isoDate(text);
       }
       put(data, field.name(), JsonNodeFactory.instance.textNode(text));
     }
-    return new Read(data, errors);
+    return new Read(data, errors, typed);
   }
 
   /**
@@ -136,6 +137,12 @@ public class EformFields {
 
   /** The form as the page shows it, filled with the data and with the errors next to their fields. */
   public FormPage page(FormDefinition definition, JsonNode data, Map<String, String> errors) {
+    return page(definition, data, errors, Map.of());
+  }
+
+  /** The same, showing again what was typed where it could not go into the data ({@code typed}, by field). */
+  public FormPage page(FormDefinition definition, JsonNode data, Map<String, String> errors,
+      Map<String, String> typed) {
     List<String> ruleFields = definition.caseSelection().stream().map(FormDefinition.CaseRule::field).toList();
     List<SectionView> sections = new ArrayList<>();
     for (FormDefinition.Section s : definition.sections()) {
@@ -143,7 +150,8 @@ public class EformFields {
       for (FormDefinition.Field f : s.fields()) {
         JsonNode value = f.valueIn(data == null ? JsonNodeFactory.instance.objectNode() : data);
         JsonNode property = property(definition.schema(), f.name());
-        String shown = value.isMissingNode() || value.isNull() ? "" : value.asText();
+        String shown = typed.containsKey(f.name()) ? typed.get(f.name())
+            : value.isMissingNode() || value.isNull() ? "" : value.asText();
         fields.add(new FieldView(f.name(), "f-" + f.name().replace('.', '-'), PREFIX + f.name(), f.label(),
             f.help(), f.widget(), required(definition.schema(), f.name()), shown, f.options(), errors.get(f.name()),
             ruleFields.contains(f.name()), bound(property, "minimum"), bound(property, "maximum"),
@@ -153,6 +161,59 @@ public class EformFields {
     }
     return new FormPage(definition.key(), definition.title(), definition.officialForm(), definition.component(),
         sections, !definition.caseSelection().isEmpty());
+  }
+
+  /** A dossier's declaration data as the officer reads it: its sections, each field's label and printed value. */
+  public record ShownSection(String title, List<ShownField> fields) {
+  }
+
+  /** {@code value}: as the declaration prints it (a choice's label, dd/MM/yyyy); {@code raw}: as stored. */
+  public record ShownField(String name, String label, String value, String raw) {
+  }
+
+  public List<ShownSection> shown(FormDefinition definition, JsonNode data) {
+    return definition.sections().stream().map(s -> new ShownSection(s.title(), s.fields().stream()
+        .map(f -> new ShownField(f.name(), f.label(), f.printed(data),
+            f.valueIn(data).isValueNode() ? f.valueIn(data).asText() : ""))
+        .toList())).toList();
+  }
+
+  /**
+   * A value typed for one field (the officer's correction) as the JSON the schema checks: a number for a number
+   * field, true/false for a checkbox, a date written dd/MM/yyyy as yyyy-MM-dd; blank is JSON null (clears the field).
+   * Empty when the field wants a number and the text is none.
+   */
+  public Optional<JsonNode> value(FormDefinition definition, String field, String raw) {
+    if (raw == null || raw.isBlank()) {
+      return Optional.of(JsonNodeFactory.instance.nullNode());
+    }
+    JsonNode property = property(definition.schema(), field);
+    String type = property == null ? "" : property.path("type").asText();
+    String text = raw.trim();
+    if ("boolean".equals(type)) {
+      return Optional.of(JsonNodeFactory.instance.booleanNode("true".equalsIgnoreCase(text) || "có".equalsIgnoreCase(text)));
+    }
+    if ("integer".equals(type) || "number".equals(type)) {
+      try {
+        BigDecimal number = new BigDecimal(text.replace(',', '.'));
+        return Optional.of("integer".equals(type) && number.stripTrailingZeros().scale() <= 0
+            ? JsonNodeFactory.instance.numberNode(number.toBigIntegerExact())
+            : JsonNodeFactory.instance.numberNode(number));
+      } catch (NumberFormatException | ArithmeticException e) {
+        return Optional.empty();
+      }
+    }
+    boolean date = definition.field(field).map(f -> "date".equals(f.widget())).orElse(false);
+    return Optional.of(JsonNodeFactory.instance.textNode(date ? isoDate(text) : text));
+  }
+
+  /** 05/03/2026 (day, month, year, as typed without a date picker) as 2026-03-05; anything else as it is. */
+  private static String isoDate(String text) {
+    if (!text.matches("\\d{1,2}/\\d{1,2}/\\d{4}")) {
+      return text;
+    }
+    String[] dmy = text.split("/");
+    return String.format("%s-%02d-%02d", dmy[2], Integer.parseInt(dmy[1]), Integer.parseInt(dmy[0]));
   }
 
   /** The case the data selects today, with its name and fee; empty when the definition has no rules. */
