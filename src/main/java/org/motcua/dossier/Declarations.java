@@ -62,7 +62,7 @@ public class Declarations {
    */
   Optional<String> selectedCase(Procedure version, JsonNode data) {
     FormDefinition definition = forms.find(version, null)
-        .orElseThrow(() -> FormRefusal.NO_FORM.exception(version.code(), ""));
+        .orElseThrow(() -> FormRefusal.NO_FORM.exception(version.code(), "—"));
     return definition.selectCase(data, LocalDate.now(clock)).map(FormDefinition.Selected::caseCode);
   }
 

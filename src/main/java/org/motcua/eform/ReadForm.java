@@ -72,6 +72,6 @@ public class ReadForm implements UseCase {
       throw FormRefusal.NO_FORM.exception(version.code(), kase);
     }
     return forms.find(version, kase).orElseThrow(() -> FormRefusal.NO_FORM.exception(version.code(),
-        kase == null ? "" : kase));
+        kase == null ? "—" : kase));
   }
 }

@@ -161,6 +161,10 @@ class AuthorizationMatrixTest {
     t.add(api("GET /api/agencies", get("/api/agencies"), everyone(), null));
     t.add(api("GET /api/procedures", get("/api/procedures"), everyone(), null));
     t.add(api("GET /api/procedures/{code}", get("/api/procedures/" + CRIMINAL_RECORD), everyone(), null));
+    t.add(api("GET /api/procedures/{code}/form", get("/api/procedures/" + CRIMINAL_RECORD + "/form"), everyone(),
+        "prefill for a signed-in caller"));
+    t.add(api("POST /api/procedures/{code}/form/case", post("/api/procedures/" + CRIMINAL_RECORD + "/form/case",
+        "{\"form\":{}}"), roles(SIGNED_IN), "nothing stored"));
     t.add(api("GET /api/calendar/due", get("/api/calendar/due?from=2025-01-23T09:00&workingDays=5"), everyone(),
         null));
     t.add(api("GET /api/calendar/holidays", get("/api/calendar/holidays?year=2025"), everyone(), null));
@@ -189,6 +193,9 @@ class AuthorizationMatrixTest {
         dossier(SIGNED_IN, Set.of("clerk.stp")), null));
     t.add(api("POST /api/dossiers/{code}/case", post("/api/dossiers/{code}/case", "{\"caseCode\":\"KHONG_CO\"}"),
         dossier(SIGNED_IN, Set.of("clerk.stp")), null));
+    t.add(api("POST /api/dossiers/{code}/form/corrections", post("/api/dossiers/{code}/form/corrections",
+        "{\"field\":\"person.fullName\",\"value\":\"Nguyễn Văn Ân\"}"), dossier(SIGNED_IN, Set.of("clerk.stp")),
+        "409 for this dossier: its declaration came as a file"));
     t.add(api("GET /api/dossiers/{code}/forms/{form}", get("/api/dossiers/{code}/forms/control-slip"),
         dossier(SIGNED_IN, SEES_DOSSIER), null));
 
