@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
+import org.motcua.catalog.Catalog;
+import org.motcua.catalog.CatalogRefusal;
 import org.motcua.common.AnyRequestRefusal;
 import org.motcua.common.Refusal;
 import org.motcua.common.UseCase;
@@ -28,12 +30,13 @@ public class FormDrafts implements UseCase {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final FormDraftRepository drafts;
+  private final Catalog catalog;
   private final Clock clock;
   private final int expireDays;
   private final int maxPerAccount;
   private final int maxBytes;
 
-  FormDrafts(FormDraftRepository drafts, Clock clock,
+  FormDrafts(FormDraftRepository drafts, Catalog catalog, Clock clock,
       @Value("${motcua.drafts.expire-days:30}") int expireDays,
       @Value("${motcua.drafts.max-per-account:20}") int maxPerAccount,
       @Value("${motcua.drafts.max-bytes:100000}") int maxBytes) {
@@ -41,6 +44,7 @@ public class FormDrafts implements UseCase {
       throw new IllegalStateException("motcua.drafts.expire-days must be 1 or more, not " + expireDays);
     }
     this.drafts = drafts;
+    this.catalog = catalog;
     this.clock = clock;
     this.expireDays = expireDays;
     this.maxPerAccount = maxPerAccount;
@@ -49,7 +53,7 @@ public class FormDrafts implements UseCase {
 
   @Override
   public Set<Refusal> refusals() {
-    return Set.of(AnyRequestRefusal.ACCESS_DENIED, DraftRefusal.UNKNOWN_DRAFT, DraftRefusal.DRAFT_TOO_LARGE,
+    return Set.of(AnyRequestRefusal.ACCESS_DENIED, CatalogRefusal.UNKNOWN_PROCEDURE, DraftRefusal.UNKNOWN_DRAFT, DraftRefusal.DRAFT_TOO_LARGE,
         DraftRefusal.TOO_MANY_DRAFTS, DraftRefusal.DRAFT_NOT_AN_OBJECT);
   }
 
@@ -89,6 +93,9 @@ public class FormDrafts implements UseCase {
   @Transactional
   public Draft save(MotcuaUser user, Long id, String procedureCode, JsonNode data) {
     citizen(user);
+    if (procedureCode == null || catalog.procedure(procedureCode).isEmpty()) {
+      throw CatalogRefusal.UNKNOWN_PROCEDURE.exception(procedureCode);
+    }
     if (data == null || !data.isObject()) {
       throw DraftRefusal.DRAFT_NOT_AN_OBJECT.exception();
     }
@@ -105,6 +112,10 @@ public class FormDrafts implements UseCase {
       draft = new FormDraft(user.username(), procedureCode, now);
     } else {
       draft = own(user, id);
+      if (!draft.getProcedureCode().equals(procedureCode)) {
+        // A draft is of one procedure: another's fields would not fit its form.
+        throw DraftRefusal.UNKNOWN_DRAFT.exception(String.valueOf(id));
+      }
     }
     draft.save(text, now, now.plusDays(expireDays));
     return view(drafts.save(draft));
@@ -126,7 +137,7 @@ public class FormDrafts implements UseCase {
     citizen(user);
     return drafts.findById(id)
         .filter(d -> d.getOwnerUsername().equals(user.username()) && d.getExpiresAt().isAfter(now()))
-        .orElseThrow(() -> DraftRefusal.UNKNOWN_DRAFT.exception(id));
+        .orElseThrow(() -> DraftRefusal.UNKNOWN_DRAFT.exception(String.valueOf(id)));
   }
 
   /** Drafts are of online submissions, which citizens make. */
