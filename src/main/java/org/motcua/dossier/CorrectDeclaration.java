@@ -50,7 +50,8 @@ public class CorrectDeclaration implements UseCase {
   @Override
   public Set<Refusal> refusals() {
     return Set.of(AccessRefusal.UNKNOWN_DOSSIER, AccessRefusal.DOSSIER_ACCESS_DENIED, FORM_CORRECTION_NOT_ALLOWED,
-        NO_FORM_DATA, UNKNOWN_FORM_FIELD, SAME_FORM_VALUE, FormRefusal.NO_FORM, FormRefusal.FORM_INVALID);
+        NO_FORM_DATA, UNKNOWN_FORM_FIELD, SAME_FORM_VALUE, FormRefusal.NO_FORM, FormRefusal.FORM_INVALID,
+        FormRefusal.FORM_TOO_LARGE);
   }
 
   /**
@@ -79,13 +80,21 @@ public class CorrectDeclaration implements UseCase {
       throw SAME_FORM_VALUE.exception(target.label());
     }
     set((ObjectNode) data, target.name(), newValue);
+    Declarations.checkSize(data);
     var errors = forms.validate(definition, data);
     if (!errors.isEmpty()) {
       throw new InvalidForm(errors, Declarations.IN_REQUEST);
     }
+    LocalDateTime now = LocalDateTime.now(clock);
+    // A corrected date may move the dossier to another case (a birth now registered late): the clerk is told, and
+    // changes the case with its own action (preview, fee, history) if it is so.
+    String otherCase = definition.selectCase(data, now.toLocalDate())
+        .filter(selected -> !selected.caseCode().equals(dossier.getCaseCode()))
+        .map(selected -> ". Theo thông tin đã sửa, hồ sơ thuộc trường hợp " + selected.caseCode()
+            + ": đổi trường hợp nếu đúng").orElse("");
     String note = target.label() + " (" + target.name() + "): «" + before + "» → «" + target.printed(data) + "»"
-        + (reason == null || reason.isBlank() ? "" : ". Lý do: " + reason.trim());
-    dossier.correctForm(data, note, LocalDateTime.now(clock), Actor.of(clerk));
+        + (reason == null || reason.isBlank() ? "" : ". Lý do: " + reason.trim()) + otherCase;
+    dossier.correctForm(data, note, now, Actor.of(clerk));
     lookup.save(dossier);
     declarations.render(clerk, dossier, definition);
     return lookup.shown(dossier);

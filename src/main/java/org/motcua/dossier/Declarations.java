@@ -30,6 +30,8 @@ public class Declarations {
 
   /** Where the form's data sits in a submission, as a JSON path: field errors are named from there. */
   static final String IN_REQUEST = "$.form";
+  /** The most characters of a declaration's data as JSON: the {@code form_data} column's size. */
+  static final int MAX_FORM_CHARS = 100_000;
 
   private final FormDefinitions forms;
   private final DeclarationPdf pdf;
@@ -74,6 +76,7 @@ public class Declarations {
   FormDefinition check(Procedure version, Procedure.Case kase, JsonNode data) {
     FormDefinition definition = forms.find(version, kase.code())
         .orElseThrow(() -> FormRefusal.NO_FORM.exception(version.code(), kase.code()));
+    checkSize(data);
     var errors = forms.validate(definition, data);
     if (!errors.isEmpty()) {
       throw new InvalidForm(errors, IN_REQUEST);
@@ -86,6 +89,13 @@ public class Declarations {
       }
     });
     return definition;
+  }
+
+  /** {@code FORM_TOO_LARGE} for data beyond what a dossier keeps (a schema without length limits lets it through). */
+  static void checkSize(JsonNode data) {
+    if (data.toString().length() > MAX_FORM_CHARS) {
+      throw FormRefusal.FORM_TOO_LARGE.exception(MAX_FORM_CHARS);
+    }
   }
 
   /**

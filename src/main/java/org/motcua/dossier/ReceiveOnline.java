@@ -27,7 +27,7 @@ public class ReceiveOnline implements UseCase {
       IntakeRefusal.INVALID_FEE_QUANTITY, IntakeRefusal.RECEIVING_AGENCY_REQUIRED, IntakeRefusal.AGENCY_NOT_OFFERING,
       IntakeRefusal.CASE_REQUIRED, IntakeRefusal.UNKNOWN_CASE, IntakeRefusal.ASSURANCE_TOO_LOW,
       org.motcua.eform.FormRefusal.NO_FORM, org.motcua.eform.FormRefusal.FORM_INVALID,
-      org.motcua.eform.FormRefusal.FORM_CASE_MISMATCH);
+      org.motcua.eform.FormRefusal.FORM_CASE_MISMATCH, org.motcua.eform.FormRefusal.FORM_TOO_LARGE);
 
   private final Intake intake;
   private final DossierDocuments documents;
@@ -68,14 +68,16 @@ public class ReceiveOnline implements UseCase {
     }
     String agency = intake.receivingAgency(procedure, request.agencyCode());
     String caseCode = request.caseCode();
-    if (request.form() != null && (caseCode == null || caseCode.isBlank())) {
+    // "form": null is no form: the declaration comes as a file.
+    com.fasterxml.jackson.databind.JsonNode data = request.form() == null || request.form().isNull() ? null
+        : request.form();
+    if (data != null && (caseCode == null || caseCode.isBlank())) {
       // The declaration's data selects the case where the law does (a birth registered late); else as without it.
-      caseCode = declarations.selectedCase(procedure, request.form()).orElse(null);
+      caseCode = declarations.selectedCase(procedure, data).orElse(null);
     }
     Procedure.Case kase = intake.chosenCase(procedure, caseCode);
     // The e-form is checked before anything is stored: a refusal names each field at fault.
-    org.motcua.eform.FormDefinition form = request.form() == null ? null
-        : declarations.check(procedure, kase, request.form());
+    org.motcua.eform.FormDefinition form = data == null ? null : declarations.check(procedure, kase, data);
     if (!kase.onlineLevel().offeredOnline()) {
       // A case of its own online level (e.g. one that needs the applicant in person) is not submitted online either.
       throw IntakeRefusal.PROCEDURE_NOT_ONLINE.exception(procedure.code());
@@ -87,7 +89,7 @@ public class ReceiveOnline implements UseCase {
         intake.agencyPath(agency), applicant, citizen, now, Actor.of(citizen));
     submitted.submittedAfter(signIn);
     if (form != null) {
-      submitted.fillForm(form.key(), request.form());
+      submitted.fillForm(form.key(), data);
     }
     Dossier dossier = intake.start(submitted, kase, Channel.ONLINE);
     if (!files.isEmpty()) {

@@ -97,7 +97,8 @@ public class FormDefinitions {
       String path = named ? location + "." + property : location;
       String field = path.equals("$") ? "" : path.substring(2);
       String code = CODES.getOrDefault(m.getType(), "INVALID");
-      String label = definition.field(field).map(FormDefinition.Field::label).orElse(field);
+      String label = definition.field(field).map(FormDefinition.Field::label).orElseGet(() -> groupLabel(definition,
+          field));
       Object[] args = {label, argument(m)};
       String message = messages.getMessage("eform.error." + code, args, m.getMessage(), locale);
       FieldError error = new FieldError(path, field, code, message);
@@ -108,6 +109,16 @@ public class FormDefinitions {
     errors.sort(Comparator.comparingInt((FieldError e) -> order.indexOf(e.field()) < 0 ? Integer.MAX_VALUE
         : order.indexOf(e.field())).thenComparing(FieldError::path));
     return List.copyOf(errors);
+  }
+
+  /**
+   * The label of a group of fields (a missing {@code mother}): the title of the section that shows its fields, else
+   * the name itself.
+   */
+  private static String groupLabel(FormDefinition definition, String name) {
+    return definition.sections().stream()
+        .filter(s -> !s.fields().isEmpty() && s.fields().stream().allMatch(f -> f.name().startsWith(name + ".")))
+        .map(FormDefinition.Section::title).findFirst().orElse(name);
   }
 
   /** The limit or format a message names: the schema's value for the failing keyword. */

@@ -17,7 +17,9 @@ public enum FormRefusal implements Refusal {
    * The case named is not the one the form's data selects by law (e.g. a birth registered more than 60 days after
    * it is the late registration). Args: case named, case selected, its name, the rule's legal basis.
    */
-  FORM_CASE_MISMATCH(HttpStatus.BAD_REQUEST, "caseCode");
+  FORM_CASE_MISMATCH(HttpStatus.BAD_REQUEST, "caseCode"),
+  /** The form's data is larger than a declaration can be. Args: the most characters, as JSON. */
+  FORM_TOO_LARGE(HttpStatus.BAD_REQUEST, "form");
 
   private final HttpStatus status;
   private final String field;

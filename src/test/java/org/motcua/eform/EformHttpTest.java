@@ -114,7 +114,17 @@ class EformHttpTest {
     Map<String, Object> noForm = new HashMap<>(Dossiers.submission("2.000815.000.00.21.H13"));
     noForm.put("form", form);
     assertProblem(api.post("citizen", "/api/dossiers", noForm), 404, "NO_FORM");
+    ObjectNode huge = FormDefinitionsTest.birth("2026-12-01");
+    huge.put("note", "x".repeat(100_001));
+    assertProblem(api.post("citizen", "/api/dossiers", birth(huge)), 400, "FORM_TOO_LARGE");
     assertThat(mine()).isEqualTo(before);
+    // "form": null is no form: the declaration then comes as a file, as before e-forms.
+    Map<String, Object> withoutForm = new HashMap<>(Dossiers.submission(BIRTH));
+    withoutForm.put("form", null);
+    Api.Response filed = api.post("citizen", "/api/dossiers", withoutForm);
+    assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
+    assertThat(filed.body().path("form").isNull()).isTrue();
+    assertThat(filed.body().path("componentsSupplied").asInt()).isZero();
   }
 
   @Test
@@ -225,6 +235,12 @@ class EformHttpTest {
         .doesNotContain("Nguyễn Minh Khang");
     assertThat(declarations.formOf(code).orElseThrow().data().path("child").path("fullName").asText())
         .isEqualTo("Nguyễn Minh Khôi");
+    // A corrected birth date that makes the registration late tells the clerk to change the case.
+    Api.Response redated = api.post("clerk.vithanh", url, Map.of("field", "child.birthDate", "value", "2026-10-01"));
+    assertThat(redated.status()).as(redated.toString()).isEqualTo(200);
+    JsonNode redatedLine = redated.body().path("history").get(redated.body().path("history").size() - 1);
+    assertThat(redatedLine.path("note").asText()).isEqualTo("Ngày, tháng, năm sinh (child.birthDate): «01/12/2026» → "
+        + "«01/10/2026». Theo thông tin đã sửa, hồ sơ thuộc trường hợp QUA_HAN: đổi trường hợp nếu đúng");
 
     // Once received, no more corrections.
     for (String component : List.of("GIAY_CHUNG_SINH", "GIAY_TO_TUY_THAN")) {

@@ -105,6 +105,11 @@ class FormDefinitionsTest {
     assertThat(errors.get(1).message()).contains("«Ngày, tháng, năm sinh»", "không đúng định dạng");
     assertThat(forms.validate(birth, JSON.getNodeFactory().textNode("x"))).extracting(FieldError::code)
         .containsExactly("TYPE");
+    // A whole group missing is named by its section's title.
+    ObjectNode noMother = birth("2026-11-01");
+    noMother.remove("mother");
+    assertThat(forms.validate(birth, noMother)).extracting(FieldError::path, FieldError::message).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("$.mother", "«Người mẹ»: chưa khai, đây là thông tin bắt buộc."));
   }
 
   @Test
@@ -118,6 +123,22 @@ class FormDefinitionsTest {
     // Without rules, the applicant chooses.
     assertThat(forms.find("1.000656.000.00.21.H13", null, null).orElseThrow()
         .selectCase(JSON.createObjectNode(), today)).isEmpty();
+  }
+
+  @Test
+  void aDefinitionAppliesFromItsCatalogueVersionOn() throws IOException {
+    String good = Files.readString(Path.of("config/forms/dang-ky-khai-sinh.yml"));
+    write("khai-sinh-2024.yml", good);
+    write("khai-sinh-2027.yml", good.replace("component: TO_KHAI", "catalogueVersion: 2027-01-01\ncomponent: TO_KHAI")
+        .replace("title: TỜ KHAI ĐĂNG KÝ KHAI SINH", "title: TỜ KHAI ĐĂNG KÝ KHAI SINH (MẪU 2027)"));
+    FormDefinitions versioned = new FormDefinitions(new FormDefinitionLoader(dir.toUri().toString(),
+        CATALOG::versions).load(), new ResourceBundleMessageSource());
+    // The version in force since ever keeps the first form; a version from 2027 on takes the new one.
+    assertThat(versioned.find(BIRTH, null, "DUNG_HAN").orElseThrow().key()).isEqualTo("khai-sinh-2024");
+    assertThat(versioned.find(BIRTH, LocalDate.of(2026, 7, 1), "DUNG_HAN").orElseThrow().key())
+        .isEqualTo("khai-sinh-2024");
+    assertThat(versioned.find(BIRTH, LocalDate.of(2027, 3, 1), "QUA_HAN").orElseThrow().title())
+        .isEqualTo("TỜ KHAI ĐĂNG KÝ KHAI SINH (MẪU 2027)");
   }
 
   @Test
