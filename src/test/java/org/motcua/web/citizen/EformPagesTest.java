@@ -44,6 +44,8 @@ class EformPagesTest {
   FormDrafts drafts;
   @Autowired
   UserAccounts accounts;
+  @Autowired
+  org.motcua.support.Api api;
 
   @AfterEach
   void realTime() {
@@ -198,6 +200,51 @@ class EformPagesTest {
     HttpResponse<String> deleted = citizen.post("/citizen/drafts/" + draft.id() + "/delete", Map.of());
     assertThat(deleted.statusCode()).isEqualTo(302);
     assertThat(count("select count(*) from form_draft where id = " + draft.id())).isZero();
+  }
+
+  @Test
+  void theReceivingClerkReadsTheDeclarationNextToItsPdfAndCorrectsAField() {
+    Map<String, Object> submission = new HashMap<>(org.motcua.support.Dossiers.submission(BIRTH));
+    submission.remove("caseCode"); // the data selects it
+    Map<String, Object> form = new HashMap<>();
+    filled(LocalDate.now(clock).minusDays(5)).forEach((k, v) -> {
+      if (k.startsWith("f.")) {
+        String[] path = k.substring(2).split("\\.");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> parent = path.length == 1 ? form
+            : (Map<String, Object>) form.computeIfAbsent(path[0], x -> new HashMap<String, Object>());
+        parent.put(path[path.length - 1], k.endsWith("birthYear") ? (Object) Integer.valueOf(v) : v);
+      }
+    });
+    submission.put("form", form);
+    org.motcua.support.Api.Response submitted = api.post("citizen", "/api/dossiers", submission);
+    assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+    String code = submitted.text("code");
+
+    PageSession clerk = new PageSession(port).signIn("clerk.vithanh");
+    String page = clerk.get("/officer/dossiers/" + code).body();
+    assertThat(page).contains("id=\"eform-data\"", "TỜ KHAI ĐĂNG KÝ KHAI SINH", "id=\"declaration-pdf\"",
+        "to-khai-" + code + ".pdf", "id=\"form-correction\"");
+    assertThat(page).containsPattern("data-field=\"child.fullName\">\\s*<dt>[^<]*</dt>\\s*<dd>Nguyễn Minh Khang</dd>")
+        .containsPattern("data-field=\"child.sex\">\\s*<dt>[^<]*</dt>\\s*<dd>Nam</dd>")
+        .containsPattern("data-field=\"father.fullName\">\\s*<dt>[^<]*</dt>\\s*<dd>\\(không khai\\)</dd>");
+
+    // Refusals next to the correction's fields; nothing changes.
+    String refused = clerk.post("/officer/dossiers/" + code + "/form", Map.of("field", "mother.birthYear",
+        "value", "abc")).body();
+    assertThat(error(refused, "correction-value")).isEqualTo("«Năm sinh»: vui lòng nhập một số.");
+    refused = clerk.post("/officer/dossiers/" + code + "/form", Map.of("field", "child.fullName", "value", "")).body();
+    assertThat(error(refused, "correction-value")).contains("«Họ, chữ đệm, tên»", "bắt buộc");
+    // Another agency's clerk does not see the dossier; the applicant has no officer page.
+    assertThat(new PageSession(port).signIn("clerk.stp").post("/officer/dossiers/" + code + "/form",
+        Map.of("field", "child.fullName", "value", "X")).statusCode()).isEqualTo(404);
+
+    HttpResponse<String> corrected = clerk.post("/officer/dossiers/" + code + "/form", Map.of("field",
+        "child.fullName", "value", "Nguyễn Minh Khôi", "reason", "Theo giấy chứng sinh"));
+    assertThat(corrected.statusCode()).isEqualTo(302);
+    page = clerk.get("/officer/dossiers/" + code).body();
+    assertThat(page).contains("Đã sửa thông tin tờ khai", "«Nguyễn Minh Khang» → «Nguyễn Minh Khôi»")
+        .containsPattern("data-field=\"child.fullName\">\\s*<dt>[^<]*</dt>\\s*<dd>Nguyễn Minh Khôi</dd>");
   }
 
   private long count(String sql) {
