@@ -339,9 +339,17 @@ class CitizenPages {
   String dossier(@AuthenticationPrincipal MotcuaUser citizen, @PathVariable String code, Model model) {
     Dossier dossier = dossiers.read(citizen, code);
     model.addAttribute("d", pages.page(dossier, dossiers.openSteps(code)));
-    model.addAttribute("documents", pages.documents(documents.list(citizen, code), dossier));
+    var files = pages.documents(documents.list(citizen, code), dossier);
+    model.addAttribute("documents", files);
     model.addAttribute("charges", pages.charges(payments.charges(citizen, code)));
     model.addAttribute("components", pages.components(dossier));
+    // The declaration filled in as an e-form, read-only, with its PDF.
+    eforms.definitions().byKey(dossier.getFormKey() == null ? "" : dossier.getFormKey()).ifPresent(definition -> {
+      model.addAttribute("eformTitle", definition.title());
+      model.addAttribute("eformData", eforms.shown(definition, dossier.getForm()));
+      model.addAttribute("declarationPdf", files.stream().filter(f -> "FORM".equals(f.source())).findFirst()
+          .orElse(null));
+    });
     return "citizen/dossier";
   }
 

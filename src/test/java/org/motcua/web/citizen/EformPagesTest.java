@@ -221,6 +221,11 @@ class EformPagesTest {
     assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
     String code = submitted.text("code");
 
+    // The applicant reads what they declared on their dossier page, with the PDF.
+    String own = new PageSession(port).signIn("citizen").get("/citizen/dossiers/" + code).body();
+    assertThat(own).contains("id=\"eform-data\"", "id=\"declaration-pdf\"")
+        .containsPattern("data-field=\"child.fullName\">\\s*<dt>[^<]*</dt>\\s*<dd>Nguyễn Minh Khang</dd>");
+
     PageSession clerk = new PageSession(port).signIn("clerk.vithanh");
     String page = clerk.get("/officer/dossiers/" + code).body();
     assertThat(page).contains("id=\"eform-data\"", "TỜ KHAI ĐĂNG KÝ KHAI SINH", "id=\"declaration-pdf\"",
