@@ -247,6 +247,8 @@ class CitizenPages {
       if (refusals.isAbout(e, FeeFields.FIELD)) {
         model.addAttribute("feeError", refusals.message(e));
       } else {
+        // A paper declaration's scan instead of the e-form: its data selects no case, the applicant chooses it.
+        model.addAttribute("showCases", declarationAsFile && refusals.isAbout(e, "caseCode"));
         refusals.reject(e, errors);
       }
       return submitPage(citizen, procedureCode, model, componentErrors);

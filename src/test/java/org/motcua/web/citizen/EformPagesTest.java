@@ -125,6 +125,20 @@ class EformPagesTest {
   }
 
   @Test
+  void aScanOfAPaperDeclarationInsteadOfTheEformLeavesTheCaseToTheApplicant() {
+    PageSession citizen = new PageSession(port).signIn("citizen");
+    long dossiers = count("select count(*) from dossier where owner_username = 'citizen'");
+    Map<String, String> paper = new HashMap<>(Map.of("name", "Nguyễn Văn An", "idNumber", "093085000123",
+        "phone", "0912345678", "address", "Số 12 đường Trần Hưng Đạo, phường Vị Thanh", "agencyCode", VI_THANH,
+        "reuse_TO_KHAI", "987654321", "reuse_GIAY_CHUNG_SINH", "987654321", "reuse_GIAY_TO_TUY_THAN", "987654321"));
+    String page = citizen.post("/citizen/submit/" + BIRTH, paper).body();
+    // The e-form, empty, is not checked; without its birth date nothing selects the case: the choice is asked.
+    assertThat(error(page, "f-child-birthDate")).isNull();
+    assertThat(page).contains("name=\"caseCode\"", "id=\"caseCode-error\"");
+    assertThat(count("select count(*) from dossier where owner_username = 'citizen'")).isEqualTo(dossiers);
+  }
+
+  @Test
   void checkShowsTheCaseAndFeeTheBirthDateSelects() {
     PageSession citizen = new PageSession(port).signIn("citizen");
     long dossiers = count("select count(*) from dossier where owner_username = 'citizen'");
