@@ -123,7 +123,9 @@ public class FormDefinitions {
 
   /** The limit or format a message names: the schema's value for the failing keyword. */
   private static Object argument(ValidationMessage m) {
-    JsonNode keyword = m.getSchemaNode() == null ? null : m.getSchemaNode().get(m.getType());
+    JsonNode node = m.getSchemaNode();
+    // The validator hands some keywords (minimum, maximum) their own value rather than the schema holding them.
+    JsonNode keyword = node == null ? null : node.isObject() ? node.get(m.getType()) : node;
     if (keyword == null) {
       return "";
     }

@@ -105,6 +105,12 @@ public class FormDefinitionsTest {
     assertThat(errors.get(1).message()).contains("«Ngày, tháng, năm sinh»", "không đúng định dạng");
     assertThat(forms.validate(birth, JSON.getNodeFactory().textNode("x"))).extracting(FieldError::code)
         .containsExactly("TYPE");
+    // A number out of range names the limit (a bug: the message lost it).
+    ObjectNode old = birth("2026-11-01");
+    ((ObjectNode) old.get("mother")).put("birthYear", 1890);
+    old.put("copies", 21);
+    assertThat(forms.validate(birth, old)).extracting(FieldError::message).containsExactlyInAnyOrder(
+        "«Năm sinh»: nhỏ hơn mức tối thiểu 1900.", "«Số bản sao Giấy khai sinh đề nghị cấp»: lớn hơn mức tối đa 20.");
     // A whole group missing is named by its section's title.
     ObjectNode noMother = birth("2026-11-01");
     noMother.remove("mother");

@@ -151,6 +151,13 @@ class AuthorizationMatrixTest {
         "content", "Phản ánh của ma trận phân quyền."));
     assertThat(feedback.status()).as("feedback: %s", feedback).isEqualTo(201);
     fixtures.put("feedbackId", feedback.text("id"));
+    // Two drafts of citizen (issue 18): one the API rows use (the last deletes it), one the page's delete row uses.
+    for (String draft : List.of("draftId", "pageDraftId")) {
+      Api.Response saved = api.post("citizen", "/api/drafts", Map.of("procedureCode", CRIMINAL_RECORD,
+          "data", Map.of("fields", Map.of("name", "Nguyễn Văn An"))));
+      assertThat(saved.status()).as("draft: %s", saved).isEqualTo(201);
+      fixtures.put(draft, saved.text("id"));
+    }
     sessions.put(ANONYMOUS, PageSession.anonymous(port));
     for (String persona : SIGNED_IN) {
       sessions.put(persona, PageSession.signedIn(port, persona));
@@ -206,6 +213,16 @@ class AuthorizationMatrixTest {
     t.add(api("POST /api/dossiers/{code}/form/corrections", post("/api/dossiers/{code}/form/corrections",
         "{\"field\":\"person.fullName\",\"value\":\"Nguyễn Văn Ân\"}"), dossier(SIGNED_IN, Set.of("clerk.stp")),
         "409 for this dossier: its declaration came as a file"));
+    // Drafts (bản nháp): a citizen's own; another citizen's answer is that of a draft that does not exist.
+    t.add(api("GET /api/drafts", get("/api/drafts"), gated(SIGNED_IN, CITIZENS), "the caller's own"));
+    t.add(api("POST /api/drafts", post("/api/drafts", "{\"procedureCode\":\"" + CRIMINAL_RECORD
+        + "\",\"data\":{}}"), gated(SIGNED_IN, CITIZENS), "owned by the caller"));
+    t.add(api("GET /api/drafts/{id}", get("/api/drafts/{draftId}"), draft(), null));
+    t.add(api("PUT /api/drafts/{id}", (persona, vars) -> apiCall(persona, user -> api.call(HttpMethod.PUT, user,
+        "/api/drafts/" + vars.get("draftId"), Map.of("procedureCode", CRIMINAL_RECORD, "data", Map.of()), null)),
+        draft(), null));
+    t.add(api("DELETE /api/drafts/{id}", (persona, vars) -> apiCall(persona, user -> api.call(HttpMethod.DELETE,
+        user, "/api/drafts/" + vars.get("draftId"), null, null)), draft(), null));
     t.add(api("GET /api/dossiers/{code}/forms/{form}", get("/api/dossiers/{code}/forms/control-slip"),
         dossier(SIGNED_IN, SEES_DOSSIER), null));
 
@@ -359,6 +376,10 @@ class AuthorizationMatrixTest {
         roles(CITIZENS), null));
     t.add(page("POST /citizen/submit/{procedureCode}", pagePost("/citizen/submit/" + CRIMINAL_RECORD, Map.of()),
         roles(CITIZENS), null));
+    t.add(page("POST /citizen/submit/{procedureCode}/case", pagePost("/citizen/submit/" + CRIMINAL_RECORD + "/case",
+        Map.of()), roles(CITIZENS), "nothing stored"));
+    t.add(page("POST /citizen/drafts/{id}/delete", pagePost("/citizen/drafts/{pageDraftId}/delete", Map.of()),
+        draft(), null));
     t.add(page("GET /citizen/dossiers", pageGet("/citizen/dossiers"), roles(CITIZENS), "the caller's own"));
     t.add(page("GET /citizen/notifications", pageGet("/citizen/notifications"), roles(CITIZENS),
         "the caller's own"));
@@ -401,7 +422,7 @@ class AuthorizationMatrixTest {
         dossier(OFFICERS, STP_OFFICERS), SHOWN_ON_PAGE));
     t.add(page("POST /officer/dossiers/{code}/case", pagePost("/officer/dossiers/{code}/case",
         Map.of("caseCode", "KHONG_CO")), dossier(OFFICERS, STP_OFFICERS), SHOWN_ON_PAGE));
-    for (String form : List.of("documents", "result", "payment")) {
+    for (String form : List.of("documents", "result", "payment", "form")) {
       t.add(page("GET /officer/dossiers/{code}/" + form, pageGet("/officer/dossiers/{code}/" + form),
           roles(OFFICERS), "back to the dossier page"));
       t.add(page("POST /officer/dossiers/{code}/" + form, pagePost("/officer/dossiers/{code}/" + form, Map.of()),
@@ -491,6 +512,15 @@ class AuthorizationMatrixTest {
     return fill(p -> p.equals(ANONYMOUS) ? Expect.UNAUTHENTICATED
         : !gate.contains(p) ? Expect.FORBIDDEN
         : allowed.contains(p) ? Expect.ALLOWED : Expect.HIDDEN);
+  }
+
+  /**
+   * About the fixture draft of citizen: only its owner may; another citizen gets the answer for a draft that does not
+   * exist (404); whoever is not a citizen has no drafts (403).
+   */
+  static Map<String, Expect> draft() {
+    return fill(p -> p.equals(ANONYMOUS) ? Expect.UNAUTHENTICATED : p.equals("citizen") ? Expect.ALLOWED
+        : CITIZENS.contains(p) ? Expect.HIDDEN : Expect.FORBIDDEN);
   }
 
   static Map<String, Expect> fill(Function<String, Expect> rule) {
@@ -662,6 +692,8 @@ class AuthorizationMatrixTest {
     vars.putAll(UNKNOWN);
     vars.put("withdrawalCode", UNKNOWN.get("code"));
     vars.put("feedbackId", UNKNOWN.get("id"));
+    vars.put("draftId", UNKNOWN.get("id"));
+    vars.put("pageDraftId", UNKNOWN.get("id"));
     return vars;
   }
 

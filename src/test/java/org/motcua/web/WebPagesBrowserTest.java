@@ -108,7 +108,10 @@ class WebPagesBrowserTest {
       assertThat(form.errorOf("phone")).isEqualTo("Số điện thoại gồm 10 chữ số, bắt đầu bằng 0");
       assertThat(form.errorOf("email")).isEqualTo("Địa chỉ thư điện tử chưa đúng, ví dụ: ten@example.vn");
       assertThat(form.errorOf("address")).isEqualTo("Vui lòng nhập thông tin này");
-      assertThat(form.errorOf("file_TO_KHAI")).startsWith("Vui lòng chọn tệp cho thành phần này");
+      // The declaration is asked as its e-form (issue 18): its errors are on its fields, its file is optional.
+      assertThat(browser.has(By.cssSelector("#eform .field-error"))).isTrue();
+      assertThat(form.errorOf("file_TO_KHAI")).isNull();
+      assertThat(form.errorOf("file_GIAY_TO_TUY_THAN")).startsWith("Vui lòng chọn tệp cho thành phần này");
       assertThat(form.errorOf("file_UY_QUYEN")).isNull();
       assertThat(form.errorOf("name")).isNull();
       browser.screenshot("03-submit-errors");

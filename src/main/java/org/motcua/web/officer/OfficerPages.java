@@ -19,6 +19,9 @@ import org.motcua.dossier.ReceiveAtCounter;
 import org.motcua.process.WorkItem;
 import org.motcua.security.MotcuaUser;
 import org.motcua.web.DossierPages;
+import org.motcua.web.EformFields;
+import org.motcua.dossier.CorrectDeclaration;
+import org.motcua.eform.InvalidForm;
 import org.motcua.web.Urgency;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -73,11 +76,16 @@ class OfficerPages {
   private final FormRefusals refusals;
   private final UploadHandler uploads;
   private final ChangeCase changeCase;
+  private final EformFields eforms;
+  private final CorrectDeclaration correction;
 
   OfficerPages(FollowDossier dossiers, OfficerInbox tasks, DecideTask decide, ReceiveAtCounter counter,
       DossierPages pages, WorkingCalendar calendar, Clock clock, Problems messages, DossierDocuments documents,
-      DossierPayments payments, Catalog catalog, FormRefusals refusals, UploadHandler uploads, ChangeCase changeCase) {
+      DossierPayments payments, Catalog catalog, FormRefusals refusals, UploadHandler uploads, ChangeCase changeCase,
+      EformFields eforms, CorrectDeclaration correction) {
     this.changeCase = changeCase;
+    this.eforms = eforms;
+    this.correction = correction;
     this.tasks = tasks;
     this.decide = decide;
     this.counter = counter;
@@ -132,9 +140,13 @@ class OfficerPages {
     Dossier dossier = dossiers.read(officer, code);
     var page = pages.page(dossier, dossiers.openSteps(code));
     model.addAttribute("d", page);
-    model.addAttribute("documents", pages.documents(documents.list(officer, code), dossier));
+    var files = pages.documents(documents.list(officer, code), dossier);
+    model.addAttribute("documents", files);
     model.addAttribute("charges", pages.charges(payments.charges(officer, code)));
     model.addAttribute("components", pages.components(dossier));
+    // The declaration PDF rendered from the e-form (source FORM), shown next to its data.
+    model.addAttribute("declarationPdf", files.stream().filter(f -> "FORM".equals(f.source())).findFirst()
+        .orElse(null));
     boolean ownClerk = officer.is(Role.CLERK) && officer.agencyCode().equals(dossier.getAgencyCode());
     model.addAttribute("mayScan", ownClerk && page.mayScan());
     model.addAttribute("mayUploadResult", officer.agencyCode().equals(dossier.getAgencyCode())
@@ -153,7 +165,60 @@ class OfficerPages {
         .filter(s -> officer.role().name().equals(s.role()) && officer.agencyCode().equals(s.agencyCode()))
         .filter(s -> s.assignee() == null || s.assignee().equals(officer.username()))
         .findFirst().orElse(null));
+    // The declaration filled in as an e-form: read-only, with its PDF; the receiving clerk may correct a field.
+    eforms.definitions().byKey(dossier.getFormKey() == null ? "" : dossier.getFormKey()).ifPresent(definition -> {
+      model.addAttribute("eformTitle", definition.title());
+      model.addAttribute("eformData", eforms.shown(definition, dossier.getForm()));
+      model.addAttribute("mayCorrectForm", ownClerk && page.awaitsReception());
+    });
     return "officer/dossier";
+  }
+
+  /**
+   * Sửa thông tin tờ khai khi tiếp nhận: the receiving clerk corrects one field of the e-form declaration while the
+   * dossier awaits reception; the history records it before and after, the PDF is rendered again.
+   */
+  @PostMapping("/dossiers/{code}/form")
+  String correctForm(@AuthenticationPrincipal MotcuaUser clerk, @PathVariable String code,
+      @RequestParam(required = false) String field, @RequestParam(required = false) String value,
+      @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
+    Dossier dossier = dossiers.read(clerk, code);
+    var definition = eforms.definitions().byKey(dossier.getFormKey() == null ? "" : dossier.getFormKey());
+    String error = null;
+    String errorField = "correction-value";
+    if (field == null || field.isBlank()) {
+      error = messages.message("web.validation.required");
+      errorField = "correction-field";
+    } else if (reason != null && reason.length() > 1000) {
+      error = messages.message("web.validation.tooLong");
+      errorField = "correction-reason";
+    } else {
+      var typed = definition.flatMap(d -> eforms.value(d, field, value));
+      if (definition.isPresent() && typed.isEmpty()) {
+        error = messages.message("web.eform.notANumber",
+            definition.get().field(field).map(f -> f.label()).orElse(field));
+      } else {
+        try {
+          correction.correct(clerk, code, field, typed.orElse(null), reason);
+        } catch (InvalidForm e) {
+          error = e.errors().stream().map(org.motcua.eform.FieldError::message).findFirst()
+              .orElse(refusals.message(e));
+        } catch (ApiException e) {
+          error = refusals.message(e);
+          errorField = refusals.isAbout(e, "field") ? "correction-field" : "correction-value";
+        }
+      }
+    }
+    if (error != null) {
+      model.addAttribute("correctionError", error);
+      model.addAttribute("correctionErrorField", errorField);
+      model.addAttribute("correctionField", field);
+      model.addAttribute("correctionValue", value);
+      model.addAttribute("correctionReason", reason);
+      return dossier(clerk, code, model);
+    }
+    redirect.addFlashAttribute("notice", "web.eform.corrected");
+    return "redirect:/officer/dossiers/" + code;
   }
 
   /**
@@ -236,7 +301,8 @@ class OfficerPages {
     return dossier(officer, code, model);
   }
 
-  @GetMapping({"/dossiers/{code}/documents", "/dossiers/{code}/result", "/dossiers/{code}/payment"})
+  @GetMapping({"/dossiers/{code}/documents", "/dossiers/{code}/result", "/dossiers/{code}/payment",
+      "/dossiers/{code}/form"})
   String backAfterForm(@PathVariable String code) {
     return "redirect:/officer/dossiers/" + code;
   }
