@@ -31,7 +31,7 @@ public class Declarations {
   /** Where the form's data sits in a submission, as a JSON path: field errors are named from there. */
   static final String IN_REQUEST = "$.form";
   /** The most characters of a declaration's data as JSON: the {@code form_data} column's size. */
-  static final int MAX_FORM_CHARS = 100_000;
+  static final int MAX_FORM_CHARS = org.motcua.eform.FormDefinitions.MAX_DATA_CHARS;
 
   private final FormDefinitions forms;
   private final DeclarationPdf pdf;

@@ -27,6 +27,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class FormDefinitions {
 
+  /** The most characters of a declaration's data as JSON: what a dossier's {@code form_data} column keeps. */
+  public static final int MAX_DATA_CHARS = 100_000;
+
   private static final Map<String, String> CODES = Map.ofEntries(Map.entry("required", "REQUIRED"),
       Map.entry("format", "FORMAT"), Map.entry("type", "TYPE"), Map.entry("pattern", "PATTERN"),
       Map.entry("enum", "ENUM"), Map.entry("const", "ENUM"), Map.entry("minLength", "MIN_LENGTH"),

@@ -1,6 +1,7 @@
 package org.motcua.eform;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Set;
@@ -32,7 +33,7 @@ public class ReadForm implements UseCase {
   @Override
   public Set<Refusal> refusals() {
     return Set.of(CatalogRefusal.UNKNOWN_PROCEDURE, CatalogRefusal.PROCEDURE_NOT_IN_FORCE,
-        CatalogRefusal.INVALID_DATE, FormRefusal.NO_FORM);
+        CatalogRefusal.INVALID_DATE, FormRefusal.NO_FORM, FormRefusal.FORM_INVALID, FormRefusal.FORM_TOO_LARGE);
   }
 
   /**
@@ -52,6 +53,13 @@ public class ReadForm implements UseCase {
   public FormViews.CaseView selectCase(String procedureCode, JsonNode data) {
     Procedure version = procedures.find(procedureCode, null);
     FormDefinition definition = definition(version, null);
+    // Data still being typed may be incomplete, but it is a form's object, and no larger than a dossier keeps.
+    if (data == null || !data.isObject()) {
+      throw new InvalidForm(forms.validate(definition, data == null ? NullNode.getInstance() : data), "$.form");
+    }
+    if (data.toString().length() > FormDefinitions.MAX_DATA_CHARS) {
+      throw FormRefusal.FORM_TOO_LARGE.exception(FormDefinitions.MAX_DATA_CHARS);
+    }
     LocalDate today = LocalDate.now(clock);
     FormDefinition.Selected selected = definition.selectCase(data, today).orElse(null);
     Procedure.Case kase = selected == null ? version.defaultCase().orElse(null)

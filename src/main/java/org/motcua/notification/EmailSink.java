@@ -15,7 +15,9 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * Sends the e-mail of an outbox row of {@code notification.email} through the SMTP server (Spring Mail). The message's
  * {@code Message-ID} is made from the event's idempotency key, the same at every attempt, so a mailbox or archive
  * that dedups by {@code Message-ID} keeps one copy of an e-mail sent again after a crash between send and commit.
- * Without an SMTP server ({@code spring.mail.host} unset) the e-mail is written to the log and counts as sent.
+ * Without an SMTP server ({@code spring.mail.host} unset) the demo profile writes the e-mail to the log and counts it
+ * as sent; any other profile fails the delivery (it is retried, then a dead letter the administrator sees), so that
+ * no applicant is told "sent" for a message that went nowhere and no address lands in the log.
  */
 class EmailSink implements OutboxSink.ForTopic {
 
@@ -24,11 +26,14 @@ class EmailSink implements OutboxSink.ForTopic {
   private final JavaMailSender mail;
   private final NotificationMessages messages;
   private final NotificationProperties.Email config;
+  private final boolean logWithoutServer;
 
-  EmailSink(JavaMailSender mail, NotificationMessages messages, NotificationProperties.Email config) {
+  EmailSink(JavaMailSender mail, NotificationMessages messages, NotificationProperties.Email config,
+      boolean logWithoutServer) {
     this.mail = mail;
     this.messages = messages;
     this.config = config;
+    this.logWithoutServer = logWithoutServer;
   }
 
   @Override
@@ -38,6 +43,9 @@ class EmailSink implements OutboxSink.ForTopic {
 
   @Override
   public void deliver(OutboxMessage event) throws MessagingException {
+    if (mail == null && !logWithoutServer) {
+      throw new MessagingException("No SMTP server configured (spring.mail.host): e-mail " + event.key() + " not sent");
+    }
     NotificationMessages.Message message = ProviderSink.messageOf(event, messages);
     if (mail == null) {
       log.info("E-mail {} to {} (no SMTP server configured): {} — {}", event.key(), message.recipient(),

@@ -10,7 +10,8 @@ class LogSink implements OutboxSink {
 
   @Override
   public void deliver(OutboxMessage message) {
-    log.info("Integration event {} #{} {} for {}: {}", message.topic(), message.sequence(), message.key(),
-        message.dossierCode(), message.payload());
+    // Not the payload: it carries the applicant's name, identity number and declaration (personal data).
+    log.info("Integration event {} #{} {} for {} ({} characters, no receiver configured)", message.topic(),
+        message.sequence(), message.key(), message.dossierCode(), message.payload().length());
   }
 }

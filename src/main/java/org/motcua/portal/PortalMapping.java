@@ -49,9 +49,10 @@ public class PortalMapping implements EventDetails {
     return "dvcqg";
   }
 
+  /** Null (no {@code dvcqg}) for facts of no stored dossier, as a test's synthetic change. */
   @Override
   public PortalDossier describe(DossierFacts after) {
-    return map(after);
+    return records.find(after.code()).isPresent() ? map(after) : null;
   }
 
   /** The portal's record of the dossier as of {@code facts}, which must be a change of a dossier in this transaction. */

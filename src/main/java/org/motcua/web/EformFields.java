@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.motcua.catalog.Procedure;
 import org.motcua.common.Problems;
 import org.motcua.eform.FieldError;
@@ -26,6 +27,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class EformFields {
+
+  /** Up to 18 digits, a sign, and up to 9 decimals after a comma or point: every number a declaration asks for. */
+  private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d{1,18}([.,]\\d{1,9})?");
 
   /** The prefix of the e-form's parameters: {@code f.child.birthDate}. */
   public static final String PREFIX = "f.";
@@ -102,12 +106,10 @@ public class EformFields {
       }
       String text = raw.trim();
       if ("integer".equals(type) || "number".equals(type)) {
-        try {
-          BigDecimal number = new BigDecimal(text.replace(',', '.'));
-          put(data, field.name(), "integer".equals(type) && number.stripTrailingZeros().scale() <= 0
-              ? JsonNodeFactory.instance.numberNode(number.toBigIntegerExact())
-              : JsonNodeFactory.instance.numberNode(number));
-        } catch (NumberFormatException | ArithmeticException e) {
+        Optional<JsonNode> number = number(text, "integer".equals(type));
+        if (number.isPresent()) {
+          put(data, field.name(), number.get());
+        } else {
           errors.put(field.name(), messages.message("web.eform.notANumber", field.label()));
           typed.put(field.name(), text);
         }
@@ -194,14 +196,7 @@ public class EformFields {
       return Optional.of(JsonNodeFactory.instance.booleanNode("true".equalsIgnoreCase(text) || "có".equalsIgnoreCase(text)));
     }
     if ("integer".equals(type) || "number".equals(type)) {
-      try {
-        BigDecimal number = new BigDecimal(text.replace(',', '.'));
-        return Optional.of("integer".equals(type) && number.stripTrailingZeros().scale() <= 0
-            ? JsonNodeFactory.instance.numberNode(number.toBigIntegerExact())
-            : JsonNodeFactory.instance.numberNode(number));
-      } catch (NumberFormatException | ArithmeticException e) {
-        return Optional.empty();
-      }
+      return number(text, "integer".equals(type));
     }
     boolean date = definition.field(field).map(f -> "date".equals(f.widget())).orElse(false);
     return Optional.of(JsonNodeFactory.instance.textNode(date ? isoDate(text) : text));
@@ -311,5 +306,20 @@ public class EformFields {
       node = node.path("properties").path(part);
     }
     return true;
+  }
+
+  /**
+   * A number as a person types it (comma or point for decimals), or empty. Only plain digits are read: an exponent
+   * such as {@code 1e100000000} would make an exact integer of that many digits and hold a core for minutes.
+   */
+  private static Optional<JsonNode> number(String text, boolean integer) {
+    if (!PLAIN_NUMBER.matcher(text).matches()) {
+      return Optional.empty();
+    }
+    BigDecimal number = new BigDecimal(text.replace(',', '.'));
+    // 12.5 in an integer field stays a decimal: the schema then names the fault.
+    return Optional.of(integer && number.stripTrailingZeros().scale() <= 0
+        ? JsonNodeFactory.instance.numberNode(number.toBigIntegerExact())
+        : JsonNodeFactory.instance.numberNode(number));
   }
 }

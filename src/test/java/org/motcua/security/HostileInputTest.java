@@ -154,6 +154,36 @@ class HostileInputTest {
     jsonCallers.put("POST /api/admin/catalogue-imports/{id}/commit", new JsonCaller("admin",
         "/api/admin/catalogue-imports/" + importId + "/commit",
         "{\"effectiveFrom\":\"2031-01-01\",\"decision\":\"Quyết định 1/QĐ-UBND\"}"));
+    // Issue 18: a birth registration filled in as an e-form, waiting for the commune's clerk; a draft of it.
+    String birthForm = org.motcua.eform.FormDefinitionsTest.birth("2026-05-01").toString();
+    String birth = "{\"procedureCode\":\"" + org.motcua.eform.FormDefinitionsTest.BIRTH + "\",\"agencyCode\":\""
+        + Dossiers.VI_THANH + "\",\"applicant\":" + applicant + ",\"form\":" + birthForm + "}";
+    Api.Response eform = api.call(org.springframework.http.HttpMethod.POST, "citizen", "/api/dossiers", birth, null);
+    assertThat(eform.status()).as("e-form fixture: %s", eform).isEqualTo(201);
+    String draft = "{\"procedureCode\":\"" + org.motcua.eform.FormDefinitionsTest.BIRTH + "\",\"data\":"
+        + birthForm + "}";
+    Api.Response drafted = api.call(org.springframework.http.HttpMethod.POST, "citizen2", "/api/drafts", draft,
+        null);
+    assertThat(drafted.status()).as("draft fixture: %s", drafted).isEqualTo(201);
+    jsonCallers.put("POST /api/dossiers/{code}/form/corrections", new JsonCaller("clerk.vithanh",
+        "/api/dossiers/" + eform.text("code") + "/form/corrections",
+        "{\"field\":\"child.fullName\",\"value\":\"Nguyễn Minh Khôi\",\"reason\":\"Sai chính tả\"}"));
+    jsonCallers.put("POST /api/procedures/{code}/form/case", new JsonCaller("citizen",
+        "/api/procedures/" + org.motcua.eform.FormDefinitionsTest.BIRTH + "/form/case", "{\"form\":" + birthForm + "}"));
+    jsonCallers.put("POST /api/drafts", new JsonCaller("citizen", "/api/drafts", draft));
+    jsonCallers.put("PUT /api/drafts/{id}", new JsonCaller("citizen2", "/api/drafts/" + drafted.text("id"), draft));
+    // Issue 16: feedback about the applicant's own dossier, one for each action and state.
+    String about = "{\"dossierCode\":\"" + open + "\",\"title\":\"Chậm trả lời\",\"content\":\"Nội dung\"}";
+    jsonCallers.put("POST /api/feedback", new JsonCaller("citizen", "/api/feedback", about));
+    String text = "{\"text\":\"Trả lời của cơ quan\"}";
+    for (String action : List.of("rejection", "information-request", "answer")) {
+      jsonCallers.put("POST /api/feedback/{id}/" + action, new JsonCaller("clerk.stp",
+          "/api/feedback/" + feedback(about, null) + "/" + action, text));
+    }
+    jsonCallers.put("POST /api/feedback/{id}/information", new JsonCaller("citizen",
+        "/api/feedback/" + feedback(about, "information-request") + "/information", text));
+    jsonCallers.put("POST /api/feedback/{id}/reaction", new JsonCaller("citizen",
+        "/api/feedback/" + feedback(about, "answer") + "/reaction", "{\"reaction\":\"LIKE\"}"));
     uploadCallers = Map.of(
         "POST /api/dossiers (multipart)", new UploadCaller("citizen", "/api/dossiers", file -> Map.of(
             "dossier", json(submission), "TO_KHAI", file,
@@ -174,6 +204,19 @@ class HostileInputTest {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** A feedback of the citizen, after Sở Tư pháp's {@code action} if any; its id. */
+  private String feedback(String body, String action) {
+    Api.Response written = api.call(org.springframework.http.HttpMethod.POST, "citizen", "/api/feedback", body, null);
+    assertThat(written.status()).as("feedback fixture: %s", written).isEqualTo(201);
+    String id = written.text("id");
+    if (action != null) {
+      Api.Response acted = api.call(org.springframework.http.HttpMethod.POST, "clerk.stp",
+          "/api/feedback/" + id + "/" + action, "{\"text\":\"Đề nghị bổ sung\"}", null);
+      assertThat(acted.status()).as("feedback fixture %s: %s", action, acted).isEqualTo(200);
+    }
+    return id;
   }
 
   /** Submitted with its files, accepted, appraised and approved: waiting for its fee (status 6). */

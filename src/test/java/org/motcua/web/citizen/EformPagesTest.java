@@ -125,6 +125,19 @@ class EformPagesTest {
   }
 
   @Test
+  void aNumberWithAHugeExponentIsNotANumber() {
+    // A bug: 1e100000000 was read as an exact integer of a hundred million digits, holding a core for minutes.
+    PageSession citizen = new PageSession(port).signIn("citizen");
+    Map<String, String> huge = filled(LocalDate.now(clock).minusDays(10));
+    huge.put("f.mother.birthYear", "1e100000000");
+    String page = citizen.post("/citizen/submit/" + BIRTH, huge).body();
+    assertThat(error(page, "f-mother-birthYear")).isEqualTo("«Năm sinh»: vui lòng nhập một số.");
+    String fragment = citizen.post("/citizen/submit/" + BIRTH + "/case",
+        Map.of("f.mother.birthYear", "1e100000000", "f.child.birthDate", LocalDate.now(clock).toString())).body();
+    assertThat(fragment).contains("id=\"case-preview\"");
+  }
+
+  @Test
   void aScanOfAPaperDeclarationInsteadOfTheEformLeavesTheCaseToTheApplicant() {
     PageSession citizen = new PageSession(port).signIn("citizen");
     long dossiers = count("select count(*) from dossier where owner_username = 'citizen'");
