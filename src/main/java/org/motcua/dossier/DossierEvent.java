@@ -59,7 +59,10 @@ public class DossierEvent {
 
   private String decision;
 
-  @Column(length = 2000)
+  /** The longest note a history line keeps (its column); a longer text lives whole where it came from. */
+  static final int MAX_NOTE = 2000;
+
+  @Column(length = MAX_NOTE)
   private String note;
 
   @Column(name = "step_due_at")
@@ -88,7 +91,8 @@ public class DossierEvent {
 
   DossierEvent decision(String decision, String note) {
     this.decision = decision;
-    this.note = note;
+    // A feedback's reason or a correction's before and after may be longer than the line keeps.
+    this.note = note == null || note.length() <= MAX_NOTE ? note : note.substring(0, MAX_NOTE - 1) + "…";
     return this;
   }
 

@@ -197,6 +197,17 @@ class FeedbackLifecycleTest {
     api.get("citizen", "/api/dossiers/" + code).body().path("history")
         .forEach(e -> actions.add(e.path("action").asText()));
     assertThat(actions).containsSubsequence("FEEDBACK_WRITTEN", "FEEDBACK_REJECTED");
+
+    // A reason as long as feedback allows (4,000 characters) is taken whole; the dossier's history line, which keeps
+    // 2,000, shortens it (a bug: the commit failed with a 500).
+    JsonNode long_ = write("citizen", Map.of("dossierCode", code, "title", "Lần hai", "content", "Nội dung."));
+    String reason = "Lý do dài. ".repeat(360);
+    JsonNode rejectedAtLength = ok(api.post("clerk.stp", "/api/feedback/" + long_.path("id").asLong() + "/rejection",
+        Map.of("text", reason)));
+    assertThat(rejectedAtLength.path("answer").asText()).isEqualTo(reason.trim());
+    JsonNode line = api.get("citizen", "/api/dossiers/" + code).body().path("history").findParents("action").stream()
+        .filter(e -> e.path("action").asText().equals("FEEDBACK_REJECTED")).reduce((a, b) -> b).orElseThrow();
+    assertThat(line.path("note").asText()).hasSize(2000).endsWith("…");
   }
 
   @Test
