@@ -1,6 +1,7 @@
 package org.motcua.dossier;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
@@ -79,6 +80,16 @@ public class ImportedDossiers {
   public Set<String> existing(Collection<String> codes) {
     if (codes.isEmpty()) {
       return Set.of();
+    }
+    if (postgres) {
+      // One array parameter: PostgreSQL's generic plan for a 5,000-parameter IN list (prepared statements are reused
+      // from the fifth batch on) scanned the table comparing each row with every parameter, 15 s a batch at 80,000
+      // dossiers; "= any(array)" keeps the unique index on code.
+      return new HashSet<>(jdbc.query(c -> {
+        PreparedStatement query = c.prepareStatement("select code from dossier where code = any(?)");
+        query.setArray(1, c.createArrayOf("varchar", codes.toArray()));
+        return query;
+      }, (rs, i) -> rs.getString(1)));
     }
     return new HashSet<>(named.queryForList("select code from dossier where code in (:codes)",
         new MapSqlParameterSource("codes", codes), String.class));
