@@ -957,9 +957,10 @@ class TwoNodeCrashTest {
   private void checkOutbox() throws Exception {
     assertThat(db.queryForObject("select count(*) from outbox_event where delivered_at is null", Integer.class))
         .isZero();
-    // The status sync's events (the receiver); the applicants' messages go to their own sinks (log here).
-    List<String> keys = db.queryForList("select event_key from outbox_event where topic = 'dossier.status-changed'",
-        String.class);
+    // The national portal's events (the receiver): status changes and the changes that keep the status; the
+    // applicants' messages go to their own sinks (log here).
+    List<String> keys = db.queryForList("select event_key from outbox_event"
+        + " where topic in ('dossier.status-changed', 'dossier.updated')", String.class);
     assertThat(receiver.applied.keySet()).containsExactlyInAnyOrderElementsOf(keys);
     for (String code : codes.values()) {
       List<Map<String, Object>> events = db.queryForList("select e.status_code from dossier_event e join dossier d"
