@@ -52,13 +52,11 @@ public class PortalMapping implements EventDetails {
   /** Null (no {@code dvcqg}) for facts of no stored dossier, as a test's synthetic change. */
   @Override
   public PortalDossier describe(DossierFacts after) {
-    return records.find(after.code()).isPresent() ? map(after) : null;
+    return records.find(after.code()).map(dossier -> map(dossier, after)).orElse(null);
   }
 
-  /** The portal's record of the dossier as of {@code facts}, which must be a change of a dossier in this transaction. */
-  public PortalDossier map(DossierFacts facts) {
-    Dossier dossier = records.find(facts.code())
-        .orElseThrow(() -> new IllegalStateException("No dossier " + facts.code() + " to synchronize"));
+  /** The portal's record of the dossier as of {@code facts}, a change of it in this transaction. */
+  private PortalDossier map(Dossier dossier, DossierFacts facts) {
     List<DossierDocument> files = records.documents(dossier);
     return new PortalDossier(
         facts.code(),
